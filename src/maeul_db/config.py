@@ -1,0 +1,48 @@
+"""Settings read from the environment (prefix ``MAEUL_``) and an optional ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "dev-secret-change-me"})
+DEV_SECRET = "dev-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MAEUL_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'maeul.db'}"
+    secret_key: str = DEV_SECRET
+    # HMAC key for analysts' pseudonyms; kept apart from secret_key (PIPA art. 28-2).
+    analytics_key: str = "dev-analytics-key-change-me"
+    refdata_dir: Path = REPO_ROOT.parent / "shared" / "refdata"
+    token_ttl_seconds: int = 8 * 3600
+    sqlite_busy_timeout_ms: int = 5000
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> Settings:
+        if self.environment == "production":
+            for name in ("secret_key", "analytics_key"):
+                value = getattr(self, name)
+                if value in PLACEHOLDER_SECRETS or "change-me" in value or len(value) < 16:
+                    raise ValueError(
+                        f"MAEUL_{name.upper()} is a placeholder or too short; "
+                        "set a real secret (32+ random characters) in production"
+                    )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

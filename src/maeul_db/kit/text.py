@@ -1,0 +1,79 @@
+"""Normalisation of names and contacts, and refusal of resident registration numbers.
+
+Matching people across districts (DESIGN-NOTES "Identity") needs every key normalised the same way,
+so all writers go through these functions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from maeul_db.errors import InvalidInput, RRNRejected
+
+# YYMMDD-GNNNNNN with or without the hyphen or spaces; G is 1-8 (1900s-2000s, foreigners 5-8).
+_RRN = re.compile(r"(?<!\d)(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*[-–]?\s*[1-8]\d{6}(?!\d)")
+_MOBILE = re.compile(r"^(01[016789])(\d{3,4})(\d{4})$")
+_LANDLINE = re.compile(r"^0(2|[3-6][1-5]|70)\d{7,8}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def looks_like_rrn(value: str) -> bool:
+    return bool(_RRN.search(unicodedata.normalize("NFKC", value)))
+
+
+def reject_rrn(value: str | None, *, field: str) -> None:
+    """Raise if ``value`` contains anything shaped like a resident registration number."""
+    if value and looks_like_rrn(value):
+        raise RRNRejected(
+            "주민등록번호 형식의 값은 저장할 수 없습니다 (resident registration numbers are never stored)",
+            field=field,
+        )
+
+
+def normalize_name(value: str) -> str:
+    """NFC, trimmed; Korean names lose inner spaces, other names keep single spaces."""
+    text = unicodedata.normalize("NFC", value).strip()
+    reject_rrn(text, field="name")
+    if not text:
+        raise InvalidInput("이름이 비어 있습니다 (name is empty)", field="name")
+    if any("\uac00" <= ch <= "\ud7a3" for ch in text):
+        text = re.sub(r"\s+", "", text)
+    else:
+        text = re.sub(r"\s+", " ", text)
+    if len(text) > 100:
+        raise InvalidInput("이름이 너무 깁니다 (name longer than 100 characters)", field="name")
+    return text
+
+
+def normalize_phone(value: str | None) -> str | None:
+    """Digits only (``01012345678``); a +82 prefix becomes a leading 0."""
+    if value is None or not value.strip():
+        return None
+    reject_rrn(value, field="phone")
+    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value))
+    if digits.startswith("82") and len(digits) >= 11:
+        digits = "0" + digits[2:]
+    if not (_MOBILE.match(digits) or _LANDLINE.match(digits)):
+        raise InvalidInput(f"전화번호 형식이 아닙니다: {value!r} (not a phone number)", field="phone")
+    return digits
+
+
+def normalize_email(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    text = unicodedata.normalize("NFKC", value).strip().lower()
+    if not _EMAIL.match(text) or len(text) > 254:
+        raise InvalidInput(f"이메일 형식이 아닙니다: {value!r} (not an e-mail)", field="email")
+    return text
+
+
+def normalize_text(value: str | None, *, field: str, max_length: int = 200) -> str | None:
+    """Free text fields: NFC, trimmed, RRN-checked."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", value).strip()
+    reject_rrn(text, field=field)
+    if len(text) > max_length:
+        raise InvalidInput(f"{max_length}자를 넘습니다 (longer than {max_length})", field=field)
+    return text or None

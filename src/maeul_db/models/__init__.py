@@ -1,0 +1,70 @@
+"""Every table, imported here so Alembic and the app see one complete metadata."""
+
+from maeul_db.models.accounts import Role, UserAccount
+from maeul_db.models.activities import Activity, ActivityKind, Attendance
+from maeul_db.models.base import metadata
+from maeul_db.models.careers import Career, CouncilRole, CouncilSeat, ExpertPlacement, JobType
+from maeul_db.models.certificates import Certificate, CertificateKind, CertificateStatus
+from maeul_db.models.geography import District, Dong, DongChangeKind, DongSuccession
+from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
+from maeul_db.models.logs import AccessLog, AuditLog
+from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
+from maeul_db.models.projects import (
+    Participation,
+    ParticipationRole,
+    Programme,
+    Project,
+    Stage,
+)
+from maeul_db.models.training import (
+    Enrolment,
+    ModuleAttendance,
+    TrainingCompletion,
+    TrainingModule,
+    TrainingPrerequisite,
+    TrainingProgram,
+    TrainingStage,
+)
+
+__all__ = [
+    "AccessLog",
+    "Activity",
+    "ActivityKind",
+    "Attendance",
+    "AuditLog",
+    "Career",
+    "Certificate",
+    "CertificateKind",
+    "CertificateStatus",
+    "ConsentScope",
+    "CouncilRole",
+    "CouncilSeat",
+    "District",
+    "Dong",
+    "DongChangeKind",
+    "DongSuccession",
+    "Enrolment",
+    "ExpertPlacement",
+    "Gender",
+    "Group",
+    "GroupMembership",
+    "GroupTheme",
+    "JobType",
+    "MembershipRole",
+    "ModuleAttendance",
+    "Participation",
+    "ParticipationRole",
+    "Person",
+    "PersonVersion",
+    "Programme",
+    "Project",
+    "Role",
+    "Stage",
+    "TrainingCompletion",
+    "TrainingModule",
+    "TrainingPrerequisite",
+    "TrainingProgram",
+    "TrainingStage",
+    "UserAccount",
+    "metadata",
+]
