@@ -55,7 +55,9 @@ def normalize_phone(value: str | None) -> str | None:
     if digits.startswith("82") and len(digits) >= 11:
         digits = "0" + digits[2:]
     if not (_MOBILE.match(digits) or _LANDLINE.match(digits)):
-        raise InvalidInput(f"전화번호 형식이 아닙니다: {value!r} (not a phone number)", field="phone")
+        raise InvalidInput(
+            f"전화번호 형식이 아닙니다: {value!r} (not a phone number)", field="phone"
+        )
     return digits
 
 

@@ -46,7 +46,9 @@ def dong_fk(**kwargs: Any) -> Any:
 class IdTimestamps(SQLModel):
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = aware_datetime(default_factory=utcnow)
-    updated_at: datetime = aware_datetime(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+    updated_at: datetime = aware_datetime(
+        default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow}
+    )
 
 
 class Interval(SQLModel):

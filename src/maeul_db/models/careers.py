@@ -32,7 +32,9 @@ class Career(IdTimestamps, Interval, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     job_type: JobType = choice(30)
     employer: str = Field(max_length=200)
-    district_code: str | None = Field(default=None, foreign_key="district.code", max_length=5, index=True)
+    district_code: str | None = Field(
+        default=None, foreign_key="district.code", max_length=5, index=True
+    )
     dong_code: str | None = Field(default=None, foreign_key="dong.code", max_length=10)
     hours_per_week: Decimal | None = Field(default=None, sa_type=Numeric(5, 2))
     # Only verified entries print on a career certificate.

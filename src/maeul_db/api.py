@@ -1,0 +1,24 @@
+"""The JSON API: a flat list of routers. Authentication is attached here, once."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from maeul_db.auth import router as auth_router
+from maeul_db.auth.deps import get_current_user
+from maeul_db.groups import router as groups_router
+from maeul_db.participants import router as participants_router
+from maeul_db.projects import router as projects_router
+
+public_router = APIRouter()
+public_router.include_router(auth_router.public_router)
+
+protected_router = APIRouter(dependencies=[Depends(get_current_user)])
+protected_router.include_router(auth_router.router)
+protected_router.include_router(participants_router.router)
+protected_router.include_router(groups_router.router)
+protected_router.include_router(projects_router.router)
+
+api_router = APIRouter()
+api_router.include_router(public_router)
+api_router.include_router(protected_router)

@@ -1,0 +1,51 @@
+"""The FastAPI application: JSON API under /api (OpenAPI at /api/docs), Korean web UI at /."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.middleware.sessions import SessionMiddleware
+
+from maeul_db import __version__
+from maeul_db.api import api_router
+from maeul_db.config import get_settings
+from maeul_db.errors import MaeulError
+from maeul_db.web import router as web_router
+
+SESSION_COOKIE = "maeul_session"
+
+
+def _error_response(request: Request, exc: MaeulError) -> Response:
+    if request.url.path.startswith("/api"):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+        return JSONResponse(
+            status_code=exc.status_code,
+            content={"error": exc.code, "message": exc.message, "field": exc.field},
+            headers=headers,
+        )
+    return web_router.render_error(request, exc)
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="maeul_db",
+        version=__version__,
+        description="서울시 마을공동체 참여자 중심 데이터베이스 API",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie=SESSION_COOKIE,
+        same_site="lax",
+        https_only=settings.environment == "production",
+        max_age=settings.token_ttl_seconds,
+    )
+    app.add_exception_handler(MaeulError, _error_response)  # type: ignore[arg-type]
+    app.include_router(api_router, prefix="/api")
+    app.include_router(web_router.router)
+    web_router.mount_static(app)
+    return app

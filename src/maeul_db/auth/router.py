@@ -1,0 +1,29 @@
+"""Login (public) and the current account."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.security import OAuth2PasswordRequestForm
+
+from maeul_db.auth import service as auth_service
+from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.auth.schemas import Token, UserPublic
+
+public_router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+@public_router.post("/token", response_model=Token)
+def login_for_token(session: SessionDep,
+                    form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
+    """Exchange a username and password for a bearer token (OAuth2 password flow)."""
+    user = auth_service.authenticate(session, username=form.username, password=form.password)
+    return Token(access_token=auth_service.token_for(user))
+
+
+@router.get("/me", response_model=UserPublic)
+def read_me(user: CurrentUser) -> UserPublic:
+    """The logged-in account."""
+    return UserPublic.model_validate(user, from_attributes=True)

@@ -1,0 +1,30 @@
+"""Account and token schemas."""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+from maeul_db.models import Role
+
+
+class UserCreate(SQLModel):
+    username: str = Field(min_length=3, max_length=60, regex=r"^[A-Za-z0-9_.\-]+$")
+    password: str = Field(min_length=8, max_length=200)
+    role: Role
+    district_code: str | None = Field(default=None, regex=r"^11\d{3}$")
+    person_id: int | None = None
+    display_name: str | None = Field(default=None, max_length=100)
+
+
+class UserPublic(SQLModel):
+    id: int
+    username: str
+    role: Role
+    district_code: str | None
+    person_id: int | None
+    display_name: str | None
+
+
+class Token(SQLModel):
+    access_token: str
+    token_type: str = "bearer"

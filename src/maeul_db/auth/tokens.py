@@ -1,0 +1,39 @@
+"""Signed, expiring bearer tokens (itsdangerous), carrying the user id and the account's version.
+
+Tokens embed a fingerprint of the password hash, so changing a password invalidates old tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from maeul_db.errors import Unauthorized
+
+_SALT = "maeul-db.api-token"
+
+
+def _serializer(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt=_SALT)
+
+
+def fingerprint(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+def issue_token(secret_key: str, *, user_id: int, password_hash: str) -> str:
+    return _serializer(secret_key).dumps({"uid": user_id, "fp": fingerprint(password_hash)})
+
+
+def read_token(secret_key: str, token: str, *, max_age: int) -> tuple[int, str]:
+    """Return (user id, password fingerprint) or raise Unauthorized."""
+    try:
+        data = _serializer(secret_key).loads(token, max_age=max_age)
+    except SignatureExpired as exc:
+        raise Unauthorized("토큰이 만료되었습니다 (token expired)") from exc
+    except BadSignature as exc:
+        raise Unauthorized("유효하지 않은 토큰입니다 (invalid token)") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("uid"), int):
+        raise Unauthorized("유효하지 않은 토큰입니다 (invalid token)")
+    return data["uid"], str(data.get("fp", ""))

@@ -1,0 +1,116 @@
+"""Groups and memberships over time."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import false, func
+from sqlmodel import Session, col, select
+
+from maeul_db.audit import service as audit
+from maeul_db.auth import policies
+from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.kit import intervals
+from maeul_db.kit.pagination import Page
+from maeul_db.kit.time import active_on, check_interval
+from maeul_db.models import Group, GroupMembership, Role, UserAccount
+from maeul_db.participants import service as participant_service
+from maeul_db.refdata import service as refdata_service
+from maeul_db.groups.schemas import GroupCreate, MembershipCreate
+
+
+def visible_groups(user: UserAccount) -> Any:
+    query = select(Group)
+    if user.role == Role.city_admin:
+        return query
+    if user.role == Role.district_staff:
+        return query.where(Group.district_code == user.district_code)
+    return query.where(false())
+
+
+def get(session: Session, *, user: UserAccount, group_id: int) -> Group:
+    group = session.exec(visible_groups(user).where(Group.id == group_id)).first()
+    if group is None:
+        raise NotFound("모임을 찾을 수 없습니다 (group not found)")
+    return group  # type: ignore[no-any-return]
+
+
+def list_(session: Session, *, user: UserAccount, page: Page) -> tuple[list[Group], int]:
+    stmt = visible_groups(user)
+    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
+    rows = session.exec(stmt.order_by(Group.id).offset(page.offset).limit(page.limit)).all()
+    return list(rows), int(count)
+
+
+def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
+    district = data.district_code or user.district_code
+    if not policies.can_write_district(user, district):
+        raise Forbidden("이 자치구의 모임을 등록할 권한이 없습니다 (not your district)")
+    assert district is not None
+    if data.dong_code:
+        dong = refdata_service.dong_on(session, data.dong_code, data.founded_on)
+        if dong.district_code != district:
+            raise InvalidInput("행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code")
+    group = Group(name=data.name, district_code=district, dong_code=data.dong_code,
+                  theme=data.theme, founded_on=data.founded_on)
+    session.add(group)
+    session.flush()
+    audit.record(session, actor=user, action="create", entity="group", entity_id=group.id,
+                 district_code=district, after=data.model_dump())
+    return group
+
+
+def add_member(session: Session, *, user: UserAccount, group_id: int,
+               data: MembershipCreate) -> GroupMembership:
+    group = get(session, user=user, group_id=group_id)
+    if user.role != Role.city_admin:
+        participant_service.get(session, user=user, person_id=data.person_id)
+    check_interval(data.valid_from, data.valid_to)
+    membership = GroupMembership(group_id=group_id, person_id=data.person_id, role=data.role,
+                                 valid_from=data.valid_from, valid_to=data.valid_to,
+                                 district_code=group.district_code)
+    session.add(membership)
+    session.flush()
+    audit.record(session, actor=user, action="create", entity="group_membership",
+                 entity_id=membership.id, district_code=group.district_code, after=data.model_dump())
+    return membership
+
+
+def _membership(session: Session, *, user: UserAccount, membership_id: int) -> GroupMembership:
+    membership = session.get(GroupMembership, membership_id)
+    if membership is None or not policies.can_read_district(user, membership.district_code):
+        raise NotFound("회원 기록을 찾을 수 없습니다 (membership not found)")
+    return membership
+
+
+def close_membership(session: Session, *, user: UserAccount, membership_id: int,
+                     valid_to: date) -> GroupMembership:
+    membership = _membership(session, user=user, membership_id=membership_id)
+    intervals.close(membership, valid_to=valid_to)
+    session.add(membership)
+    audit.record(session, actor=user, action="close", entity="group_membership",
+                 entity_id=membership_id, district_code=membership.district_code,
+                 after={"valid_to": valid_to})
+    return membership
+
+
+def void_membership(session: Session, *, user: UserAccount, membership_id: int,
+                    reason: str) -> GroupMembership:
+    membership = _membership(session, user=user, membership_id=membership_id)
+    intervals.void(membership, reason=reason)
+    session.add(membership)
+    audit.record(session, actor=user, action="void", entity="group_membership",
+                 entity_id=membership_id, district_code=membership.district_code,
+                 after={"reason": reason})
+    return membership
+
+
+def members_as_of(session: Session, *, user: UserAccount, group_id: int,
+                  on: date) -> list[GroupMembership]:
+    get(session, user=user, group_id=group_id)
+    return list(session.exec(
+        select(GroupMembership).where(GroupMembership.group_id == group_id,
+                                      active_on(GroupMembership, on))
+        .order_by(col(GroupMembership.person_id))
+    ).all())

@@ -1,0 +1,82 @@
+"""Person schemas: create, update, public view, version history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import field_validator
+from sqlmodel import Field, SQLModel
+
+from maeul_db.kit.schemas import InputSchema
+from maeul_db.kit.text import normalize_email, normalize_name, normalize_phone
+from maeul_db.models import Gender
+
+
+class _Normalised(InputSchema):
+    @field_validator("name", check_fields=False)
+    @classmethod
+    def _name(cls, value: str | None) -> str | None:
+        return normalize_name(value) if value is not None else None
+
+    @field_validator("phone", check_fields=False)
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return normalize_phone(value)
+
+    @field_validator("email", check_fields=False)
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return normalize_email(value)
+
+
+class PersonCreate(_Normalised):
+    name: str = Field(min_length=1, max_length=100)
+    gender: Gender
+    birth_year: int = Field(ge=1900, le=2030)
+    phone: str | None = None
+    email: str | None = None
+    home_dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    # Only the city admin chooses; district staff always register into their own district.
+    registered_district_code: str | None = Field(default=None, regex=r"^11\d{3}$")
+    consent_scopes: list[str] = Field(default_factory=lambda: ["participation"])
+    consent_notice_version: str | None = Field(default=None, max_length=20)
+
+
+class PersonUpdate(_Normalised):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    gender: Gender | None = None
+    birth_year: int | None = Field(default=None, ge=1900, le=2030)
+    phone: str | None = None
+    email: str | None = None
+    home_dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    # "change": the details changed; "correction": the earlier value was wrong.
+    reason: str = Field(default="change", regex=r"^(change|correction)$")
+
+
+class PersonPublic(SQLModel):
+    id: int
+    name: str
+    gender: Gender
+    birth_year: int
+    phone: str | None
+    email: str | None
+    home_dong_code: str | None
+    registered_district_code: str
+    version: int
+
+
+class PeoplePublic(SQLModel):
+    data: list[PersonPublic]
+    count: int
+
+
+class PersonVersionPublic(SQLModel):
+    version: int
+    recorded_at: datetime
+    reason: str
+    name: str
+    gender: Gender
+    birth_year: int
+    phone: str | None
+    email: str | None
+    home_dong_code: str | None

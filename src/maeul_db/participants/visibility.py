@@ -1,0 +1,48 @@
+"""Which people a user may see (STYLE rule 17): the one place people are scoped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import false, literal, or_, union
+from sqlmodel import select
+
+from maeul_db.models import (
+    Attendance,
+    Career,
+    CouncilSeat,
+    Enrolment,
+    ExpertPlacement,
+    GroupMembership,
+    Participation,
+    Person,
+    Role,
+    UserAccount,
+)
+
+# Every table that records a fact about a person and the district that owns it.
+FACT_TABLES: tuple[Any, ...] = (
+    Participation, GroupMembership, Attendance, Enrolment, Career, CouncilSeat, ExpertPlacement,
+)
+
+
+def people_with_facts_in(district_code: str) -> Any:
+    return union(*[
+        select(fact.person_id).where(fact.district_code == district_code) for fact in FACT_TABLES
+    ])
+
+
+def visible_people(user: UserAccount) -> Any:
+    """A ``SELECT person`` limited to what ``user`` may read. Merged-away duplicates are hidden."""
+    query = select(Person).where(Person.merged_into_id.is_(None))  # type: ignore[union-attr]
+    if user.role == Role.city_admin:
+        return query
+    if user.role == Role.district_staff and user.district_code:
+        return query.where(or_(
+            Person.registered_district_code == user.district_code,
+            Person.id.in_(people_with_facts_in(user.district_code)),  # type: ignore[union-attr]
+        ))
+    if user.role == Role.expert and user.person_id is not None:
+        return query.where(Person.id == literal(user.person_id))
+    # Analysts read pseudonymised aggregates through analytics, never person rows.
+    return query.where(false())

@@ -1,0 +1,62 @@
+"""Project and participation schemas."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Field, SQLModel
+
+from maeul_db.kit.schemas import InputSchema
+from maeul_db.models import ParticipationRole, Programme, Stage
+
+
+class ProjectCreate(InputSchema):
+    name: str = Field(min_length=1, max_length=200)
+    year: int = Field(ge=2000, le=2100)
+    district_code: str | None = Field(default=None, regex=r"^11\d{3}$")
+    dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    group_id: int | None = None
+    programme: Programme = Programme.village_community
+    stage: Stage = Stage.group_formation
+    grant_krw: int = Field(default=0, ge=0)
+    self_cash_krw: int = Field(default=0, ge=0)
+    self_noncash_krw: int = Field(default=0, ge=0)
+
+
+class ProjectPublic(SQLModel):
+    id: int
+    name: str
+    year: int
+    district_code: str
+    dong_code: str | None
+    group_id: int | None
+    programme: Programme
+    stage: Stage
+    grant_krw: int
+    self_cash_krw: int
+    self_noncash_krw: int
+
+
+class ProjectsPublic(SQLModel):
+    data: list[ProjectPublic]
+    count: int
+
+
+class ParticipationCreate(InputSchema):
+    person_id: int
+    role: ParticipationRole = ParticipationRole.participant
+    valid_from: date
+    valid_to: date | None = None
+
+
+class ParticipationPublic(SQLModel):
+    id: int
+    project_id: int
+    person_id: int
+    role: ParticipationRole
+    valid_from: date
+    valid_to: date | None
+
+
+class IntervalClose(InputSchema):
+    valid_to: date

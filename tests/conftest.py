@@ -1,0 +1,117 @@
+"""Fixtures: every database test runs on SQLite and on PostgreSQL, schema built by migrations,
+each test rolled back.
+
+PostgreSQL is the production database. Locally, when no server answers, its half is skipped with a
+visible reason; under CI (``CI=true``) or with ``MAEUL_TEST_REQUIRE_POSTGRES=1`` an unreachable
+server fails the run instead, so the PostgreSQL half can never silently disappear.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from maeul_db import migrate
+from maeul_db.config import get_settings
+from maeul_db.db import get_session, make_engine
+from maeul_db.refdata.service import load_refdata
+
+PG_ADMIN_URL = os.environ.get(
+    "MAEUL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@localhost:5432/test"
+)
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _postgres_required() -> bool:
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get(
+        "MAEUL_TEST_REQUIRE_POSTGRES"
+    ) == "1"
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def fresh_postgres_database(name: str) -> str:
+    """Drop and create ``name`` on the test server; return its URL."""
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        message = f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc.orig}"
+        if _postgres_required():
+            pytest.exit(f"FAIL: {message} (required under CI)", returncode=3)
+        pytest.skip(message)
+    finally:
+        admin.dispose()
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def database_url(backend: str, tmp_dir: Path, label: str) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_dir / f'{label}.db'}"
+    return fresh_postgres_database(f"maeul_{label}_{_worker()}")
+
+
+@pytest.fixture(scope="session")
+def refdata_dir() -> Path:
+    directory = Path(get_settings().refdata_dir)
+    if not directory.is_dir():
+        pytest.exit(f"FAIL: reference data not found at {directory} (set MAEUL_REFDATA_DIR)", 3)
+    return directory
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+           refdata_dir: Path) -> Iterator[Engine]:
+    """A migrated database with the reference geography loaded, shared by the session."""
+    url = database_url(request.param, tmp_path_factory.mktemp("db"), "test")
+    migrate.upgrade(url=url)
+    eng = make_engine(url)
+    with Session(eng) as session:
+        load_refdata(session, refdata_dir)
+        session.commit()
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session whose work is rolled back after the test, even if the code under test commits."""
+    connection = engine.connect()
+    transaction = connection.begin()
+    db = Session(bind=connection, join_transaction_mode="create_savepoint",
+                 expire_on_commit=False)
+    try:
+        yield db
+    finally:
+        db.close()
+        transaction.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def client(session: Session) -> Iterator[TestClient]:
+    from maeul_db.app import create_app
+
+    app = create_app()
+
+    def _override() -> Iterator[Session]:
+        try:
+            yield session
+            session.flush()
+        except BaseException:
+            raise
+
+    app.dependency_overrides[get_session] = _override
+    with TestClient(app) as test_client:
+        yield test_client
