@@ -30,9 +30,10 @@ BACKENDS = ["sqlite", "postgresql"]
 
 
 def _postgres_required() -> bool:
-    return os.environ.get("CI", "").lower() == "true" or os.environ.get(
-        "MAEUL_TEST_REQUIRE_POSTGRES"
-    ) == "1"
+    return (
+        os.environ.get("CI", "").lower() == "true"
+        or os.environ.get("MAEUL_TEST_REQUIRE_POSTGRES") == "1"
+    )
 
 
 def _worker() -> str:
@@ -71,8 +72,9 @@ def refdata_dir() -> Path:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-           refdata_dir: Path) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, refdata_dir: Path
+) -> Iterator[Engine]:
     """A migrated database with the reference geography loaded, shared by the session."""
     url = database_url(request.param, tmp_path_factory.mktemp("db"), "test")
     migrate.upgrade(url=url)
@@ -89,8 +91,7 @@ def session(engine: Engine) -> Iterator[Session]:
     """A session whose work is rolled back after the test, even if the code under test commits."""
     connection = engine.connect()
     transaction = connection.begin()
-    db = Session(bind=connection, join_transaction_mode="create_savepoint",
-                 expire_on_commit=False)
+    db = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
     try:
         yield db
     finally:

@@ -23,13 +23,17 @@ def _counts(session: Session) -> tuple[int, int, int]:
 
 def test_load_refdata_counts_match_sources(session: Session) -> None:
     districts, dongs, successions = _counts(session)
-    current = session.exec(select(func.count()).select_from(Dong).where(Dong.valid_to.is_(None))).one()  # type: ignore[union-attr]
+    current = session.exec(
+        select(func.count()).select_from(Dong).where(Dong.valid_to.is_(None))
+    ).one()  # type: ignore[union-attr]
     assert districts == 25
     assert current == 426
     assert dongs == 426 + 2  # plus the former 상일동 and 일원2동
     assert successions == 4
     jongno = session.get(District, "11110")
-    assert jongno is not None and jongno.name_ko == "종로구" and jongno.population_period == "2021Q2"
+    assert (
+        jongno is not None and jongno.name_ko == "종로구" and jongno.population_period == "2021Q2"
+    )
 
 
 def test_load_refdata_twice_changes_nothing(session: Session, refdata_dir: Path) -> None:
@@ -44,7 +48,7 @@ def test_load_refdata_missing_directory_is_clear_error(session: Session, tmp_pat
     with pytest.raises(RefdataMissing, match="참조자료"):
         service.load_refdata(session, tmp_path / "nowhere")
     (tmp_path / "seoul_districts.csv").write_text("code\n")
-    with pytest.raises(RefdataMissing, match="seoul_dongs.csv"):
+    with pytest.raises(RefdataMissing, match=r"seoul_dongs\.csv"):
         service.load_refdata(session, tmp_path)
 
 
@@ -63,9 +67,14 @@ def test_dong_split_keeps_old_records_on_old_dong(session: Session) -> None:
     person = make_person(session, registered_district_code="11230", home_dong_code="1123053600")
     make_participation(session, project=project, person=person, valid_from=date(2024, 4, 1))
     service.record_dong_change(
-        session, predecessor_code="1123053600", effective_on=date(2025, 7, 1),
+        session,
+        predecessor_code="1123053600",
+        effective_on=date(2025, 7, 1),
         kind=DongChangeKind.split,
-        successors=[service.NewDong("1123053700", "신설동"), service.NewDong("1123053800", "용두동")],
+        successors=[
+            service.NewDong("1123053700", "신설동"),
+            service.NewDong("1123053800", "용두동"),
+        ],
     )
     session.expire_all()
     assert session.get(Project, project.id).dong_code == "1123053600"  # type: ignore[union-attr]
@@ -74,4 +83,3 @@ def test_dong_split_keeps_old_records_on_old_dong(session: Session) -> None:
     assert service.dong_on(session, "1123053700", date(2025, 8, 1)).name_ko == "신설동"
     with pytest.raises(InvalidInput):
         service.dong_on(session, "1123053700", date(2024, 8, 1))
-

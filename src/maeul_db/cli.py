@@ -1,0 +1,123 @@
+"""The ``maeul-db`` command line: database, reference data, accounts, demo data, server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlmodel import Session
+
+from maeul_db import migrate
+from maeul_db.config import get_settings
+from maeul_db.errors import MaeulError
+
+app = typer.Typer(help="maeul_db: 서울시 마을공동체 참여자 중심 DB", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+refdata_app = typer.Typer(help="Reference geography (districts and dongs).", no_args_is_help=True)
+user_app = typer.Typer(help="Accounts.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(refdata_app, name="refdata")
+app.add_typer(user_app, name="user")
+
+console = Console(stderr=True)
+
+
+def _fail(exc: MaeulError) -> None:
+    where = f" [{exc.field}]" if exc.field else ""
+    console.print(f"[red]오류{where}: {exc.message}[/red]")
+    raise typer.Exit(code=1)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    migrate.upgrade(revision)
+    console.print(f"[green]database at {revision}[/green]")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str = "-1") -> None:
+    """Revert migrations down to REVISION (default: one step; 'base' removes everything)."""
+    migrate.downgrade(revision)
+    console.print(f"[green]database downgraded to {revision}[/green]")
+
+
+@db_app.command("check")
+def db_check() -> None:
+    """Fail when the models and the migrations disagree."""
+    migrate.check_drift()
+    console.print("[green]models and migrations agree[/green]")
+
+
+@refdata_app.command("load")
+def refdata_load(
+    directory: Annotated[Path | None, typer.Argument(help="default: MAEUL_REFDATA_DIR")] = None,
+) -> None:
+    """Load districts and dongs from DIRECTORY (loading twice changes nothing)."""
+    from maeul_db.db import get_engine
+    from maeul_db.refdata.service import load_refdata
+
+    source = directory or get_settings().refdata_dir
+    try:
+        with Session(get_engine()) as session:
+            with console.status("참조자료 불러오는 중 (loading reference data)…"):
+                report = load_refdata(session, source)
+            session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    console.print(f"inserted {report.inserted or 0}, updated {report.updated or 0}, "
+                  f"unchanged {sum(report.unchanged.values())} rows from {source}")
+
+
+@user_app.command("create")
+def user_create(
+    username: Annotated[str, typer.Option("--username")],
+    role: Annotated[str, typer.Option("--role", help="city_admin|district_staff|expert|analyst")],
+    district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
+    person: Annotated[int | None, typer.Option("--person", help="person id (experts)")] = None,
+) -> None:
+    """Create an account; the password is read from standard input."""
+    from pydantic import ValidationError
+
+    from maeul_db.auth import service as auth_service
+    from maeul_db.auth.schemas import UserCreate
+    from maeul_db.db import get_engine
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        data = UserCreate(username=username, password=password, role=role,  # type: ignore[arg-type]
+                          district_code=district, person_id=person)
+    except ValidationError as exc:
+        for error in exc.errors():
+            console.print(f"[red]오류 [{'.'.join(map(str, error['loc']))}]: {error['msg']}[/red]")
+        raise typer.Exit(code=1) from None
+    try:
+        with Session(get_engine()) as session:
+            user = auth_service.create(session, data=data)
+            session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    console.print(f"[green]created {user.role} account {user.username} (id {user.id})[/green]")
+
+
+@app.command("serve")
+def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
+    """Run the web app and API (http://HOST:PORT, API docs at /api/docs)."""
+    import uvicorn
+
+    uvicorn.run("maeul_db.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+def _register_optional_commands() -> None:
+    from maeul_db.demo.cli import demo
+
+    app.command("demo")(demo)
+
+
+_register_optional_commands()
+
+if __name__ == "__main__":
+    app()
