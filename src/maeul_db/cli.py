@@ -103,6 +103,23 @@ def user_create(
     console.print(f"[green]created {user.role} account {user.username} (id {user.id})[/green]")
 
 
+@app.command("demo-accounts")
+def demo_accounts() -> None:
+    """Create one demo login per role (development only) and print them."""
+    from maeul_db.auth.demo_accounts import DEMO_PASSWORD, ensure_demo_accounts
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            logins = ensure_demo_accounts(session)
+            session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    print("데모 계정 (demo logins), password for all:", DEMO_PASSWORD)
+    for login in logins:
+        print(f"  {login.username:<8} {login.note}")
+
+
 @app.command("serve")
 def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
     """Run the web app and API (http://HOST:PORT, API docs at /api/docs)."""

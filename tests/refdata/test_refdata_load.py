@@ -70,7 +70,7 @@ def test_dong_split_keeps_old_records_on_old_dong(session: Session) -> None:
         session,
         predecessor_code="1123053600",
         effective_on=date(2025, 7, 1),
-        kind=DongChangeKind.split,
+        kind=DongChangeKind.split_into,
         successors=[
             service.NewDong("1123053700", "신설동"),
             service.NewDong("1123053800", "용두동"),

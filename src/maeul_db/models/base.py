@@ -27,12 +27,12 @@ DongCode = Annotated[str, StringConstraints(pattern=r"^11\d{8}$")]
 
 def aware_datetime(**kwargs: Any) -> Any:
     """A timezone-aware timestamp column."""
-    return Field(sa_type=DateTime(timezone=True), **kwargs)  # type: ignore[call-overload]
+    return Field(sa_type=DateTime(timezone=True), **kwargs)
 
 
 def choice(length: int = 32, **kwargs: Any) -> Any:
     """A StrEnum stored as plain text, so adding a choice needs no database enum migration."""
-    return Field(sa_type=String(length), **kwargs)  # type: ignore[call-overload]
+    return Field(sa_type=String(length), **kwargs)
 
 
 def district_fk(**kwargs: Any) -> Any:

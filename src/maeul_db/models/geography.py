@@ -41,7 +41,7 @@ class Dong(SQLModel, table=True):
 
 class DongChangeKind(StrEnum):
     rename = "rename"
-    split = "split"
+    split_into = "split"  # not `split`: that would shadow str.split
     merge = "merge"
     boundary = "boundary"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import false, literal, or_, union
-from sqlmodel import select
+from sqlmodel import col, select
 
 from maeul_db.models import (
     Attendance,
@@ -39,7 +39,7 @@ def visible_people(user: UserAccount) -> Any:
         return query
     if user.role == Role.district_staff and user.district_code:
         return query.where(or_(
-            Person.registered_district_code == user.district_code,
+            col(Person.registered_district_code) == user.district_code,
             Person.id.in_(people_with_facts_in(user.district_code)),  # type: ignore[union-attr]
         ))
     if user.role == Role.expert and user.person_id is not None:

@@ -37,14 +37,14 @@ FORMER_DONGS = (
 SUCCESSIONS = (
     # 오류2동 kept its code and gave part of its area to the new 항동.
     Succession(
-        "1153078000", "1153080000", date(2020, 1, 1), DongChangeKind.split, "오류2동 → 항동"
+        "1153078000", "1153080000", date(2020, 1, 1), DongChangeKind.split_into, "오류2동 → 항동"
     ),
     Succession(
         "1174052000", "1174052500", date(2021, 7, 1), DongChangeKind.rename, "상일동 → 상일제1동"
     ),
     # 강일동 kept its code and gave part of its area to the new 상일제2동.
     Succession(
-        "1174051500", "1174052600", date(2021, 7, 1), DongChangeKind.split, "강일동 → 상일제2동"
+        "1174051500", "1174052600", date(2021, 7, 1), DongChangeKind.split_into, "강일동 → 상일제2동"
     ),
     Succession(
         "1168074000", "1168067500", date(2022, 12, 23), DongChangeKind.rename, "일원2동 → 개포3동"

@@ -1,0 +1,57 @@
+"""Demo logins, one per role, for the README's first command. Refused outside development."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from maeul_db.auth import service as auth_service
+from maeul_db.auth.schemas import UserCreate
+from maeul_db.config import get_settings
+from maeul_db.errors import Forbidden
+from maeul_db.models import ExpertPlacement, Person, Role
+
+DEMO_PASSWORD = "maeul-demo-2026"
+DEMO_DISTRICT = "11110"  # 종로구
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: Role
+    note: str
+
+
+def _expert_person_id(session: Session) -> int | None:
+    placed = session.exec(select(ExpertPlacement.person_id).order_by(col(ExpertPlacement.id))).first()
+    if placed is not None:
+        return placed
+    return session.exec(select(Person.id).order_by(col(Person.id))).first()
+
+
+def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
+    """Create the demo accounts that do not exist yet; return all of them."""
+    if get_settings().environment == "production":
+        raise Forbidden("운영 환경에서는 데모 계정을 만들 수 없습니다 (no demo accounts in production)")
+    district = DEMO_DISTRICT
+    staff_district = session.exec(select(Person.registered_district_code).limit(1)).first()
+    if staff_district:
+        district = staff_district
+    wanted: list[tuple[str, Role, str | None, int | None, str]] = [
+        ("admin", Role.city_admin, None, None, "서울시 관리자 (city admin)"),
+        ("staff", Role.district_staff, district, None, f"자치구 담당자 ({district})"),
+        ("analyst", Role.analyst, None, None, "분석가 (analyst, pseudonymised)"),
+    ]
+    expert_person = _expert_person_id(session)
+    if expert_person is not None:
+        wanted.append(("expert", Role.expert, None, expert_person,
+                       f"마을자치전문가 (expert, person {expert_person})"))
+    logins = []
+    for username, role, district_code, person_id, note in wanted:
+        if auth_service.get_by_username(session, username=username) is None:
+            auth_service.create(session, data=UserCreate(
+                username=username, password=DEMO_PASSWORD, role=role,
+                district_code=district_code, person_id=person_id, display_name=note))
+        logins.append(DemoLogin(username, role, note))
+    return logins
