@@ -46,9 +46,12 @@ def test_logs_are_append_only(empty_url: str) -> None:
     engine = create_engine(empty_url)
     try:
         with engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO audit_log (at, action, entity, entity_id) "
-                "VALUES (CURRENT_TIMESTAMP, 'create', 'person', '1')"))
+            conn.execute(
+                text(
+                    "INSERT INTO audit_log (at, action, entity, entity_id) "
+                    "VALUES (CURRENT_TIMESTAMP, 'create', 'person', '1')"
+                )
+            )
         for statement in ("UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log"):
             with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
                 conn.execute(text(statement))
