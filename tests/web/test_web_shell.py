@@ -25,9 +25,10 @@ def csrf_token(html: str) -> str:
 def log_in(client: TestClient, username: str, password: str = PASSWORD,
            next_path: str = "/") -> httpx.Response:
     token = csrf_token(client.get("/login").text)
-    return client.post("/login", follow_redirects=False,
-                       data={"username": username, "password": password, "csrf_token": token,
-                             "next": next_path})
+    response: httpx.Response = client.post(
+        "/login", follow_redirects=False,
+        data={"username": username, "password": password, "csrf_token": token, "next": next_path})
+    return response
 
 
 def user_for(session: Session, role: Role, district_code: str = DISTRICT_A) -> UserAccount:
@@ -56,6 +57,7 @@ def test_login_success_shows_home_for_role(client: TestClient, session: Session,
     if role != Role.expert:  # the expert's own person is the second one
         make_person(session, registered_district_code=DISTRICT_B)
     user = user_for(session, role)
+    session.expire_all()  # pages must cope with rows read back from the database (role as str)
     response = log_in(client, user.username)
     assert response.status_code == 303 and response.headers["location"] == "/"
     assert SESSION_COOKIE in response.cookies

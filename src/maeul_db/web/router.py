@@ -1,18 +1,114 @@
-"""Placeholder until the web shell lands (login, navigation per role, home pages)."""
+"""The Korean web UI: login, logout, a home page per role and the people list.
+
+Pages call the same services as the API and render templates; Korean text lives in the templates.
+Every unsafe request carries a CSRF token (``csrf.require_csrf`` on the top router).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse, Response
+import math
+from typing import Annotated
+from urllib.parse import urlencode
 
-from maeul_db.errors import MaeulError
+from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 
-router = APIRouter(include_in_schema=False)
+from maeul_db.auth import policies
+from maeul_db.auth import service as auth_service
+from maeul_db.auth.deps import WEB_SESSION_USER_KEY, SessionDep
+from maeul_db.errors import Forbidden, MaeulError, Unauthorized
+from maeul_db.kit.pagination import Page
+from maeul_db.participants import service as participant_service
+from maeul_db.web.csrf import require_csrf
+from maeul_db.web.deps import WebUser, get_web_user
+from maeul_db.web.home import home_page
+from maeul_db.web.templating import STATIC_DIR, render
+
+PEOPLE_PER_PAGE = 50
+
+public_router = APIRouter()
+protected_router = APIRouter(dependencies=[Depends(get_web_user)])
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths, so ``?next=`` cannot send a user to another site after login."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+def _login_url(next_path: str) -> str:
+    return "/login" if next_path == "/" else "/login?" + urlencode({"next": next_path})
+
+
+@public_router.get("/login")
+def show_login(request: Request,
+               next_path: Annotated[str | None, Query(alias="next")] = None) -> Response:
+    """The login form; rendering it issues the session's CSRF token."""
+    return render(request, "login.html", {"next": _safe_next(next_path)})
+
+
+@public_router.post("/login")
+def log_in(request: Request, session: SessionDep, username: Annotated[str, Form()] = "",
+           password: Annotated[str, Form()] = "",
+           next_path: Annotated[str, Form(alias="next")] = "/") -> Response:
+    """Check the password and start a web session."""
+    try:
+        user = auth_service.authenticate(session, username=username.strip(), password=password)
+    except Unauthorized:
+        # One message for unknown user, wrong password and inactive account alike.
+        return render(request, "login.html", {"next": _safe_next(next_path), "failed": True,
+                                              "username": username}, status_code=401)
+    # A fresh session at login: the pre-login CSRF token is dropped and a new one issued later.
+    request.session.clear()
+    request.session[WEB_SESSION_USER_KEY] = user.id
+    return RedirectResponse(_safe_next(next_path), status_code=303)
+
+
+@public_router.post("/logout")
+def log_out(request: Request) -> Response:
+    """End the web session."""
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+@protected_router.get("/")
+def show_home(request: Request, session: SessionDep, user: WebUser) -> Response:
+    """The home page for the user's role."""
+    name, context = home_page(session, user=user)
+    return render(request, name, context)
+
+
+@protected_router.get("/people")
+def list_people(request: Request, session: SessionDep, user: WebUser,
+                q: Annotated[str | None, Query(max_length=100)] = None,
+                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+    """Search the people visible to the user."""
+    if not policies.can_read_personal_data(user):
+        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
+    query = (q or "").strip() or None
+    rows, count = participant_service.list_(
+        session, user=user, query=query,
+        page=Page(limit=PEOPLE_PER_PAGE, offset=(page - 1) * PEOPLE_PER_PAGE))
+    pages = max(1, math.ceil(count / PEOPLE_PER_PAGE))
+    return render(request, "people.html", {"rows": rows, "count": count, "q": query or "",
+                                           "page": page, "pages": pages})
+
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_csrf)])
+router.include_router(public_router)
+router.include_router(protected_router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:
-    return HTMLResponse(f"<p>{exc.message}</p>", status_code=exc.status_code)
+    """A MaeulError on a web page: anonymous users go to the login form, others see a Korean page."""
+    if exc.status_code == 401:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(_login_url(_safe_next(target)), status_code=303)
+    return render(request, "error.html", {"status": exc.status_code, "code": exc.code,
+                                          "message": exc.message}, status_code=exc.status_code)
 
 
 def mount_static(app: FastAPI) -> None:
-    return None
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
