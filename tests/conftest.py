@@ -37,7 +37,17 @@ def _postgres_required() -> bool:
 
 
 def _worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    # The pid keeps two runs on one machine (a developer's and CI's) out of each other's databases.
+    return f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
+
+
+def drop_database(url: str) -> None:
+    if not url.startswith("postgresql"):
+        return
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def fresh_postgres_database(name: str) -> str:
@@ -84,6 +94,7 @@ def engine(
         session.commit()
     yield eng
     eng.dispose()
+    drop_database(url)
 
 
 @pytest.fixture

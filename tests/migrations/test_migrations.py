@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,14 @@ from sqlalchemy.exc import DBAPIError
 
 from maeul_db import migrate
 from maeul_db.models import metadata
-from tests.conftest import BACKENDS, database_url
+from tests.conftest import BACKENDS, database_url, drop_database
 
 
 @pytest.fixture(params=BACKENDS)
-def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return database_url(request.param, tmp_path, "migrations")
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    url = database_url(request.param, tmp_path, "migrations")
+    yield url
+    drop_database(url)
 
 
 def _tables(url: str) -> set[str]:
