@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from maeul_db import __version__
 from maeul_db.api import api_router
 from maeul_db.config import get_settings
-from maeul_db.errors import MaeulError
+from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.web import router as web_router
 
 SESSION_COOKIE = "maeul_session"
@@ -24,6 +30,30 @@ def _error_response(request: Request, exc: MaeulError) -> Response:
             headers=headers,
         )
     return web_router.render_error(request, exc)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """Framework errors (unknown page, wrong method) as a Korean page on the web UI."""
+    if _is_api(request):
+        return await http_exception_handler(request, exc)
+    message = (
+        "페이지를 찾을 수 없습니다 (page not found)" if exc.status_code == 404 else str(exc.detail)
+    )
+    error = MaeulError(message)
+    error.status_code = exc.status_code
+    return web_router.render_error(request, error)
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    if _is_api(request):
+        return await request_validation_exception_handler(request, exc)
+    fields = ", ".join(".".join(str(part) for part in e["loc"][1:]) for e in exc.errors())
+    error = InvalidInput(f"입력값이 올바르지 않습니다: {fields} (invalid input)")
+    return web_router.render_error(request, error)
 
 
 def create_app() -> FastAPI:
@@ -45,6 +75,8 @@ def create_app() -> FastAPI:
         max_age=settings.token_ttl_seconds,
     )
     app.add_exception_handler(MaeulError, _error_response)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.include_router(api_router, prefix="/api")
     app.include_router(web_router.router)
     web_router.mount_static(app)

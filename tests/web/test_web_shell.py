@@ -22,12 +22,15 @@ def csrf_token(html: str) -> str:
     return match.group(1)
 
 
-def log_in(client: TestClient, username: str, password: str = PASSWORD,
-           next_path: str = "/") -> httpx.Response:
+def log_in(
+    client: TestClient, username: str, password: str = PASSWORD, next_path: str = "/"
+) -> httpx.Response:
     token = csrf_token(client.get("/login").text)
     response: httpx.Response = client.post(
-        "/login", follow_redirects=False,
-        data={"username": username, "password": password, "csrf_token": token, "next": next_path})
+        "/login",
+        follow_redirects=False,
+        data={"username": username, "password": password, "csrf_token": token, "next": next_path},
+    )
     return response
 
 
@@ -45,14 +48,18 @@ def test_login_page_is_korean_and_issues_csrf_token(client: TestClient) -> None:
     assert SESSION_COOKIE in response.cookies
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    (Role.city_admin, ["서울시 전체 현황", "시 관리자", 'data-count="people">2<']),
-    (Role.district_staff, ["종로구 현황", "자치구 담당자", 'data-count="people">1<']),
-    (Role.expert, ["내 기록", "마을자치전문가", "출생연도"]),
-    (Role.analyst, ["분석가", "가명처리"]),
-])
-def test_login_success_shows_home_for_role(client: TestClient, session: Session, role: Role,
-                                           expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (Role.city_admin, ["서울시 전체 현황", "시 관리자", 'data-count="people">2<']),
+        (Role.district_staff, ["종로구 현황", "자치구 담당자", 'data-count="people">1<']),
+        (Role.expert, ["내 기록", "마을자치전문가", "출생연도"]),
+        (Role.analyst, ["분석가", "가명처리"]),
+    ],
+)
+def test_login_success_shows_home_for_role(
+    client: TestClient, session: Session, role: Role, expected: list[str]
+) -> None:
     make_person(session, registered_district_code=DISTRICT_A)
     if role != Role.expert:  # the expert's own person is the second one
         make_person(session, registered_district_code=DISTRICT_B)
@@ -87,7 +94,8 @@ def test_login_wrong_password_is_401_without_session(client: TestClient, session
         assert "사용자 이름 또는 비밀번호가 올바르지 않습니다" in response.text
     # The same page whether or not the username exists (only the echoed name differs).
     assert wrong_password.text.replace(user.username, "X") == unknown_user.text.replace(
-        "nobody-here", "X")
+        "nobody-here", "X"
+    )
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
@@ -95,16 +103,19 @@ def test_post_without_csrf_token_is_403(client: TestClient, session: Session) ->
     user = make_user(session)
     client.get("/login")
     missing = client.post("/login", data={"username": user.username, "password": PASSWORD})
-    wrong = client.post("/login", data={"username": user.username, "password": PASSWORD,
-                                        "csrf_token": "forged-토큰"})
+    wrong = client.post(
+        "/login",
+        data={"username": user.username, "password": PASSWORD, "csrf_token": "forged-토큰"},
+    )
     for response in (missing, wrong):
         assert response.status_code == 403
         assert "보안 확인에 실패했습니다" in response.text and '<html lang="ko">' in response.text
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
-def test_logout_without_csrf_token_is_403_and_keeps_session(client: TestClient,
-                                                            session: Session) -> None:
+def test_logout_without_csrf_token_is_403_and_keeps_session(
+    client: TestClient, session: Session
+) -> None:
     user = make_user(session)
     log_in(client, user.username)
     assert client.post("/logout").status_code == 403
@@ -127,10 +138,13 @@ def test_login_rotates_csrf_token(client: TestClient, session: Session) -> None:
     assert csrf_token(client.get("/").text) != before
 
 
-@pytest.mark.parametrize(("path", "location"), [
-    ("/", "/login"),
-    ("/people?q=김", "/login?next=%2Fpeople%3Fq%3D%25EA%25B9%2580"),
-])
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/", "/login"),
+        ("/people?q=김", "/login?next=%2Fpeople%3Fq%3D%25EA%25B9%2580"),
+    ],
+)
 def test_anonymous_is_redirected_to_login(client: TestClient, path: str, location: str) -> None:
     response = client.get(path, follow_redirects=False)
     assert response.status_code == 303
@@ -144,8 +158,7 @@ def test_login_follows_only_local_next(client: TestClient, session: Session) -> 
         assert log_in(client, user.username, next_path=target).headers["location"] == "/"
 
 
-def test_home_other_district_counts_only_own_district(client: TestClient,
-                                                      session: Session) -> None:
+def test_home_other_district_counts_only_own_district(client: TestClient, session: Session) -> None:
     make_person(session, registered_district_code=DISTRICT_A)
     user = make_user(session, district_code=DISTRICT_B)
     log_in(client, user.username)
@@ -153,8 +166,7 @@ def test_home_other_district_counts_only_own_district(client: TestClient,
     assert "중구 현황" in home and 'data-count="people">0<' in home
 
 
-def test_people_district_staff_sees_only_own_district(client: TestClient,
-                                                      session: Session) -> None:
+def test_people_district_staff_sees_only_own_district(client: TestClient, session: Session) -> None:
     mine = make_person(session, name="김종로", registered_district_code=DISTRICT_A)
     theirs = make_person(session, name="이중구", registered_district_code=DISTRICT_B)
     user = make_user(session, district_code=DISTRICT_A)
@@ -201,3 +213,21 @@ def test_header_shows_name_role_and_district(client: TestClient, session: Sessio
 def test_static_stylesheet_is_served(client: TestClient) -> None:
     response = client.get("/static/maeul.css")
     assert response.status_code == 200 and "text/css" in response.headers["content-type"]
+
+
+def test_unknown_page_and_bad_query_render_korean_pages(
+    client: TestClient, session: Session
+) -> None:
+    staff = make_user(session, role=Role.district_staff, district_code=DISTRICT_A)
+    login_page = client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', login_page.text)
+    assert token is not None
+    client.post(
+        "/login",
+        data={"username": staff.username, "password": PASSWORD, "csrf_token": token.group(1)},
+    )
+    missing = client.get("/no-such-page")
+    assert missing.status_code == 404 and "페이지를 찾을 수 없습니다" in missing.text
+    bad = client.get("/people?page=abc")
+    assert bad.status_code == 422 and "입력값이 올바르지 않습니다" in bad.text
+    assert client.get("/api/no-such").headers["content-type"].startswith("application/json")
