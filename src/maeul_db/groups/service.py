@@ -11,13 +11,13 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.groups.schemas import GroupCreate, MembershipCreate
 from maeul_db.kit import intervals
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import active_on, check_interval
 from maeul_db.models import Group, GroupMembership, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.refdata import service as refdata_service
-from maeul_db.groups.schemas import GroupCreate, MembershipCreate
 
 
 def visible_groups(user: UserAccount) -> Any:
