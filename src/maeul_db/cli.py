@@ -25,21 +25,26 @@ app.add_typer(user_app, name="user")
 console = Console(stderr=True)
 
 
+def _error(message: str, field: str | None = None) -> None:
+    where = f" [{field}]" if field else ""
+    # Escaped: a field name in brackets would otherwise be read as rich markup and vanish.
+    console.print(f"오류{where}: {message}", style="red", markup=False)
+
+
 def _fail(exc: MaeulError) -> None:
-    where = f" [{exc.field}]" if exc.field else ""
-    console.print(f"[red]오류{where}: {exc.message}[/red]")
+    _error(exc.message, exc.field)
     raise typer.Exit(code=1)
 
 
 @db_app.command("upgrade")
-def db_upgrade(revision: str = "head") -> None:
+def db_upgrade(revision: Annotated[str, typer.Argument(help="target revision")] = "head") -> None:
     """Apply migrations up to REVISION (default: head)."""
     migrate.upgrade(revision)
     console.print(f"[green]database at {revision}[/green]")
 
 
 @db_app.command("downgrade")
-def db_downgrade(revision: str = "-1") -> None:
+def db_downgrade(revision: Annotated[str, typer.Argument(help="target revision")] = "-1") -> None:
     """Revert migrations down to REVISION (default: one step; 'base' removes everything)."""
     migrate.downgrade(revision)
     console.print(f"[green]database downgraded to {revision}[/green]")
@@ -68,8 +73,11 @@ def refdata_load(
             session.commit()
     except MaeulError as exc:
         _fail(exc)
-    console.print(f"inserted {report.inserted or 0}, updated {report.updated or 0}, "
-                  f"unchanged {sum(report.unchanged.values())} rows from {source}")
+    console.print(
+        f"inserted {sum(report.inserted.values())}, updated {sum(report.updated.values())}, "
+        f"unchanged {sum(report.unchanged.values())} rows from {source}",
+        markup=False,
+    )
 
 
 @user_app.command("create")
@@ -88,19 +96,25 @@ def user_create(
 
     password = sys.stdin.readline().rstrip("\r\n")
     try:
-        data = UserCreate(username=username, password=password, role=role,  # type: ignore[arg-type]
-                          district_code=district, person_id=person)
+        data = UserCreate(
+            username=username,
+            password=password,
+            role=role,  # type: ignore[arg-type]
+            district_code=district,
+            person_id=person,
+        )
     except ValidationError as exc:
         for error in exc.errors():
-            console.print(f"[red]오류 [{'.'.join(map(str, error['loc']))}]: {error['msg']}[/red]")
+            _error(str(error["msg"]), ".".join(map(str, error["loc"])))
         raise typer.Exit(code=1) from None
     try:
         with Session(get_engine()) as session:
             user = auth_service.create(session, data=data)
+            created = f"created {user.role} account {user.username} (id {user.id})"
             session.commit()
     except MaeulError as exc:
         _fail(exc)
-    console.print(f"[green]created {user.role} account {user.username} (id {user.id})[/green]")
+    console.print(created, style="green", markup=False)
 
 
 @app.command("demo-accounts")
