@@ -37,7 +37,7 @@ def _fail(exc: MaeulError) -> None:
 
 
 @db_app.command("upgrade")
-def db_upgrade(revision: Annotated[str, typer.Argument(help="target revision")] = "head") -> None:
+def db_upgrade(revision: Annotated[str, typer.Argument(help="target revision")] = "heads") -> None:
     """Apply migrations up to REVISION (default: head)."""
     migrate.upgrade(revision)
     console.print(f"[green]database at {revision}[/green]")

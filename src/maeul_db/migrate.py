@@ -19,7 +19,7 @@ def alembic_config(*, url: str | None = None, connection: Connection | None = No
     return cfg
 
 
-def upgrade(revision: str = "head", *, url: str | None = None) -> None:
+def upgrade(revision: str = "heads", *, url: str | None = None) -> None:
     command.upgrade(alembic_config(url=url), revision)
 
 

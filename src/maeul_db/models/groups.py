@@ -37,6 +37,7 @@ class Group(IdTimestamps, table=True):
     theme: GroupTheme = choice(20, default=GroupTheme.other)
     founded_on: date
     dissolved_on: date | None = None
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 
 class GroupMembership(IdTimestamps, Interval, table=True):
@@ -47,3 +48,4 @@ class GroupMembership(IdTimestamps, Interval, table=True):
     role: MembershipRole = choice(20, default=MembershipRole.member)
     # The owning district (the group's), copied so scoping needs no join.
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)

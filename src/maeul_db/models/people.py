@@ -41,6 +41,12 @@ class Person(PersonBase, IdTimestamps, table=True):
     # Set when staff merge a duplicate into another person; cleared by an unmerge.
     merged_into_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     version: int = Field(default=1)
+    # Keyed hashes (HMAC, server key) of the normalised identity keys, so districts can learn
+    # "known elsewhere" without reading another district's record (DESIGN-NOTES "Identity").
+    key_name_birth_phone: str | None = Field(default=None, max_length=64, index=True)
+    key_name_birth_email: str | None = Field(default=None, max_length=64, index=True)
+    key_name_birth: str | None = Field(default=None, max_length=64, index=True)
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 
 class PersonVersion(PersonBase, table=True):

@@ -57,6 +57,7 @@ class Project(IdTimestamps, table=True):
     ends_on: date | None = None
     # Link to the national subsidy system (보탬e) instead of rebuilding settlements.
     botame_id: str | None = Field(default=None, max_length=40)
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 
 class Participation(IdTimestamps, Interval, table=True):
@@ -64,3 +65,4 @@ class Participation(IdTimestamps, Interval, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     role: ParticipationRole = choice(20, default=ParticipationRole.participant)
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
