@@ -134,6 +134,20 @@ def demo_accounts() -> None:
         print(f"  {login.username:<8} {login.note}")
 
 
+@app.command("verify-access-log")
+def verify_access_log() -> None:
+    """Recompute the access log's hash chain; exit 1 at the first row that does not fit."""
+    from maeul_db.access_log.service import verify_chain
+    from maeul_db.db import get_engine
+
+    with Session(get_engine()) as session:
+        check = verify_chain(session)
+    if not check.ok:
+        _error(f"access log broken at row {check.first_bad_id}: {check.reason}")
+        raise typer.Exit(code=1)
+    console.print(f"access log intact: {check.rows} rows", style="green", markup=False)
+
+
 @app.command("serve")
 def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
     """Run the web app and API (http://HOST:PORT, API docs at /api/docs)."""

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from maeul_db.access_log.deps import RecorderDep
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service
@@ -22,16 +23,23 @@ router = APIRouter(prefix="/people", tags=["people"])
 
 
 @router.get("", response_model=PeoplePublic)
-def list_people(session: SessionDep, user: CurrentUser,
-                q: Annotated[str | None, Query(max_length=100)] = None,
-                birth_year: int | None = None,
-                limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                offset: Annotated[int, Query(ge=0)] = 0) -> PeoplePublic:
+def list_people(
+    session: SessionDep,
+    user: CurrentUser,
+    recorder: RecorderDep,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    birth_year: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> PeoplePublic:
     """Search people visible to you by name, phone or birth year."""
-    rows, count = service.list_(session, user=user, page=Page(limit, offset), query=q,
-                                birth_year=birth_year)
-    return PeoplePublic(data=[PersonPublic.model_validate(r, from_attributes=True) for r in rows],
-                        count=count)
+    rows, count = service.list_(
+        session, user=user, page=Page(limit, offset), query=q, birth_year=birth_year
+    )
+    recorder.record("list_people", [r.id for r in rows if r.id is not None])
+    return PeoplePublic(
+        data=[PersonPublic.model_validate(r, from_attributes=True) for r in rows], count=count
+    )
 
 
 @router.post("", response_model=PersonPublic, status_code=201)
@@ -42,14 +50,17 @@ def create_person(session: SessionDep, user: CurrentUser, data: PersonCreate) ->
 
 
 @router.get("/{person_id}", response_model=PersonPublic)
-def read_person(person: PersonDep) -> PersonPublic:
+def read_person(person: PersonDep, recorder: RecorderDep) -> PersonPublic:
     """One person, if visible to you."""
+    assert person.id is not None
+    recorder.record("read_person", [person.id])
     return PersonPublic.model_validate(person, from_attributes=True)
 
 
 @router.patch("/{person_id}", response_model=PersonPublic)
-def update_person(session: SessionDep, user: CurrentUser, person: PersonDep,
-                  data: PersonUpdate) -> PersonPublic:
+def update_person(
+    session: SessionDep, user: CurrentUser, person: PersonDep, data: PersonUpdate
+) -> PersonPublic:
     """Change a person's details; earlier values stay in the history."""
     assert person.id is not None
     updated = service.update(session, user=user, person_id=person.id, data=data)
@@ -57,9 +68,13 @@ def update_person(session: SessionDep, user: CurrentUser, person: PersonDep,
 
 
 @router.get("/{person_id}/history", response_model=list[PersonVersionPublic])
-def read_person_history(session: SessionDep, user: CurrentUser,
-                        person: PersonDep) -> list[PersonVersionPublic]:
+def read_person_history(
+    session: SessionDep, user: CurrentUser, person: PersonDep, recorder: RecorderDep
+) -> list[PersonVersionPublic]:
     """Every recorded version of a person's details, oldest first."""
     assert person.id is not None
-    return [PersonVersionPublic.model_validate(v, from_attributes=True)
-            for v in service.history(session, user=user, person_id=person.id)]
+    recorder.record("read_person_history", [person.id])
+    return [
+        PersonVersionPublic.model_validate(v, from_attributes=True)
+        for v in service.history(session, user=user, person_id=person.id)
+    ]

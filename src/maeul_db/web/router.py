@@ -14,6 +14,8 @@ from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from maeul_db.access_log import service as access_log
+from maeul_db.access_log.deps import source_address
 from maeul_db.auth import policies
 from maeul_db.auth import service as auth_service
 from maeul_db.auth.deps import WEB_SESSION_USER_KEY, SessionDep
@@ -43,23 +45,32 @@ def _login_url(next_path: str) -> str:
 
 
 @public_router.get("/login")
-def show_login(request: Request,
-               next_path: Annotated[str | None, Query(alias="next")] = None) -> Response:
+def show_login(
+    request: Request, next_path: Annotated[str | None, Query(alias="next")] = None
+) -> Response:
     """The login form; rendering it issues the session's CSRF token."""
     return render(request, "login.html", {"next": _safe_next(next_path)})
 
 
 @public_router.post("/login")
-def log_in(request: Request, session: SessionDep, username: Annotated[str, Form()] = "",
-           password: Annotated[str, Form()] = "",
-           next_path: Annotated[str, Form(alias="next")] = "/") -> Response:
+def log_in(
+    request: Request,
+    session: SessionDep,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next_path: Annotated[str, Form(alias="next")] = "/",
+) -> Response:
     """Check the password and start a web session."""
     try:
         user = auth_service.authenticate(session, username=username.strip(), password=password)
     except Unauthorized:
         # One message for unknown user, wrong password and inactive account alike.
-        return render(request, "login.html", {"next": _safe_next(next_path), "failed": True,
-                                              "username": username}, status_code=401)
+        return render(
+            request,
+            "login.html",
+            {"next": _safe_next(next_path), "failed": True, "username": username},
+            status_code=401,
+        )
     # A fresh session at login: the pre-login CSRF token is dropped and a new one issued later.
     request.session.clear()
     request.session[WEB_SESSION_USER_KEY] = user.id
@@ -81,19 +92,36 @@ def show_home(request: Request, session: SessionDep, user: WebUser) -> Response:
 
 
 @protected_router.get("/people")
-def list_people(request: Request, session: SessionDep, user: WebUser,
-                q: Annotated[str | None, Query(max_length=100)] = None,
-                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+def list_people(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
     """Search the people visible to the user."""
     if not policies.can_read_personal_data(user):
         raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
     query = (q or "").strip() or None
     rows, count = participant_service.list_(
-        session, user=user, query=query,
-        page=Page(limit=PEOPLE_PER_PAGE, offset=(page - 1) * PEOPLE_PER_PAGE))
+        session,
+        user=user,
+        query=query,
+        page=Page(limit=PEOPLE_PER_PAGE, offset=(page - 1) * PEOPLE_PER_PAGE),
+    )
+    access_log.record(
+        session,
+        actor=user,
+        action="web_list_people",
+        source_address=source_address(request),
+        person_ids=[r.id for r in rows if r.id is not None],
+    )
     pages = max(1, math.ceil(count / PEOPLE_PER_PAGE))
-    return render(request, "people.html", {"rows": rows, "count": count, "q": query or "",
-                                           "page": page, "pages": pages})
+    return render(
+        request,
+        "people.html",
+        {"rows": rows, "count": count, "q": query or "", "page": page, "pages": pages},
+    )
 
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_csrf)])
@@ -106,8 +134,12 @@ def render_error(request: Request, exc: MaeulError) -> Response:
     if exc.status_code == 401:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(_login_url(_safe_next(target)), status_code=303)
-    return render(request, "error.html", {"status": exc.status_code, "code": exc.code,
-                                          "message": exc.message}, status_code=exc.status_code)
+    return render(
+        request,
+        "error.html",
+        {"status": exc.status_code, "code": exc.code, "message": exc.message},
+        status_code=exc.status_code,
+    )
 
 
 def mount_static(app: FastAPI) -> None:
