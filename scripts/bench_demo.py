@@ -202,8 +202,8 @@ def report(result: Result) -> None:
         ratio = f"{raw / demo:.2f}" if demo > 0 and rows >= 1000 else "–"
         print(f"| {name} | {rows:,} | {demo:.2f} | {rate(rows, demo)} | {raw:.2f} | "
               f"{rate(rows, raw)} | {ratio} |")
-    restore = result.demo_seconds.get(RESTORE_STEP, 0.0)
-    print(f"| ({RESTORE_STEP}) | | {restore:.2f} | | | | |")
+    if RESTORE_STEP in result.demo_seconds:
+        print(f"| ({RESTORE_STEP}) | | {result.demo_seconds[RESTORE_STEP]:.2f} | | | | |")
     total = sum(result.rows.values())
     # Everything but generation: checks, inserts, index and foreign-key rebuilds, audit row, commit.
     demo_write = result.demo_total - result.generate_seconds

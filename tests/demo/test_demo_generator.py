@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import UTC, date
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import func, inspect, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from maeul_db.demo import generate_demo
@@ -200,7 +202,28 @@ def test_generate_unknown_scale_is_refused() -> None:
 # --- through the database (SQLite and PostgreSQL) ------------------------------------------------
 
 
-def test_generate_demo_writes_every_row(session: Session) -> None:
+@pytest.fixture
+def demo_session(session: Session) -> Iterator[Session]:
+    """The rolled-back session, with PostgreSQL id sequences set back afterwards.
+
+    ``setval`` ignores rollback, so without this every later test would see ids start after the
+    demo's. The demo tables were empty before (generate_demo refuses otherwise), so 1 is right.
+    """
+    yield session
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    try:
+        for name, columns in COLUMNS.items():
+            if "id" in columns:
+                connection.execute(
+                    text("SELECT setval(pg_get_serial_sequence(:t, 'id'), 1, false)"), {"t": name})
+    except DBAPIError:
+        pass  # the test left its transaction aborted; the rollback that follows is what matters
+
+
+def test_generate_demo_writes_every_row(demo_session: Session) -> None:
+    session = demo_session
     summary = generate_demo(session.connection(), scale="small", seed=1)
     for table, count in summary.rows.items():
         stored = session.connection().execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
@@ -209,7 +232,8 @@ def test_generate_demo_writes_every_row(session: Session) -> None:
     assert set(people) == {"11290", "11380"}
 
 
-def test_generate_demo_refuses_twice_then_replaces(session: Session) -> None:
+def test_generate_demo_refuses_twice_then_replaces(demo_session: Session) -> None:
+    session = demo_session
     connection = session.connection()
     districts = session.exec(select(func.count()).select_from(District)).one()
     dongs = session.exec(select(func.count()).select_from(Dong)).one()
@@ -224,7 +248,8 @@ def test_generate_demo_refuses_twice_then_replaces(session: Session) -> None:
     assert session.exec(select(func.count()).select_from(Dong)).one() == dongs
 
 
-def test_generate_demo_leaves_ids_free_after_explicit_ids(session: Session) -> None:
+def test_generate_demo_leaves_ids_free_after_explicit_ids(demo_session: Session) -> None:
+    session = demo_session
     summary = generate_demo(session.connection(), scale="small", seed=3)
     person = Person(name="새주민", gender=Gender.female, birth_year=1985, registered_district_code="11290")
     session.add(person)
@@ -232,8 +257,9 @@ def test_generate_demo_leaves_ids_free_after_explicit_ids(session: Session) -> N
     assert person.id == summary.rows["person"] + 1
 
 
-def test_generate_demo_keeps_indexes_and_foreign_keys(session: Session) -> None:
+def test_generate_demo_keeps_indexes_and_foreign_keys(demo_session: Session) -> None:
     """PostgreSQL drops them for the load and restores them; the schema must end up unchanged."""
+    session = demo_session
 
     def schema() -> list[Any]:
         inspector = inspect(session.connection())

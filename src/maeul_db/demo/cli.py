@@ -22,7 +22,7 @@ from maeul_db.config import get_settings
 from maeul_db.demo.context import Progress as ProgressFn
 from maeul_db.demo.scales import SCALES
 from maeul_db.demo.service import DemoSummary, generate_demo
-from maeul_db.demo.writer import occupied_tables
+from maeul_db.demo.writer import describe, occupied_tables
 from maeul_db.errors import MaeulError
 
 console = Console(stderr=True)
@@ -76,7 +76,7 @@ def demo(
         with get_engine().connect() as connection:
             occupied = occupied_tables(connection)
         if occupied:
-            console.print(f"데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({', '.join(occupied)}) "
+            console.print(f"데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({describe(occupied)}) "
                           "(skipped: the database already holds data)")
             return
     try:

@@ -25,7 +25,7 @@ WOMEN_SHARE = (0.42, 0.6)
 MAX_GENDER_SHARE = 0.6
 SCHOOL_SHARE = 0.97
 EXPERIENCE = {2017: 0.146, 2022: 0.30}
-RECRUIT_TRIES = 10
+RECRUIT_TRIES = 40
 
 
 def experienced_share(year: int) -> float:
@@ -51,12 +51,11 @@ class Council:
                 return person_id
         return None
 
-    def _recruit(self, gender: str, start: date, exclude: set[int]) -> int:
+    def _recruit(self, gender: str, start: date, experienced: int | None) -> int:
+        """Seat ``experienced`` or a resident new to the database; new members attend school."""
         ctx = self.ctx
         school_day = start - timedelta(days=ctx.rng.randint(60, 120))
-        person_id = None
-        if ctx.rng.random() < experienced_share(start.year):
-            person_id = self._experienced(gender, start, exclude)
+        person_id = experienced
         if person_id is None:
             person_id = ctx.people.create(school_day, self.district.code, self.dong.code,
                                           gender=gender, ages=COUNCIL_AGES)
@@ -65,25 +64,36 @@ class Council:
             self.schooled.add(person_id)
         return person_id
 
-    def _seats(self, start: date) -> list[int]:
-        rng = self.ctx.rng
-        size = rng.randint(*SIZE)
-        # Rounded into [40%, 60%] of the seats, so neither gender passes 60% (the plan's rule).
-        women_cap = min(math.floor(size * MAX_GENDER_SHARE),
-                        max(math.ceil(size * (1 - MAX_GENDER_SHARE)),
-                            round(size * rng.uniform(*WOMEN_SHARE))))
+    def _keep(self, size: int, women_cap: int) -> tuple[list[int], int]:
+        """About half of the last term's members stay, as far as the gender cap allows."""
         seats: list[int] = []
         women = 0
         for person_id in self.members:
             is_woman = self.ctx.people.gender[person_id] == "F"
             full = women >= women_cap if is_woman else len(seats) - women >= size - women_cap
-            if rng.random() < KEEP_SHARE and not full:
+            if self.ctx.rng.random() < KEEP_SHARE and not full:
                 seats.append(person_id)
                 women += is_woman
+        return seats, women
+
+    def _seats(self, start: date) -> list[int]:
+        rng, people = self.ctx.rng, self.ctx.people
+        size = rng.randint(*SIZE)
+        # Rounded into [40%, 60%] of the seats, so neither gender passes 60% (the plan's rule).
+        women_cap = min(math.floor(size * MAX_GENDER_SHARE),
+                        max(math.ceil(size * (1 - MAX_GENDER_SHARE)),
+                            round(size * rng.uniform(*WOMEN_SHARE))))
+        seats, women = self._keep(size, women_cap)
+        # The plan's share of members with village-project experience holds for the whole term,
+        # members who stay included.
+        wanted = round(size * experienced_share(start.year))
+        wanted -= sum(people.first_participation[pid] < start for pid in seats)
         taken = set(seats)
         while len(seats) < size:
             gender = "F" if women < women_cap else "M"
-            person_id = self._recruit(gender, start, taken)
+            experienced = self._experienced(gender, start, taken) if wanted > 0 else None
+            wanted -= experienced is not None
+            person_id = self._recruit(gender, start, experienced)
             seats.append(person_id)
             taken.add(person_id)
             women += gender == "F"

@@ -15,7 +15,7 @@ from maeul_db.demo.projects import GroupPlan, Plan, ProjectPlan
 
 # Share of the scale's people who first appear as project participants (the rest: unfunded groups,
 # councils, staff).
-PARTICIPANT_PEOPLE_SHARE = 0.8
+PARTICIPANT_PEOPLE_SHARE = 0.83
 # How much more (or less) often a slot goes to a newcomer than on average, by stage.
 NEWCOMER_BIAS = {"group_formation": 1.3, "activity_support": 0.9}
 HIGHER_STAGE_BIAS = 0.65

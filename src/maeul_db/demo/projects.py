@@ -173,8 +173,8 @@ def _department(ctx: Context, plan: Plan, district: DistrictRef, year: int, expe
 
 def _year(ctx: Context, plan: Plan, district: DistrictRef, year: int) -> None:
     factor = ctx.spec.factor * ctx.shares[district.code]
-    formation = LADDER[0]
-    for _ in range(ctx.count(formation.per_year * factor * ramp(formation.first_year, year))):
+    # Group formation runs at full strength from the first year (the programme began in 2012).
+    for _ in range(ctx.count(LADDER[0].per_year * factor)):
         _formation(ctx, plan, district, year, "village_community")
     _department(ctx, plan, district, year, DEPARTMENT_PER_YEAR * factor)
     for stage in LADDER[1:]:

@@ -18,7 +18,7 @@ from maeul_db.demo.context import Progress
 from maeul_db.demo.generator import generate
 from maeul_db.demo.reference import read_reference
 from maeul_db.demo.scales import ScaleSpec, get_scale
-from maeul_db.demo.writer import clear, occupied_tables, write
+from maeul_db.demo.writer import clear, describe, occupied_tables, write
 from maeul_db.errors import Conflict
 from maeul_db.models import AuditLog
 
@@ -48,8 +48,8 @@ def _refuse_or_clear(connection: Connection, replace: bool) -> dict[str, int]:
         return {}
     if not replace:
         raise Conflict(
-            "데모 자료를 만들 표에 이미 자료가 있습니다: " + ", ".join(occupied)
-            + " (tables already hold data; run with --replace to delete it and generate anew)"
+            f"데모 자료를 만들 표에 이미 자료가 있습니다: {describe(occupied)} (tables already hold "
+            "data; run with --replace to delete it and generate anew)"
         )
     return clear(connection)
 
