@@ -10,6 +10,7 @@ from maeul_db.auth.deps import get_current_user
 from maeul_db.groups import router as groups_router
 from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
+from maeul_db.timeline import router as timeline_router
 
 public_router = APIRouter()
 public_router.include_router(auth_router.public_router)
@@ -20,6 +21,7 @@ protected_router.include_router(participants_router.router)
 protected_router.include_router(groups_router.router)
 protected_router.include_router(projects_router.router)
 protected_router.include_router(access_log_router.router)
+protected_router.include_router(timeline_router.router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

@@ -1,0 +1,207 @@
+"""Build a person's timeline from every fact table, within what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from maeul_db.models import (
+    Activity,
+    Attendance,
+    Career,
+    CouncilSeat,
+    Enrolment,
+    ExpertPlacement,
+    Group,
+    GroupMembership,
+    Participation,
+    ParticipationRole,
+    Project,
+    Role,
+    Stage,
+    TrainingCompletion,
+    TrainingProgram,
+    TrainingStage,
+    UserAccount,
+)
+from maeul_db.participants import service as participant_service
+from maeul_db.timeline.schemas import Rung, TimelineEvent, TimelinePublic
+
+
+def _scope(user: UserAccount, person_id: int) -> str | None:
+    """The district whose facts the user may see, or None for all of them."""
+    if user.role == Role.city_admin or (user.role == Role.expert and user.person_id == person_id):
+        return None
+    return user.district_code
+
+
+def _where_district(stmt: Any, column: Any, district: str | None) -> Any:
+    return stmt if district is None else stmt.where(column == district)
+
+
+def _participations(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+    stmt = (
+        select(Participation, Project)
+        .join(Project, col(Project.id) == Participation.project_id)
+        .where(Participation.person_id == person_id, col(Participation.voided_at).is_(None))
+    )
+    stmt = _where_district(stmt, Participation.district_code, district)
+    return [
+        TimelineEvent(
+            on=p.valid_from,
+            until=p.valid_to,
+            kind="participation",
+            title=f"{pr.year} {pr.name}",
+            role=p.role,
+            district_code=p.district_code,
+        )
+        for p, pr in session.exec(stmt).all()
+    ]
+
+
+def _memberships(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+    stmt = (
+        select(GroupMembership, Group)
+        .join(Group, col(Group.id) == GroupMembership.group_id)
+        .where(GroupMembership.person_id == person_id, col(GroupMembership.voided_at).is_(None))
+    )
+    stmt = _where_district(stmt, GroupMembership.district_code, district)
+    return [
+        TimelineEvent(
+            on=m.valid_from,
+            until=m.valid_to,
+            kind="membership",
+            title=g.name,
+            role=m.role,
+            district_code=m.district_code,
+        )
+        for m, g in session.exec(stmt).all()
+    ]
+
+
+def _attendance(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+    stmt = (
+        select(Attendance, Activity)
+        .join(Activity, col(Activity.id) == Attendance.activity_id)
+        .where(Attendance.person_id == person_id)
+    )
+    stmt = _where_district(stmt, Attendance.district_code, district)
+    return [
+        TimelineEvent(
+            on=a.held_on,
+            kind="attendance",
+            title=a.title,
+            role=a.kind,
+            district_code=att.district_code,
+        )
+        for att, a in session.exec(stmt).all()
+    ]
+
+
+def _training(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+    stmt = (
+        select(TrainingCompletion, TrainingProgram, Enrolment)
+        .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
+        .join(Enrolment, col(Enrolment.id) == TrainingCompletion.enrolment_id)
+        .where(TrainingCompletion.person_id == person_id)
+    )
+    stmt = _where_district(stmt, Enrolment.district_code, district)
+    return [
+        TimelineEvent(
+            on=c.completed_on,
+            kind="training",
+            title=p.name,
+            role=p.stage,
+            district_code=e.district_code,
+        )
+        for c, p, e in session.exec(stmt).all()
+    ]
+
+
+def _intervals(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    for model, kind in (
+        (CouncilSeat, "council_seat"),
+        (Career, "career"),
+        (ExpertPlacement, "placement"),
+    ):
+        stmt = select(model).where(model.person_id == person_id, col(model.voided_at).is_(None))
+        stmt = _where_district(stmt, model.district_code, district)
+        for row in session.exec(stmt).all():
+            title = getattr(row, "employer", None) or getattr(row, "dong_code", None) or kind
+            role = getattr(row, "role", None) or getattr(row, "job_type", None)
+            if kind == "career" and row.verified_at is None:
+                title = f"{title} (self-reported)"
+            events.append(
+                TimelineEvent(
+                    on=row.valid_from,
+                    until=row.valid_to,
+                    kind=kind,
+                    title=str(title),
+                    role=role,
+                    district_code=row.district_code,
+                )
+            )
+    return events
+
+
+def mark_rungs(events: list[TimelineEvent], stages: dict[str, Stage]) -> list[Rung]:
+    """Mark the first event reaching each rung; ``stages`` maps participation titles to stages."""
+    reached: list[Rung] = []
+    projects = 0
+
+    def reach(event: TimelineEvent, rung: Rung) -> None:
+        if rung not in reached:
+            reached.append(rung)
+            event.reached = event.reached or rung
+
+    for event in events:
+        if event.kind == "participation":
+            projects += 1
+            reach(event, Rung.participant)
+            if projects >= 2:
+                reach(event, Rung.repeat_participant)
+            if event.role == ParticipationRole.lead_proposer:
+                reach(event, Rung.lead_proposer)
+            if stages.get(event.title, Stage.group_formation).is_higher:
+                reach(event, Rung.higher_stage)
+        elif event.kind == "council_seat":
+            reach(event, Rung.council_member)
+        elif event.kind == "training" and event.role == TrainingStage.expert_activist:
+            reach(event, Rung.trained_expert)
+        elif event.kind == "placement":
+            reach(event, Rung.placed_expert)
+    return reached
+
+
+def timeline(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:
+    participant_service.get(session, user=user, person_id=person_id)
+    district = _scope(user, person_id)
+    events = (
+        _participations(session, person_id, district)
+        + _memberships(session, person_id, district)
+        + _attendance(session, person_id, district)
+        + _training(session, person_id, district)
+        + _intervals(session, person_id, district)
+    )
+    order = {
+        "participation": 0,
+        "membership": 1,
+        "council_seat": 2,
+        "training": 3,
+        "placement": 4,
+        "career": 5,
+        "attendance": 6,
+    }
+    events.sort(key=lambda e: (e.on, order.get(e.kind, 9), e.title))
+    stage_rows = session.exec(
+        select(Project.year, Project.name, Project.stage)
+        .join(Participation, col(Participation.project_id) == Project.id)
+        .where(Participation.person_id == person_id)
+    ).all()
+    stages = {f"{year} {name}": Stage(stage) for year, name, stage in stage_rows}
+    rungs = mark_rungs(events, stages)
+    return TimelinePublic(
+        person_id=person_id, events=events, rungs=rungs, partial=district is not None
+    )
