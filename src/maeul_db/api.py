@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from maeul_db.access_log import router as access_log_router
+from maeul_db.activities import router as activities_router
 from maeul_db.auth import router as auth_router
 from maeul_db.auth.deps import get_current_user
 from maeul_db.groups import router as groups_router
@@ -22,6 +23,7 @@ protected_router.include_router(groups_router.router)
 protected_router.include_router(projects_router.router)
 protected_router.include_router(access_log_router.router)
 protected_router.include_router(timeline_router.router)
+protected_router.include_router(activities_router.router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

@@ -1,0 +1,71 @@
+"""Activities API: meetings, events and network parties with attendance and hours."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from maeul_db.access_log.deps import RecorderDep
+from maeul_db.activities import service
+from maeul_db.activities.schemas import (
+    ActivitiesPublic,
+    ActivityCreate,
+    ActivityPublic,
+    AttendanceCreate,
+    AttendancePublic,
+)
+from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.kit.pagination import Page
+
+router = APIRouter(prefix="/activities", tags=["activities"])
+
+
+@router.get("", response_model=ActivitiesPublic)
+def list_activities(
+    session: SessionDep,
+    user: CurrentUser,
+    project_id: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ActivitiesPublic:
+    """Activities in your scope, newest first."""
+    rows, count = service.list_(session, user=user, page=Page(limit, offset), project_id=project_id)
+    return ActivitiesPublic(
+        data=[ActivityPublic.model_validate(r, from_attributes=True) for r in rows], count=count
+    )
+
+
+@router.post("", response_model=ActivityPublic, status_code=201)
+def create_activity(session: SessionDep, user: CurrentUser, data: ActivityCreate) -> ActivityPublic:
+    """Record an activity of a project or group in your district."""
+    return ActivityPublic.model_validate(
+        service.create(session, user=user, data=data), from_attributes=True
+    )
+
+
+@router.get("/{activity_id}", response_model=ActivityPublic)
+def read_activity(session: SessionDep, user: CurrentUser, activity_id: int) -> ActivityPublic:
+    """One activity, if in your scope."""
+    return ActivityPublic.model_validate(
+        service.get(session, user=user, activity_id=activity_id), from_attributes=True
+    )
+
+
+@router.post("/{activity_id}/attendance", response_model=list[AttendancePublic], status_code=201)
+def record_activity_attendance(
+    session: SessionDep, user: CurrentUser, activity_id: int, data: AttendanceCreate
+) -> list[AttendancePublic]:
+    """Record who attended (and for how many hours)."""
+    rows = service.record_attendance(session, user=user, activity_id=activity_id, data=data)
+    return [AttendancePublic.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.get("/{activity_id}/attendance", response_model=list[AttendancePublic])
+def list_activity_attendance(
+    session: SessionDep, user: CurrentUser, activity_id: int, recorder: RecorderDep
+) -> list[AttendancePublic]:
+    """Who attended an activity."""
+    rows = service.attendees(session, user=user, activity_id=activity_id)
+    recorder.record("list_attendance", [r.person_id for r in rows])
+    return [AttendancePublic.model_validate(r, from_attributes=True) for r in rows]

@@ -1,0 +1,136 @@
+"""Activities of a project or group, and who attended them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import false, func
+from sqlmodel import Session, col, select
+
+from maeul_db.activities.schemas import ActivityCreate, AttendanceCreate
+from maeul_db.audit import service as audit
+from maeul_db.errors import Conflict, InvalidInput, NotFound
+from maeul_db.groups import service as group_service
+from maeul_db.kit.pagination import Page
+from maeul_db.models import Activity, Attendance, Role, UserAccount
+from maeul_db.participants import service as participant_service
+from maeul_db.projects import service as project_service
+
+
+def visible_activities(user: UserAccount) -> Any:
+    query = select(Activity)
+    if user.role == Role.city_admin:
+        return query
+    if user.role == Role.district_staff:
+        return query.where(Activity.district_code == user.district_code)
+    return query.where(false())
+
+
+def get(session: Session, *, user: UserAccount, activity_id: int) -> Activity:
+    activity = session.exec(visible_activities(user).where(Activity.id == activity_id)).first()
+    if activity is None:
+        raise NotFound("활동을 찾을 수 없습니다 (activity not found)")
+    return activity  # type: ignore[no-any-return]
+
+
+def list_(
+    session: Session, *, user: UserAccount, page: Page, project_id: int | None = None
+) -> tuple[list[Activity], int]:
+    stmt = visible_activities(user)
+    if project_id is not None:
+        stmt = stmt.where(Activity.project_id == project_id)
+    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
+    rows = session.exec(
+        stmt.order_by(col(Activity.held_on).desc(), col(Activity.id))
+        .offset(page.offset)
+        .limit(page.limit)
+    ).all()
+    return list(rows), int(count)
+
+
+def create(session: Session, *, user: UserAccount, data: ActivityCreate) -> Activity:
+    """An activity belongs to a project or a group in the user's scope, and to its district."""
+    if data.project_id is None and data.group_id is None:
+        raise InvalidInput(
+            "사업 또는 모임을 지정하세요 (project_id or group_id required)", field="project_id"
+        )
+    district = None
+    if data.project_id is not None:
+        district = project_service.get(session, user=user, project_id=data.project_id).district_code
+    if data.group_id is not None:
+        group_district = group_service.get(session, user=user, group_id=data.group_id).district_code
+        if district is not None and district != group_district:
+            raise InvalidInput(
+                "사업과 모임의 자치구가 다릅니다 (project and group in different districts)",
+                field="group_id",
+            )
+        district = group_district
+    assert district is not None
+    activity = Activity(**data.model_dump(), district_code=district)
+    session.add(activity)
+    session.flush()
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="activity",
+        entity_id=activity.id,
+        district_code=district,
+        after=data.model_dump(),
+    )
+    return activity
+
+
+def record_attendance(
+    session: Session, *, user: UserAccount, activity_id: int, data: AttendanceCreate
+) -> list[Attendance]:
+    activity = get(session, user=user, activity_id=activity_id)
+    person_ids = list(dict.fromkeys(data.person_ids))
+    for person_id in person_ids:
+        if user.role != Role.city_admin:
+            participant_service.get(session, user=user, person_id=person_id)
+    already = set(
+        session.exec(
+            select(Attendance.person_id).where(
+                Attendance.activity_id == activity_id, col(Attendance.person_id).in_(person_ids)
+            )
+        ).all()
+    )
+    if already:
+        raise Conflict(
+            f"이미 출석한 인물: {sorted(already)} (already recorded)", field="person_ids"
+        )
+    rows = [
+        Attendance(
+            activity_id=activity_id,
+            person_id=p,
+            hours=data.hours or activity.hours,
+            district_code=activity.district_code,
+        )
+        for p in person_ids
+    ]
+    session.add_all(rows)
+    activity.headcount = max(activity.headcount, len(person_ids) + len(already))
+    session.add(activity)
+    session.flush()
+    audit.record(
+        session,
+        actor=user,
+        action="attendance",
+        entity="activity",
+        entity_id=activity_id,
+        district_code=activity.district_code,
+        after={"person_ids": person_ids},
+    )
+    return rows
+
+
+def attendees(session: Session, *, user: UserAccount, activity_id: int) -> list[Attendance]:
+    get(session, user=user, activity_id=activity_id)
+    return list(
+        session.exec(
+            select(Attendance)
+            .where(Attendance.activity_id == activity_id)
+            .order_by(col(Attendance.person_id))
+        ).all()
+    )
