@@ -18,6 +18,14 @@ class GroupCreate(InputSchema):
     founded_on: date
 
 
+class GroupUpdate(InputSchema):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    theme: GroupTheme | None = None
+    # Setting it ends the group (history stays); memberships are closed separately.
+    dissolved_on: date | None = None
+
+
 class GroupPublic(SQLModel):
     id: int
     name: str

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
-from maeul_db.groups.schemas import GroupCreate, MembershipCreate
+from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
 from maeul_db.kit import intervals
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import active_on, check_interval
@@ -51,29 +51,89 @@ def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
     if data.dong_code:
         dong = refdata_service.dong_on(session, data.dong_code, data.founded_on)
         if dong.district_code != district:
-            raise InvalidInput("행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code")
-    group = Group(name=data.name, district_code=district, dong_code=data.dong_code,
-                  theme=data.theme, founded_on=data.founded_on)
+            raise InvalidInput(
+                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
+            )
+    group = Group(
+        name=data.name,
+        district_code=district,
+        dong_code=data.dong_code,
+        theme=data.theme,
+        founded_on=data.founded_on,
+    )
     session.add(group)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="group", entity_id=group.id,
-                 district_code=district, after=data.model_dump())
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="group",
+        entity_id=group.id,
+        district_code=district,
+        after=data.model_dump(),
+    )
     return group
 
 
-def add_member(session: Session, *, user: UserAccount, group_id: int,
-               data: MembershipCreate) -> GroupMembership:
+def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpdate) -> Group:
+    group = get(session, user=user, group_id=group_id)
+    if not policies.can_write_district(user, group.district_code):
+        raise Forbidden("이 모임을 수정할 권한이 없습니다 (not your district)")
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("dong_code"):
+        dong = refdata_service.dong_on(session, changes["dong_code"], group.founded_on)
+        if dong.district_code != group.district_code:
+            raise InvalidInput(
+                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
+            )
+    if changes.get("dissolved_on") and changes["dissolved_on"] <= group.founded_on:
+        raise InvalidInput(
+            "해산일은 설립일보다 뒤여야 합니다 (dissolved before founded)", field="dissolved_on"
+        )
+    before = {k: getattr(group, k) for k in changes}
+    for name, value in changes.items():
+        setattr(group, name, value)
+    session.add(group)
+    session.flush()
+    audit.record(
+        session,
+        actor=user,
+        action="update",
+        entity="group",
+        entity_id=group_id,
+        district_code=group.district_code,
+        before=before,
+        after=changes,
+    )
+    return group
+
+
+def add_member(
+    session: Session, *, user: UserAccount, group_id: int, data: MembershipCreate
+) -> GroupMembership:
     group = get(session, user=user, group_id=group_id)
     if user.role != Role.city_admin:
         participant_service.get(session, user=user, person_id=data.person_id)
     check_interval(data.valid_from, data.valid_to)
-    membership = GroupMembership(group_id=group_id, person_id=data.person_id, role=data.role,
-                                 valid_from=data.valid_from, valid_to=data.valid_to,
-                                 district_code=group.district_code)
+    membership = GroupMembership(
+        group_id=group_id,
+        person_id=data.person_id,
+        role=data.role,
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        district_code=group.district_code,
+    )
     session.add(membership)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="group_membership",
-                 entity_id=membership.id, district_code=group.district_code, after=data.model_dump())
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="group_membership",
+        entity_id=membership.id,
+        district_code=group.district_code,
+        after=data.model_dump(),
+    )
     return membership
 
 
@@ -84,33 +144,50 @@ def _membership(session: Session, *, user: UserAccount, membership_id: int) -> G
     return membership
 
 
-def close_membership(session: Session, *, user: UserAccount, membership_id: int,
-                     valid_to: date) -> GroupMembership:
+def close_membership(
+    session: Session, *, user: UserAccount, membership_id: int, valid_to: date
+) -> GroupMembership:
     membership = _membership(session, user=user, membership_id=membership_id)
     intervals.close(membership, valid_to=valid_to)
     session.add(membership)
-    audit.record(session, actor=user, action="close", entity="group_membership",
-                 entity_id=membership_id, district_code=membership.district_code,
-                 after={"valid_to": valid_to})
+    audit.record(
+        session,
+        actor=user,
+        action="close",
+        entity="group_membership",
+        entity_id=membership_id,
+        district_code=membership.district_code,
+        after={"valid_to": valid_to},
+    )
     return membership
 
 
-def void_membership(session: Session, *, user: UserAccount, membership_id: int,
-                    reason: str) -> GroupMembership:
+def void_membership(
+    session: Session, *, user: UserAccount, membership_id: int, reason: str
+) -> GroupMembership:
     membership = _membership(session, user=user, membership_id=membership_id)
     intervals.void(membership, reason=reason)
     session.add(membership)
-    audit.record(session, actor=user, action="void", entity="group_membership",
-                 entity_id=membership_id, district_code=membership.district_code,
-                 after={"reason": reason})
+    audit.record(
+        session,
+        actor=user,
+        action="void",
+        entity="group_membership",
+        entity_id=membership_id,
+        district_code=membership.district_code,
+        after={"reason": reason},
+    )
     return membership
 
 
-def members_as_of(session: Session, *, user: UserAccount, group_id: int,
-                  on: date) -> list[GroupMembership]:
+def members_as_of(
+    session: Session, *, user: UserAccount, group_id: int, on: date
+) -> list[GroupMembership]:
     get(session, user=user, group_id=group_id)
-    return list(session.exec(
-        select(GroupMembership).where(GroupMembership.group_id == group_id,
-                                      active_on(GroupMembership, on))
-        .order_by(col(GroupMembership.person_id))
-    ).all())
+    return list(
+        session.exec(
+            select(GroupMembership)
+            .where(GroupMembership.group_id == group_id, active_on(GroupMembership, on))
+            .order_by(col(GroupMembership.person_id))
+        ).all()
+    )

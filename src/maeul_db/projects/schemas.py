@@ -23,6 +23,17 @@ class ProjectCreate(InputSchema):
     self_noncash_krw: int = Field(default=0, ge=0)
 
 
+class ProjectUpdate(InputSchema):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    programme: Programme | None = None
+    stage: Stage | None = None
+    grant_krw: int | None = Field(default=None, ge=0)
+    self_cash_krw: int | None = Field(default=None, ge=0)
+    self_noncash_krw: int | None = Field(default=None, ge=0)
+    botame_id: str | None = Field(default=None, max_length=40)
+
+
 class ProjectPublic(SQLModel):
     id: int
     name: str
@@ -60,3 +71,7 @@ class ParticipationPublic(SQLModel):
 
 class IntervalClose(InputSchema):
     valid_to: date
+
+
+class VoidRequest(InputSchema):
+    reason: str = Field(min_length=1, max_length=200)

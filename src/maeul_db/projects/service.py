@@ -17,7 +17,7 @@ from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import active_on, check_interval
 from maeul_db.models import Participation, ParticipationRole, Project, Role, UserAccount
 from maeul_db.participants import service as participant_service
-from maeul_db.projects.schemas import ParticipationCreate, ProjectCreate
+from maeul_db.projects.schemas import ParticipationCreate, ProjectCreate, ProjectUpdate
 from maeul_db.refdata import service as refdata_service
 
 
@@ -37,8 +37,9 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> Project:
     return project  # type: ignore[no-any-return]
 
 
-def list_(session: Session, *, user: UserAccount, page: Page,
-          year: int | None = None) -> tuple[list[Project], int]:
+def list_(
+    session: Session, *, user: UserAccount, page: Page, year: int | None = None
+) -> tuple[list[Project], int]:
     stmt = visible_projects(user)
     if year is not None:
         stmt = stmt.where(Project.year == year)
@@ -55,63 +56,150 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
     if data.dong_code:
         dong = refdata_service.dong_on(session, data.dong_code, date(data.year, 1, 1))
         if dong.district_code != district:
-            raise InvalidInput("행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code")
+            raise InvalidInput(
+                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
+            )
     if data.group_id is not None:
         group_service.get(session, user=user, group_id=data.group_id)
     project = Project(**data.model_dump(exclude={"district_code"}), district_code=district)
     session.add(project)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="project", entity_id=project.id,
-                 district_code=district, after=data.model_dump())
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="project",
+        entity_id=project.id,
+        district_code=district,
+        after=data.model_dump(),
+    )
     return project
 
 
-def add_participant(session: Session, *, user: UserAccount, project_id: int,
-                    data: ParticipationCreate) -> Participation:
+def update(session: Session, *, user: UserAccount, project_id: int, data: ProjectUpdate) -> Project:
+    project = get(session, user=user, project_id=project_id)
+    if not policies.can_write_district(user, project.district_code):
+        raise Forbidden("이 사업을 수정할 권한이 없습니다 (not your district)")
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("dong_code"):
+        dong = refdata_service.dong_on(session, changes["dong_code"], date(project.year, 1, 1))
+        if dong.district_code != project.district_code:
+            raise InvalidInput(
+                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
+            )
+    before = {k: getattr(project, k) for k in changes}
+    for name, value in changes.items():
+        setattr(project, name, value)
+    session.add(project)
+    session.flush()
+    audit.record(
+        session,
+        actor=user,
+        action="update",
+        entity="project",
+        entity_id=project_id,
+        district_code=project.district_code,
+        before=before,
+        after=changes,
+    )
+    return project
+
+
+def void_participation(
+    session: Session, *, user: UserAccount, participation_id: int, reason: str
+) -> Participation:
+    """Mark a participation entered in error; it stays, but no longer counts."""
+    participation = session.get(Participation, participation_id)
+    if participation is None or not policies.can_write_district(user, participation.district_code):
+        raise NotFound("참여 기록을 찾을 수 없습니다 (participation not found)")
+    intervals.void(participation, reason=reason)
+    session.add(participation)
+    audit.record(
+        session,
+        actor=user,
+        action="void",
+        entity="participation",
+        entity_id=participation_id,
+        district_code=participation.district_code,
+        after={"reason": reason},
+    )
+    return participation
+
+
+def add_participant(
+    session: Session, *, user: UserAccount, project_id: int, data: ParticipationCreate
+) -> Participation:
     project = get(session, user=user, project_id=project_id)
     if user.role != Role.city_admin:
         participant_service.get(session, user=user, person_id=data.person_id)
     check_interval(data.valid_from, data.valid_to)
-    participation = Participation(project_id=project_id, person_id=data.person_id, role=data.role,
-                                  valid_from=data.valid_from, valid_to=data.valid_to,
-                                  district_code=project.district_code)
+    participation = Participation(
+        project_id=project_id,
+        person_id=data.person_id,
+        role=data.role,
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        district_code=project.district_code,
+    )
     session.add(participation)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="participation",
-                 entity_id=participation.id, district_code=project.district_code,
-                 after=data.model_dump())
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="participation",
+        entity_id=participation.id,
+        district_code=project.district_code,
+        after=data.model_dump(),
+    )
     return participation
 
 
-def close_participation(session: Session, *, user: UserAccount, participation_id: int,
-                        valid_to: date) -> Participation:
+def close_participation(
+    session: Session, *, user: UserAccount, participation_id: int, valid_to: date
+) -> Participation:
     participation = session.get(Participation, participation_id)
     if participation is None or not policies.can_write_district(user, participation.district_code):
         raise NotFound("참여 기록을 찾을 수 없습니다 (participation not found)")
     intervals.close(participation, valid_to=valid_to)
     session.add(participation)
-    audit.record(session, actor=user, action="close", entity="participation",
-                 entity_id=participation_id, district_code=participation.district_code,
-                 after={"valid_to": valid_to})
+    audit.record(
+        session,
+        actor=user,
+        action="close",
+        entity="participation",
+        entity_id=participation_id,
+        district_code=participation.district_code,
+        after={"valid_to": valid_to},
+    )
     return participation
 
 
-def participants_as_of(session: Session, *, user: UserAccount, project_id: int, on: date,
-                       role: ParticipationRole | None = None) -> list[Participation]:
+def participants_as_of(
+    session: Session,
+    *,
+    user: UserAccount,
+    project_id: int,
+    on: date,
+    role: ParticipationRole | None = None,
+) -> list[Participation]:
     get(session, user=user, project_id=project_id)
-    stmt = select(Participation).where(Participation.project_id == project_id,
-                                       active_on(Participation, on))
+    stmt = select(Participation).where(
+        Participation.project_id == project_id, active_on(Participation, on)
+    )
     if role is not None:
         stmt = stmt.where(Participation.role == role)
     return list(session.exec(stmt.order_by(col(Participation.person_id))).all())
 
 
-def count_participants_as_of(session: Session, *, user: UserAccount, on: date,
-                             district_code: str | None = None) -> int:
+def count_participants_as_of(
+    session: Session, *, user: UserAccount, on: date, district_code: str | None = None
+) -> int:
     """Distinct people in an active participation on ``on`` within the user's scope."""
     projects = visible_projects(user).with_only_columns(Project.id)
     if district_code:
         projects = projects.where(Project.district_code == district_code)
     stmt = select(func.count(func.distinct(Participation.person_id))).where(
-        active_on(Participation, on), col(Participation.project_id).in_(projects))
+        active_on(Participation, on), col(Participation.project_id).in_(projects)
+    )
     return int(session.exec(stmt).one())
