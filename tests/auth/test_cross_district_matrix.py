@@ -1,0 +1,195 @@
+"""Generated from the app's route table: every API route, called as staff of another district,
+leaks nothing and changes nothing.
+
+Each route needs an entry in ``RULES`` saying how it is called; a new route without one fails
+``test_every_route_has_an_access_rule``, so no route can ship without being checked here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlmodel import Session
+
+from maeul_db.app import create_app
+from maeul_db.models import Activity, Attendance, Role, metadata
+from tests.builders import (
+    DISTRICT_A,
+    DISTRICT_B,
+    bearer,
+    make_group,
+    make_membership,
+    make_participation,
+    make_person,
+    make_project,
+    make_user,
+)
+
+SECRET_NAME = "비밀인물가"
+SECRET_GROUP = "비밀모임나"
+SECRET_PROJECT = "비밀사업다"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``deny``: must answer 403/404 (or 422 for a body naming district A).
+    ``own``: answers about the caller alone (must not contain district A's data)."""
+
+    kind: str
+    body: dict[str, Any] = field(default_factory=dict)
+    form: dict[str, str] | None = None
+
+
+RULES: dict[tuple[str, str], Rule] = {
+    ("POST", "/api/auth/token"): Rule(
+        "own", form={"username": "nobody", "password": "wrong-password"}
+    ),
+    ("GET", "/api/auth/me"): Rule("own"),
+    ("GET", "/api/people"): Rule("own"),
+    ("POST", "/api/people"): Rule(
+        "deny",
+        {
+            "name": "새인물",
+            "gender": "F",
+            "birth_year": 1980,
+            "registered_district_code": DISTRICT_A,
+        },
+    ),
+    ("GET", "/api/people/{person_id}"): Rule("deny"),
+    ("PATCH", "/api/people/{person_id}"): Rule("deny", {"name": "바뀐이름"}),
+    ("GET", "/api/people/{person_id}/history"): Rule("deny"),
+    ("GET", "/api/people/{person_id}/timeline"): Rule("deny"),
+    ("GET", "/api/groups"): Rule("own"),
+    ("POST", "/api/groups"): Rule(
+        "deny", {"name": "남의모임", "district_code": DISTRICT_A, "founded_on": "2020-01-01"}
+    ),
+    ("GET", "/api/groups/{group_id}"): Rule("deny"),
+    ("PATCH", "/api/groups/{group_id}"): Rule("deny", {"name": "바뀐모임"}),
+    ("POST", "/api/groups/{group_id}/members"): Rule(
+        "deny", {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/groups/{group_id}/members"): Rule("deny"),
+    ("POST", "/api/groups/memberships/{membership_id}/close"): Rule(
+        "deny", {"valid_to": "2024-01-01"}
+    ),
+    ("GET", "/api/projects"): Rule("own"),
+    ("POST", "/api/projects"): Rule(
+        "deny", {"name": "남의사업", "year": 2020, "district_code": DISTRICT_A}
+    ),
+    ("GET", "/api/projects/{project_id}"): Rule("deny"),
+    ("PATCH", "/api/projects/{project_id}"): Rule("deny", {"name": "바뀐사업"}),
+    ("POST", "/api/projects/{project_id}/participants"): Rule(
+        "deny", {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/projects/{project_id}/participants"): Rule("deny"),
+    ("POST", "/api/projects/participations/{participation_id}/close"): Rule(
+        "deny", {"valid_to": "2024-01-01"}
+    ),
+    ("POST", "/api/projects/participations/{participation_id}/void"): Rule("deny", {"reason": "x"}),
+    ("GET", "/api/activities"): Rule("own"),
+    ("POST", "/api/activities"): Rule(
+        "deny", {"title": "남의활동", "held_on": "2020-01-01", "project_id": "{project_id}"}
+    ),
+    ("GET", "/api/activities/{activity_id}"): Rule("deny"),
+    ("POST", "/api/activities/{activity_id}/attendance"): Rule(
+        "deny", {"person_ids": ["{person_id}"]}
+    ),
+    ("GET", "/api/activities/{activity_id}/attendance"): Rule("deny"),
+    ("GET", "/api/access-log"): Rule("own"),
+    ("GET", "/api/access-log/verify"): Rule("deny"),
+}
+
+
+def _routes() -> list[tuple[str, str]]:
+    spec = create_app().openapi()
+    return sorted((m.upper(), p) for p, item in spec["paths"].items() for m in item)
+
+
+def test_every_route_has_an_access_rule() -> None:
+    missing = [route for route in _routes() if route not in RULES]
+    assert not missing, f"routes without an access rule in {__name__}.RULES: {missing}"
+
+
+def _world(session: Session) -> dict[str, int]:
+    person = make_person(session, name=SECRET_NAME, registered_district_code=DISTRICT_A)
+    group = make_group(session, name=SECRET_GROUP, district_code=DISTRICT_A)
+    project = make_project(session, name=SECRET_PROJECT, district_code=DISTRICT_A)
+    membership = make_membership(session, group=group, person=person)
+    participation = make_participation(session, project=project, person=person)
+    activity = Activity(
+        title="비밀활동", held_on=date(2019, 5, 1), district_code=DISTRICT_A, project_id=project.id
+    )
+    session.add(activity)
+    session.flush()
+    session.add(Attendance(activity_id=activity.id, person_id=person.id, district_code=DISTRICT_A))
+    session.flush()
+    ids = {
+        "person_id": person.id,
+        "group_id": group.id,
+        "project_id": project.id,
+        "membership_id": membership.id,
+        "participation_id": participation.id,
+        "activity_id": activity.id,
+    }
+    return {k: int(v) for k, v in ids.items() if v is not None}
+
+
+def _snapshot(session: Session) -> str:
+    """A digest of every row of every table, to prove a denied call changed nothing."""
+    digest = hashlib.sha256()
+    for table in metadata.sorted_tables:
+        order = ", ".join(c.name for c in table.primary_key.columns) or "1"
+        rows = session.exec(text(f"SELECT * FROM {table.name} ORDER BY {order}")).all()  # type: ignore[call-overload]
+        digest.update(f"{table.name}:{len(rows)}:{rows!r}".encode())
+    return digest.hexdigest()
+
+
+def _fill(value: Any, ids: dict[str, int]) -> Any:
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return ids[value[1:-1]]
+    if isinstance(value, list):
+        return [_fill(v, ids) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, ids) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("role", [Role.district_staff])
+def test_other_district_staff_see_and_change_nothing(
+    client: TestClient, session: Session, role: Role
+) -> None:
+    ids = _world(session)
+    outsider = make_user(session, role=role, district_code=DISTRICT_B)
+    headers = bearer(client, outsider.username)
+    session.flush()
+    before = _snapshot(session)
+    secrets = (SECRET_NAME, SECRET_GROUP, SECRET_PROJECT, "비밀활동")
+    # Routes without a rule fail test_every_route_has_an_access_rule; here they are called as listed.
+    for method, path in (route for route in _routes() if route in RULES):
+        rule = RULES[(method, path)]
+        params = re.findall(r"\{([^}]+)\}", path)
+        unknown = [p for p in params if p not in ids]
+        assert not unknown, f"{method} {path}: no district-A object for {unknown}"
+        url = re.sub(r"\{([^}]+)\}", lambda m: str(ids[m.group(1)]), path)
+        if rule.form is not None:
+            response = client.request(method, url, data=rule.form)
+        else:
+            body = _fill(rule.body, ids) if method in ("POST", "PATCH", "PUT") else None
+            response = client.request(method, url, headers=headers, json=body)
+        where = f"{method} {path} -> {response.status_code}"
+        if rule.kind == "deny":
+            assert response.status_code in (403, 404), where
+        else:
+            assert response.status_code in (200, 401), where
+        leaked = [s for s in secrets if s in response.text]
+        assert not leaked, f"{where} leaked {leaked}"
+        session.flush()
+    session.expire_all()
+    assert _snapshot(session) == before, "a denied call changed the database"
