@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import false, func
 from sqlmodel import Session, col, select
 
+from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
-from maeul_db.kit import intervals
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import active_on, check_interval
 from maeul_db.models import Group, GroupMembership, Role, UserAccount
@@ -90,21 +90,7 @@ def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpd
         raise InvalidInput(
             "해산일은 설립일보다 뒤여야 합니다 (dissolved before founded)", field="dissolved_on"
         )
-    before = {k: getattr(group, k) for k in changes}
-    for name, value in changes.items():
-        setattr(group, name, value)
-    session.add(group)
-    session.flush()
-    audit.record(
-        session,
-        actor=user,
-        action="update",
-        entity="group",
-        entity_id=group_id,
-        district_code=group.district_code,
-        before=before,
-        after=changes,
-    )
+    changes_.apply_update(session, actor=user, row=group, changes=changes, entity="group")
     return group
 
 
@@ -148,16 +134,8 @@ def close_membership(
     session: Session, *, user: UserAccount, membership_id: int, valid_to: date
 ) -> GroupMembership:
     membership = _membership(session, user=user, membership_id=membership_id)
-    intervals.close(membership, valid_to=valid_to)
-    session.add(membership)
-    audit.record(
-        session,
-        actor=user,
-        action="close",
-        entity="group_membership",
-        entity_id=membership_id,
-        district_code=membership.district_code,
-        after={"valid_to": valid_to},
+    changes_.close_fact(
+        session, actor=user, row=membership, valid_to=valid_to, entity="group_membership"
     )
     return membership
 
@@ -166,16 +144,8 @@ def void_membership(
     session: Session, *, user: UserAccount, membership_id: int, reason: str
 ) -> GroupMembership:
     membership = _membership(session, user=user, membership_id=membership_id)
-    intervals.void(membership, reason=reason)
-    session.add(membership)
-    audit.record(
-        session,
-        actor=user,
-        action="void",
-        entity="group_membership",
-        entity_id=membership_id,
-        district_code=membership.district_code,
-        after={"reason": reason},
+    changes_.void_fact(
+        session, actor=user, row=membership, reason=reason, entity="group_membership"
     )
     return membership
 

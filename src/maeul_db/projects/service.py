@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import false, func
 from sqlmodel import Session, col, select
 
+from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups import service as group_service
-from maeul_db.kit import intervals
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import active_on, check_interval
 from maeul_db.models import Participation, ParticipationRole, Project, Role, UserAccount
@@ -87,41 +87,24 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
             raise InvalidInput(
                 "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
             )
-    before = {k: getattr(project, k) for k in changes}
-    for name, value in changes.items():
-        setattr(project, name, value)
-    session.add(project)
-    session.flush()
-    audit.record(
-        session,
-        actor=user,
-        action="update",
-        entity="project",
-        entity_id=project_id,
-        district_code=project.district_code,
-        before=before,
-        after=changes,
-    )
+    changes_.apply_update(session, actor=user, row=project, changes=changes, entity="project")
     return project
+
+
+def _participation(session: Session, *, user: UserAccount, participation_id: int) -> Participation:
+    participation = session.get(Participation, participation_id)
+    if participation is None or not policies.can_write_district(user, participation.district_code):
+        raise NotFound("참여 기록을 찾을 수 없습니다 (participation not found)")
+    return participation
 
 
 def void_participation(
     session: Session, *, user: UserAccount, participation_id: int, reason: str
 ) -> Participation:
     """Mark a participation entered in error; it stays, but no longer counts."""
-    participation = session.get(Participation, participation_id)
-    if participation is None or not policies.can_write_district(user, participation.district_code):
-        raise NotFound("참여 기록을 찾을 수 없습니다 (participation not found)")
-    intervals.void(participation, reason=reason)
-    session.add(participation)
-    audit.record(
-        session,
-        actor=user,
-        action="void",
-        entity="participation",
-        entity_id=participation_id,
-        district_code=participation.district_code,
-        after={"reason": reason},
+    participation = _participation(session, user=user, participation_id=participation_id)
+    changes_.void_fact(
+        session, actor=user, row=participation, reason=reason, entity="participation"
     )
     return participation
 
@@ -158,19 +141,9 @@ def add_participant(
 def close_participation(
     session: Session, *, user: UserAccount, participation_id: int, valid_to: date
 ) -> Participation:
-    participation = session.get(Participation, participation_id)
-    if participation is None or not policies.can_write_district(user, participation.district_code):
-        raise NotFound("참여 기록을 찾을 수 없습니다 (participation not found)")
-    intervals.close(participation, valid_to=valid_to)
-    session.add(participation)
-    audit.record(
-        session,
-        actor=user,
-        action="close",
-        entity="participation",
-        entity_id=participation_id,
-        district_code=participation.district_code,
-        after={"valid_to": valid_to},
+    participation = _participation(session, user=user, participation_id=participation_id)
+    changes_.close_fact(
+        session, actor=user, row=participation, valid_to=valid_to, entity="participation"
     )
     return participation
 
