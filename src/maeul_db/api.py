@@ -8,13 +8,18 @@ from maeul_db.access_log import router as access_log_router
 from maeul_db.activities import router as activities_router
 from maeul_db.auth import router as auth_router
 from maeul_db.auth.deps import get_current_user
+from maeul_db.careers import router as careers_router
+from maeul_db.certificates import router as certificates_router
+from maeul_db.experts import router as experts_router
 from maeul_db.groups import router as groups_router
 from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
 from maeul_db.timeline import router as timeline_router
+from maeul_db.training import router as training_router
 
 public_router = APIRouter()
 public_router.include_router(auth_router.public_router)
+public_router.include_router(certificates_router.public_router)
 
 protected_router = APIRouter(dependencies=[Depends(get_current_user)])
 protected_router.include_router(auth_router.router)
@@ -24,6 +29,10 @@ protected_router.include_router(projects_router.router)
 protected_router.include_router(access_log_router.router)
 protected_router.include_router(timeline_router.router)
 protected_router.include_router(activities_router.router)
+protected_router.include_router(training_router.router)
+protected_router.include_router(experts_router.router)
+protected_router.include_router(careers_router.router)
+protected_router.include_router(certificates_router.router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

@@ -161,6 +161,12 @@ def _register_optional_commands() -> None:
 
     app.command("demo")(demo)
 
+    from maeul_db.certificates.cli import cert_app
+    from maeul_db.experts.cli import experts_app
+
+    app.add_typer(experts_app, name="experts")
+    app.add_typer(cert_app, name="cert")
+
 
 _register_optional_commands()
 

@@ -19,15 +19,21 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from maeul_db.app import create_app
-from maeul_db.models import Activity, Attendance, Role, metadata
+from maeul_db.certificates import service as certificate_service
+from maeul_db.models import Activity, Attendance, CertificateKind, Role, metadata
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
+    DONG_A,
     bearer,
+    complete_program,
+    make_career,
     make_group,
     make_membership,
     make_participation,
     make_person,
+    make_placement,
+    make_program,
     make_project,
     make_user,
 )
@@ -40,10 +46,11 @@ SECRET_PROJECT = "비밀사업다"
 @dataclass(frozen=True)
 class Rule:
     """``deny``: must answer 403/404 (or 422 for a body naming district A).
-    ``own``: answers about the caller alone (must not contain district A's data)."""
+    ``own``: answers about the caller alone (must not contain district A's data).
+    ``public``: needs no login; may answer anything but must not show district A's data."""
 
     kind: str
-    body: dict[str, Any] = field(default_factory=dict)
+    body: Any = field(default_factory=dict)
     form: dict[str, str] | None = None
 
 
@@ -104,6 +111,59 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/activities/{activity_id}/attendance"): Rule("deny"),
     ("GET", "/api/access-log"): Rule("own"),
     ("GET", "/api/access-log/verify"): Rule("deny"),
+    # Training, experts, careers, certificates (issue 4)
+    ("GET", "/api/training/programs"): Rule("own"),
+    ("POST", "/api/training/programs"): Rule(
+        "deny",
+        {
+            "code": "X1",
+            "name": "남의교육",
+            "stage": "basic",
+            "district_code": DISTRICT_A,
+            "modules": [{"name": "m", "hours": "2"}],
+        },
+    ),
+    ("POST", "/api/training/enrolments"): Rule(
+        "deny",
+        {"program_id": "{program_id}", "person_id": "{person_id}", "enrolled_on": "2024-01-01"},
+    ),
+    ("PUT", "/api/training/enrolments/{enrolment_id}/attendance"): Rule(
+        "deny", [{"module_id": 1, "hours_attended": "1"}]
+    ),
+    ("POST", "/api/training/enrolments/{enrolment_id}/withdraw"): Rule(
+        "deny", {"on": "2024-01-01"}
+    ),
+    ("GET", "/api/training/people/{person_id}"): Rule("deny"),
+    ("GET", "/api/training/people/{person_id}/council-school"): Rule("deny"),
+    ("GET", "/api/experts/pool"): Rule("own"),
+    ("GET", "/api/experts/eligibility/{person_id}"): Rule("deny"),
+    ("GET", "/api/experts/placements"): Rule("own"),
+    ("POST", "/api/experts/placements"): Rule(
+        "deny", {"person_id": "{person_id}", "dong_code": DONG_A, "valid_from": "2024-01-01"}
+    ),
+    ("POST", "/api/experts/placements/{placement_id}/close"): Rule(
+        "deny", {"valid_to": "2025-01-01"}
+    ),
+    ("GET", "/api/experts/coverage/{district_code}"): Rule("deny"),
+    ("POST", "/api/careers"): Rule(
+        "deny",
+        {
+            "person_id": "{person_id}",
+            "job_type": "field_activist",
+            "employer": "남의센터",
+            "valid_from": "2020-01-01",
+        },
+    ),
+    ("GET", "/api/careers/people/{person_id}"): Rule("deny"),
+    ("POST", "/api/careers/{career_id}/verify"): Rule("deny"),
+    ("POST", "/api/certificates"): Rule("deny", {"kind": "training", "person_id": "{person_id}"}),
+    ("GET", "/api/certificates"): Rule("own"),
+    ("GET", "/api/certificates/{certificate_id}"): Rule("deny"),
+    ("GET", "/api/certificates/{certificate_id}/pdf"): Rule("deny"),
+    ("POST", "/api/certificates/{certificate_id}/reissue"): Rule("deny"),
+    ("POST", "/api/certificates/{certificate_id}/revoke"): Rule("deny", {"reason": "남의 취소"}),
+    ("GET", "/api/public/certificates/verify"): Rule("public"),
+    ("GET", "/api/public/certificates/verify/{token}"): Rule("public"),
 }
 
 
@@ -117,7 +177,7 @@ def test_every_route_has_an_access_rule() -> None:
     assert not missing, f"routes without an access rule in {__name__}.RULES: {missing}"
 
 
-def _world(session: Session) -> dict[str, int]:
+def _world(session: Session) -> dict[str, Any]:
     person = make_person(session, name=SECRET_NAME, registered_district_code=DISTRICT_A)
     group = make_group(session, name=SECRET_GROUP, district_code=DISTRICT_A)
     project = make_project(session, name=SECRET_PROJECT, district_code=DISTRICT_A)
@@ -130,15 +190,30 @@ def _world(session: Session) -> dict[str, int]:
     session.flush()
     session.add(Attendance(activity_id=activity.id, person_id=person.id, district_code=DISTRICT_A))
     session.flush()
-    ids = {
+    program = make_program(session, district_code=DISTRICT_A)
+    enrolment = complete_program(session, program=program, person=person)
+    placement = make_placement(session, person=person)
+    career = make_career(session, person=person, verified=False)
+    admin = make_user(session, role=Role.city_admin)
+    assert person.id is not None
+    certificate, _ = certificate_service.issue(
+        session, user=admin, kind=CertificateKind.training, person_id=person.id
+    )
+    return {
         "person_id": person.id,
         "group_id": group.id,
         "project_id": project.id,
         "membership_id": membership.id,
         "participation_id": participation.id,
         "activity_id": activity.id,
+        "program_id": program.id,
+        "enrolment_id": enrolment.id,
+        "placement_id": placement.id,
+        "career_id": career.id,
+        "certificate_id": certificate.id,
+        "district_code": DISTRICT_A,
+        "token": certificate.verification_id,
     }
-    return {k: int(v) for k, v in ids.items() if v is not None}
 
 
 def _snapshot(session: Session) -> str:
@@ -151,7 +226,7 @@ def _snapshot(session: Session) -> str:
     return digest.hexdigest()
 
 
-def _fill(value: Any, ids: dict[str, int]) -> Any:
+def _fill(value: Any, ids: dict[str, Any]) -> Any:
     if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
         return ids[value[1:-1]]
     if isinstance(value, list):
@@ -186,8 +261,10 @@ def test_other_district_staff_see_and_change_nothing(
         where = f"{method} {path} -> {response.status_code}"
         if rule.kind == "deny":
             assert response.status_code in (403, 404), where
-        else:
+        elif rule.kind == "own":
             assert response.status_code in (200, 401), where
+        else:  # public: anyone may call it; it must still show nothing it should not
+            assert response.status_code < 500, where
         leaked = [s for s in secrets if s in response.text]
         assert not leaked, f"{where} leaked {leaked}"
         session.flush()

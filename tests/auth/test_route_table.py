@@ -10,7 +10,11 @@ from sqlmodel import Session
 
 from maeul_db.app import create_app
 
-PUBLIC_API_ROUTES = {("POST", "/api/auth/token")}
+PUBLIC_API_ROUTES = {
+    ("POST", "/api/auth/token"),
+    ("GET", "/api/public/certificates/verify"),
+    ("GET", "/api/public/certificates/verify/{token}"),
+}
 
 
 def _api_paths_from_openapi() -> set[tuple[str, str]]:
@@ -28,4 +32,3 @@ def test_every_api_route_requires_login_unless_public(client: TestClient, sessio
             assert response.status_code != 401, (method, path)
         else:
             assert response.status_code == 401, (method, path, response.status_code)
-

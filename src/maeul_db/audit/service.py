@@ -29,11 +29,25 @@ def snapshot(values: dict[str, Any] | None) -> str | None:
     return json.dumps(values, default=_default, ensure_ascii=False, sort_keys=True)
 
 
-def record(session: Session, *, actor: UserAccount | None, action: str, entity: str,
-           entity_id: object, district_code: str | None = None,
-           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
-    session.add(AuditLog(
-        actor_user_id=actor.id if actor else None, action=action, entity=entity,
-        entity_id=str(entity_id), district_code=district_code,
-        before=snapshot(before), after=snapshot(after),
-    ))
+def record(
+    session: Session,
+    *,
+    actor: UserAccount | None,
+    action: str,
+    entity: str,
+    entity_id: object,
+    district_code: str | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditLog(
+            actor_user_id=actor.id if actor else None,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            district_code=district_code,
+            before=snapshot(before),
+            after=snapshot(after),
+        )
+    )

@@ -13,7 +13,9 @@ from maeul_db.db import get_session
 from maeul_db.errors import Forbidden, Unauthorized
 from maeul_db.models import Role, UserAccount
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the response is sent, so a client never sees "saved" for a
+# write that then fails to commit, and a redirect after a write always finds the new row.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 _bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 WEB_SESSION_USER_KEY = "uid"

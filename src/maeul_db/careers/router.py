@@ -1,0 +1,33 @@
+"""Careers API: record (self-reported or by staff), verify, list a person's jobs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from maeul_db.access_log.deps import RecorderDep
+from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.careers import service
+from maeul_db.careers.schemas import CareerCreate, CareerPublic
+
+router = APIRouter(prefix="/careers", tags=["careers"])
+
+
+@router.post("", response_model=CareerPublic, status_code=201)
+def create_career(session: SessionDep, user: CurrentUser, data: CareerCreate) -> CareerPublic:
+    """Record a job; it stays self-reported until verified."""
+    return service.public(service.create(session, user=user, data=data))
+
+
+@router.post("/{career_id}/verify", response_model=CareerPublic)
+def verify_career(session: SessionDep, user: CurrentUser, career_id: int) -> CareerPublic:
+    """Confirm a job (district staff of its district, or the city admin)."""
+    return service.public(service.verify(session, user=user, career_id=career_id))
+
+
+@router.get("/people/{person_id}", response_model=list[CareerPublic])
+def list_person_careers(session: SessionDep, user: CurrentUser, recorder: RecorderDep,
+                        person_id: int) -> list[CareerPublic]:
+    """A person's jobs visible to you, verified and self-reported."""
+    rows = service.list_(session, user=user, person_id=person_id)
+    recorder.record("read_careers", [person_id])
+    return [service.public(r) for r in rows]

@@ -1,0 +1,95 @@
+"""Careers: jobs over intervals. Experts self-report; district staff (or the city) verify.
+Only verified entries print on a career certificate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import false
+from sqlmodel import Session, col, select
+
+from maeul_db.audit import service as audit
+from maeul_db.auth import policies
+from maeul_db.careers.schemas import CareerCreate, CareerPublic
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.kit.time import check_interval, utcnow
+from maeul_db.models import Career, Dong, Role, UserAccount
+from maeul_db.participants import service as participant_service
+
+
+def visible_careers(user: UserAccount) -> Any:
+    query = select(Career).where(col(Career.voided_at).is_(None))
+    if user.role == Role.city_admin:
+        return query
+    if user.role == Role.district_staff and user.district_code:
+        return query.where(Career.district_code == user.district_code)
+    if user.role == Role.expert and user.person_id is not None:
+        return query.where(Career.person_id == user.person_id)
+    return query.where(false())
+
+
+def public(row: Career) -> CareerPublic:
+    fields = set(CareerPublic.model_fields) - {"verified"}
+    return CareerPublic.model_validate({**{name: getattr(row, name) for name in fields},
+                                        "verified": row.verified_at is not None})
+
+
+def get(session: Session, *, user: UserAccount, career_id: int) -> Career:
+    row = session.exec(visible_careers(user).where(Career.id == career_id)).first()
+    if row is None:
+        raise NotFound("경력을 찾을 수 없습니다 (career not found)")
+    return row  # type: ignore[no-any-return]
+
+
+def list_(session: Session, *, user: UserAccount, person_id: int) -> list[Career]:
+    participant_service.get(session, user=user, person_id=person_id)
+    stmt = visible_careers(user).where(Career.person_id == person_id)
+    return list(session.exec(stmt.order_by(col(Career.valid_from), col(Career.id))).all())
+
+
+def create(session: Session, *, user: UserAccount, data: CareerCreate) -> Career:
+    """Experts add their own entries (self-reported); staff add their district's. New entries are
+    never verified: verification is its own step, by someone other than the person."""
+    check_interval(data.valid_from, data.valid_to)
+    if user.role == Role.expert:
+        if data.person_id != user.person_id:
+            raise Forbidden("본인 경력만 등록할 수 있습니다 (own career only)")
+    elif not policies.can_write_district(user, data.district_code):
+        raise Forbidden("이 자치구의 경력을 등록할 권한이 없습니다 (cannot record for district)")
+    participant_service.get(session, user=user, person_id=data.person_id)
+    if data.dong_code is not None:
+        dong = session.get(Dong, data.dong_code)
+        if dong is None or dong.district_code != data.district_code:
+            raise InvalidInput("행정동이 자치구에 속하지 않습니다 (dong not in district)",
+                               field="dong_code")
+    row = Career(**data.model_dump())
+    session.add(row)
+    session.flush()
+    audit.record(session, actor=user, action="create", entity="career", entity_id=row.id,
+                 district_code=row.district_code, after=data.model_dump(mode="json"))
+    return row
+
+
+def verify(session: Session, *, user: UserAccount, career_id: int) -> Career:
+    """Staff of the job's district (or the city admin) confirm an entry."""
+    row = get(session, user=user, career_id=career_id)
+    if not policies.can_write_district(user, row.district_code):
+        raise Forbidden("경력을 확인할 권한이 없습니다 (cannot verify this career)")
+    if row.verified_at is not None:
+        raise Conflict("이미 확인된 경력입니다 (already verified)")
+    row.verified_by_user_id, row.verified_at = user.id, utcnow()
+    session.add(row)
+    session.flush()
+    audit.record(session, actor=user, action="verify", entity="career", entity_id=row.id,
+                 district_code=row.district_code, after={"verified_at": row.verified_at})
+    return row
+
+
+def verified_for_certificate(session: Session, *, person_id: int,
+                             district_code: str | None = None) -> list[Career]:
+    """Verified, not voided careers; ``district_code`` limits to one district's jobs."""
+    stmt = select(Career).where(Career.person_id == person_id, col(Career.voided_at).is_(None),
+                                col(Career.verified_at).is_not(None))
+    if district_code is not None:
+        stmt = stmt.where(Career.district_code == district_code)
+    return list(session.exec(stmt.order_by(col(Career.valid_from), col(Career.id))).all())

@@ -1,0 +1,69 @@
+"""``maeul-db cert``: issue a certificate to a file, verify a PDF offline, rotate the signing key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlmodel import Session
+
+from maeul_db.errors import MaeulError
+from maeul_db.models import CertificateKind
+
+cert_app = typer.Typer(help="Certificates: issue, verify offline, rotate keys.",
+                       no_args_is_help=True)
+console = Console(stderr=True)
+
+
+@cert_app.command("issue")
+def issue(
+    kind: Annotated[CertificateKind, typer.Option("--kind", help="training|career")],
+    person: Annotated[int, typer.Option("--person", help="person id")],
+    out: Annotated[Path, typer.Option("--out", help="PDF file to write")],
+) -> None:
+    """Issue a certificate with the city's authority and write the signed PDF."""
+    from maeul_db.certificates import service
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            row, data = service.issue_as_operator(session, kind=kind, person_id=person)
+            number = row.number
+            session.commit()
+    except MaeulError as exc:
+        console.print(f"오류: {exc.message}", style="red", markup=False)
+        raise typer.Exit(code=1) from None
+    out.write_bytes(data)
+    console.print(f"issued {number} → {out}", style="green", markup=False)
+
+
+@cert_app.command("verify")
+def verify(
+    file: Annotated[Path, typer.Argument(help="certificate PDF")],
+    key_dir: Annotated[Path | None, typer.Option("--key-dir", help="public keys")] = None,
+) -> None:
+    """Check a certificate PDF offline; exit 0 only when the seal and the payload verify."""
+    from maeul_db.certificates.offline import verify_bytes
+    from maeul_db.certificates.settings import get_cert_settings
+
+    check = verify_bytes(file.read_bytes(), key_dir or get_cert_settings().key_dir)
+    if not check.ok:
+        console.print(f"INVALID: {check.reason}", style="red", markup=False)
+        raise typer.Exit(code=1)
+    p = check.payload
+    print(f"VALID {p['number']} ({p['kind']}) issued {p['issued_at']} by {p['issuer']}, "
+          f"key {check.kid}; holder {p['subject']['name']} ({p['subject']['birth_year']}), "
+          f"{len(p['facts'])} facts")
+    print("Current status (revoked / superseded) is online only:", p["verify_url"])
+
+
+@cert_app.command("rotate-key")
+def rotate_key() -> None:
+    """Create a new signing key and make it current; old keys stay for verification."""
+    from maeul_db.certificates import keys
+    from maeul_db.certificates.settings import get_cert_settings
+
+    kid = keys.generate(get_cert_settings().key_dir)
+    console.print(f"new signing key {kid}", style="green", markup=False)

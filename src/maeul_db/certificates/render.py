@@ -1,0 +1,63 @@
+"""``render_pdf(document) -> bytes``: pure. Reads ``templates/certificates/`` and nothing else
+(no database, no keys); the service builds the document and seals the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+import segno
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+
+from maeul_db.certificates.signing import ATTACHMENT_NAME
+from maeul_db.config import REPO_ROOT
+
+TEMPLATES_DIR = REPO_ROOT / "templates" / "certificates"
+
+
+@dataclass(frozen=True)
+class CertificateDocument:
+    payload: dict[str, Any]  # the signed facts (see service.build_payload)
+    kid: str
+    attachment: bytes  # signing.envelope(...): embedded so the PDF verifies offline
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(),
+                       undefined=StrictUndefined, auto_reload=False)
+
+
+@lru_cache(maxsize=1)
+def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
+    fonts = FontConfiguration()
+    return fonts, CSS(filename=str(TEMPLATES_DIR / "certificate.css"), font_config=fonts)
+
+
+def qr_data_uri(url: str) -> str:
+    return str(segno.make(url, error="m", micro=False).svg_data_uri(scale=4, border=2))
+
+
+def render_html(document: CertificateDocument) -> str:
+    payload = document.payload
+    template = _environment().get_template(f"{payload['kind']}.html")
+    return template.render(p=payload, kid=document.kid, qr=qr_data_uri(payload["verify_url"]))
+
+
+def render_pdf(document: CertificateDocument) -> bytes:
+    """The certificate as PDF bytes; the same document always gives the same bytes."""
+    fonts, css = _fonts_and_css()
+    issued = datetime.fromisoformat(document.payload["issued_at"])
+    attachment = Attachment(string=document.attachment, name=ATTACHMENT_NAME,
+                            description="서명된 증명서 원본 자료 (signed certificate payload)",
+                            created=issued, modified=issued, relationship="Data")
+    html = HTML(string=render_html(document), base_url=str(TEMPLATES_DIR))
+    number = str(document.payload["number"]).encode()
+    pdf = html.write_pdf(stylesheets=[css], font_config=fonts, attachments=[attachment],
+                         pdf_identifier=number, uncompressed_pdf=False)
+    assert isinstance(pdf, bytes)
+    return pdf

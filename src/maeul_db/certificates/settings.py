@@ -1,0 +1,28 @@
+"""Certificate settings (prefix ``MAEUL_CERT_``), kept beside the domain that reads them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from maeul_db.config import REPO_ROOT
+
+
+class CertificateSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MAEUL_CERT_", env_file=".env", extra="ignore")
+
+    # Signing keys: private keys never enter the repository (var/ is git-ignored); production
+    # points this at a directory outside the checkout.
+    key_dir: Path = REPO_ROOT / "var" / "keys"
+    # Printed in the QR code and on the certificate: where a stranger verifies it.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Public verification lookups per client address per minute (in-process limiter).
+    verify_per_minute: int = 10
+    city_issuer: str = "서울특별시 마을공동체종합지원센터"
+
+
+@lru_cache
+def get_cert_settings() -> CertificateSettings:
+    return CertificateSettings()

@@ -1,0 +1,48 @@
+"""``maeul-db experts list``: the pool and the placements, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlmodel import Session
+
+from maeul_db.experts import service
+from maeul_db.kit.time import utcnow
+from maeul_db.models import Role, UserAccount
+
+experts_app = typer.Typer(help="The expert pool and placements.", no_args_is_help=True)
+
+# The command line runs with the operator's (city) authority; it is not a logged-in user.
+CLI_OPERATOR = UserAccount(username="cli", password_hash="", role=Role.city_admin)
+
+
+@experts_app.command("list")
+def list_experts(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD (default today)")] = None,
+) -> None:
+    """Pool members (eligible by training) and the placements active on the day."""
+    from maeul_db.db import get_engine
+
+    day = date.fromisoformat(as_of) if as_of else utcnow().date()
+    with Session(get_engine()) as session:
+        members = service.pool(session, user=CLI_OPERATOR, as_of=day)
+        placements = service.list_placements(session, user=CLI_OPERATOR, as_of=day)
+    if as_json:
+        print(json.dumps({"as_of": day.isoformat(),
+                          "pool": [m.model_dump(mode="json") for m in members],
+                          "placements": [p.model_dump(mode="json") for p in placements]},
+                         ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"전문가 풀 ({day}): {len(members)}명, 배치 {len(placements)}건")
+    for column in ("id", "이름", "출생", "자격일", "배치 동"):
+        table.add_column(column)
+    for m in members:
+        table.add_row(str(m.person_id), m.name, str(m.birth_year), str(m.eligible_since),
+                      ", ".join(m.placed_dong_codes))
+    Console().print(table)

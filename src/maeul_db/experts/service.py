@@ -1,0 +1,215 @@
+"""The expert pool (computed from training), placements in dongs, and coverage per dong.
+
+Pool rule (2nd master plan): basic stage + lecture practice + the expert stage's activist course,
+all completed. Districts select from the pool and place experts, normally 2 per dong.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import false, func, or_
+from sqlmodel import Session, col, select
+
+from maeul_db.audit import service as audit
+from maeul_db.auth import policies
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.experts.schemas import (
+    Coverage,
+    DongCoverage,
+    Eligibility,
+    PlacementCreate,
+    PlacementPublic,
+    PoolMember,
+)
+from maeul_db.kit.time import active_on, check_interval
+from maeul_db.models import (
+    Dong,
+    ExpertPlacement,
+    Person,
+    Role,
+    TrainingCompletion,
+    TrainingProgram,
+    TrainingStage,
+    UserAccount,
+)
+from maeul_db.participants import service as participant_service
+from maeul_db.training.schemas import RuleCheck
+
+TARGET_PER_DONG = 2
+POOL_STAGES: tuple[tuple[TrainingStage, str], ...] = (
+    (TrainingStage.basic, "기본과정"),
+    (TrainingStage.lecture_practice, "강의실습"),
+    (TrainingStage.expert_activist, "전문가과정(활동가)"),
+)
+
+
+def evaluate_pool(completed: dict[str, date]) -> Eligibility:
+    """Pure: ``completed`` maps a stage to the first day it was completed."""
+    checks = [
+        RuleCheck(rule=stage.value, met=stage.value in completed,
+                  detail=(f"{label} 이수 ({completed[stage.value]})" if stage.value in completed
+                          else f"{label} 미이수"))
+        for stage, label in POOL_STAGES
+    ]
+    eligible = all(c.met for c in checks)
+    since = max(completed[s.value] for s, _ in POOL_STAGES) if eligible else None
+    return Eligibility(person_id=0, eligible=eligible, eligible_since=since, checks=checks)
+
+
+def _stage_days(session: Session, person_ids: list[int] | None) -> dict[int, dict[str, date]]:
+    stmt = (select(TrainingCompletion.person_id, TrainingProgram.stage,
+                   func.min(TrainingCompletion.completed_on))
+            .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
+            .where(col(TrainingProgram.stage).in_([s.value for s, _ in POOL_STAGES]))
+            .group_by(col(TrainingCompletion.person_id), col(TrainingProgram.stage)))
+    if person_ids is not None:
+        stmt = stmt.where(col(TrainingCompletion.person_id).in_(person_ids))
+    days: dict[int, dict[str, date]] = {}
+    for person_id, stage, day in session.exec(stmt).all():
+        days.setdefault(person_id, {})[str(stage)] = day
+    return days
+
+
+def eligibility(session: Session, *, user: UserAccount, person_id: int) -> Eligibility:
+    participant_service.get(session, user=user, person_id=person_id)
+    result = evaluate_pool(_stage_days(session, [person_id]).get(person_id, {}))
+    result.person_id = person_id
+    return result
+
+
+def pool(session: Session, *, user: UserAccount, as_of: date) -> list[PoolMember]:
+    """Everyone eligible. The pool is a city resource districts select from, so staff see every
+    member's name and birth year (never contact data); analysts see no one."""
+    if not policies.can_read_personal_data(user) or user.role == Role.expert:
+        raise Forbidden("전문가 풀을 볼 권한이 없습니다 (role cannot read the pool)")
+    members: list[PoolMember] = []
+    days = _stage_days(session, None)
+    eligible = {pid: evaluate_pool(d) for pid, d in days.items()}
+    ids = [pid for pid, e in eligible.items() if e.eligible]
+    if not ids:
+        return []
+    placed: dict[int, list[str]] = {}
+    for row in session.exec(select(ExpertPlacement).where(
+            col(ExpertPlacement.person_id).in_(ids), active_on(ExpertPlacement, as_of))).all():
+        placed.setdefault(row.person_id, []).append(row.dong_code)
+    people = session.exec(select(Person).where(col(Person.id).in_(ids),
+                                               col(Person.merged_into_id).is_(None))
+                          .order_by(col(Person.id))).all()
+    for person in people:
+        assert person.id is not None
+        since = eligible[person.id].eligible_since
+        assert since is not None
+        members.append(PoolMember(person_id=person.id, name=person.name,
+                                  birth_year=person.birth_year, eligible_since=since,
+                                  placed_dong_codes=sorted(placed.get(person.id, []))))
+    return members
+
+
+def visible_placements(user: UserAccount) -> Any:
+    query = select(ExpertPlacement).where(col(ExpertPlacement.voided_at).is_(None))
+    if user.role == Role.city_admin:
+        return query
+    if user.role == Role.district_staff and user.district_code:
+        return query.where(ExpertPlacement.district_code == user.district_code)
+    if user.role == Role.expert and user.person_id is not None:
+        return query.where(ExpertPlacement.person_id == user.person_id)
+    return query.where(false())
+
+
+def _public(session: Session, row: ExpertPlacement) -> PlacementPublic:
+    person = session.get(Person, row.person_id)
+    return PlacementPublic(
+        **row.model_dump(include={"id", "person_id", "district_code", "dong_code", "valid_from",
+                                  "valid_to"}),
+        person_name=person.name if person else "")
+
+
+def list_placements(session: Session, *, user: UserAccount,
+                    as_of: date | None = None) -> list[PlacementPublic]:
+    stmt = visible_placements(user).order_by(col(ExpertPlacement.dong_code),
+                                              col(ExpertPlacement.valid_from))
+    if as_of is not None:
+        stmt = stmt.where(active_on(ExpertPlacement, as_of))
+    return [_public(session, row) for row in session.exec(stmt).all()]
+
+
+def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> PlacementPublic:
+    """A district places a pool member in one of its dongs."""
+    dong = session.get(Dong, data.dong_code)
+    if dong is None:
+        raise InvalidInput("알 수 없는 행정동 코드 (unknown dong)", field="dong_code")
+    if user.role != Role.district_staff or not policies.can_write_district(user, dong.district_code):
+        raise Forbidden("자치구 담당자만 자기 구의 동에 배치할 수 있습니다 (district staff only)")
+    check_interval(data.valid_from, data.valid_to)
+    result = evaluate_pool(_stage_days(session, [data.person_id]).get(data.person_id, {}))
+    if session.get(Person, data.person_id) is None:
+        raise NotFound("인물을 찾을 수 없습니다 (person not found)")
+    if not result.eligible:
+        missing = ", ".join(c.detail for c in result.checks if not c.met)
+        raise InvalidInput(f"전문가 풀 자격이 없습니다: {missing} (not in the pool)",
+                           field="person_id")
+    end = data.valid_to or date.max
+    overlap = session.exec(select(ExpertPlacement).where(
+        ExpertPlacement.person_id == data.person_id, col(ExpertPlacement.voided_at).is_(None),
+        ExpertPlacement.valid_from < end,
+        or_(col(ExpertPlacement.valid_to).is_(None),
+            col(ExpertPlacement.valid_to) > data.valid_from))).first()
+    if overlap is not None:
+        raise Conflict("같은 기간에 이미 배치되어 있습니다 (overlapping placement)",
+                       field="valid_from")
+    row = ExpertPlacement(**data.model_dump(), district_code=dong.district_code,
+                          selected_by_user_id=user.id)
+    session.add(row)
+    session.flush()
+    audit.record(session, actor=user, action="create", entity="expert_placement",
+                 entity_id=row.id, district_code=row.district_code,
+                 after=data.model_dump(mode="json"))
+    return _public(session, row)
+
+
+def close(session: Session, *, user: UserAccount, placement_id: int,
+          valid_to: date) -> PlacementPublic:
+    """End a placement (the interval closes; nothing is deleted)."""
+    row = session.exec(visible_placements(user).where(ExpertPlacement.id == placement_id)).first()
+    if row is None:
+        raise NotFound("배치를 찾을 수 없습니다 (placement not found)")
+    if not policies.can_write_district(user, row.district_code):
+        raise Forbidden("배치를 종료할 권한이 없습니다 (cannot end this placement)")
+    check_interval(row.valid_from, valid_to)
+    before = {"valid_to": row.valid_to}
+    row.valid_to = valid_to
+    session.add(row)
+    session.flush()
+    audit.record(session, actor=user, action="close", entity="expert_placement", entity_id=row.id,
+                 district_code=row.district_code, before=before, after={"valid_to": valid_to})
+    return _public(session, row)
+
+
+def coverage(session: Session, *, user: UserAccount, district_code: str, as_of: date,
+             within_days: int = 30) -> Coverage:
+    """Every dong of the district on ``as_of`` against the 2-per-dong target, with placements
+    ending within ``within_days``."""
+    if not policies.can_read_district(user, district_code):
+        raise Forbidden("다른 자치구의 배치 현황은 볼 수 없습니다 (other district)")
+    dongs = session.exec(select(Dong).where(
+        Dong.district_code == district_code,
+        or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= as_of),
+        or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > as_of),
+    ).order_by(col(Dong.code))).all()
+    active = session.exec(select(ExpertPlacement).where(
+        ExpertPlacement.district_code == district_code, active_on(ExpertPlacement, as_of))).all()
+    horizon = as_of + timedelta(days=within_days)
+    rows = []
+    for dong in dongs:
+        here = [p for p in active if p.dong_code == dong.code]
+        ending = [_public(session, p) for p in here
+                  if p.valid_to is not None and p.valid_to <= horizon]
+        rows.append(DongCoverage(dong_code=dong.code, dong_name=dong.name_ko, placed=len(here),
+                                 target=TARGET_PER_DONG,
+                                 gap=max(0, TARGET_PER_DONG - len(here)), ending_soon=ending))
+    return Coverage(district_code=district_code, as_of=as_of, within_days=within_days,
+                    target_per_dong=TARGET_PER_DONG, dongs=rows,
+                    total_placed=sum(r.placed for r in rows), total_gap=sum(r.gap for r in rows),
+                    dongs_without_expert=sum(1 for r in rows if r.placed == 0))

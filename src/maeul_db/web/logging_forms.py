@@ -1,0 +1,203 @@
+"""Shared pieces of the logging pages: who may log, reading a form, turning service and schema
+errors into per-field errors the templates show in Korean, and logging personal-data reads.
+
+Templates own the Korean wording: an error carries its code (pydantic's error type or the
+MaeulError code), the service's own message when there is one, and pydantic's limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, ValidationError
+from sqlmodel import Session
+
+from maeul_db.access_log import service as access_log
+from maeul_db.access_log.deps import source_address
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.kit.pagination import Page
+from maeul_db.models import Person, Role, UserAccount
+from maeul_db.participants import service as participant_service
+from maeul_db.refdata import queries as refdata_queries
+from maeul_db.web.deps import WebUser
+
+SchemaT = TypeVar("SchemaT", bound=BaseModel)
+
+FORM_ERROR = "_form"
+# Services name a few fields differently from the forms that feed them.
+_FIELD_ALIASES = {"dong": "dong_code"}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    code: str
+    message: str = ""
+    limits: dict[str, Any] = field(default_factory=dict)
+
+
+class FormInvalid(Exception):
+    """Raised by a page to re-render its form with these errors (status 422)."""
+
+    def __init__(self, errors: dict[str, FieldError]) -> None:
+        super().__init__(", ".join(errors))
+        self.errors = errors
+
+
+def require_logger(user: WebUser) -> UserAccount:
+    """Only district staff and the city admin log facts; experts and analysts get a 403 page."""
+    if user.role not in (Role.district_staff, Role.city_admin):
+        raise Forbidden("기록을 입력할 권한이 없습니다 (role cannot log participation)")
+    return user
+
+
+LoggerUser = Annotated[UserAccount, Depends(require_logger)]
+
+
+async def read_form(request: Request) -> dict[str, str | list[str]]:
+    """The posted form as text: one value per name, or a list for names sent more than once
+    (ticked boxes). Async only to await the body, which FastAPI has already cached."""
+    form = await request.form()
+    values: dict[str, str | list[str]] = {}
+    for name in form:
+        texts = [v for v in form.getlist(name) if isinstance(v, str)]
+        values[name] = texts if len(texts) > 1 else (texts[0] if texts else "")
+    return values
+
+
+FormDep = Annotated[dict[str, str | list[str]], Depends(read_form)]
+
+
+def text_values(form: Mapping[str, str | list[str]]) -> dict[str, str]:
+    """The single-valued fields, stripped, to show back in the form."""
+    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+
+
+def filled(values: Mapping[str, str], names: Iterable[str]) -> dict[str, str]:
+    """Only the non-blank fields: a blank optional field takes the schema default, a blank
+    required one reports "missing" rather than a parse error."""
+    return {name: values[name] for name in names if values.get(name)}
+
+
+def list_values(form: Mapping[str, str | list[str]], name: str) -> list[str]:
+    value = form.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def errors_from_validation(exc: ValidationError) -> dict[str, FieldError]:
+    errors: dict[str, FieldError] = {}
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else FORM_ERROR
+        errors.setdefault(_FIELD_ALIASES.get(name, name),
+                          FieldError(code=error["type"], limits=dict(error.get("ctx") or {})))
+    return errors
+
+
+def build(schema: type[SchemaT], data: dict[str, Any]) -> SchemaT:
+    """Validate form input into a service schema; errors become a FormInvalid."""
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        raise FormInvalid(errors_from_validation(exc)) from exc
+    except InvalidInput as exc:  # normalisers and the RRN guard raise the domain error directly
+        raise FormInvalid(_error_of(exc)) from exc
+
+
+def _error_of(exc: InvalidInput | Conflict) -> dict[str, FieldError]:
+    name = _FIELD_ALIASES.get(exc.field or "", exc.field) or FORM_ERROR
+    return {name: FieldError(code=exc.code, message=exc.message)}
+
+
+@contextmanager
+def form_write(session: Session) -> Iterator[None]:
+    """Run a service write in a savepoint: a refused write leaves nothing behind (the request
+    still commits, since it answers with the re-rendered form), and becomes a FormInvalid."""
+    try:
+        with session.begin_nested():
+            yield
+    except (InvalidInput, Conflict) as exc:
+        raise FormInvalid(_error_of(exc)) from exc
+
+
+def parse_day(value: str | None) -> date:
+    """``?as_of=`` as a date; today when blank or unreadable."""
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        return date.today()
+
+
+def resolve_person(session: Session, *, user: UserAccount, person: str, pick: str,
+                   field_name: str = "person") -> int:
+    """A person chosen by number or by (part of) a name among the people the user may see.
+
+    Several matches are refused with the candidates, which the form offers as choices (``pick``).
+    """
+    choice = (pick or person).strip()
+    if not choice:
+        raise FormInvalid({field_name: FieldError(code="missing")})
+    if choice.isdigit():
+        try:
+            found = participant_service.get(session, user=user, person_id=int(choice))
+        except NotFound:
+            raise FormInvalid({field_name: FieldError(code="person_not_found")}) from None
+        assert found.id is not None
+        return found.id
+    rows, count = participant_service.list_(session, user=user, query=choice, page=Page(limit=10))
+    if count == 1 and rows[0].id is not None:
+        return rows[0].id
+    if count == 0:
+        raise FormInvalid({field_name: FieldError(code="person_not_found")})
+    raise FormInvalid({field_name: FieldError(
+        code="person_ambiguous", limits={"count": count, "candidates": rows})})
+
+
+def people_by_id(session: Session, *, user: UserAccount, person_ids: Iterable[int]
+                 ) -> dict[int, Person]:
+    """The people behind fact rows, through the participants service (so, within scope)."""
+    people: dict[int, Person] = {}
+    for person_id in dict.fromkeys(person_ids):
+        try:
+            people[person_id] = participant_service.get(session, user=user, person_id=person_id)
+        except NotFound:  # merged away, or outside scope: the page shows the number only
+            continue
+    return people
+
+
+def log_read(request: Request, session: Session, *, user: UserAccount, action: str,
+             person_ids: Iterable[int]) -> None:
+    access_log.record(session, actor=user, action=action, person_ids=person_ids,
+                      source_address=source_address(request))
+
+
+def geography_choices(session: Session, *, user: UserAccount) -> dict[str, Any]:
+    """Select-box options: the user's district's current dongs; the city admin also picks the
+    district, and sees every current dong."""
+    admin = user.role == Role.city_admin
+    return {
+        "dongs": refdata_queries.current_dongs(
+            session, district_code=None if admin else user.district_code),
+        "districts": refdata_queries.districts(session) if admin else [],
+    }
+
+
+def page_count(count: int, per_page: int) -> int:
+    return max(1, -(-count // per_page))
+
+
+def saved_redirect(session: Session, url: str) -> RedirectResponse:
+    """The 303 after a saved form, committed first.
+
+    ``get_session`` is a request-scoped yield dependency, which FastAPI closes only after the
+    response is sent: a browser following the redirect could arrive before the commit and see a
+    404 (it did, in tests/browser/test_logging_browser.py). The request's work is complete here, so
+    committing now keeps it one transaction. Redundant once ``SessionDep`` uses
+    ``Depends(get_session, scope="function")``.
+    """
+    session.commit()
+    return RedirectResponse(url, status_code=303)

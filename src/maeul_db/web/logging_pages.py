@@ -1,0 +1,112 @@
+"""Logging pages for district staff (and the city admin): register and edit people here; groups,
+projects and activities in the ``logging_*_pages`` modules this router includes.
+
+Every form posts back to itself. A refused write re-renders the form with the entered values and
+a Korean message next to the field (422); a saved one redirects (303) with ``?saved=<what>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+
+from maeul_db.auth.deps import SessionDep
+from maeul_db.models import Person, Role, UserAccount
+from maeul_db.participants import service as participant_service
+from maeul_db.participants.schemas import PersonCreate, PersonUpdate
+from maeul_db.web import logging_activity_pages, logging_group_pages, logging_project_pages
+from maeul_db.web.deps import get_web_user
+from maeul_db.web.logging_forms import (
+    FieldError,
+    FormDep,
+    FormInvalid,
+    LoggerUser,
+    build,
+    filled,
+    form_write,
+    geography_choices,
+    log_read,
+    saved_redirect,
+    text_values,
+)
+from maeul_db.web.templating import render
+
+PERSON_FIELDS = ("name", "gender", "birth_year", "phone", "email", "home_dong_code")
+
+router = APIRouter(dependencies=[Depends(get_web_user)])
+
+
+def _person_form(request: Request, session: Session, *, user: UserAccount,
+                 values: dict[str, str], errors: dict[str, FieldError] | None = None,
+                 person: Person | None = None, status_code: int = 200) -> Response:
+    context: dict[str, Any] = {"values": values, "errors": errors or {}, "person": person,
+                               **geography_choices(session, user=user)}
+    return render(request, "logging/person_form.html", context, status_code=status_code)
+
+
+@router.get("/people/new")
+def new_person(request: Request, session: SessionDep, user: LoggerUser) -> Response:
+    """The form to register a person."""
+    return _person_form(request, session, user=user, values={})
+
+
+@router.post("/people/new")
+def create_person(request: Request, session: SessionDep, user: LoggerUser,
+                  form: FormDep) -> Response:
+    """Register a person in the user's district (the city admin picks the district)."""
+    values = text_values(form)
+    names = (*PERSON_FIELDS, "registered_district_code") if user.role == Role.city_admin \
+        else PERSON_FIELDS
+    try:
+        data = build(PersonCreate, filled(values, names))
+        with form_write(session):
+            person = participant_service.create(session, user=user, data=data)
+    except FormInvalid as exc:
+        return _person_form(request, session, user=user, values=values, errors=exc.errors,
+                            status_code=422)
+    return saved_redirect(session, f"/people/{person.id}?saved=person")
+
+
+def _person_values(person: Person) -> dict[str, str]:
+    return {name: "" if getattr(person, name) is None else str(getattr(person, name))
+            for name in PERSON_FIELDS} | {"reason": "change"}
+
+
+@router.get("/people/{person_id}/edit")
+def edit_person(request: Request, session: SessionDep, user: LoggerUser,
+                person_id: int) -> Response:
+    """The form to change or correct a person's details."""
+    person = participant_service.get(session, user=user, person_id=person_id)
+    log_read(request, session, user=user, action="web_read_person_edit", person_ids=[person_id])
+    return _person_form(request, session, user=user, values=_person_values(person), person=person)
+
+
+@router.post("/people/{person_id}/edit")
+def update_person(request: Request, session: SessionDep, user: LoggerUser, person_id: int,
+                  form: FormDep) -> Response:
+    """Save a change (the details changed) or a correction (they were wrong); history is kept."""
+    person = participant_service.get(session, user=user, person_id=person_id)
+    values = text_values(form)
+    # Blank optional fields clear the value; blank required ones are refused by the schema.
+    data_in: dict[str, Any] = {name: values.get(name, "") for name in PERSON_FIELDS}
+    for name in ("phone", "email", "home_dong_code"):
+        data_in[name] = data_in[name] or None
+    data_in["reason"] = values.get("reason") or "change"
+    try:
+        data = build(PersonUpdate, data_in)
+        with form_write(session):
+            participant_service.update(session, user=user, person_id=person_id, data=data)
+    except FormInvalid as exc:
+        log_read(request, session, user=user, action="web_read_person_edit",
+                 person_ids=[person_id])
+        return _person_form(request, session, user=user, values=values, errors=exc.errors,
+                            person=person, status_code=422)
+    return saved_redirect(session, f"/people/{person_id}?saved=person_updated")
+
+
+router.include_router(logging_group_pages.router)
+router.include_router(logging_project_pages.router)
+router.include_router(logging_activity_pages.router)

@@ -1,0 +1,24 @@
+"""Certificate tests sign with keys in a temporary directory and start each test with a fresh
+verification rate limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from maeul_db.certificates import router as certificates_router
+from maeul_db.certificates.settings import get_cert_settings
+
+
+@pytest.fixture(autouse=True)
+def key_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+            ) -> Iterator[Path]:
+    directory = tmp_path_factory.getbasetemp() / "cert-keys"
+    monkeypatch.setenv("MAEUL_CERT_KEY_DIR", str(directory))
+    get_cert_settings.cache_clear()
+    certificates_router.verify_limiter.reset()
+    yield directory
+    get_cert_settings.cache_clear()
+    certificates_router.verify_limiter.reset()
