@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends
 
 from maeul_db.access_log import router as access_log_router
 from maeul_db.activities import router as activities_router
+from maeul_db.analytics import router as analytics_router
 from maeul_db.auth import router as auth_router
 from maeul_db.auth.deps import get_current_user
 from maeul_db.careers import router as careers_router
@@ -26,6 +27,7 @@ protected_router.include_router(auth_router.router)
 protected_router.include_router(participants_router.router)
 protected_router.include_router(groups_router.router)
 protected_router.include_router(projects_router.router)
+protected_router.include_router(analytics_router.router)
 protected_router.include_router(access_log_router.router)
 protected_router.include_router(timeline_router.router)
 protected_router.include_router(activities_router.router)

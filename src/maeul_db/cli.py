@@ -157,6 +157,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
 
 
 def _register_optional_commands() -> None:
+    from maeul_db.analytics.cli import register as register_analytics
     from maeul_db.demo.cli import demo
 
     app.command("demo")(demo)
@@ -166,6 +167,7 @@ def _register_optional_commands() -> None:
 
     app.add_typer(experts_app, name="experts")
     app.add_typer(cert_app, name="cert")
+    register_analytics(app)
 
 
 _register_optional_commands()

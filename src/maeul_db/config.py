@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     secret_key: str = DEV_SECRET
     # HMAC key for analysts' pseudonyms; kept apart from secret_key (PIPA art. 28-2).
     analytics_key: str = "dev-analytics-key-change-me"
+    # Analysts see any count of 1 to (this - 1) people suppressed (small-cell rule).
+    analytics_min_cell: int = 5
     refdata_dir: Path = REPO_ROOT.parent / "shared" / "refdata"
     token_ttl_seconds: int = 8 * 3600
     sqlite_busy_timeout_ms: int = 5000

@@ -51,8 +51,11 @@ class Rule:
 
     kind: str
     body: Any = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
     form: dict[str, str] | None = None
 
+
+PERIOD_A = {"from": "2015-01-01", "to": "2024-12-31", "district": DISTRICT_A}
 
 RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/auth/token"): Rule(
@@ -164,6 +167,14 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/certificates/{certificate_id}/revoke"): Rule("deny", {"reason": "남의 취소"}),
     ("GET", "/api/public/certificates/verify"): Rule("public"),
     ("GET", "/api/public/certificates/verify/{token}"): Rule("public"),
+    # Analytics (issue 5): another district's figures are refused outright.
+    ("GET", "/api/analytics/kpi"): Rule("deny", query=PERIOD_A),
+    ("GET", "/api/analytics/ladder"): Rule(
+        "deny", query={"as_of": "2020-01-01", "district": DISTRICT_A}
+    ),
+    ("GET", "/api/analytics/graph/summary"): Rule("deny", query=PERIOD_A),
+    ("GET", "/api/analytics/graph/growth"): Rule("deny", query=PERIOD_A),
+    ("GET", "/api/analytics/graph/export"): Rule("deny", query=PERIOD_A),
 }
 
 
@@ -257,7 +268,9 @@ def test_other_district_staff_see_and_change_nothing(
             response = client.request(method, url, data=rule.form)
         else:
             body = _fill(rule.body, ids) if method in ("POST", "PATCH", "PUT") else None
-            response = client.request(method, url, headers=headers, json=body)
+            response = client.request(
+                method, url, headers=headers, json=body, params=rule.query or None
+            )
         where = f"{method} {path} -> {response.status_code}"
         if rule.kind == "deny":
             assert response.status_code in (403, 404), where

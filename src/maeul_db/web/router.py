@@ -23,6 +23,7 @@ from maeul_db.errors import Forbidden, MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import expert_pages, logging_pages, person_pages
+from maeul_db.web.analytics_pages import router as analytics_pages_router
 from maeul_db.web.csrf import require_csrf
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.home import home_page
@@ -128,6 +129,7 @@ def list_people(
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_csrf)])
 router.include_router(public_router)
 router.include_router(protected_router)
+router.include_router(analytics_pages_router)
 router.include_router(logging_pages.router)  # before person_pages: /people/new
 router.include_router(person_pages.router)
 router.include_router(expert_pages.router)

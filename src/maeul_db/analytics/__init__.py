@@ -1,0 +1,1 @@
+"""Analytics: the plan's indicators, the growth ladder and relationship networks (networkx lives here only)."""

@@ -1,0 +1,30 @@
+"""Who may use analytics and on what scope (pure policies)."""
+
+from __future__ import annotations
+
+from maeul_db.config import get_settings
+from maeul_db.errors import Forbidden
+from maeul_db.models import Role, UserAccount
+
+
+def scope_district(user: UserAccount, district_code: str | None) -> str | None:
+    """The district the user's analysis is limited to (None = city-wide).
+
+    Analysts and city admins choose; district staff always get their own district; experts none.
+    """
+    if user.role in (Role.analyst, Role.city_admin):
+        return district_code or None
+    if user.role == Role.district_staff and user.district_code:
+        if district_code and district_code != user.district_code:
+            raise Forbidden("다른 자치구의 분석은 볼 수 없습니다 (not your district)")
+        return user.district_code
+    raise Forbidden("분석 기능을 사용할 권한이 없습니다 (role cannot use analytics)")
+
+
+def can_use_analytics(user: UserAccount) -> bool:
+    return user.role in (Role.analyst, Role.city_admin, Role.district_staff)
+
+
+def suppression_threshold(user: UserAccount) -> int | None:
+    """Analysts see small cells suppressed; staff and admins work with the records anyway."""
+    return get_settings().analytics_min_cell if user.role == Role.analyst else None

@@ -1,0 +1,148 @@
+"""``maeul-db kpi``, ``maeul-db ladder``, ``maeul-db graph export`` and ``maeul-db report``
+(registered in ``maeul_db.cli``). The command line acts as a city admin unless ``--as`` names an
+account, whose role then decides scope and suppression."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlmodel import Session, select
+
+from maeul_db.analytics import ladder_service, network_service, service
+from maeul_db.analytics.exports import ExportFormat
+from maeul_db.analytics.schemas import Count, KpiReport
+from maeul_db.errors import MaeulError, NotFound
+from maeul_db.models import Role, UserAccount
+
+console = Console(stderr=True)
+graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_help=True)
+
+AsUser = Annotated[str | None, typer.Option("--as", help="account whose rights apply "
+                                                          "(default: city admin rights)")]
+
+
+def _user(session: Session, username: str | None) -> UserAccount:
+    if username is None:
+        return UserAccount(username="cli", password_hash="", role=Role.city_admin)
+    user = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
+    if user is None:
+        raise NotFound(f"계정이 없습니다: {username} (no such account)")
+    return user
+
+
+def _fail(exc: MaeulError) -> None:
+    console.print(f"오류: {exc.message}", style="red", markup=False)
+    raise typer.Exit(code=1)
+
+
+def _cell(count: Count) -> str:
+    def show(value: int | None) -> str:
+        return "*" if value is None else f"{value:,}"
+
+    return f"{show(count.total)} (여 {show(count.female)} / 남 {show(count.male)})"
+
+
+def print_kpi(report: KpiReport) -> None:
+    city = report.city
+    table = Table(title=f"지표 {report.period_from} ~ {report.period_to}")
+    table.add_column("지표")
+    table.add_column("값", justify="right")
+    share = city.participant_share_of_population
+    table.add_row("참여자", _cell(city.participants))
+    table.add_row("인구 대비 참여율", "*" if share is None else f"{share:.2%}")
+    table.add_row("다차 참여자", _cell(city.repeat_participants))
+    table.add_row("대표제안자", _cell(city.lead_proposers))
+    table.add_row("지원사업", f"{city.projects:,}")
+    table.add_row("주민자치회 위원", _cell(city.council_members))
+    table.add_row("  사업 경험 있는 위원", _cell(city.council_members_with_project_experience))
+    table.add_row("마을자치전문가 배치 / 목표",
+                  f"{_cell(city.experts_placed)} / {city.expert_target:,}")
+    for item in report.spread:
+        ratio = "*" if item.ratio is None else f"{item.ratio:.1f}배"
+        table.add_row(f"격차: {item.metric}",
+                      f"{item.max_district} {item.max_value} / {item.min_district} "
+                      f"{item.min_value} = {ratio}")
+    Console().print(table)
+    if report.suppression_threshold:
+        console.print(f"* {report.suppression_threshold}명 미만 칸은 가려졌습니다 (suppressed)")
+
+
+def kpi(
+    start: Annotated[str, typer.Option("--from", help="YYYY-MM-DD")],
+    end: Annotated[str, typer.Option("--to", help="YYYY-MM-DD")],
+    district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the JSON report")] = False,
+    as_user: AsUser = None,
+) -> None:
+    """The plan's indicators for a period (definitions: docs/indicators.md)."""
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            report = service.kpi(session, user=_user(session, as_user),
+                                 start=date.fromisoformat(start), end=date.fromisoformat(end),
+                                 district_code=district)
+    except MaeulError as exc:
+        _fail(exc)
+    except ValueError as exc:
+        console.print(f"오류: 날짜 형식 YYYY-MM-DD ({exc})", style="red", markup=False)
+        raise typer.Exit(code=1) from None
+    if as_json:
+        print(report.model_dump_json(indent=2))
+    else:
+        print_kpi(report)
+
+
+@graph_app.command("export")
+def graph_export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="graphml|gexf|json|csv")],
+    out: Annotated[Path, typer.Option("--out", help="file to write")],
+    start: Annotated[str, typer.Option("--from", help="YYYY-MM-DD")] = "2012-01-01",
+    end: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD (default: today)")] = None,
+    district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="person|group|bipartite")] = "person",
+    min_degree: Annotated[int, typer.Option("--min-degree", help="drop nodes below")] = 0,
+    metrics: Annotated[bool, typer.Option("--metrics", help="add node metrics")] = False,
+    as_user: AsUser = None,
+) -> None:
+    """Write a network (pseudonymised node ids) for Gephi or other tools."""
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            body = network_service.export(
+                session, user=_user(session, as_user), fmt=fmt, start=date.fromisoformat(start),
+                end=date.fromisoformat(end) if end else date.today(), kind=kind,
+                district_code=district, min_degree=min_degree, with_metrics=metrics)
+    except MaeulError as exc:
+        _fail(exc)
+    out.write_bytes(body)
+    console.print(f"{out} ({len(body):,} bytes)", markup=False)
+
+
+def ladder(
+    as_of: Annotated[str, typer.Option("--as-of", help="YYYY-MM-DD")],
+    district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
+    as_user: AsUser = None,
+) -> None:
+    """The growth ladder as JSON: rungs on a date, yearly transitions and cohorts."""
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            result = ladder_service.report(session, user=_user(session, as_user),
+                                           as_of=date.fromisoformat(as_of), district_code=district)
+    except MaeulError as exc:
+        _fail(exc)
+    print(result.model_dump_json(indent=2))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("kpi")(kpi)
+    app.command("ladder")(ladder)
+    app.add_typer(graph_app, name="graph")

@@ -1,0 +1,148 @@
+"""Relationship networks as pure functions over query rows (networkx is imported only in analytics/).
+
+Nodes are plain ints for people; the bipartite graph uses ("person", id), ("project", id) and
+("group", id) tuples. Pseudonyms are applied at export (``exports.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from maeul_db.analytics.queries import MemberRow, PartRow
+
+Edge = tuple[int, int]
+
+
+def bipartite(parts: Iterable[PartRow], members: Iterable[MemberRow] = ()) -> nx.Graph:
+    """People on one side, projects and groups on the other (``bipartite`` 0 and 1)."""
+    graph = nx.Graph()
+    for row in parts:
+        graph.add_node(("person", row.person_id), bipartite=0, kind="person")
+        graph.add_node(("project", row.project_id), bipartite=1, kind="project", stage=row.stage,
+                       year=row.year, district=row.district_code)
+        graph.add_edge(("person", row.person_id), ("project", row.project_id))
+    for member in members:
+        graph.add_node(("person", member.person_id), bipartite=0, kind="person")
+        graph.add_node(("group", member.group_id), bipartite=1, kind="group",
+                       district=member.district_code)
+        graph.add_edge(("person", member.person_id), ("group", member.group_id))
+    return graph
+
+
+def _teams(parts: Iterable[PartRow]) -> dict[int, set[int]]:
+    teams: dict[int, set[int]] = defaultdict(set)
+    for row in parts:
+        teams[row.project_id].add(row.person_id)
+    return teams
+
+
+def collaboration_edges(parts: Iterable[PartRow]) -> dict[Edge, float]:
+    """Newman's collaboration weights: a project with k people adds 1/(k−1) to each pair in it, so
+    each person spreads one unit of tie strength per project and a huge project does not swamp."""
+    weights: dict[Edge, float] = defaultdict(float)
+    for team in _teams(parts).values():
+        k = len(team)
+        if k < 2:
+            continue
+        share = 1.0 / (k - 1)
+        for u, v in combinations(sorted(team), 2):
+            weights[(u, v)] += share
+    return weights
+
+
+def person_network(parts: list[PartRow]) -> nx.Graph:
+    """The person–person projection (everyone who took part is a node, isolates included)."""
+    graph = nx.Graph()
+    graph.add_nodes_from({row.person_id for row in parts})
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in collaboration_edges(parts).items())
+    return graph
+
+
+def group_network(members: Iterable[MemberRow]) -> nx.Graph:
+    """Groups joined by shared members; the weight is the number of people they share."""
+    groups_of: dict[int, set[int]] = defaultdict(set)
+    for row in members:
+        groups_of[row.person_id].add(row.group_id)
+    weights: dict[Edge, int] = defaultdict(int)
+    nodes: set[int] = set()
+    for groups in groups_of.values():
+        nodes |= groups
+        for u, v in combinations(sorted(groups), 2):
+            weights[(u, v)] += 1
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
+    return graph
+
+
+def density(graph: nx.Graph) -> float:
+    return float(nx.density(graph))
+
+
+def component_count(graph: nx.Graph) -> int:
+    return int(nx.number_connected_components(graph))
+
+
+def giant_share(graph: nx.Graph) -> float:
+    if graph.number_of_nodes() == 0:
+        return 0.0
+    return float(max(len(c) for c in nx.connected_components(graph)) / graph.number_of_nodes())
+
+
+def communities(graph: nx.Graph, *, seed: int) -> list[set[Any]]:
+    """Louvain communities on the weights, seeded so the same data gives the same partition."""
+    if graph.number_of_edges() == 0:
+        return [{node} for node in graph]
+    return list(nx.community.louvain_communities(graph, weight="weight", seed=seed))
+
+
+def node_metrics(graph: nx.Graph, *, seed: int, betweenness_k: int) -> dict[Any, dict[str, Any]]:
+    """Degree, weighted degree, core number, PageRank, sampled betweenness, community and
+    participation diversity (how many communities a node's ties reach) per node."""
+    parts = communities(graph, seed=seed)
+    community_of = {node: index for index, part in enumerate(parts) for node in part}
+    k = min(betweenness_k, graph.number_of_nodes())
+    between = nx.betweenness_centrality(graph, k=k or None, seed=seed, weight=None)
+    rank = nx.pagerank(graph, weight="weight") if graph.number_of_nodes() else {}
+    core = nx.core_number(graph)
+    metrics: dict[Any, dict[str, Any]] = {}
+    for node in graph:
+        reached = {community_of[n] for n in graph[node]} | {community_of[node]}
+        metrics[node] = {
+            "degree": graph.degree(node),
+            "weighted_degree": round(graph.degree(node, weight="weight"), 6),
+            "core": core[node],
+            "pagerank": rank.get(node, 0.0),
+            "betweenness": between.get(node, 0.0),
+            "community": community_of[node],
+            "diversity": len(reached),
+        }
+    return metrics
+
+
+def yearly_growth(parts: list[PartRow], years: Iterable[int]) -> list[dict[str, float]]:
+    """Per year, the network of all projects up to that year: nodes, edges, new ties, density and
+    the giant component's share."""
+    result: list[dict[str, float]] = []
+    previous: set[Edge] = set()
+    for year in sorted(years):
+        graph = person_network([row for row in parts if row.year <= year])
+        edges = {(min(u, v), max(u, v)) for u, v in graph.edges}
+        result.append({"year": year, "nodes": graph.number_of_nodes(),
+                       "edges": graph.number_of_edges(), "new_ties": len(edges - previous),
+                       "density": nx.density(graph), "giant_component_share": giant_share(graph)})
+        previous = edges
+    return result
+
+
+def drop_below_degree(graph: nx.Graph, min_degree: int) -> nx.Graph:
+    """A copy without nodes of degree below ``min_degree`` (the analysts' export floor)."""
+    if min_degree <= 0:
+        return graph
+    keep = [node for node, degree in graph.degree if degree >= min_degree]
+    return graph.subgraph(keep).copy()

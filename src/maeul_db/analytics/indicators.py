@@ -1,0 +1,163 @@
+"""The plan's indicators as pure functions of query rows (definitions: docs/indicators.md)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from maeul_db.analytics.queries import HoursRow, PartRow, PersonFact, ProjectRow, SeatRow
+from maeul_db.analytics.schemas import (
+    AGE_BANDS,
+    GENDER_BY_CODE,
+    Count,
+    Hours,
+    Indicators,
+    Spread,
+)
+
+EXPERTS_PER_DONG = 2
+SPREAD_METRICS = ("participants", "repeat_participants", "lead_proposers", "projects")
+
+
+@dataclass
+class Inputs:
+    """Everything one indicator set is computed from, already limited to one scope."""
+
+    parts: list[PartRow]
+    projects: list[ProjectRow]
+    seats: list[SeatRow]
+    first_participation: dict[int, date]
+    trained: list[PersonFact]
+    pool: list[PersonFact]
+    placed: list[PersonFact]
+    hours: list[HoursRow]
+    dongs: int
+    genders: dict[int, str] = field(default_factory=dict)
+
+
+def age_band(age: int) -> str:
+    """10-year band of an age: under_20, 20s … 60s, 70_plus."""
+    if age < 20:
+        return AGE_BANDS[0]
+    if age >= 70:
+        return AGE_BANDS[-1]
+    return f"{age // 10 * 10}s"
+
+
+def count_people(people: Iterable[int], gender_of: dict[int, str]) -> Count:
+    """Distinct people split by gender."""
+    distinct = set(people)
+    by_gender = Counter(GENDER_BY_CODE.get(gender_of[p], "unstated") for p in distinct)
+    return Count(total=len(distinct), female=by_gender["female"], male=by_gender["male"],
+                 unstated=by_gender["unstated"])
+
+
+def hours_by_gender(rows: Iterable[HoursRow]) -> tuple[Hours, Count]:
+    """Hours per gender and the people behind each cell (for suppression)."""
+    hours: dict[str, Decimal] = defaultdict(Decimal)
+    people: dict[int, str] = {}
+    for row in rows:
+        key = GENDER_BY_CODE.get(row.gender, "unstated")
+        hours[key] += row.hours
+        people[row.person_id] = row.gender
+    total = sum(hours.values(), Decimal(0))
+    return (Hours(total=float(total), female=float(hours["female"]), male=float(hours["male"]),
+                  unstated=float(hours["unstated"])),
+            count_people(people, people))
+
+
+def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
+    """Raw indicator counts for one scope, and the people behind the training-hours cells."""
+    gender_of = dict(inputs.genders)
+    projects_of: dict[int, set[int]] = defaultdict(set)
+    birth: dict[int, int] = {}
+    leads: set[int] = set()
+    for row in inputs.parts:
+        gender_of[row.person_id] = row.gender
+        birth[row.person_id] = row.birth_year
+        projects_of[row.person_id].add(row.project_id)
+        if row.role == "lead_proposer":
+            leads.add(row.person_id)
+    bands: dict[str, list[int]] = {band: [] for band in AGE_BANDS}
+    for person, year in birth.items():
+        bands[age_band(period_end.year - year)].append(person)
+    seat_start: dict[int, date] = {}
+    for seat in inputs.seats:
+        gender_of[seat.person_id] = seat.gender
+        seat_start[seat.person_id] = min(seat.seat_from, seat_start.get(seat.person_id, seat.seat_from))
+    experienced = [p for p, start in seat_start.items()
+                   if p in inputs.first_participation and inputs.first_participation[p] < start]
+    for fact in (*inputs.trained, *inputs.pool, *inputs.placed):
+        gender_of[fact.person_id] = fact.gender
+    hours, hours_people = hours_by_gender(inputs.hours)
+    indicators = Indicators(
+        participants=count_people(projects_of, gender_of),
+        participants_by_age_band={band: count_people(people, gender_of)
+                                  for band, people in bands.items()},
+        repeat_participants=count_people((p for p, ids in projects_of.items() if len(ids) >= 2),
+                                         gender_of),
+        lead_proposers=count_people(leads, gender_of),
+        projects=len({p.project_id for p in inputs.projects}),
+        projects_by_stage=dict(sorted(Counter(p.stage for p in inputs.projects).items())),
+        projects_by_programme=dict(sorted(Counter(p.programme for p in inputs.projects).items())),
+        council_members=count_people(seat_start, gender_of),
+        council_members_with_project_experience=count_people(experienced, gender_of),
+        experts_trained=count_people((f.person_id for f in inputs.trained), gender_of),
+        experts_pool=count_people((f.person_id for f in inputs.pool), gender_of),
+        experts_placed=count_people((f.person_id for f in inputs.placed), gender_of),
+        expert_target=EXPERTS_PER_DONG * inputs.dongs,
+        training_hours=hours,
+    )
+    return indicators, hours_people
+
+
+def _share(part: int | None, whole: int | None) -> float | None:
+    if part is None or not whole:
+        return None
+    return round(part / whole, 6)
+
+
+def derive(indicators: Indicators, *, population: int | None) -> Indicators:
+    """Shares computed from the (possibly suppressed) counts: a hidden count hides its share."""
+    indicators.participant_share_of_population = _share(indicators.participants.total, population)
+    members = indicators.council_members
+    indicators.council_experience_share = (
+        None if members.suppressed or indicators.council_members_with_project_experience.suppressed
+        else _share(indicators.council_members_with_project_experience.total, members.total))
+    indicators.experts_placed_share_of_target = _share(indicators.experts_placed.total,
+                                                       indicators.expert_target)
+    return indicators
+
+
+def spread(rows: list[tuple[str, Indicators]]) -> list[Spread]:
+    """Highest and lowest district per metric and their ratio (the plan's 4.5x, 5.6x, 9.0x).
+
+    A hidden (suppressed) district value is below the threshold, so it would be the minimum: the
+    minimum and the ratio are then hidden too."""
+    result = []
+    for metric in SPREAD_METRICS:
+        values: list[tuple[str, int | None]] = []
+        for name, ind in rows:
+            value = getattr(ind, metric)
+            values.append((name, value if isinstance(value, int) else value.total))
+        # Districts with none are left out of the minimum: a ratio to zero says nothing.
+        values = [(name, v) for name, v in values if v != 0]
+        if not values:
+            result.append(Spread(metric=metric))
+            continue
+        hidden = any(v is None for _, v in values)
+        shown = [(v, name) for name, v in values if v is not None]
+        if not shown:
+            result.append(Spread(metric=metric))
+            continue
+        high, low = max(shown), min(shown)
+        item = Spread(metric=metric, max_district=high[1], max_value=high[0],
+                      min_district=None if hidden else low[1],
+                      min_value=None if hidden else low[0])
+        if not hidden and low[0] > 0:
+            item.ratio = round(high[0] / low[0], 2)
+        result.append(item)
+    return result

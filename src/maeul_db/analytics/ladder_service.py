@@ -1,0 +1,65 @@
+"""Growth-ladder use case: rungs as of a date, transitions, cohorts (scoped and suppressed per user)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from maeul_db.analytics import access, ladder, queries
+from maeul_db.analytics.indicators import count_people
+from maeul_db.analytics.schemas import Cohort, Count, LadderReport, TransitionMatrix
+from maeul_db.analytics.suppression import is_small, suppress_count
+from maeul_db.models import UserAccount
+
+
+def _hide(value: int, threshold: int | None) -> int | None:
+    return None if threshold and is_small(value, threshold) else value
+
+
+def _matrix(counts: dict[str, dict[str, int]], year: int,
+            threshold: int | None) -> TransitionMatrix:
+    cells = {a: {b: _hide(n, threshold) for b, n in row.items()} for a, row in counts.items()}
+    hidden = any(v is None for row in cells.values() for v in row.values())
+    return TransitionMatrix(year=year, rungs=list(ladder.RUNGS), counts=cells, suppressed=hidden)
+
+
+def _cohort(row: tuple[int, int, list[float], float | None, int],
+            threshold: int | None) -> Cohort:
+    year, size, retention, wait, leads = row
+    if threshold and is_small(size, threshold):
+        return Cohort(year=year, size=None, retention=[None for _ in retention])
+    small_leads = bool(threshold) and is_small(leads, threshold or 0)
+    return Cohort(year=year, size=size, retention=list(retention),
+                  median_days_to_first_lead=None if small_leads else wait,
+                  leads=None if small_leads else leads)
+
+
+def report(session: Session, *, user: UserAccount, as_of: date,
+           district_code: str | None = None, with_transitions: bool = True) -> LadderReport:
+    """Everyone's rung on ``as_of``, transitions for each year before it, cohorts to its year."""
+    scope = access.scope_district(user, district_code)
+    threshold = access.suppression_threshold(user)
+    facts = queries.ladder_facts(session, end=as_of, district_code=scope)
+    reach = ladder.reached(facts)
+    genders = {row.person_id: row.gender for row in facts.parts}
+    for fact in (*facts.council, *facts.trained_expert, *facts.placed_expert, *facts.certificate):
+        genders.setdefault(fact.person_id, fact.gender)
+    by_rung: dict[str, list[int]] = {rung: [] for rung in ladder.RUNGS[1:]}
+    for person, days in reach.items():
+        rung = ladder.rung_on(days, as_of)
+        if rung:
+            by_rung[ladder.RUNGS[rung]].append(person)
+    people: dict[str, Count] = {rung: count_people(ids, genders) for rung, ids in by_rung.items()}
+    if threshold:
+        for count in people.values():
+            suppress_count(count, threshold)
+    firsts = [days[1].year for days in reach.values() if days[1] is not None]
+    years = list(range(min(firsts), as_of.year)) if firsts and with_transitions else []
+    return LadderReport(
+        as_of=as_of, district_code=scope, rungs=list(ladder.RUNGS), people_by_rung=people,
+        transitions=[_matrix(ladder.transitions(reach, y), y, threshold) for y in years],
+        cohorts=[_cohort(row, threshold)
+                 for row in ladder.cohorts(facts.parts, reach, last_year=as_of.year)],
+        suppression_threshold=threshold,
+    )

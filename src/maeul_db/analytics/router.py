@@ -1,0 +1,69 @@
+"""Analytics API: indicators, growth ladder and network exports (analysts, city admins, own-district staff)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from maeul_db.analytics import ladder_service, network_service, service
+from maeul_db.analytics.exports import MEDIA_TYPES, ExportFormat
+from maeul_db.analytics.schemas import GraphSummary, KpiReport, LadderReport, YearGrowth
+from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.models import Stage
+
+router = APIRouter(prefix="/analytics", tags=["analytics"])
+
+FromDate = Annotated[date, Query(alias="from", description="period start (inclusive)")]
+ToDate = Annotated[date, Query(alias="to", description="period end (inclusive)")]
+DistrictQuery = Annotated[str | None, Query(pattern=r"^11\d{3}$", description="district code")]
+KindQuery = Annotated[str, Query(pattern=r"^(person|group|bipartite)$",
+                                 description="person, group or bipartite")]
+
+
+@router.get("/kpi", response_model=KpiReport)
+def read_kpi(session: SessionDep, user: CurrentUser, start: FromDate, end: ToDate,
+             district: DistrictQuery = None) -> KpiReport:
+    """The plan's indicators for a period (docs/indicators.md), city-wide and per district."""
+    return service.kpi(session, user=user, start=start, end=end, district_code=district)
+
+
+@router.get("/ladder", response_model=LadderReport)
+def read_ladder(session: SessionDep, user: CurrentUser,
+                as_of: Annotated[date, Query(description="date of the rungs")],
+                district: DistrictQuery = None) -> LadderReport:
+    """Rungs of the growth ladder on a date, yearly transitions and cohorts."""
+    return ladder_service.report(session, user=user, as_of=as_of, district_code=district)
+
+
+@router.get("/graph/summary", response_model=GraphSummary)
+def read_graph_summary(session: SessionDep, user: CurrentUser, start: FromDate, end: ToDate,
+                       kind: KindQuery = "person", district: DistrictQuery = None,
+                       stage: Stage | None = None) -> GraphSummary:
+    """Size, components, cores, communities and the top nodes (pseudonymous) of a network."""
+    graph = network_service.build(session, user=user, start=start, end=end, kind=kind,
+                                  district_code=district, stage=stage)
+    return network_service.summary(graph, kind=kind)
+
+
+@router.get("/graph/growth", response_model=list[YearGrowth])
+def read_graph_growth(session: SessionDep, user: CurrentUser, start: FromDate, end: ToDate,
+                      district: DistrictQuery = None) -> list[YearGrowth]:
+    """Per year: people, ties, new ties, density and the giant component's share."""
+    return network_service.growth(session, user=user, start=start, end=end, district_code=district)
+
+
+@router.get("/graph/export")
+def export_graph(session: SessionDep, user: CurrentUser, start: FromDate, end: ToDate,
+                 fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.graphml,
+                 kind: KindQuery = "person", district: DistrictQuery = None,
+                 stage: Stage | None = None,
+                 min_degree: Annotated[int, Query(ge=0, le=1000)] = 0) -> Response:
+    """The network as GraphML, GEXF, node-link JSON or CSV, under pseudonyms."""
+    body = network_service.export(session, user=user, fmt=fmt, start=start, end=end, kind=kind,
+                                  district_code=district, stage=stage, min_degree=min_degree)
+    filename = f"maeul-{kind}-{start}-{end}.{fmt.value}"
+    return Response(body, media_type=MEDIA_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,130 @@
+"""Output shapes of analytics. The JSON keys are documented in docs/indicators.md and kept stable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+GENDER_KEYS = ("female", "male", "unstated")
+GENDER_BY_CODE = {"F": "female", "M": "male", "X": "unstated"}
+AGE_BANDS = ("under_20", "20s", "30s", "40s", "50s", "60s", "70_plus")
+
+
+class Count(BaseModel):
+    """A count of people split by gender. ``None`` means suppressed (see ``suppressed``)."""
+
+    total: int | None = 0
+    female: int | None = 0
+    male: int | None = 0
+    unstated: int | None = 0
+    suppressed: bool = False
+
+
+class Hours(BaseModel):
+    """Hours split by the gender of the people who spent them; ``None`` means suppressed."""
+
+    total: float | None = 0.0
+    female: float | None = 0.0
+    male: float | None = 0.0
+    unstated: float | None = 0.0
+    suppressed: bool = False
+
+
+class Indicators(BaseModel):
+    participants: Count = Field(default_factory=Count)
+    participant_share_of_population: float | None = None
+    participants_by_age_band: dict[str, Count] = Field(default_factory=dict)
+    repeat_participants: Count = Field(default_factory=Count)
+    lead_proposers: Count = Field(default_factory=Count)
+    projects: int = 0
+    projects_by_stage: dict[str, int] = Field(default_factory=dict)
+    projects_by_programme: dict[str, int] = Field(default_factory=dict)
+    council_members: Count = Field(default_factory=Count)
+    council_members_with_project_experience: Count = Field(default_factory=Count)
+    council_experience_share: float | None = None
+    experts_trained: Count = Field(default_factory=Count)
+    experts_pool: Count = Field(default_factory=Count)
+    experts_placed: Count = Field(default_factory=Count)
+    expert_target: int = 0
+    experts_placed_share_of_target: float | None = None
+    training_hours: Hours = Field(default_factory=Hours)
+
+
+class DistrictIndicators(Indicators):
+    district_code: str
+    district_name: str
+    population_korean: int | None = None
+
+
+class Spread(BaseModel):
+    """Highest vs lowest district for one metric; ``ratio`` is None when a value is hidden or 0."""
+
+    metric: str
+    max_district: str | None = None
+    max_value: int | None = None
+    min_district: str | None = None
+    min_value: int | None = None
+    ratio: float | None = None
+
+
+class KpiReport(BaseModel):
+    period_from: date
+    period_to: date
+    district_code: str | None = None
+    population_korean: int | None = None
+    suppression_threshold: int | None = None
+    city: Indicators
+    districts: list[DistrictIndicators]
+    spread: list[Spread]
+
+
+class TransitionMatrix(BaseModel):
+    """``counts[from_rung][to_rung]``: people by rung at the end of ``year`` and of ``year + 1``."""
+
+    year: int
+    rungs: list[str]
+    counts: dict[str, dict[str, int | None]]
+    suppressed: bool = False
+
+
+class Cohort(BaseModel):
+    year: int
+    size: int | None
+    # retention[k]: share of the cohort taking part again in year + k (k = 0 is 1.0).
+    retention: list[float | None]
+    median_days_to_first_lead: float | None = None
+    leads: int | None = None
+
+
+class LadderReport(BaseModel):
+    as_of: date
+    district_code: str | None = None
+    rungs: list[str]
+    people_by_rung: dict[str, Count]
+    transitions: list[TransitionMatrix]
+    cohorts: list[Cohort]
+    suppression_threshold: int | None = None
+
+
+class GraphSummary(BaseModel):
+    kind: str
+    nodes: int
+    edges: int
+    density: float
+    components: int
+    giant_component_share: float
+    max_core: int
+    communities: int
+    modularity: float | None = None
+    top_pagerank: list[tuple[str, float]]
+    top_betweenness: list[tuple[str, float]]
+
+
+class YearGrowth(BaseModel):
+    year: int
+    nodes: int
+    edges: int
+    new_ties: int
+    density: float
+    giant_component_share: float

@@ -1,0 +1,127 @@
+"""Analytics use cases: fetch rows (queries), compute (pure modules), scope and suppress per user."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TypeVar
+
+from sqlmodel import Session
+
+from maeul_db.analytics import access, indicators, queries
+from maeul_db.analytics.indicators import Inputs
+from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
+from maeul_db.analytics.suppression import suppress_indicators
+from maeul_db.errors import InvalidInput
+from maeul_db.models import TrainingStage, UserAccount
+
+T = TypeVar("T")
+EXPERT_TRACK = (TrainingStage.basic, TrainingStage.lecture_practice, TrainingStage.expert_activist)
+
+
+def check_period(start: date, end: date) -> None:
+    if end < start:
+        raise InvalidInput("기간의 끝이 시작보다 앞설 수 없습니다 (to is before from)", field="to")
+
+
+def _by_district(rows: Iterable[T], key: Callable[[T], str | None]) -> dict[str | None, list[T]]:
+    grouped: dict[str | None, list[T]] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return grouped
+
+
+def _pool(completions: list[tuple[queries.PersonFact, str]]) -> list[queries.PersonFact]:
+    """People who completed all three expert-track stages; the fact is their last stage's."""
+    stages: dict[int, set[str]] = defaultdict(set)
+    last: dict[int, queries.PersonFact] = {}
+    for fact, stage in completions:
+        stages[fact.person_id].add(stage)
+        if stage == TrainingStage.expert_activist:
+            last[fact.person_id] = fact
+    needed = {s.value for s in EXPERT_TRACK}
+    return [fact for person, fact in last.items() if needed <= stages[person]]
+
+
+def _inputs(session: Session, *, start: date, end: date, district: str | None) -> Inputs:
+    parts = queries.participations(session, start=start, end=end, district_code=district)
+    seats = queries.council_seats(session, start=start, end=end, district_code=district)
+    track = queries.completions(session, stages=EXPERT_TRACK, end=end, district_code=district)
+    dongs = queries.dongs_per_district(session, on=end)
+    return Inputs(
+        parts=parts,
+        projects=queries.projects(session, first_year=start.year, last_year=end.year,
+                                  district_code=district),
+        seats=seats,
+        first_participation=queries.first_participation(
+            session, person_ids={s.person_id for s in seats}),
+        trained=[fact for fact, _ in track if fact.on >= start],
+        pool=_pool(track),
+        placed=queries.placements(session, start=end, end=end, district_code=district),
+        hours=queries.training_hours(session, start=start, end=end, district_code=district),
+        dongs=dongs.get(district, 0) if district else sum(dongs.values()),
+    )
+
+
+def _split(inputs: Inputs, district: str, dongs: int) -> Inputs:
+    """The part of city-wide inputs that belongs to one district."""
+    def mine(rows: Iterable[T], key: Callable[[T], str | None]) -> list[T]:
+        return [row for row in rows if key(row) == district]
+
+    return Inputs(
+        parts=mine(inputs.parts, lambda r: r.district_code),
+        projects=mine(inputs.projects, lambda r: r.district_code),
+        seats=mine(inputs.seats, lambda r: r.district_code),
+        first_participation=inputs.first_participation,
+        trained=mine(inputs.trained, lambda r: r.district_code),
+        pool=mine(inputs.pool, lambda r: r.district_code),
+        placed=mine(inputs.placed, lambda r: r.district_code),
+        hours=mine(inputs.hours, lambda r: r.district_code),
+        dongs=dongs,
+    )
+
+
+def _finish(raw: Inputs, *, end: date, population: int | None,
+            threshold: int | None) -> Indicators:
+    result, hours_people = indicators.compute(raw, period_end=end)
+    if threshold:
+        suppress_indicators(result, hours_people, threshold)
+    return indicators.derive(result, population=population)
+
+
+def kpi(session: Session, *, user: UserAccount, start: date, end: date,
+        district_code: str | None = None) -> KpiReport:
+    """The plan's indicators for a period, city-wide (or one district) and per district."""
+    check_period(start, end)
+    scope = access.scope_district(user, district_code)
+    threshold = access.suppression_threshold(user)
+    all_districts = queries.districts(session)
+    if scope and scope not in {code for code, _, _ in all_districts}:
+        raise InvalidInput("알 수 없는 자치구입니다 (unknown district)", field="district")
+    raw = _inputs(session, start=start, end=end, district=scope)
+    dongs = queries.dongs_per_district(session, on=end)
+    rows: list[DistrictIndicators] = []
+    for code, name, population in all_districts:
+        if scope and code != scope:
+            continue
+        ind = _finish(_split(raw, code, dongs.get(code, 0)), end=end, population=population,
+                      threshold=threshold)
+        rows.append(DistrictIndicators(district_code=code, district_name=name,
+                                       population_korean=population, **ind.model_dump()))
+    population = sum(p or 0 for code, _, p in all_districts if not scope or code == scope) or None
+    city = _finish(raw, end=end, population=population, threshold=threshold)
+    return KpiReport(
+        period_from=start, period_to=end, district_code=scope, population_korean=population,
+        suppression_threshold=threshold, city=city, districts=rows,
+        spread=indicators.spread([(r.district_name, r) for r in rows]) if not scope else [],
+    )
+
+
+def latest_year(session: Session) -> int:
+    """The latest year with a funded project (the dashboard's default period), else this year."""
+    return queries.latest_project_year(session) or date.today().year
+
+
+def district_choices(session: Session) -> list[tuple[str, str]]:
+    return [(code, name) for code, name, _ in queries.districts(session)]

@@ -1,0 +1,41 @@
+"""The analysts' dashboard (Korean): indicators, district spread, growth ladder; same services as
+the API, no SQL here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from maeul_db.analytics import access, ladder_service
+from maeul_db.analytics import service as analytics_service
+from maeul_db.auth.deps import SessionDep
+from maeul_db.errors import Forbidden
+from maeul_db.web.deps import WebUser, get_web_user
+from maeul_db.web.templating import render
+
+router = APIRouter(prefix="/analytics", dependencies=[Depends(get_web_user)],
+                   include_in_schema=False)
+
+
+@router.get("")
+def show_dashboard(request: Request, session: SessionDep, user: WebUser,
+                   start: Annotated[date | None, Query(alias="from")] = None,
+                   end: Annotated[date | None, Query(alias="to")] = None,
+                   district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None) -> Response:
+    """Indicators for a period (the latest project year by default), per district, and the ladder."""
+    if not access.can_use_analytics(user):
+        raise Forbidden("분석 화면을 볼 권한이 없습니다 (role cannot use analytics)")
+    year = analytics_service.latest_year(session)
+    start = start or date(year, 1, 1)
+    end = end or date(year, 12, 31)
+    report = analytics_service.kpi(session, user=user, start=start, end=end,
+                                   district_code=district or None)
+    ladder = ladder_service.report(session, user=user, as_of=end, district_code=district or None,
+                                   with_transitions=False)
+    districts = analytics_service.district_choices(session)
+    return render(request, "analytics/dashboard.html",
+                  {"report": report, "ladder": ladder, "districts": districts,
+                   "district": report.district_code or "", "start": start, "end": end})

@@ -1,0 +1,44 @@
+"""The analysts' dashboard page: indicators with suppression marks, no names, role checks."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from maeul_db.models import Role
+from tests.analytics.world import build_world
+from tests.builders import DISTRICT_A, make_user
+from tests.web.test_web_shell import log_in
+
+
+def test_dashboard_analyst_sees_suppressed_indicators(client: TestClient, session: Session) -> None:
+    world = build_world(session)
+    analyst = make_user(session, role=Role.analyst)
+    log_in(client, analyst.username)
+    page = client.get("/analytics", params={"from": "2019-01-01", "to": "2019-12-31"})
+    assert page.status_code == 200
+    assert "분석 대시보드" in page.text and "data-suppression" in page.text and "가림" in page.text
+    assert "<svg" in page.text and "종로구" in page.text
+    for person in world.people.values():
+        assert person.name not in page.text
+    assert 'href="/analytics"' in client.get("/").text
+
+
+def test_dashboard_defaults_to_latest_project_year(client: TestClient, session: Session) -> None:
+    build_world(session)
+    admin = make_user(session, role=Role.city_admin)
+    log_in(client, admin.username)
+    page = client.get("/analytics")
+    assert page.status_code == 200 and "2019-01-01 ~ 2019-12-31" in page.text
+
+
+def test_dashboard_staff_other_district_forbidden(client: TestClient, session: Session) -> None:
+    staff = make_user(session, role=Role.district_staff, district_code=DISTRICT_A)
+    log_in(client, staff.username)
+    assert client.get("/analytics", params={"district": "11140"}).status_code == 403
+    assert client.get("/analytics").status_code == 200
+
+
+def test_dashboard_anonymous_redirects_to_login(client: TestClient) -> None:
+    response = client.get("/analytics", follow_redirects=False)
+    assert response.status_code == 303 and "/login" in response.headers["location"]
