@@ -14,7 +14,9 @@ def test_production_refuses_placeholder_secret() -> None:
 
 
 def test_production_accepts_real_secrets_and_development_allows_placeholder() -> None:
-    assert Settings(environment="production", secret_key="s" * 40, analytics_key="a" * 40)
+    assert Settings(
+        environment="production", secret_key="s" * 40, analytics_key="a" * 40, identity_key="i" * 40
+    )
     assert Settings(environment="development").secret_key == DEV_SECRET
 
 

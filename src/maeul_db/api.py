@@ -13,6 +13,8 @@ from maeul_db.careers import router as careers_router
 from maeul_db.certificates import router as certificates_router
 from maeul_db.experts import router as experts_router
 from maeul_db.groups import router as groups_router
+from maeul_db.identity import router as identity_router
+from maeul_db.imports import router as imports_router
 from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
 from maeul_db.timeline import router as timeline_router
@@ -27,6 +29,8 @@ protected_router.include_router(auth_router.router)
 protected_router.include_router(participants_router.router)
 protected_router.include_router(groups_router.router)
 protected_router.include_router(projects_router.router)
+protected_router.include_router(identity_router.router)
+protected_router.include_router(imports_router.router)
 protected_router.include_router(analytics_router.router)
 protected_router.include_router(access_log_router.router)
 protected_router.include_router(timeline_router.router)

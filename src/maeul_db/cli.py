@@ -159,8 +159,11 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
 def _register_optional_commands() -> None:
     from maeul_db.analytics.cli import register as register_analytics
     from maeul_db.demo.cli import demo
+    from maeul_db.imports.cli import batches_app, import_roster
 
     app.command("demo")(demo)
+    app.command("import")(import_roster)
+    app.add_typer(batches_app, name="import-batches")
 
     from maeul_db.certificates.cli import cert_app
     from maeul_db.experts.cli import experts_app

@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     secret_key: str = DEV_SECRET
     # HMAC key for analysts' pseudonyms; kept apart from secret_key (PIPA art. 28-2).
     analytics_key: str = "dev-analytics-key-change-me"
+    # HMAC key for cross-district identity keys (identity/keys.py); changing it needs a re-key.
+    identity_key: str = "dev-identity-key-change-me"
     # Analysts see any count of 1 to (this - 1) people suppressed (small-cell rule).
     analytics_min_cell: int = 5
     refdata_dir: Path = REPO_ROOT.parent / "shared" / "refdata"
@@ -31,7 +33,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
         if self.environment == "production":
-            for name in ("secret_key", "analytics_key"):
+            for name in ("secret_key", "analytics_key", "identity_key"):
                 value = getattr(self, name)
                 if value in PLACEHOLDER_SECRETS or "change-me" in value or len(value) < 16:
                     raise ValueError(

@@ -20,7 +20,15 @@ from sqlmodel import Session
 
 from maeul_db.app import create_app
 from maeul_db.certificates import service as certificate_service
-from maeul_db.models import Activity, Attendance, CertificateKind, Role, metadata
+from maeul_db.models import (
+    Activity,
+    Attendance,
+    CertificateKind,
+    ImportBatch,
+    PersonMatchCandidate,
+    Role,
+    metadata,
+)
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
@@ -52,6 +60,8 @@ class Rule:
     kind: str
     body: Any = field(default_factory=dict)
     query: dict[str, str] = field(default_factory=dict)
+    # Sends a one-row roster as multipart ``file`` with ``district_code`` = district A.
+    upload: bool = False
     form: dict[str, str] | None = None
 
 
@@ -175,7 +185,34 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/analytics/graph/summary"): Rule("deny", query=PERIOD_A),
     ("GET", "/api/analytics/graph/growth"): Rule("deny", query=PERIOD_A),
     ("GET", "/api/analytics/graph/export"): Rule("deny", query=PERIOD_A),
+    # Identity and imports (issue 3)
+    ("POST", "/api/identity/resolve"): Rule(
+        "deny",
+        {
+            "name": "새인물",
+            "gender": "F",
+            "birth_year": 1980,
+            "registered_district_code": DISTRICT_A,
+        },
+    ),
+    ("GET", "/api/identity/candidates"): Rule("own"),
+    ("POST", "/api/identity/candidates/{candidate_id}/merge"): Rule("deny"),
+    ("POST", "/api/identity/candidates/{candidate_id}/dismiss"): Rule("deny"),
+    ("POST", "/api/identity/candidates/{candidate_id}/unmerge"): Rule("deny"),
+    ("GET", "/api/identity/people/{person_id}/elsewhere"): Rule("deny"),
+    ("GET", "/api/imports/template.xlsx"): Rule("own"),
+    ("GET", "/api/imports/batches"): Rule("own"),
+    ("GET", "/api/imports/batches/{batch_id}"): Rule("deny"),
+    ("GET", "/api/imports/batches/{batch_id}/rejected"): Rule("deny"),
+    ("POST", "/api/imports/batches/{batch_id}/undo"): Rule("deny"),
+    ("POST", "/api/imports/preview"): Rule("deny", upload=True),
+    ("POST", "/api/imports"): Rule("deny", upload=True),
 }
+
+ROSTER = (
+    "사업연도,자치구,행정동,사업명,사업단계,모임명,성명,성별,출생연도,역할\n"
+    "2020,종로구,청운효자동,남의사업,모임형성,남의모임,홍길순,여,1980,참여자\n"
+).encode()
 
 
 def _routes() -> list[tuple[str, str]]:
@@ -210,7 +247,19 @@ def _world(session: Session) -> dict[str, Any]:
     certificate, _ = certificate_service.issue(
         session, user=admin, kind=CertificateKind.training, person_id=person.id
     )
+    twin = make_person(session, name=SECRET_NAME, registered_district_code=DISTRICT_A)
+    candidate = PersonMatchCandidate(
+        person_id=twin.id,
+        candidate_person_id=person.id,
+        district_code=DISTRICT_A,
+        reason="같은 이름과 출생연도",
+    )
+    batch = ImportBatch(district_code=DISTRICT_A, filename="비밀명단.csv", file_sha256="0" * 64)
+    session.add_all([candidate, batch])
+    session.flush()
     return {
+        "candidate_id": candidate.id,
+        "batch_id": batch.id,
         "person_id": person.id,
         "group_id": group.id,
         "project_id": project.id,
@@ -256,7 +305,7 @@ def test_other_district_staff_see_and_change_nothing(
     headers = bearer(client, outsider.username)
     session.flush()
     before = _snapshot(session)
-    secrets = (SECRET_NAME, SECRET_GROUP, SECRET_PROJECT, "비밀활동")
+    secrets = (SECRET_NAME, SECRET_GROUP, SECRET_PROJECT, "비밀활동", "비밀명단")
     # Routes without a rule fail test_every_route_has_an_access_rule; here they are called as listed.
     for method, path in (route for route in _routes() if route in RULES):
         rule = RULES[(method, path)]
@@ -266,6 +315,14 @@ def test_other_district_staff_see_and_change_nothing(
         url = re.sub(r"\{([^}]+)\}", lambda m: str(ids[m.group(1)]), path)
         if rule.form is not None:
             response = client.request(method, url, data=rule.form)
+        elif rule.upload:
+            response = client.request(
+                method,
+                url,
+                headers=headers,
+                files={"file": ("roster.csv", ROSTER, "text/csv")},
+                data={"district_code": DISTRICT_A},
+            )
         else:
             body = _fill(rule.body, ids) if method in ("POST", "PATCH", "PUT") else None
             response = client.request(

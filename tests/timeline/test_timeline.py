@@ -152,3 +152,28 @@ def test_person_page_shows_timeline_in_korean(client: TestClient, session: Sessi
         "2018 골목정원",
     ):
         assert text in page.text
+
+
+def test_timeline_of_a_survivor_includes_merged_duplicates_facts(
+    client: TestClient, session: Session
+) -> None:
+    survivor = make_person(session, registered_district_code=DISTRICT_A)
+    duplicate = make_person(session, registered_district_code=DISTRICT_B)
+    project_b = make_project(session, year=2020, name="중복의사업", district_code=DISTRICT_B)
+    make_participation(session, project=project_b, person=duplicate, valid_from=date(2020, 4, 1))
+    duplicate.merged_into_id = survivor.id
+    session.add(duplicate)
+    session.flush()
+    admin = make_user(session, role=Role.city_admin)
+    body = client.get(
+        f"/api/people/{survivor.id}/timeline", headers=bearer(client, admin.username)
+    ).json()
+    assert "2020 중복의사업" in {e["title"] for e in body["events"]}
+    # District B still sees the survivor through the duplicate's fact.
+    staff_b = make_user(session, role=Role.district_staff, district_code=DISTRICT_B)
+    seen = client.get(
+        f"/api/people/{survivor.id}/timeline", headers=bearer(client, staff_b.username)
+    )
+    assert seen.status_code == 200 and [e["title"] for e in seen.json()["events"]] == [
+        "2020 중복의사업"
+    ]

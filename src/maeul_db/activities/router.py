@@ -26,11 +26,14 @@ def list_activities(
     session: SessionDep,
     user: CurrentUser,
     project_id: int | None = None,
+    group_id: int | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ActivitiesPublic:
     """Activities in your scope, newest first."""
-    rows, count = service.list_(session, user=user, page=Page(limit, offset), project_id=project_id)
+    rows, count = service.list_(
+        session, user=user, page=Page(limit, offset), project_id=project_id, group_id=group_id
+    )
     return ActivitiesPublic(
         data=[ActivityPublic.model_validate(r, from_attributes=True) for r in rows], count=count
     )

@@ -34,11 +34,18 @@ def get(session: Session, *, user: UserAccount, activity_id: int) -> Activity:
 
 
 def list_(
-    session: Session, *, user: UserAccount, page: Page, project_id: int | None = None
+    session: Session,
+    *,
+    user: UserAccount,
+    page: Page,
+    project_id: int | None = None,
+    group_id: int | None = None,
 ) -> tuple[list[Activity], int]:
     stmt = visible_activities(user)
     if project_id is not None:
         stmt = stmt.where(Activity.project_id == project_id)
+    if group_id is not None:
+        stmt = stmt.where(Activity.group_id == group_id)
     count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
     rows = session.exec(
         stmt.order_by(col(Activity.held_on).desc(), col(Activity.id))

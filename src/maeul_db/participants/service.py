@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.identity.keys import fill_keys
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import utcnow
 from maeul_db.models import Dong, Person, PersonVersion, Role, UserAccount
@@ -36,13 +37,21 @@ def get(session: Session, *, user: UserAccount, person_id: int) -> Person:
     return person  # type: ignore[no-any-return]
 
 
-def list_(session: Session, *, user: UserAccount, page: Page, query: str | None = None,
-          birth_year: int | None = None) -> tuple[list[Person], int]:
+def list_(
+    session: Session,
+    *,
+    user: UserAccount,
+    page: Page,
+    query: str | None = None,
+    birth_year: int | None = None,
+) -> tuple[list[Person], int]:
     stmt = visible_people(user)
     if query:
         digits = "".join(ch for ch in query if ch.isdigit())
-        stmt = stmt.where(col(Person.name).contains(query.replace(" ", ""))
-                          | (col(Person.phone).contains(digits) if len(digits) >= 4 else False))
+        stmt = stmt.where(
+            col(Person.name).contains(query.replace(" ", ""))
+            | (col(Person.phone).contains(digits) if len(digits) >= 4 else False)
+        )
     if birth_year is not None:
         stmt = stmt.where(Person.birth_year == birth_year)
     count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
@@ -53,13 +62,17 @@ def list_(session: Session, *, user: UserAccount, page: Page, query: str | None 
 def _registering_district(user: UserAccount, data: PersonCreate) -> str:
     if user.role == Role.district_staff and user.district_code:
         if data.registered_district_code not in (None, user.district_code):
-            raise Forbidden("다른 자치구로 등록할 수 없습니다 (cannot register for another district)")
+            raise Forbidden(
+                "다른 자치구로 등록할 수 없습니다 (cannot register for another district)"
+            )
         return user.district_code
     if user.role == Role.city_admin and data.registered_district_code:
         return data.registered_district_code
     if user.role == Role.city_admin:
-        raise InvalidInput("등록 자치구가 필요합니다 (registered_district_code required)",
-                           field="registered_district_code")
+        raise InvalidInput(
+            "등록 자치구가 필요합니다 (registered_district_code required)",
+            field="registered_district_code",
+        )
     raise Forbidden("인물을 등록할 권한이 없습니다 (role cannot register people)")
 
 
@@ -68,24 +81,44 @@ def create(session: Session, *, user: UserAccount, data: PersonCreate) -> Person
     _check_dong(session, data.home_dong_code)
     now = utcnow()
     person = Person(
-        **data.model_dump(include=set(DETAIL_FIELDS)), registered_district_code=district,
-        consent_scopes=",".join(sorted(set(data.consent_scopes))), consent_at=now,
-        consent_notice_version=data.consent_notice_version, created_at=now, updated_at=now,
+        **data.model_dump(include=set(DETAIL_FIELDS)),
+        registered_district_code=district,
+        consent_scopes=",".join(sorted(set(data.consent_scopes))),
+        consent_at=now,
+        consent_notice_version=data.consent_notice_version,
+        created_at=now,
+        updated_at=now,
     )
+    fill_keys(person)
     session.add(person)
     session.flush()
     _add_version(session, person, user=user, at=now, reason="create")
-    audit.record(session, actor=user, action="create", entity="person", entity_id=person.id,
-                 district_code=district, after=_details(person))
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="person",
+        entity_id=person.id,
+        district_code=district,
+        after=_details(person),
+    )
     return person
 
 
-def _add_version(session: Session, person: Person, *, user: UserAccount | None, at: datetime,
-                 reason: str) -> None:
+def _add_version(
+    session: Session, person: Person, *, user: UserAccount | None, at: datetime, reason: str
+) -> None:
     assert person.id is not None
-    session.add(PersonVersion(person_id=person.id, version=person.version, recorded_at=at,
-                              recorded_by_user_id=user.id if user else None, reason=reason,
-                              **_details(person)))
+    session.add(
+        PersonVersion(
+            person_id=person.id,
+            version=person.version,
+            recorded_at=at,
+            recorded_by_user_id=user.id if user else None,
+            reason=reason,
+            **_details(person),
+        )
+    )
 
 
 def update(session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate) -> Person:
@@ -101,28 +134,43 @@ def update(session: Session, *, user: UserAccount, person_id: int, data: PersonU
     before = _details(person)
     for name, value in changes.items():
         setattr(person, name, value)
+    fill_keys(person)
     person.version += 1
     person.updated_at = utcnow()
     session.add(person)
     session.flush()
     _add_version(session, person, user=user, at=person.updated_at, reason=data.reason)
-    audit.record(session, actor=user, action=data.reason, entity="person", entity_id=person.id,
-                 district_code=person.registered_district_code, before=before, after=_details(person))
+    audit.record(
+        session,
+        actor=user,
+        action=data.reason,
+        entity="person",
+        entity_id=person.id,
+        district_code=person.registered_district_code,
+        before=before,
+        after=_details(person),
+    )
     return person
 
 
 def history(session: Session, *, user: UserAccount, person_id: int) -> list[PersonVersion]:
     get(session, user=user, person_id=person_id)
-    return list(session.exec(select(PersonVersion).where(PersonVersion.person_id == person_id)
-                             .order_by(col(PersonVersion.version))).all())
+    return list(
+        session.exec(
+            select(PersonVersion)
+            .where(PersonVersion.person_id == person_id)
+            .order_by(col(PersonVersion.version))
+        ).all()
+    )
 
 
 def details_as_of(session: Session, *, person_id: int, at: datetime) -> PersonVersion:
     """The details a person had at ``at`` (e.g. to explain a certificate issued then)."""
     version = session.exec(
-        select(PersonVersion).where(PersonVersion.person_id == person_id,
-                                    PersonVersion.recorded_at <= at)
-        .order_by(col(PersonVersion.version).desc()).limit(1)
+        select(PersonVersion)
+        .where(PersonVersion.person_id == person_id, PersonVersion.recorded_at <= at)
+        .order_by(col(PersonVersion.version).desc())
+        .limit(1)
     ).first()
     if version is None:
         raise NotFound("그 시점의 인물 정보가 없습니다 (no details recorded by then)")

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import false, literal, or_, union
 from sqlmodel import col, select
 
+from maeul_db.identity.merges import with_survivors
 from maeul_db.models import (
     Attendance,
     Career,
@@ -22,14 +23,20 @@ from maeul_db.models import (
 
 # Every table that records a fact about a person and the district that owns it.
 FACT_TABLES: tuple[Any, ...] = (
-    Participation, GroupMembership, Attendance, Enrolment, Career, CouncilSeat, ExpertPlacement,
+    Participation,
+    GroupMembership,
+    Attendance,
+    Enrolment,
+    Career,
+    CouncilSeat,
+    ExpertPlacement,
 )
 
 
 def people_with_facts_in(district_code: str) -> Any:
-    return union(*[
-        select(fact.person_id).where(fact.district_code == district_code) for fact in FACT_TABLES
-    ])
+    return union(
+        *[select(fact.person_id).where(fact.district_code == district_code) for fact in FACT_TABLES]
+    )
 
 
 def visible_people(user: UserAccount) -> Any:
@@ -38,10 +45,13 @@ def visible_people(user: UserAccount) -> Any:
     if user.role == Role.city_admin:
         return query
     if user.role == Role.district_staff and user.district_code:
-        return query.where(or_(
-            col(Person.registered_district_code) == user.district_code,
-            Person.id.in_(people_with_facts_in(user.district_code)),  # type: ignore[union-attr]
-        ))
+        return query.where(
+            or_(
+                col(Person.registered_district_code) == user.district_code,
+                # A merged-away duplicate's facts keep its id; the survivor stays visible.
+                Person.id.in_(with_survivors(people_with_facts_in(user.district_code))),  # type: ignore[union-attr]
+            )
+        )
     if user.role == Role.expert and user.person_id is not None:
         return query.where(Person.id == literal(user.person_id))
     # Analysts read pseudonymised aggregates through analytics, never person rows.

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from maeul_db.identity.merges import merged_ids
 from maeul_db.models import (
     Activity,
     Attendance,
@@ -40,11 +41,13 @@ def _where_district(stmt: Any, column: Any, district: str | None) -> Any:
     return stmt if district is None else stmt.where(column == district)
 
 
-def _participations(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+def _participations(
+    session: Session, person_ids: list[int], district: str | None
+) -> list[TimelineEvent]:
     stmt = (
         select(Participation, Project)
         .join(Project, col(Project.id) == Participation.project_id)
-        .where(Participation.person_id == person_id, col(Participation.voided_at).is_(None))
+        .where(col(Participation.person_id).in_(person_ids), col(Participation.voided_at).is_(None))
     )
     stmt = _where_district(stmt, Participation.district_code, district)
     return [
@@ -60,11 +63,15 @@ def _participations(session: Session, person_id: int, district: str | None) -> l
     ]
 
 
-def _memberships(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+def _memberships(
+    session: Session, person_ids: list[int], district: str | None
+) -> list[TimelineEvent]:
     stmt = (
         select(GroupMembership, Group)
         .join(Group, col(Group.id) == GroupMembership.group_id)
-        .where(GroupMembership.person_id == person_id, col(GroupMembership.voided_at).is_(None))
+        .where(
+            col(GroupMembership.person_id).in_(person_ids), col(GroupMembership.voided_at).is_(None)
+        )
     )
     stmt = _where_district(stmt, GroupMembership.district_code, district)
     return [
@@ -80,11 +87,13 @@ def _memberships(session: Session, person_id: int, district: str | None) -> list
     ]
 
 
-def _attendance(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+def _attendance(
+    session: Session, person_ids: list[int], district: str | None
+) -> list[TimelineEvent]:
     stmt = (
         select(Attendance, Activity)
         .join(Activity, col(Activity.id) == Attendance.activity_id)
-        .where(Attendance.person_id == person_id)
+        .where(col(Attendance.person_id).in_(person_ids))
     )
     stmt = _where_district(stmt, Attendance.district_code, district)
     return [
@@ -99,12 +108,12 @@ def _attendance(session: Session, person_id: int, district: str | None) -> list[
     ]
 
 
-def _training(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+def _training(session: Session, person_ids: list[int], district: str | None) -> list[TimelineEvent]:
     stmt = (
         select(TrainingCompletion, TrainingProgram, Enrolment)
         .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
         .join(Enrolment, col(Enrolment.id) == TrainingCompletion.enrolment_id)
-        .where(TrainingCompletion.person_id == person_id)
+        .where(col(TrainingCompletion.person_id).in_(person_ids))
     )
     stmt = _where_district(stmt, Enrolment.district_code, district)
     return [
@@ -119,14 +128,18 @@ def _training(session: Session, person_id: int, district: str | None) -> list[Ti
     ]
 
 
-def _intervals(session: Session, person_id: int, district: str | None) -> list[TimelineEvent]:
+def _intervals(
+    session: Session, person_ids: list[int], district: str | None
+) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     for model, kind in (
         (CouncilSeat, "council_seat"),
         (Career, "career"),
         (ExpertPlacement, "placement"),
     ):
-        stmt = select(model).where(model.person_id == person_id, col(model.voided_at).is_(None))
+        stmt = select(model).where(
+            col(model.person_id).in_(person_ids), col(model.voided_at).is_(None)
+        )
         stmt = _where_district(stmt, model.district_code, district)
         for row in session.exec(stmt).all():
             title = getattr(row, "employer", None) or getattr(row, "dong_code", None) or kind
@@ -178,12 +191,14 @@ def mark_rungs(events: list[TimelineEvent], stages: dict[str, Stage]) -> list[Ru
 def timeline(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:
     participant_service.get(session, user=user, person_id=person_id)
     district = _scope(user, person_id)
+    # A survivor of a merge owns the merged-away duplicates' facts (identity/merges.py).
+    person_ids = merged_ids(session, person_id)
     events = (
-        _participations(session, person_id, district)
-        + _memberships(session, person_id, district)
-        + _attendance(session, person_id, district)
-        + _training(session, person_id, district)
-        + _intervals(session, person_id, district)
+        _participations(session, person_ids, district)
+        + _memberships(session, person_ids, district)
+        + _attendance(session, person_ids, district)
+        + _training(session, person_ids, district)
+        + _intervals(session, person_ids, district)
     )
     order = {
         "participation": 0,
@@ -198,7 +213,7 @@ def timeline(session: Session, *, user: UserAccount, person_id: int) -> Timeline
     stage_rows = session.exec(
         select(Project.year, Project.name, Project.stage)
         .join(Participation, col(Participation.project_id) == Project.id)
-        .where(Participation.person_id == person_id)
+        .where(col(Participation.person_id).in_(person_ids))
     ).all()
     stages = {f"{year} {name}": Stage(stage) for year, name, stage in stage_rows}
     rungs = mark_rungs(events, stages)

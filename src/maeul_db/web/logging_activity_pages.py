@@ -94,4 +94,4 @@ def record_attendance(request: Request, session: SessionDep, user: LoggerUser, a
     except FormInvalid as exc:
         return _activity_page(request, session, user=user, activity_id=activity_id,
                               values=values_shown, errors=exc.errors, status_code=422)
-    return saved_redirect(session, f"/activities/{activity_id}?saved=attendance")
+    return saved_redirect(f"/activities/{activity_id}?saved=attendance")

@@ -190,14 +190,7 @@ def page_count(count: int, per_page: int) -> int:
     return max(1, -(-count // per_page))
 
 
-def saved_redirect(session: Session, url: str) -> RedirectResponse:
-    """The 303 after a saved form, committed first.
-
-    ``get_session`` is a request-scoped yield dependency, which FastAPI closes only after the
-    response is sent: a browser following the redirect could arrive before the commit and see a
-    404 (it did, in tests/browser/test_logging_browser.py). The request's work is complete here, so
-    committing now keeps it one transaction. Redundant once ``SessionDep`` uses
-    ``Depends(get_session, scope="function")``.
-    """
-    session.commit()
+def saved_redirect(url: str) -> RedirectResponse:
+    """The 303 after a saved form. ``SessionDep`` commits before the response goes out
+    (``scope="function"``), so the page the browser is sent to always finds the new row."""
     return RedirectResponse(url, status_code=303)

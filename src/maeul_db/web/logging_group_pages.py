@@ -42,6 +42,8 @@ GROUPS_PER_PAGE = 50
 GROUP_FIELDS = ("name", "dong_code", "theme", "founded_on")
 ACTIVITY_FIELDS = ("title", "kind", "held_on", "hours")
 
+ACTIVITIES_SHOWN = 50
+
 router = APIRouter(dependencies=[Depends(get_web_user)])
 
 
@@ -82,7 +84,7 @@ def create_group(request: Request, session: SessionDep, user: LoggerUser,
     except FormInvalid as exc:
         return _group_form(request, session, user=user, values=values, errors=exc.errors,
                            status_code=422)
-    return saved_redirect(session, f"/groups/{group.id}?saved=group")
+    return saved_redirect(f"/groups/{group.id}?saved=group")
 
 
 def _group_page(request: Request, session: Session, *, user: UserAccount, group_id: int,
@@ -94,8 +96,11 @@ def _group_page(request: Request, session: Session, *, user: UserAccount, group_
     candidates = (errors or {}).get("person", FieldError("")).limits.get("candidates", [])
     log_read(request, session, user=user, action="web_read_group_members",
              person_ids=[*people, *(p.id for p in candidates if p.id is not None)])
+    activities, activity_count = activity_service.list_(
+        session, user=user, group_id=group_id, page=Page(limit=ACTIVITIES_SHOWN))
     context: dict[str, Any] = {
         "group": group, "members": members, "people": people, "as_of": as_of,
+        "activities": activities, "activity_count": activity_count,
         "today": date.today(), "failed": failed, "values": values or {}, "errors": errors or {},
     }
     return render(request, "logging/group.html", context, status_code=status_code)
@@ -124,7 +129,7 @@ def add_member(request: Request, session: SessionDep, user: LoggerUser, group_id
     except FormInvalid as exc:
         return _group_page(request, session, user=user, group_id=group_id, as_of=date.today(),
                            failed="member", values=values, errors=exc.errors, status_code=422)
-    return saved_redirect(session, f"/groups/{group_id}?saved=member")
+    return saved_redirect(f"/groups/{group_id}?saved=member")
 
 
 @router.post("/groups/{group_id}/members/{membership_id}/close")
@@ -142,7 +147,7 @@ def close_member(request: Request, session: SessionDep, user: LoggerUser, group_
         return _group_page(request, session, user=user, group_id=group_id, as_of=date.today(),
                            failed=f"close-{membership_id}", values=values, errors=exc.errors,
                            status_code=422)
-    return saved_redirect(session, f"/groups/{group_id}?saved=member_closed")
+    return saved_redirect(f"/groups/{group_id}?saved=member_closed")
 
 
 @router.post("/groups/{group_id}/activities")
@@ -157,4 +162,4 @@ def add_group_activity(request: Request, session: SessionDep, user: LoggerUser, 
     except FormInvalid as exc:
         return _group_page(request, session, user=user, group_id=group_id, as_of=date.today(),
                            failed="activity", values=values, errors=exc.errors, status_code=422)
-    return saved_redirect(session, f"/activities/{activity.id}?saved=activity")
+    return saved_redirect(f"/activities/{activity.id}?saved=activity")

@@ -67,7 +67,7 @@ def create_person(request: Request, session: SessionDep, user: LoggerUser,
     except FormInvalid as exc:
         return _person_form(request, session, user=user, values=values, errors=exc.errors,
                             status_code=422)
-    return saved_redirect(session, f"/people/{person.id}?saved=person")
+    return saved_redirect(f"/people/{person.id}?saved=person")
 
 
 def _person_values(person: Person) -> dict[str, str]:
@@ -104,7 +104,7 @@ def update_person(request: Request, session: SessionDep, user: LoggerUser, perso
                  person_ids=[person_id])
         return _person_form(request, session, user=user, values=values, errors=exc.errors,
                             person=person, status_code=422)
-    return saved_redirect(session, f"/people/{person_id}?saved=person_updated")
+    return saved_redirect(f"/people/{person_id}?saved=person_updated")
 
 
 router.include_router(logging_group_pages.router)

@@ -95,7 +95,7 @@ def create_project(request: Request, session: SessionDep, user: LoggerUser,
     except FormInvalid as exc:
         return _project_form(request, session, user=user, values=values, errors=exc.errors,
                              status_code=422)
-    return saved_redirect(session, f"/projects/{project.id}?saved=project")
+    return saved_redirect(f"/projects/{project.id}?saved=project")
 
 
 def _project_page(request: Request, session: Session, *, user: UserAccount, project_id: int,
@@ -144,7 +144,7 @@ def add_participant(request: Request, session: SessionDep, user: LoggerUser, pro
         return _project_page(request, session, user=user, project_id=project_id,
                              as_of=date.today(), failed="participant", values=values,
                              errors=exc.errors, status_code=422)
-    return saved_redirect(session, f"/projects/{project_id}?saved=participant")
+    return saved_redirect(f"/projects/{project_id}?saved=participant")
 
 
 @router.post("/projects/{project_id}/participants/{participation_id}/close")
@@ -163,7 +163,7 @@ def close_participant(request: Request, session: SessionDep, user: LoggerUser, p
         return _project_page(request, session, user=user, project_id=project_id,
                              as_of=date.today(), failed=f"close-{participation_id}",
                              values=values, errors=exc.errors, status_code=422)
-    return saved_redirect(session, f"/projects/{project_id}?saved=participant_closed")
+    return saved_redirect(f"/projects/{project_id}?saved=participant_closed")
 
 
 @router.post("/projects/{project_id}/activities")
@@ -179,4 +179,4 @@ def add_project_activity(request: Request, session: SessionDep, user: LoggerUser
         return _project_page(request, session, user=user, project_id=project_id,
                              as_of=date.today(), failed="activity", values=values,
                              errors=exc.errors, status_code=422)
-    return saved_redirect(session, f"/activities/{activity.id}?saved=activity")
+    return saved_redirect(f"/activities/{activity.id}?saved=activity")

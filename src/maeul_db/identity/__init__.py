@@ -1,0 +1,1 @@
+"""One person across districts: keyed identity hashes, matching, the review queue, merges."""

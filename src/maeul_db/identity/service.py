@@ -1,0 +1,195 @@
+"""One person across districts: resolve a registration to an existing person, the review queue,
+merge and unmerge (both audited), and the "known elsewhere" marker.
+
+Merging sets ``merged_into_id`` on the duplicate and moves nothing: its facts keep their
+``person_id`` and count for the survivor through ``identity.merges``; unmerging clears the pointer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import false, func, or_
+from sqlmodel import Session, col, select
+
+from maeul_db.audit import service as audit
+from maeul_db.errors import Conflict, Forbidden, NotFound
+from maeul_db.identity.keys import keys_for
+from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
+from maeul_db.identity.merges import merged_ids, survivor_id, with_survivors
+from maeul_db.kit.pagination import Page
+from maeul_db.kit.time import utcnow
+from maeul_db.models import MatchStatus, Person, PersonMatchCandidate, Role, UserAccount
+from maeul_db.participants import service as participant_service
+from maeul_db.participants.schemas import PersonCreate
+from maeul_db.participants.visibility import FACT_TABLES, people_with_facts_in
+
+
+@dataclass(frozen=True)
+class Resolution:
+    person: Person
+    created: bool
+    review_candidates: list[PersonMatchCandidate]
+
+
+def resolve(session: Session, *, user: UserAccount,
+            candidate: PersonCreate) -> tuple[Person, bool, list[PersonMatchCandidate]]:
+    """The existing person on an exact key, else a new person plus review candidates for weak
+    matches (never linked automatically)."""
+    keys = keys_for(name=candidate.name, birth_year=candidate.birth_year, phone=candidate.phone,
+                    email=candidate.email)
+    found = exact_matches(session, keys.exact())
+    for key in keys.exact():
+        if key in found:
+            person = session.get(Person, found[key])
+            assert person is not None
+            return person, False, []
+    weak = weak_matches(session, [keys.name_birth]).get(keys.name_birth, [])
+    person = participant_service.create(session, user=user, data=candidate)
+    assert person.id is not None
+    rows = [
+        PersonMatchCandidate(person_id=person.id, candidate_person_id=match.person_id,
+                             district_code=person.registered_district_code,
+                             reason=weak_reason(person.home_dong_code, match))
+        for match in weak if match.person_id != person.id
+    ]
+    session.add_all(rows)
+    session.flush()
+    return person, True, rows
+
+
+def visible_candidates(user: UserAccount) -> Any:
+    """Review-queue rows a user may see: staff their own district's, the city admin all."""
+    query = select(PersonMatchCandidate)
+    if user.role == Role.city_admin:
+        return query
+    if user.role == Role.district_staff and user.district_code:
+        return query.where(PersonMatchCandidate.district_code == user.district_code)
+    return query.where(false())
+
+
+def list_candidates(session: Session, *, user: UserAccount, page: Page,
+                    status: MatchStatus | None = MatchStatus.open
+                    ) -> tuple[list[PersonMatchCandidate], int]:
+    stmt = visible_candidates(user)
+    if status is not None:
+        stmt = stmt.where(PersonMatchCandidate.status == status)
+    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
+    rows = session.exec(stmt.order_by(col(PersonMatchCandidate.id))
+                        .offset(page.offset).limit(page.limit)).all()
+    return list(rows), int(count)
+
+
+def get_candidate(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
+    row = session.exec(visible_candidates(user).where(PersonMatchCandidate.id == candidate_id)).first()
+    if row is None:
+        raise NotFound("검토 대상을 찾을 수 없습니다 (match candidate not found)")
+    return row  # type: ignore[no-any-return]
+
+
+def readable_person(session: Session, *, user: UserAccount, person_id: int) -> Person | None:
+    """The person if ``user`` may read their details, merged or not, else None.
+
+    Staff read people their district registered or holds facts of, and the survivors those were
+    merged into (``identity.merges``), so a reviewer still sees both sides of their own merge.
+    """
+    if user.role == Role.city_admin:
+        return session.get(Person, person_id)
+    if user.role != Role.district_staff or not user.district_code:
+        return None
+    district = user.district_code
+    return session.exec(select(Person).where(
+        Person.id == person_id,
+        or_(col(Person.registered_district_code) == district,
+            col(Person.id).in_(with_survivors(people_with_facts_in(district)))),
+    )).first()
+
+
+def _decide(session: Session, *, user: UserAccount, candidate_id: int, expect: MatchStatus,
+            status: MatchStatus) -> PersonMatchCandidate:
+    if user.role not in (Role.city_admin, Role.district_staff):
+        raise Forbidden("검토 권한이 없습니다 (role cannot review matches)")
+    row = get_candidate(session, user=user, candidate_id=candidate_id)
+    if row.status != expect:
+        raise Conflict(f"이미 처리된 검토 대상입니다: {row.status} (candidate is {row.status})")
+    row.status = status
+    row.decided_by_user_id = user.id
+    row.decided_at = utcnow()
+    session.add(row)
+    return row
+
+
+def merge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
+    """Merge the reviewed person into the candidate person (its survivor); facts stay in place."""
+    row = _decide(session, user=user, candidate_id=candidate_id, expect=MatchStatus.open,
+                  status=MatchStatus.merged)
+    duplicate = session.get(Person, row.person_id)
+    assert duplicate is not None
+    if duplicate.merged_into_id is not None:
+        raise Conflict("이미 다른 인물에 병합되었습니다 (person already merged)")
+    target = survivor_id(session, row.candidate_person_id)
+    if target == duplicate.id:
+        raise Conflict("자기 자신과 병합할 수 없습니다 (cannot merge a person into itself)")
+    duplicate.merged_into_id = target
+    session.add(duplicate)
+    session.flush()
+    audit.record(session, actor=user, action="merge", entity="person", entity_id=duplicate.id,
+                 district_code=row.district_code, before={"merged_into_id": None},
+                 after={"merged_into_id": target, "candidate_id": row.id})
+    return row
+
+
+def unmerge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
+    """Undo a merge made from this candidate: the duplicate stands on its own again."""
+    row = _decide(session, user=user, candidate_id=candidate_id, expect=MatchStatus.merged,
+                  status=MatchStatus.unmerged)
+    duplicate = session.get(Person, row.person_id)
+    assert duplicate is not None
+    before = duplicate.merged_into_id
+    duplicate.merged_into_id = None
+    session.add(duplicate)
+    session.flush()
+    audit.record(session, actor=user, action="unmerge", entity="person", entity_id=duplicate.id,
+                 district_code=row.district_code, before={"merged_into_id": before},
+                 after={"merged_into_id": None, "candidate_id": row.id})
+    return row
+
+
+def dismiss(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
+    """Different people after all: close the candidate without merging."""
+    row = _decide(session, user=user, candidate_id=candidate_id, expect=MatchStatus.open,
+                  status=MatchStatus.dismissed)
+    audit.record(session, actor=user, action="dismiss", entity="person_match_candidate",
+                 entity_id=row.id, district_code=row.district_code,
+                 after={"status": MatchStatus.dismissed})
+    return row
+
+
+def elsewhere(session: Session, *, user: UserAccount, person_id: int) -> tuple[bool, bool]:
+    """(known elsewhere, possibly elsewhere) for a person the user may read, with no detail.
+
+    Known: this person, or anyone merged into them, has a fact or a registration in another
+    district. Possibly: another district registered a different person with the same name and
+    birth year (the weak key), not merged with this one.
+    """
+    person = participant_service.get(session, user=user, person_id=person_id)
+    own = user.district_code
+    ids = merged_ids(session, person_id)
+    if own is None:
+        return False, False
+    known = session.exec(select(Person.id).where(
+        col(Person.id).in_(ids), Person.registered_district_code != own).limit(1)).first() is not None
+    for fact in FACT_TABLES:
+        if known:
+            break
+        known = session.exec(select(fact.person_id).where(
+            col(fact.person_id).in_(ids), fact.district_code != own,
+            fact.district_code.is_not(None)).limit(1)).first() is not None
+    if person.key_name_birth is None:
+        return known, False
+    possibly = session.exec(select(Person.id).where(
+        Person.key_name_birth == person.key_name_birth, col(Person.id).not_in(ids),
+        col(Person.merged_into_id).is_(None), Person.registered_district_code != own,
+    ).limit(1)).first() is not None
+    return known, possibly

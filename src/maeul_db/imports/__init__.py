@@ -1,0 +1,1 @@
+"""Spreadsheet import of district rosters: parse (pure) → validate → write (one transaction) → report."""

@@ -1,0 +1,131 @@
+"""``maeul-db import`` and ``maeul-db import-batches`` (registered in ``maeul_db.cli``).
+
+The CLI runs with the server's own rights (no login): ``--district`` names the district the rows
+belong to. It commits once, at the end, and exits 1 when any row was rejected.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlmodel import Session
+
+from maeul_db.errors import MaeulError
+from maeul_db.imports.schemas import ImportReport
+from maeul_db.kit.pagination import Page
+
+console = Console(stderr=True)
+batches_app = typer.Typer(help="Import batches: list and undo.", no_args_is_help=True)
+
+
+def _fail(exc: MaeulError) -> None:
+    where = f" [{exc.field}]" if exc.field else ""
+    console.print(f"오류{where}: {exc.message}", style="red", markup=False)
+    raise typer.Exit(code=1)
+
+
+def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
+    mode = ("dry run, " if report.dry_run else "") + ("partial" if report.partial else "strict")
+    console.print(f"{report.filename} ({mode}): rows read {report.rows_read}, "
+                  f"committed {report.committed}, rejected {report.rejected_rows}, "
+                  f"unchanged {report.unchanged_rows}", markup=False)
+    created = report.created
+    console.print(f"  new people {created.people} (linked to existing {created.people_linked}), "
+                  f"groups {created.groups}, projects {created.projects}, participations "
+                  f"{created.participations}, memberships {created.memberships}, review "
+                  f"candidates {created.review_candidates}", markup=False)
+    for warning in report.warnings:
+        console.print(f"  경고: {warning}", style="yellow", markup=False)
+    for row in report.rejected[:50]:
+        console.print(f"  {row.row}행 [{row.column}] {row.reason}", style="red", markup=False)
+    if len(report.rejected) > 50:
+        console.print(f"  … {len(report.rejected) - 50} more rejected rows", markup=False)
+    if rejected_path is not None:
+        console.print(f"  rejected rows written to {rejected_path}", markup=False)
+    if report.batch_id is not None:
+        console.print(f"  batch {report.batch_id}", style="green", markup=False)
+
+
+def import_roster(
+    file: Annotated[Path, typer.Argument(help=".xlsx or .csv (UTF-8 or CP949)", exists=True,
+                                         dir_okay=False, readable=True)],
+    district: Annotated[str, typer.Option("--district", help="district code, e.g. 11110")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="check and report, write nothing")
+                       ] = False,
+    partial: Annotated[bool, typer.Option("--partial", help="commit the valid rows, return the "
+                                          "rejected ones as a file")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    rejected_out: Annotated[Path | None, typer.Option(
+        "--rejected-out", help="where to write rejected rows (default: next to FILE)")] = None,
+) -> None:
+    """Import a roster (one row per person per project) into DISTRICT."""
+    from maeul_db.db import get_engine
+    from maeul_db.imports import service
+
+    try:
+        with Session(get_engine()) as session:
+            outcome = service.run_import(session, content=file.read_bytes(), filename=file.name,
+                                         district_code=district, actor=None, partial=partial,
+                                         dry_run=dry_run)
+            if outcome.report.batch_id is not None:
+                session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    report = outcome.report
+    path: Path | None = None
+    if outcome.rejected_file is not None and outcome.rejected_filename is not None:
+        path = rejected_out or file.with_name(outcome.rejected_filename)
+        path.write_bytes(outcome.rejected_file)
+    if as_json:
+        data = report.model_dump(mode="json")
+        data["rejected_file"] = str(path) if path else None
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, path)
+    if report.rejected_rows:
+        raise typer.Exit(code=1)
+
+
+@batches_app.command("list")
+def list_batches(
+    district: Annotated[str | None, typer.Option("--district")] = None,
+    limit: Annotated[int, typer.Option("--limit")] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List import batches, newest first."""
+    from maeul_db.db import get_engine
+    from maeul_db.imports import service
+
+    with Session(get_engine()) as session:
+        rows, count = service.list_batches(session, user=None, page=Page(limit, 0),
+                                           district_code=district)
+        public = [service.batch_public(b) for b in rows]
+    if as_json:
+        print(json.dumps({"data": [p.model_dump(mode="json") for p in public], "count": count},
+                         ensure_ascii=False, indent=2))
+        return
+    for b in public:
+        print(f"{b.id:>6}  {b.created_at:%Y-%m-%d %H:%M}  {b.district_code}  {b.status:<9} "
+              f"read {b.rows_read:>7}  committed {b.committed:>7}  rejected {b.rejected:>5}  "
+              f"{b.filename}")
+    console.print(f"{count} batches", markup=False)
+
+
+@batches_app.command("undo")
+def undo_batch(batch_id: Annotated[int, typer.Argument(help="batch id")]) -> None:
+    """Undo a batch: remove what it created unless something added later relies on it."""
+    from maeul_db.db import get_engine
+    from maeul_db.imports.undo import undo
+
+    try:
+        with Session(get_engine()) as session:
+            result = undo(session, user=None, batch_id=batch_id)
+            session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    console.print(f"batch {batch_id} undone; removed {result.removed}; kept {result.kept}",
+                  markup=False)

@@ -1,0 +1,73 @@
+"""Files the import hands back: the rejected rows (same format as the upload + an 오류 column) and
+the blank xlsx template with Korean headers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from maeul_db.imports.columns import COLUMNS, ERROR_HEADER
+from maeul_db.kit.text import looks_like_rrn
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
+EXAMPLE_ROW = ("2024", "종로구", "청운효자동", "청운 이웃 책모임", "모임형성", "마을공동체",
+               "책읽는 이웃", "김민지", "여", "1985", "010-1234-5678", "minji@example.org",
+               "청운효자동", "대표제안자", "2024-04-01", "2024-11-30")
+
+
+def safe_cell(value: str) -> str:
+    """Never hand a resident registration number back, even the one that was refused."""
+    return "" if looks_like_rrn(value) else value
+
+
+def rejected_filename(filename: str, kind: str) -> str:
+    stem = PurePath(filename).stem or "import"
+    return f"{stem}_오류.{'xlsx' if kind == 'xlsx' else 'csv'}"
+
+
+def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.append(list(headers))
+        for row in rows:
+            sheet.append(list(row))
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    # UTF-8 with BOM: Excel opens it with the Korean intact, and the importer reads it back.
+    return text.getvalue().encode("utf-8-sig")
+
+
+def rejected_file(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
+    """``rows`` are the rejected rows' cells followed by their error text."""
+    return table_bytes([*headers, ERROR_HEADER],
+                       [[safe_cell(c) for c in row[:-1]] + [row[-1]] for row in rows], kind)
+
+
+def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "명단"
+    sheet.append([spec.korean for spec in COLUMNS])
+    sheet.append(list(EXAMPLE_ROW))
+    for cell, spec in zip(sheet[1], COLUMNS, strict=True):
+        cell.font = Font(bold=spec.required)
+        cell.comment = Comment(f"{spec.english}{' (필수)' if spec.required else ' (선택)'}", "maeul_db")
+        sheet.column_dimensions[cell.column_letter].width = max(12, len(spec.korean) * 3)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

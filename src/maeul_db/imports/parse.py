@@ -1,0 +1,145 @@
+"""Read a roster file into header-mapped text rows. Pure: bytes in, rows out, no database.
+
+CSV is decoded as UTF-8 (with or without BOM), else CP949 (Excel's Korean default). ``.xlsx`` is
+read with openpyxl (first sheet). The first row holds the headers; row numbers are the
+spreadsheet's own (headers = row 1), so staff find a reported row where their program shows it.
+Blank rows are skipped and not counted as read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import Any
+
+from maeul_db.errors import InvalidInput
+from maeul_db.imports.columns import BY_KEY, COLUMNS, HEADERS, header_key
+
+
+@dataclass(frozen=True)
+class RawRow:
+    number: int
+    cells: tuple[str, ...]
+
+
+@dataclass
+class ParsedFile:
+    kind: str  # "csv" | "xlsx"
+    encoding: str | None
+    headers: list[str]
+    # Per column: the field it feeds, or None for an ignored column.
+    fields: list[str | None]
+    rows: Iterator[RawRow]
+    warnings: list[str] = field(default_factory=list)
+
+    def column_of(self, key: str) -> int | None:
+        return self.fields.index(key) if key in self.fields else None
+
+
+def file_kind(filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    raise InvalidInput(f"지원하지 않는 파일 형식입니다: {suffix or filename} (.xlsx or .csv only)",
+                       field="file")
+
+
+def decode_csv(content: bytes) -> tuple[str, str]:
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return content.decode("cp949"), "cp949"
+    except UnicodeDecodeError:
+        raise InvalidInput("파일 인코딩을 알 수 없습니다 (not UTF-8 or CP949)", field="file") from None
+
+
+def cell_text(value: Any) -> str:
+    """An xlsx cell as the text a CSV would carry."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _map_headers(headers: list[str]) -> tuple[list[str | None], list[str]]:
+    fields: list[str | None] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for text in headers:
+        key = HEADERS.get(header_key(text)) if text.strip() else None
+        if key is None:
+            if text.strip():
+                warnings.append(f"알 수 없는 열은 무시합니다: {text} (unknown column ignored)")
+            fields.append(None)
+            continue
+        if key in seen:
+            raise InvalidInput(f"같은 열이 두 번 있습니다: {text} (duplicate column)", field=text)
+        seen.add(key)
+        fields.append(key)
+    missing = [spec.korean for spec in COLUMNS if spec.required and spec.key not in seen]
+    if missing:
+        raise InvalidInput(
+            f"필수 열이 없습니다: {', '.join(missing)} (required columns missing)", field="header")
+    return fields, warnings
+
+
+def _rows(records: Iterator[list[str]], width: int) -> Iterator[RawRow]:
+    for index, record in enumerate(records):
+        cells = [c.strip() for c in record[:width]]
+        if not any(cells):
+            continue
+        cells.extend([""] * (width - len(cells)))
+        yield RawRow(index + 2, tuple(cells))
+
+
+def _xlsx_records(content: bytes) -> tuple[list[str], Iterator[list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InvalidInput(f"xlsx 파일을 읽을 수 없습니다 ({type(exc).__name__})", field="file") from None
+    sheet = book.worksheets[0]
+    values = sheet.iter_rows(values_only=True)
+    headers = [cell_text(v) for v in next(values, ())]
+    return headers, ([cell_text(v) for v in row] for row in values)
+
+
+def parse(content: bytes, filename: str) -> ParsedFile:
+    kind = file_kind(filename)
+    encoding: str | None = None
+    if kind == "csv":
+        text, encoding = decode_csv(content)
+        reader = csv.reader(io.StringIO(text, newline=""))
+        headers = [h.strip() for h in next(reader, [])]
+        records: Iterator[list[str]] = reader
+    else:
+        headers, records = _xlsx_records(content)
+    while headers and not headers[-1]:
+        headers.pop()
+    if not headers:
+        raise InvalidInput("첫 행에 열 제목이 없습니다 (no header row)", field="header")
+    fields, warnings = _map_headers(headers)
+    return ParsedFile(kind=kind, encoding=encoding, headers=headers, fields=fields,
+                      rows=_rows(records, len(headers)), warnings=warnings)
+
+
+def header_for(parsed: ParsedFile, key: str) -> str:
+    """The file's own header text for a field (what the report names), else the Korean one."""
+    index = parsed.column_of(key)
+    return parsed.headers[index] if index is not None else BY_KEY[key].korean

@@ -1,0 +1,122 @@
+"""Imports API: upload with a preview (dry run) or commit, batches, undo, files."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.responses import JSONResponse, Response
+
+from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.errors import Forbidden, InvalidInput
+from maeul_db.imports import files, service
+from maeul_db.imports.schemas import (
+    ImportBatchesPublic,
+    ImportBatchPublic,
+    ImportReport,
+    UndoPublic,
+)
+from maeul_db.imports.undo import undo
+from maeul_db.kit.pagination import Page
+from maeul_db.models import Role, UserAccount
+
+router = APIRouter(prefix="/imports", tags=["imports"])
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+def read_upload(upload: UploadFile) -> bytes:
+    content = upload.file.read(MAX_UPLOAD_BYTES + 1)
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise InvalidInput("파일이 너무 큽니다 (upload larger than 50 MB)", field="file")
+    if not content:
+        raise InvalidInput("빈 파일입니다 (empty file)", field="file")
+    return content
+
+
+def target_district(user: UserAccount, district_code: str | None) -> str:
+    """Staff import into their own district; the city admin names one."""
+    if user.role == Role.district_staff and user.district_code:
+        if district_code not in (None, "", user.district_code):
+            raise Forbidden("다른 자치구로 가져올 수 없습니다 (cannot import for another district)")
+        return user.district_code
+    if district_code:
+        return district_code
+    raise InvalidInput("자치구 코드가 필요합니다 (district_code required)", field="district_code")
+
+
+def attachment(content: bytes, filename: str, media_type: str) -> Response:
+    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+def media_type(filename: str) -> str:
+    return files.XLSX_TYPE if filename.endswith(".xlsx") else files.CSV_TYPE
+
+
+def _run(session: SessionDep, user: UserAccount, file: UploadFile, partial: bool,
+         district_code: str | None, dry_run: bool) -> ImportReport:
+    outcome = service.run_import(
+        session, content=read_upload(file), filename=file.filename or "upload.csv",
+        district_code=target_district(user, district_code), actor=user, partial=partial,
+        dry_run=dry_run)
+    return outcome.report
+
+
+@router.post("/preview", response_model=ImportReport)
+def preview_import(
+    session: SessionDep, user: CurrentUser, file: Annotated[UploadFile, File()],
+    partial: Annotated[bool, Form()] = False,
+    district_code: Annotated[str | None, Form()] = None,
+) -> ImportReport:
+    """Check a roster file and report what importing it would do; nothing is written."""
+    return _run(session, user, file, partial, district_code, dry_run=True)
+
+
+@router.post("", response_model=ImportReport, status_code=201,
+             responses={422: {"model": ImportReport, "description": "rows rejected, none written"}})
+def create_import(
+    session: SessionDep, user: CurrentUser, file: Annotated[UploadFile, File()],
+    partial: Annotated[bool, Form()] = False,
+    district_code: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Import a roster: all or nothing, or with ``partial`` the valid rows only."""
+    report = _run(session, user, file, partial, district_code, dry_run=False)
+    status = 201 if report.batch_id is not None else 422
+    return JSONResponse(report.model_dump(mode="json"), status_code=status)
+
+
+@router.get("/template.xlsx", response_class=Response)
+def read_template(user: CurrentUser) -> Response:
+    """The blank roster template (xlsx, Korean headers, one example row)."""
+    return attachment(files.template_xlsx(), "마을공동체_참여자명단_양식.xlsx", files.XLSX_TYPE)
+
+
+@router.get("/batches", response_model=ImportBatchesPublic)
+def list_batches(
+    session: SessionDep, user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ImportBatchesPublic:
+    """Your district's import batches, newest first."""
+    rows, count = service.list_batches(session, user=user, page=Page(limit, offset))
+    return ImportBatchesPublic(data=[service.batch_public(b) for b in rows], count=count)
+
+
+@router.get("/batches/{batch_id}", response_model=ImportBatchPublic)
+def read_batch(session: SessionDep, user: CurrentUser, batch_id: int) -> ImportBatchPublic:
+    """One import batch."""
+    return service.batch_public(service.get_batch(session, user=user, batch_id=batch_id))
+
+
+@router.post("/batches/{batch_id}/undo", response_model=UndoPublic)
+def undo_batch(session: SessionDep, user: CurrentUser, batch_id: int) -> UndoPublic:
+    """Remove what the batch created (kept where later records rely on it); audited."""
+    return undo(session, user=user, batch_id=batch_id)
+
+
+@router.get("/batches/{batch_id}/rejected", response_class=Response)
+def read_rejected_rows(session: SessionDep, user: CurrentUser, batch_id: int) -> Response:
+    """The rows a partial import refused, in the uploaded format with an 오류 column."""
+    content, filename = service.batch_rejected_file(session, user=user, batch_id=batch_id)
+    return attachment(content, filename, media_type(filename))

@@ -1,0 +1,101 @@
+"""Undo an import batch: remove exactly what the batch created, keep what others now rely on.
+
+- participations and group memberships the batch created are deleted (an import undone is a
+  correction of a mistaken load, not the end of a real interval);
+- open review candidates that involve a person the batch created are deleted;
+- people, projects and groups the batch created are deleted unless something outside the batch
+  refers to them now (a fact added later, another batch that linked to the person, a decided
+  merge, an account) or the person's details were edited since (version > 1); those are kept and
+  counted in ``kept``;
+- people, groups and projects that existed before the batch are never touched.
+The batch row stays with status ``undone``; the audit log records the undo and the counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Table, and_, delete, exists, not_, or_, select
+from sqlmodel import Session, SQLModel
+
+from maeul_db.audit import service as audit
+from maeul_db.errors import Conflict
+from maeul_db.imports.schemas import UndoPublic
+from maeul_db.imports.service import batch_public, get_batch
+from maeul_db.kit.time import utcnow
+from maeul_db.models import ImportStatus, MatchStatus, UserAccount
+
+CHUNK = 5_000
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+def _chunks(values: list[int]) -> Iterator[list[int]]:
+    iterator = iter(values)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def _unreferenced(target: Table, *, skip: set[tuple[str, str]]) -> Any:
+    """A condition on ``target`` rows: no foreign key anywhere points at them (except ``skip``)."""
+    conditions = []
+    for table in SQLModel.metadata.tables.values():
+        for fk in table.foreign_keys:
+            if fk.column.table is target and (table.name, fk.parent.name) not in skip:
+                alias = table.alias()
+                conditions.append(not_(exists().where(alias.c[fk.parent.name] == target.c.id)))
+    return and_(*conditions)
+
+
+def _delete_unreferenced(session: Session, target: Table, batch_id: int,
+                         skip: set[tuple[str, str]], extra: Any = True,
+                         before: Table | None = None) -> tuple[int, int]:
+    created = session.connection().execute(
+        select(target.c.id).where(target.c.import_batch_id == batch_id)).scalars().all()
+    ids = list(session.connection().execute(
+        select(target.c.id).where(target.c.import_batch_id == batch_id, extra,
+                                  _unreferenced(target, skip=skip))).scalars().all())
+    for chunk in _chunks(ids):
+        if before is not None:
+            session.connection().execute(delete(before).where(before.c.person_id.in_(chunk)))
+        session.connection().execute(delete(target).where(target.c.id.in_(chunk)))
+    return len(ids), len(created) - len(ids)
+
+
+def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPublic:
+    batch = get_batch(session, user=user, batch_id=batch_id)
+    if batch.status == ImportStatus.undone:
+        raise Conflict("이미 취소된 가져오기입니다 (batch already undone)")
+    connection = session.connection()
+    person, project, group = _table("person"), _table("project"), _table("community_group")
+    candidate = _table("person_match_candidate")
+    removed: dict[str, int] = {}
+    kept: dict[str, int] = {}
+    for name in ("participation", "group_membership"):
+        table = _table(name)
+        removed[name] = connection.execute(
+            delete(table).where(table.c.import_batch_id == batch_id)).rowcount
+    batch_people = select(person.c.id).where(person.c.import_batch_id == batch_id)
+    removed["person_match_candidate"] = connection.execute(delete(candidate).where(
+        candidate.c.status == MatchStatus.open.value,
+        or_(candidate.c.person_id.in_(batch_people),
+            candidate.c.candidate_person_id.in_(batch_people)))).rowcount
+    removed["person"], kept["person"] = _delete_unreferenced(
+        session, person, batch_id, {("person_version", "person_id")},
+        extra=person.c.version == 1, before=_table("person_version"))
+    removed["project"], kept["project"] = _delete_unreferenced(session, project, batch_id, set())
+    removed["community_group"], kept["community_group"] = _delete_unreferenced(
+        session, group, batch_id, set())
+    batch.status = ImportStatus.undone
+    batch.undone_at = utcnow()
+    batch.undone_by_user_id = user.id if user else None
+    session.add(batch)
+    session.flush()
+    audit.record(session, actor=user, action="undo", entity="import_batch", entity_id=batch_id,
+                 district_code=batch.district_code, before={"status": ImportStatus.committed},
+                 after={"status": ImportStatus.undone, "removed": removed, "kept": kept})
+    return UndoPublic(batch=batch_public(batch), removed=removed, kept=kept)

@@ -1,0 +1,289 @@
+"""Turn validated roster rows into new rows (plan), then insert them through the bulk path (apply).
+
+Natural keys make a re-import add nothing:
+- group: district + name; project: district + year + name (the first row of a new one sets its
+  dong, stage, programme and group);
+- person: an exact identity key (name + birth year + phone or e-mail, ``identity.matching``);
+  without phone and e-mail, the same name + birth year already in the same project is the same
+  person (one roster lists a person once); otherwise a new person, with review candidates for
+  weak matches (never linked automatically);
+- participation: project + person; group membership: group + person (voided rows do not count).
+
+Refs in a plan are existing ids (> 0) or ``-(index + 1)`` into the plan's list of new rows, so the
+plan costs no writes (a dry run is just a plan) and ids are allocated once, at apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select, text
+from sqlmodel import Session, SQLModel, col
+from sqlmodel import select as sm_select
+
+from maeul_db.bulk import bulk_insert
+from maeul_db.identity.keys import IdentityKeys, KeyMaker
+from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
+from maeul_db.imports.validate import RosterRow
+from maeul_db.models import (
+    ConsentScope,
+    Group,
+    GroupMembership,
+    GroupTheme,
+    MatchStatus,
+    MembershipRole,
+    Participation,
+    Person,
+    Project,
+)
+
+CHUNK = 2_000
+MAX_CANDIDATES = 5
+
+
+@dataclass
+class NewPerson:
+    row: RosterRow
+    keys: IdentityKeys
+
+
+@dataclass
+class Counts:
+    people: int = 0
+    people_linked: int = 0
+    groups: int = 0
+    projects: int = 0
+    participations: int = 0
+    memberships: int = 0
+    review_candidates: int = 0
+    unchanged_rows: int = 0
+
+
+@dataclass
+class Plan:
+    groups: list[tuple[str, str, date]] = field(default_factory=list)  # name, dong, founded
+    projects: list[RosterRow] = field(default_factory=list)
+    project_groups: list[int] = field(default_factory=list)
+    people: list[NewPerson] = field(default_factory=list)
+    participations: list[tuple[int, int, str, date, date | None]] = field(default_factory=list)
+    memberships: list[tuple[int, int, date, date | None]] = field(default_factory=list)
+    candidates: list[tuple[int, int, str]] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    iterator = iter(values)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def _existing_groups(session: Session, district: str, names: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(names)):
+        for group_id, name in session.exec(
+            sm_select(Group.id, Group.name).where(Group.district_code == district,
+                                                  col(Group.name).in_(chunk))
+            .order_by(col(Group.id))
+        ).all():
+            if group_id is not None:
+                found.setdefault(name, group_id)
+    return found
+
+
+def _existing_projects(session: Session, district: str,
+                       keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    found: dict[tuple[int, str], int] = {}
+    years = sorted({year for year, _ in keys})
+    for chunk in _chunks(sorted({name for _, name in keys})):
+        for project_id, year, name in session.exec(
+            sm_select(Project.id, Project.year, Project.name).where(
+                Project.district_code == district, col(Project.year).in_(years),
+                col(Project.name).in_(chunk)).order_by(col(Project.id))
+        ).all():
+            if project_id is not None and (year, name) in keys:
+                found.setdefault((year, name), project_id)
+    return found
+
+
+def _existing_facts(session: Session, project_ids: Iterable[int], group_ids: Iterable[int]
+                    ) -> tuple[set[tuple[int, int]], dict[tuple[int, str], int], set[tuple[int, int]]]:
+    participations: set[tuple[int, int]] = set()
+    by_name_birth: dict[tuple[int, str], int] = {}
+    for chunk in _chunks(sorted(project_ids)):
+        for project_id, person_id, key in session.exec(
+            sm_select(Participation.project_id, Participation.person_id, Person.key_name_birth)
+            .join(Person, col(Person.id) == Participation.person_id)
+            .where(col(Participation.project_id).in_(chunk), col(Participation.voided_at).is_(None))
+        ).all():
+            participations.add((project_id, person_id))
+            if key is not None:
+                by_name_birth.setdefault((project_id, key), person_id)
+    memberships: set[tuple[int, int]] = set()
+    for chunk in _chunks(sorted(group_ids)):
+        memberships.update(session.exec(
+            sm_select(GroupMembership.group_id, GroupMembership.person_id)
+            .where(col(GroupMembership.group_id).in_(chunk),
+                   col(GroupMembership.voided_at).is_(None))
+        ).all())
+    return participations, by_name_birth, memberships
+
+
+def _plan_containers(session: Session, rows: list[RosterRow], district: str,
+                     plan: Plan) -> tuple[dict[str, int], dict[tuple[int, str], int]]:
+    groups = _existing_groups(session, district, {r.group for r in rows})
+    projects = _existing_projects(session, district, {(r.year, r.project) for r in rows})
+    for row in rows:
+        if row.group not in groups:
+            groups[row.group] = -(len(plan.groups) + 1)
+            plan.groups.append((row.group, row.dong_code, row.valid_from))
+        else:
+            ref = groups[row.group]
+            if ref < 0 and row.valid_from < plan.groups[-ref - 1][2]:
+                name, dong, _ = plan.groups[-ref - 1]
+                plan.groups[-ref - 1] = (name, dong, row.valid_from)
+        if (row.year, row.project) not in projects:
+            projects[(row.year, row.project)] = -(len(plan.projects) + 1)
+            plan.projects.append(row)
+            plan.project_groups.append(groups[row.group])
+    plan.counts.groups, plan.counts.projects = len(plan.groups), len(plan.projects)
+    return groups, projects
+
+
+def plan_rows(session: Session, rows: list[RosterRow], *, district_code: str,
+              keymaker: KeyMaker | None = None) -> Plan:
+    """What importing ``rows`` would add, without writing anything."""
+    plan = Plan()
+    keymaker = keymaker or KeyMaker()
+    groups, projects = _plan_containers(session, rows, district_code, plan)
+    seen_parts, by_name_birth, seen_members = _existing_facts(
+        session, [p for p in projects.values() if p > 0], [g for g in groups.values() if g > 0])
+    keys = [keymaker.keys(name=r.name, birth_year=r.birth_year, phone=r.phone, email=r.email)
+            for r in rows]
+    known = exact_matches(session, {k for ks in keys for k in ks.exact()})
+    linked: set[int] = set()
+    for row, row_keys in zip(rows, keys, strict=True):
+        project, group = projects[(row.year, row.project)], groups[row.group]
+        person = next((known[k] for k in row_keys.exact() if k in known), None)
+        if person is None and not row_keys.exact():
+            person = by_name_birth.get((project, row_keys.name_birth))
+        created_person = person is None
+        if person is None:
+            person = -(len(plan.people) + 1)
+            plan.people.append(NewPerson(row, row_keys))
+            for key in row_keys.exact():
+                known[key] = person
+        elif person > 0:
+            linked.add(person)
+        by_name_birth.setdefault((project, row_keys.name_birth), person)
+        added = created_person
+        if (project, person) not in seen_parts:
+            seen_parts.add((project, person))
+            plan.participations.append((project, person, row.role, row.valid_from, row.valid_to))
+            added = True
+        if (group, person) not in seen_members:
+            seen_members.add((group, person))
+            plan.memberships.append((group, person, row.valid_from, row.valid_to))
+            added = True
+        if not added:
+            plan.counts.unchanged_rows += 1
+    _plan_candidates(session, plan)
+    counts = plan.counts
+    counts.people, counts.people_linked = len(plan.people), len(linked)
+    counts.participations, counts.memberships = len(plan.participations), len(plan.memberships)
+    counts.review_candidates = len(plan.candidates)
+    return plan
+
+
+def _plan_candidates(session: Session, plan: Plan) -> None:
+    """Weak matches of each new person: people already stored, then earlier new people."""
+    stored = weak_matches(session, {p.keys.name_birth for p in plan.people})
+    earlier: dict[str, list[tuple[int, str | None]]] = {}
+    for index, new in enumerate(plan.people):
+        ref = -(index + 1)
+        key, dong = new.keys.name_birth, new.row.home_dong_code
+        found = [(m.person_id, weak_reason(dong, m)) for m in stored.get(key, [])]
+        found += [(other, "name_birth_home_dong" if dong and dong == other_dong else "name_birth")
+                  for other, other_dong in earlier.get(key, [])]
+        plan.candidates.extend((ref, other, reason) for other, reason in found[:MAX_CANDIDATES])
+        earlier.setdefault(key, []).append((ref, dong))
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+def allocate_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """Ids for ``count`` new rows. PostgreSQL draws them from the table's sequence (safe beside
+    other writers); SQLite takes max + 1 onwards, safe because the batch row written first holds
+    the database's write lock until commit."""
+    if count == 0:
+        return []
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                 "FROM generate_series(1, :n)"), {"table": table.name, "n": count})
+        return [int(r[0]) for r in rows]
+    start = int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+    return list(range(start + 1, start + 1 + count))
+
+
+def _resolver(new_ids: list[int]) -> Any:
+    return lambda ref: ref if ref > 0 else new_ids[-ref - 1]
+
+
+def apply(session: Session, plan: Plan, *, district_code: str, batch_id: int,
+          actor_id: int | None, now: datetime) -> None:
+    """Insert the plan's rows in the session's transaction (bulk path, no ORM object per row)."""
+    connection = session.connection()
+    group_ids = allocate_ids(connection, _table("community_group"), len(plan.groups))
+    project_ids = allocate_ids(connection, _table("project"), len(plan.projects))
+    person_ids = allocate_ids(connection, _table("person"), len(plan.people))
+    group, project, person = _resolver(group_ids), _resolver(project_ids), _resolver(person_ids)
+    stamp = (now, now)
+    bulk_insert(connection, _table("community_group"), (
+        (gid, *stamp, name, district_code, dong, GroupTheme.other.value, founded, batch_id)
+        for gid, (name, dong, founded) in zip(group_ids, plan.groups, strict=True)
+    ), columns=("id", "created_at", "updated_at", "name", "district_code", "dong_code", "theme",
+                "founded_on", "import_batch_id"))
+    bulk_insert(connection, _table("project"), (
+        (pid, *stamp, r.project, r.year, district_code, r.dong_code, group(g), r.programme,
+         r.stage, 0, 0, 0, batch_id)
+        for pid, r, g in zip(project_ids, plan.projects, plan.project_groups, strict=True)
+    ), columns=("id", "created_at", "updated_at", "name", "year", "district_code", "dong_code",
+                "group_id", "programme", "stage", "grant_krw", "self_cash_krw",
+                "self_noncash_krw", "import_batch_id"))
+    bulk_insert(connection, _table("person"), (
+        (pid, *stamp, p.row.name, p.row.gender, p.row.birth_year, p.row.phone, p.row.email,
+         p.row.home_dong_code, district_code, ConsentScope.participation.value, 1,
+         p.keys.name_birth_phone, p.keys.name_birth_email, p.keys.name_birth, batch_id)
+        for pid, p in zip(person_ids, plan.people, strict=True)
+    ), columns=("id", "created_at", "updated_at", "name", "gender", "birth_year", "phone",
+                "email", "home_dong_code", "registered_district_code", "consent_scopes",
+                "version", "key_name_birth_phone", "key_name_birth_email", "key_name_birth",
+                "import_batch_id"))
+    bulk_insert(connection, _table("person_version"), (
+        (pid, 1, now, actor_id, "import", p.row.name, p.row.gender, p.row.birth_year,
+         p.row.phone, p.row.email, p.row.home_dong_code)
+        for pid, p in zip(person_ids, plan.people, strict=True)
+    ), columns=("person_id", "version", "recorded_at", "recorded_by_user_id", "reason", "name",
+                "gender", "birth_year", "phone", "email", "home_dong_code"))
+    bulk_insert(connection, _table("participation"), (
+        (*stamp, start, end, project(pr), person(pe), role, district_code, batch_id)
+        for pr, pe, role, start, end in plan.participations
+    ), columns=("created_at", "updated_at", "valid_from", "valid_to", "project_id", "person_id",
+                "role", "district_code", "import_batch_id"))
+    bulk_insert(connection, _table("group_membership"), (
+        (*stamp, start, end, group(gr), person(pe), MembershipRole.member.value, district_code,
+         batch_id)
+        for gr, pe, start, end in plan.memberships
+    ), columns=("created_at", "updated_at", "valid_from", "valid_to", "group_id", "person_id",
+                "role", "district_code", "import_batch_id"))
+    bulk_insert(connection, _table("person_match_candidate"), (
+        (*stamp, person(pe), person(other), district_code, reason, MatchStatus.open.value)
+        for pe, other, reason in plan.candidates
+    ), columns=("created_at", "updated_at", "person_id", "candidate_person_id", "district_code",
+                "reason", "status"))

@@ -1,0 +1,49 @@
+"""The review queue page: possible duplicates for the district's staff to merge, dismiss or unmerge."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from maeul_db.access_log import service as access_log
+from maeul_db.access_log.deps import source_address
+from maeul_db.auth.deps import SessionDep
+from maeul_db.errors import Forbidden, NotFound
+from maeul_db.identity import service
+from maeul_db.identity.router import candidate_public
+from maeul_db.kit.pagination import Page
+from maeul_db.models import MatchStatus, Role
+from maeul_db.web.deps import WebUser, get_web_user
+from maeul_db.web.templating import render
+
+router = APIRouter(prefix="/identity", dependencies=[Depends(get_web_user)])
+ACTIONS = {"merge": service.merge, "dismiss": service.dismiss, "unmerge": service.unmerge}
+
+
+@router.get("/candidates")
+def show_candidates(request: Request, session: SessionDep, user: WebUser,
+                    status: Annotated[MatchStatus, Query()] = MatchStatus.open) -> Response:
+    """The district's review queue."""
+    if user.role not in (Role.district_staff, Role.city_admin):
+        raise Forbidden("중복 검토 권한이 없습니다 (role cannot review matches)")
+    rows, count = service.list_candidates(session, user=user, page=Page(100, 0), status=status)
+    data = [candidate_public(session, user, r) for r in rows]
+    access_log.record(session, actor=user, action="web_list_match_candidates",
+                      source_address=source_address(request),
+                      person_ids=[d.person.id for d in data]
+                      + [d.candidate.id for d in data if d.candidate])
+    return render(request, "identity/candidates.html",
+                  {"rows": data, "count": count, "status": status.value})
+
+
+@router.post("/candidates/{candidate_id}/{action}")
+def decide_candidate(session: SessionDep, user: WebUser, candidate_id: int,
+                     action: str) -> Response:
+    """Merge, dismiss or unmerge, then back to the queue."""
+    decide = ACTIONS.get(action)
+    if decide is None:
+        raise NotFound("알 수 없는 작업입니다 (unknown action)")
+    decide(session, user=user, candidate_id=candidate_id)
+    return RedirectResponse(f"/identity/candidates?done={action}", status_code=303)

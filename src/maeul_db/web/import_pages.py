@@ -1,0 +1,82 @@
+"""Roster import pages: upload with preview or commit, errors table, rejected-rows download,
+batches with undo. Same services as the API and the CLI (STYLE rule 20)."""
+
+from __future__ import annotations
+
+import base64
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+
+from maeul_db.auth import policies
+from maeul_db.auth.deps import SessionDep
+from maeul_db.errors import Forbidden, MaeulError
+from maeul_db.imports import files, service
+from maeul_db.imports.columns import COLUMNS
+from maeul_db.imports.router import read_upload, target_district
+from maeul_db.imports.undo import undo
+from maeul_db.kit.pagination import Page
+from maeul_db.models import Role, UserAccount
+from maeul_db.web.deps import WebUser, get_web_user
+from maeul_db.web.templating import render
+
+router = APIRouter(prefix="/imports", dependencies=[Depends(get_web_user)])
+# Above this the rejected rows are offered from the batch instead of inline in the page.
+INLINE_DOWNLOAD_LIMIT = 5 * 1024 * 1024
+
+
+def _require_importer(user: UserAccount) -> None:
+    if user.role not in (Role.district_staff, Role.city_admin):
+        raise Forbidden("명단을 가져올 권한이 없습니다 (role cannot import)")
+
+
+def _context(session: Session, user: UserAccount, **extra: Any) -> dict[str, Any]:
+    batches, _ = service.list_batches(session, user=user, page=Page(20, 0))
+    return {"batches": [service.batch_public(b) for b in batches], "columns": COLUMNS,
+            "is_admin": policies.is_city_admin(user), **extra}
+
+
+@router.get("")
+def show_imports(request: Request, session: SessionDep, user: WebUser,
+                 undone: int | None = None) -> Response:
+    """The upload form and the district's recent batches."""
+    _require_importer(user)
+    return render(request, "imports/index.html", _context(session, user, undone=undone))
+
+
+@router.post("")
+def upload_roster(
+    request: Request, session: SessionDep, user: WebUser,
+    file: Annotated[UploadFile, File()],
+    action: Annotated[str, Form()] = "preview",
+    partial: Annotated[bool, Form()] = False,
+    district_code: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Preview (nothing written) or import the uploaded roster and show the report."""
+    _require_importer(user)
+    try:
+        outcome = service.run_import(
+            session, content=read_upload(file), filename=file.filename or "upload.csv",
+            district_code=target_district(user, district_code), actor=user, partial=partial,
+            dry_run=action != "commit")
+    except MaeulError as exc:
+        return render(request, "imports/index.html",
+                      _context(session, user, file_error=exc.message), status_code=exc.status_code)
+    download = None
+    if outcome.rejected_file and len(outcome.rejected_file) <= INLINE_DOWNLOAD_LIMIT:
+        kind = files.XLSX_TYPE if outcome.report.file_kind == "xlsx" else "text/csv"
+        download = f"data:{kind};base64,{base64.b64encode(outcome.rejected_file).decode()}"
+    status = 200 if outcome.report.dry_run or outcome.report.batch_id else 422
+    return render(request, "imports/index.html", _context(
+        session, user, report=outcome.report, download=download,
+        download_name=outcome.rejected_filename, partial=partial), status_code=status)
+
+
+@router.post("/batches/{batch_id}/undo")
+def undo_import(session: SessionDep, user: WebUser, batch_id: int) -> Response:
+    """Undo a batch, then back to the list."""
+    _require_importer(user)
+    undo(session, user=user, batch_id=batch_id)
+    return RedirectResponse(f"/imports?undone={batch_id}", status_code=303)
