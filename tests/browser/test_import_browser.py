@@ -61,3 +61,9 @@ def test_import_with_errors_fix_and_reimport(live_app: LiveApp, page: Page, tmp_
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="인물").click()
     expect(page.locator("table.people")).to_contain_text(good[0][COL["name"]])
     page.screenshot(path=str(tmp_path / "import-done.png"), full_page=True)
+
+    # The imported person's timeline shows the project from the roster.
+    page.locator("table.people").get_by_role("link", name=good[0][COL["name"]]).first.click()
+    expect(page.locator("table.timeline")).to_contain_text(str(good[0][COL["project"]]))
+    expect(page.locator("ol.ladder")).to_contain_text("참여자")
+    page.screenshot(path=str(tmp_path / "import-timeline.png"), full_page=True)
