@@ -170,6 +170,9 @@ def _register_optional_commands() -> None:
 
     app.add_typer(experts_app, name="experts")
     app.add_typer(cert_app, name="cert")
+    from maeul_db.training.cli import training_app
+
+    app.add_typer(training_app, name="training")
     register_analytics(app)
 
 

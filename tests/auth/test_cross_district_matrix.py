@@ -185,6 +185,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/analytics/graph/summary"): Rule("deny", query=PERIOD_A),
     ("GET", "/api/analytics/graph/growth"): Rule("deny", query=PERIOD_A),
     ("GET", "/api/analytics/graph/export"): Rule("deny", query=PERIOD_A),
+    ("GET", "/api/analytics/people/{person_id}/ego"): Rule("deny"),
+    ("GET", "/api/analytics/people/{person_id}/chain"): Rule("deny", query={"other": "1"}),
+    ("GET", "/api/analytics/people/{person_id}/ties-before-lead"): Rule("deny"),
     # Identity and imports (issue 3)
     ("POST", "/api/identity/resolve"): Rule(
         "deny",

@@ -142,7 +142,29 @@ def ladder(
     print(result.model_dump_json(indent=2))
 
 
+def report(
+    year: Annotated[int, typer.Option("--year", help="calendar year of the report")],
+    out: Annotated[Path, typer.Option("--out", help="PDF file to write")],
+    district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
+    as_user: AsUser = None,
+) -> None:
+    """A yearly indicator report as an A4 PDF (the dashboard's figures for that year)."""
+    from maeul_db.analytics import report as report_pdf
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            result = report_pdf.yearly_kpi(session, user=_user(session, as_user), year=year,
+                                           district_code=district)
+    except MaeulError as exc:
+        _fail(exc)
+    body = report_pdf.render_pdf(result, year=year)
+    out.write_bytes(body)
+    console.print(f"{out} ({len(body):,} bytes)", markup=False)
+
+
 def register(app: typer.Typer) -> None:
     app.command("kpi")(kpi)
+    app.command("report")(report)
     app.command("ladder")(ladder)
     app.add_typer(graph_app, name="graph")

@@ -21,6 +21,7 @@ from maeul_db.models import (
     CouncilSeat,
     District,
     Dong,
+    DongSuccession,
     Enrolment,
     ExpertPlacement,
     GroupMembership,
@@ -253,3 +254,42 @@ def ladder_facts(session: Session, *, end: date, district_code: str | None = Non
 
 def _as_date(value: Any) -> date:
     return value.date() if hasattr(value, "date") else date.fromisoformat(str(value)[:10])
+
+
+class DongRow(NamedTuple):
+    code: str
+    name_ko: str
+    district_code: str
+    population_korean: int | None
+
+
+def dongs(session: Session, *, on: date, district_code: str | None = None) -> list[DongRow]:
+    """Dongs valid on ``on`` with their Korean population (the choropleth's denominators)."""
+    stmt = (select(Dong.code, Dong.name_ko, Dong.district_code, Dong.population_korean)
+            .where(or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= on),
+                   or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > on),
+                   _district(Dong.district_code, district_code))
+            .order_by(Dong.code))
+    return [DongRow(*row) for row in session.execute(stmt)]
+
+
+def participants_by_dong(session: Session, *, start: date, end: date,
+                         district_code: str | None = None) -> list[tuple[int, str]]:
+    """(person, dong) for participations meeting the period in projects placed in a dong."""
+    stmt = (select(PERSON_KEY, Project.dong_code)
+            .select_from(Participation)
+            .join(Person, col(Person.id) == Participation.person_id)
+            .join(Project, col(Project.id) == Participation.project_id)
+            .where(_overlaps(Participation, start, end), col(Project.dong_code).is_not(None),
+                   _district(Participation.district_code, district_code))
+            .distinct())
+    return [(int(pid), str(dong)) for pid, dong in session.execute(stmt)]
+
+
+def dong_successors(session: Session) -> dict[str, list[str]]:
+    """Each dong's successors (renames, splits, merges), to borrow today's boundaries for old dongs."""
+    stmt = select(DongSuccession.predecessor_code, DongSuccession.successor_code)
+    result: dict[str, list[str]] = {}
+    for before, after in session.execute(stmt):
+        result.setdefault(str(before), []).append(str(after))
+    return result

@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from maeul_db.analytics import ladder_service, network_service, service
+from maeul_db.analytics import ego_service, ladder_service, network_service, service
 from maeul_db.analytics.exports import MEDIA_TYPES, ExportFormat
-from maeul_db.analytics.schemas import GraphSummary, KpiReport, LadderReport, YearGrowth
+from maeul_db.analytics.schemas import (
+    Chain,
+    EgoNetwork,
+    GraphSummary,
+    KpiReport,
+    LadderReport,
+    TiesBeforeLead,
+    YearGrowth,
+)
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.models import Stage
 
@@ -67,3 +75,37 @@ def export_graph(session: SessionDep, user: CurrentUser, start: FromDate, end: T
     filename = f"maeul-{kind}-{start}-{end}.{fmt.value}"
     return Response(body, media_type=MEDIA_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+PersonRef = Annotated[str, Path(pattern=r"^(\d+|p_[0-9a-f]{16})$",
+                                description="person id, or pseudonym (analysts)")]
+OptFrom = Annotated[date | None, Query(alias="from", description="period start (default: all)")]
+OptTo = Annotated[date | None, Query(alias="to", description="period end (default: today)")]
+
+
+@router.get("/people/{person_id}/ego", response_model=EgoNetwork)
+def read_ego_network(session: SessionDep, user: CurrentUser, person_id: PersonRef,
+                     radius: Annotated[int, Query(ge=1, le=2)] = 1, start: OptFrom = None,
+                     end: OptTo = None, district: DistrictQuery = None) -> EgoNetwork:
+    """One person's ego network (radius 1–2) with a seeded spring layout."""
+    return ego_service.ego_network(session, user=user, person=person_id, radius=radius,
+                                   start=start, end=end, district_code=district)
+
+
+@router.get("/people/{person_id}/chain", response_model=Chain)
+def read_chain(session: SessionDep, user: CurrentUser, person_id: PersonRef,
+               other: Annotated[str, Query(pattern=r"^(\d+|p_[0-9a-f]{16})$",
+                                           description="the other person")],
+               start: OptFrom = None, end: OptTo = None,
+               district: DistrictQuery = None) -> Chain:
+    """The shortest chain of co-participants between two people."""
+    return ego_service.chain(session, user=user, source=person_id, target=other, start=start,
+                             end=end, district_code=district)
+
+
+@router.get("/people/{person_id}/ties-before-lead", response_model=TiesBeforeLead)
+def read_ties_before_lead(session: SessionDep, user: CurrentUser, person_id: PersonRef,
+                          district: DistrictQuery = None) -> TiesBeforeLead:
+    """The ties a person had before their first lead-proposer role."""
+    return ego_service.ties_before_lead(session, user=user, person=person_id,
+                                        district_code=district)

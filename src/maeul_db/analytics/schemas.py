@@ -128,3 +128,78 @@ class YearGrowth(BaseModel):
     new_ties: int
     density: float
     giant_component_share: float
+
+
+class EgoNode(BaseModel):
+    """A person in an ego network: ``id`` is the pseudonym for analysts, else the person id;
+    ``x``/``y`` are a seeded spring layout in the unit square."""
+
+    id: str
+    label: str
+    distance: int
+    degree: int
+    x: float
+    y: float
+
+
+class EgoEdge(BaseModel):
+    source: str
+    target: str
+    weight: float
+
+
+class EgoNetwork(BaseModel):
+    center: str
+    radius: int
+    nodes: list[EgoNode]
+    edges: list[EgoEdge]
+
+
+class Chain(BaseModel):
+    """The fewest-hops chain of people between two people; ``path`` is null when unconnected."""
+
+    source: str
+    target: str
+    path: list[str] | None
+    hops: int | None
+
+
+class Tie(BaseModel):
+    person: str
+    label: str
+    weight: float
+
+
+class TiesBeforeLead(BaseModel):
+    """Ties from participations that started before the first lead role (all ties if none)."""
+
+    person: str
+    first_lead_on: date | None
+    ties: list[Tie]
+
+
+class DongCell(BaseModel):
+    """One dong on the map: distinct participants in projects placed there, per 1,000 residents;
+    ``None`` when suppressed (then ``suppressed`` is true and the dong is drawn hatched)."""
+
+    code: str
+    name: str
+    district_code: str
+    participants: int | None
+    population_korean: int | None
+    per_thousand: float | None
+    shade: int
+    suppressed: bool = False
+    path: str
+
+
+class DongMap(BaseModel):
+    period_from: date
+    period_to: date
+    district_code: str | None = None
+    width: float
+    height: float
+    top_per_thousand: float
+    legend: list[tuple[int, float, float]]
+    suppression_threshold: int | None = None
+    dongs: list[DongCell]

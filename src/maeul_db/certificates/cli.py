@@ -39,6 +39,41 @@ def issue(
     console.print(f"issued {number} → {out}", style="green", markup=False)
 
 
+@cert_app.command("batch")
+def batch(
+    kind: Annotated[CertificateKind, typer.Option("--kind", help="training|career")],
+    year: Annotated[int, typer.Option("--placed-in-year", help="placement overlapping year")],
+    out: Annotated[Path, typer.Option("--out", help="zip file to write")],
+) -> None:
+    """Issue one certificate per expert placed in a year: PDFs and manifest.csv in a zip."""
+    from rich.progress import Progress
+
+    from maeul_db.certificates import batch as batch_service
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            people = batch_service.placed_in_year(session, year=year)
+            with Progress(console=console) as progress:
+                task = progress.add_task("발급 중 (issuing)", total=len(people))
+                result = batch_service.write_zip(
+                    session, kind=kind, people=people,
+                    on_issued=lambda: progress.advance(task))
+            out.write_bytes(result.data)  # before the commit: a zip that cannot be written issues nothing
+            try:
+                session.commit()
+            except Exception:
+                out.unlink(missing_ok=True)
+                raise
+    except MaeulError as exc:
+        console.print(f"오류: {exc.message}", style="red", markup=False)
+        raise typer.Exit(code=1) from None
+    for person_id, reason in result.skipped:
+        console.print(f"skipped person {person_id}: {reason}", style="yellow", markup=False)
+    console.print(f"issued {result.issued}, skipped {len(result.skipped)} → {out}",
+                  style="green", markup=False)
+
+
 @cert_app.command("verify")
 def verify(
     file: Annotated[Path, typer.Argument(help="certificate PDF")],

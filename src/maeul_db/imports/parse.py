@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any
 
 from maeul_db.errors import InvalidInput
-from maeul_db.imports.columns import BY_KEY, COLUMNS, HEADERS, header_key
+from maeul_db.imports.columns import BY_KEY, COLUMNS, HEADERS, ColumnSpec, header_key
 
 
 @dataclass(frozen=True)
@@ -76,12 +76,20 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _map_headers(headers: list[str]) -> tuple[list[str | None], list[str]]:
+def header_lookup(columns: Sequence[ColumnSpec]) -> dict[str, str]:
+    """Every accepted spelling of the columns' headers (``header_key`` form) → field key."""
+    return {header_key(text): spec.key for spec in columns
+            for text in (spec.korean, spec.english, spec.key, *spec.aliases)}
+
+
+def _map_headers(headers: list[str], columns: Sequence[ColumnSpec] = COLUMNS
+                 ) -> tuple[list[str | None], list[str]]:
+    lookup = HEADERS if columns is COLUMNS else header_lookup(columns)
     fields: list[str | None] = []
     warnings: list[str] = []
     seen: set[str] = set()
     for text in headers:
-        key = HEADERS.get(header_key(text)) if text.strip() else None
+        key = lookup.get(header_key(text)) if text.strip() else None
         if key is None:
             if text.strip():
                 warnings.append(f"알 수 없는 열은 무시합니다: {text} (unknown column ignored)")
@@ -91,7 +99,7 @@ def _map_headers(headers: list[str]) -> tuple[list[str | None], list[str]]:
             raise InvalidInput(f"같은 열이 두 번 있습니다: {text} (duplicate column)", field=text)
         seen.add(key)
         fields.append(key)
-    missing = [spec.korean for spec in COLUMNS if spec.required and spec.key not in seen]
+    missing = [spec.korean for spec in columns if spec.required and spec.key not in seen]
     if missing:
         raise InvalidInput(
             f"필수 열이 없습니다: {', '.join(missing)} (required columns missing)", field="header")
@@ -120,7 +128,8 @@ def _xlsx_records(content: bytes) -> tuple[list[str], Iterator[list[str]]]:
     return headers, ([cell_text(v) for v in row] for row in values)
 
 
-def parse(content: bytes, filename: str) -> ParsedFile:
+def parse(content: bytes, filename: str, columns: Sequence[ColumnSpec] = COLUMNS) -> ParsedFile:
+    """Parse a file whose headers are ``columns`` (the roster's by default)."""
     kind = file_kind(filename)
     encoding: str | None = None
     if kind == "csv":
@@ -134,7 +143,7 @@ def parse(content: bytes, filename: str) -> ParsedFile:
         headers.pop()
     if not headers:
         raise InvalidInput("첫 행에 열 제목이 없습니다 (no header row)", field="header")
-    fields, warnings = _map_headers(headers)
+    fields, warnings = _map_headers(headers, columns)
     return ParsedFile(kind=kind, encoding=encoding, headers=headers, fields=fields,
                       rows=_rows(records, len(headers)), warnings=warnings)
 

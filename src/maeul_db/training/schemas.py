@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlmodel import Field, SQLModel
 
+from maeul_db.imports.schemas import RejectedRowPublic
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import TrainingStage
 
@@ -94,3 +95,22 @@ class CouncilSchoolCheck(SQLModel):
     hours: Decimal
     required_hours: Decimal
     meets_minimum: bool
+
+
+class AttendanceImportReport(SQLModel):
+    """What ``maeul-db training import`` did (or, on a dry run or a rejected file, would do)."""
+
+    filename: str
+    file_kind: str
+    encoding: str | None
+    program_code: str
+    district_code: str | None
+    dry_run: bool
+    rows_read: int
+    rejected_rows: int
+    rejected: list[RejectedRowPublic]
+    people: int
+    enrolments_created: int
+    attendance_recorded: int
+    completed: int
+    warnings: list[str]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from maeul_db.analytics import access, ladder_service
+from maeul_db.analytics import access, ego_service, ladder_service, map_service
 from maeul_db.analytics import service as analytics_service
 from maeul_db.auth.deps import SessionDep
 from maeul_db.errors import Forbidden
@@ -36,6 +36,17 @@ def show_dashboard(request: Request, session: SessionDep, user: WebUser,
     ladder = ladder_service.report(session, user=user, as_of=end, district_code=district or None,
                                    with_transitions=False)
     districts = analytics_service.district_choices(session)
+    dong_map = map_service.dong_map(session, user=user, start=start, end=end,
+                                    district_code=district or None)
     return render(request, "analytics/dashboard.html",
-                  {"report": report, "ladder": ladder, "districts": districts,
+                  {"report": report, "ladder": ladder, "districts": districts, "dong_map": dong_map,
                    "district": report.district_code or "", "start": start, "end": end})
+
+
+@router.get("/people/{person_id}/ego")
+def show_ego_network(request: Request, session: SessionDep, user: WebUser,
+                     person_id: Annotated[str, Path(pattern=r"^(\d+|p_[0-9a-f]{16})$")],
+                     radius: Annotated[int, Query(ge=1, le=2)] = 1) -> Response:
+    """One person's ego network drawn as inline SVG (seeded spring layout), in the user's scope."""
+    ego = ego_service.ego_network(session, user=user, person=person_id, radius=radius)
+    return render(request, "analytics/ego.html", {"ego": ego})

@@ -1,8 +1,10 @@
-"""Pages for issue 4: an expert's record with certificate downloads (login), and the public
-certificate verification pages (no login, rate-limited, masked name, no contact data)."""
+"""Pages for issue 4: an expert's record with certificate downloads (login), the placement
+coverage of a district's dongs (staff, city admin), and the public certificate verification pages
+(no login, rate-limited, masked name, no contact data)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -18,6 +20,7 @@ from maeul_db.certificates import verification
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.experts import service as expert_service
 from maeul_db.models import CertificateKind, Role
+from maeul_db.refdata import queries as refdata_queries
 from maeul_db.training import service as training_service
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
@@ -62,6 +65,29 @@ def download_my_certificate(session: SessionDep, user: WebUser, certificate_id: 
     """Download an earlier certificate again (same bytes)."""
     row, data = certificate_service.pdf(session, user=user, certificate_id=certificate_id)
     return certificate_api.pdf_response(row, data)
+
+
+COVERAGE_WITHIN_DAYS = 60
+
+
+@protected_router.get("/experts/coverage")
+def show_coverage(request: Request, session: SessionDep, user: WebUser,
+                  district: Annotated[str | None, Query(max_length=5)] = None) -> Response:
+    """Every dong of a district against the 2-per-dong target: gaps, placements ending soon."""
+    if user.role == Role.district_staff and user.district_code:
+        district = user.district_code
+    elif user.role != Role.city_admin:
+        raise Forbidden("자치구 담당자와 서울시 관리자만 볼 수 있습니다 (staff only)")
+    context: dict[str, object] = {
+        "district": district or "", "coverage": None, "within_days": COVERAGE_WITHIN_DAYS,
+        "districts": (refdata_queries.districts(session) if user.role == Role.city_admin
+                      else []),
+    }
+    if district:
+        context["coverage"] = expert_service.coverage(
+            session, user=user, district_code=district, as_of=date.today(),
+            within_days=COVERAGE_WITHIN_DAYS)
+    return render(request, "experts/coverage.html", context)
 
 
 @public_router.get("/verify")

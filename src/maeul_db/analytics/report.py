@@ -1,0 +1,67 @@
+"""The yearly indicator report: ``render_pdf(report, year=...) -> bytes`` is pure and reads only
+``templates/reports/``; the figures are the ``KpiReport`` the dashboard and the API show (built by
+``service.kpi``, so scope and small-cell suppression are the caller's)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from sqlmodel import Session
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from maeul_db.analytics import service
+from maeul_db.analytics.schemas import KpiReport
+from maeul_db.config import REPO_ROOT
+from maeul_db.models import UserAccount
+
+TEMPLATES_DIR = REPO_ROOT / "templates" / "reports"
+CITY_NAME = "서울특별시"
+
+
+def year_period(year: int) -> tuple[date, date]:
+    """The dashboard's period for a year: 1 January to 31 December, both inclusive."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def yearly_kpi(session: Session, *, user: UserAccount, year: int,
+               district_code: str | None = None) -> KpiReport:
+    """The same report the dashboard shows for that year and scope."""
+    start, end = year_period(year)
+    return service.kpi(session, user=user, start=start, end=end, district_code=district_code)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(),
+                       undefined=StrictUndefined, auto_reload=False)
+
+
+@lru_cache(maxsize=1)
+def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
+    fonts = FontConfiguration()
+    return fonts, CSS(filename=str(TEMPLATES_DIR / "report.css"), font_config=fonts)
+
+
+def scope_name(report: KpiReport) -> str:
+    if report.district_code is None:
+        return CITY_NAME
+    names = [row.district_name for row in report.districts if row.district_code == report.district_code]
+    return names[0] if names else report.district_code
+
+
+def render_html(report: KpiReport, *, year: int) -> str:
+    template = _environment().get_template("yearly.html")
+    return template.render(report=report, year=year, scope_name=scope_name(report))
+
+
+def render_pdf(report: KpiReport, *, year: int) -> bytes:
+    """The report as an A4 PDF (Korean, Nanum fonts, inline SVG charts)."""
+    fonts, css = _fonts_and_css()
+    html = HTML(string=render_html(report, year=year), base_url=str(TEMPLATES_DIR))
+    pdf = html.write_pdf(stylesheets=[css], font_config=fonts,
+                         pdf_identifier=f"maeul-report-{year}".encode())
+    assert isinstance(pdf, bytes)
+    return pdf
