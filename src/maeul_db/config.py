@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     identity_key: str = "dev-identity-key-change-me"
     # Analysts see any count of 1 to (this - 1) people suppressed (small-cell rule).
     analytics_min_cell: int = 5
+    # networkx backend for analytics algorithms (e.g. "parallel" after `pip install nx-parallel`);
+    # None = plain networkx.
+    networkx_backend: str | None = None
     refdata_dir: Path = REPO_ROOT.parent / "shared" / "refdata"
     token_ttl_seconds: int = 8 * 3600
     sqlite_busy_timeout_ms: int = 5000

@@ -128,15 +128,18 @@ def graph_export(
 def ladder(
     as_of: Annotated[str, typer.Option("--as-of", help="YYYY-MM-DD")],
     district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
+    stall_years: Annotated[int, typer.Option("--stall-years", min=1,
+                                             help="stalled = same top rung this many years")] = 2,
     as_user: AsUser = None,
 ) -> None:
-    """The growth ladder as JSON: rungs on a date, yearly transitions and cohorts."""
+    """The growth ladder as JSON: rungs on a date, yearly transitions, cohorts and stalls."""
     from maeul_db.db import get_engine
 
     try:
         with Session(get_engine()) as session:
             result = ladder_service.report(session, user=_user(session, as_user),
-                                           as_of=date.fromisoformat(as_of), district_code=district)
+                                           as_of=date.fromisoformat(as_of), district_code=district,
+                                           stall_years=stall_years)
     except MaeulError as exc:
         _fail(exc)
     print(result.model_dump_json(indent=2))

@@ -7,15 +7,41 @@ Nodes are plain ints for people; the bipartite graph uses ("person", id), ("proj
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
 from maeul_db.analytics.queries import MemberRow, PartRow
+from maeul_db.errors import MaeulError
 
 Edge = tuple[int, int]
+
+
+class BackendUnavailable(MaeulError):
+    """``MAEUL_NETWORKX_BACKEND`` names a networkx backend that is not installed."""
+
+    status_code = 500
+    code = "networkx_backend_unavailable"
+
+
+def run(algorithm: Callable[..., Any], *args: Any, backend: str | None, **kwargs: Any) -> Any:
+    """Call a networkx algorithm, dispatched to ``backend`` when one is configured.
+
+    An algorithm the backend does not implement runs in plain networkx (nx-parallel, for one,
+    covers betweenness but not PageRank or Louvain); a backend that is not installed is an error.
+    """
+    if backend is None:
+        return algorithm(*args, **kwargs)
+    try:
+        return algorithm(*args, backend=backend, **kwargs)
+    except ImportError as exc:
+        raise BackendUnavailable(
+            f"MAEUL_NETWORKX_BACKEND={backend!r}: networkx backend not installed ({exc}); install "
+            "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting") from exc
+    except NotImplementedError:
+        return algorithm(*args, **kwargs)
 
 
 def bipartite(parts: Iterable[PartRow], members: Iterable[MemberRow] = ()) -> nx.Graph:
@@ -84,32 +110,37 @@ def density(graph: nx.Graph) -> float:
     return float(nx.density(graph))
 
 
-def component_count(graph: nx.Graph) -> int:
-    return int(nx.number_connected_components(graph))
+def component_count(graph: nx.Graph, *, backend: str | None = None) -> int:
+    return int(run(nx.number_connected_components, graph, backend=backend))
 
 
-def giant_share(graph: nx.Graph) -> float:
+def giant_share(graph: nx.Graph, *, backend: str | None = None) -> float:
     if graph.number_of_nodes() == 0:
         return 0.0
-    return float(max(len(c) for c in nx.connected_components(graph)) / graph.number_of_nodes())
+    components = run(nx.connected_components, graph, backend=backend)
+    return float(max(len(c) for c in components) / graph.number_of_nodes())
 
 
-def communities(graph: nx.Graph, *, seed: int) -> list[set[Any]]:
+def communities(graph: nx.Graph, *, seed: int, backend: str | None = None) -> list[set[Any]]:
     """Louvain communities on the weights, seeded so the same data gives the same partition."""
     if graph.number_of_edges() == 0:
         return [{node} for node in graph]
-    return list(nx.community.louvain_communities(graph, weight="weight", seed=seed))
+    return list(run(nx.community.louvain_communities, graph, weight="weight", seed=seed,
+                    backend=backend))
 
 
-def node_metrics(graph: nx.Graph, *, seed: int, betweenness_k: int) -> dict[Any, dict[str, Any]]:
+def node_metrics(graph: nx.Graph, *, seed: int, betweenness_k: int,
+                 backend: str | None = None) -> dict[Any, dict[str, Any]]:
     """Degree, weighted degree, core number, PageRank, sampled betweenness, community and
     participation diversity (how many communities a node's ties reach) per node."""
-    parts = communities(graph, seed=seed)
+    parts = communities(graph, seed=seed, backend=backend)
     community_of = {node: index for index, part in enumerate(parts) for node in part}
     k = min(betweenness_k, graph.number_of_nodes())
-    between = nx.betweenness_centrality(graph, k=k or None, seed=seed, weight=None)
-    rank = nx.pagerank(graph, weight="weight") if graph.number_of_nodes() else {}
-    core = nx.core_number(graph)
+    between = run(nx.betweenness_centrality, graph, k=k or None, seed=seed, weight=None,
+                  backend=backend)
+    rank = (run(nx.pagerank, graph, weight="weight", backend=backend)
+            if graph.number_of_nodes() else {})
+    core = run(nx.core_number, graph, backend=backend)
     metrics: dict[Any, dict[str, Any]] = {}
     for node in graph:
         reached = {community_of[n] for n in graph[node]} | {community_of[node]}

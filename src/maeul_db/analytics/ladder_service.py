@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, ladder, queries
+from maeul_db.analytics import access, ladder, queries, stall
 from maeul_db.analytics.indicators import count_people
-from maeul_db.analytics.schemas import Cohort, Count, LadderReport, TransitionMatrix
-from maeul_db.analytics.suppression import is_small, suppress_count
+from maeul_db.analytics.schemas import Cohort, Count, LadderReport, Stalls, TransitionMatrix
+from maeul_db.analytics.suppression import is_small, suppress_count, suppress_row
 from maeul_db.models import UserAccount
 
 
@@ -35,9 +35,28 @@ def _cohort(row: tuple[int, int, list[float], float | None, int],
                   leads=None if small_leads else leads)
 
 
+def _stalls(facts: queries.LadderFacts, reach: dict[int, list[date | None]], *, as_of: date,
+            years: int, threshold: int | None) -> Stalls:
+    stuck = stall.stalled(reach, as_of=as_of, years=years)
+    tables = stall.stall_tables(stuck, stall.profiles(facts, as_of=as_of))
+    totals: dict[str, int | None] = {ladder.RUNGS[r]: 0 for r in sorted(set(stuck.values()))}
+    for rung in stuck.values():
+        totals[ladder.RUNGS[rung]] = (totals[ladder.RUNGS[rung]] or 0) + 1
+    if not threshold:
+        return Stalls(years=years, by_rung=totals, **tables)
+    hidden = {name: {rung: suppress_row(row, threshold) for rung, row in table.items()}
+              for name, table in tables.items()}
+    shown = {rung: _hide(n or 0, threshold) for rung, n in totals.items()}
+    marked = any(v is None for table in hidden.values() for row in table.values()
+                 for v in row.values()) or None in shown.values()
+    return Stalls(years=years, by_rung=shown, suppressed=marked, **hidden)
+
+
 def report(session: Session, *, user: UserAccount, as_of: date,
-           district_code: str | None = None, with_transitions: bool = True) -> LadderReport:
-    """Everyone's rung on ``as_of``, transitions for each year before it, cohorts to its year."""
+           district_code: str | None = None, with_transitions: bool = True,
+           stall_years: int = 2) -> LadderReport:
+    """Everyone's rung on ``as_of``, transitions for each year before it, cohorts to its year, and
+    who has stalled for ``stall_years`` years."""
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     facts = queries.ladder_facts(session, end=as_of, district_code=scope)
@@ -61,5 +80,6 @@ def report(session: Session, *, user: UserAccount, as_of: date,
         transitions=[_matrix(ladder.transitions(reach, y), y, threshold) for y in years],
         cohorts=[_cohort(row, threshold)
                  for row in ladder.cohorts(facts.parts, reach, last_year=as_of.year)],
+        stalls=_stalls(facts, reach, as_of=as_of, years=stall_years, threshold=threshold),
         suppression_threshold=threshold,
     )

@@ -39,8 +39,11 @@ def build(session: Session, *, user: UserAccount, start: date, end: date, kind: 
 
 
 def summary(graph: Any, *, kind: str) -> GraphSummary:
-    metrics = graphs.node_metrics(graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE)
-    key = get_settings().analytics_key
+    settings = get_settings()
+    backend = settings.networkx_backend
+    metrics = graphs.node_metrics(graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE,
+                                  backend=backend)
+    key = settings.analytics_key
 
     def top(name: str) -> list[tuple[str, float]]:
         best = sorted(metrics.items(), key=lambda item: -item[1][name])[:10]
@@ -48,8 +51,8 @@ def summary(graph: Any, *, kind: str) -> GraphSummary:
 
     return GraphSummary(
         kind=kind, nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
-        density=graphs.density(graph), components=graphs.component_count(graph),
-        giant_component_share=graphs.giant_share(graph),
+        density=graphs.density(graph), components=graphs.component_count(graph, backend=backend),
+        giant_component_share=graphs.giant_share(graph, backend=backend),
         max_core=max((m["core"] for m in metrics.values()), default=0),
         communities=len({m["community"] for m in metrics.values()}),
         top_pagerank=top("pagerank"), top_betweenness=top("betweenness"))
@@ -72,8 +75,9 @@ def export(session: Session, *, user: UserAccount, fmt: ExportFormat, start: dat
                   district_code=district_code, stage=stage)
     graph = graphs.drop_below_degree(graph, min_degree)
     if with_metrics:
-        for node, values in graphs.node_metrics(graph, seed=SEED,
-                                                betweenness_k=BETWEENNESS_SAMPLE).items():
+        metrics = graphs.node_metrics(graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE,
+                                      backend=get_settings().networkx_backend)
+        for node, values in metrics.items():
             graph.nodes[node].update(values)
     for node in graph:
         graph.nodes[node].setdefault("kind", kind if kind != "bipartite" else node[0])

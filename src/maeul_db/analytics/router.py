@@ -41,9 +41,12 @@ def read_kpi(session: SessionDep, user: CurrentUser, start: FromDate, end: ToDat
 @router.get("/ladder", response_model=LadderReport)
 def read_ladder(session: SessionDep, user: CurrentUser,
                 as_of: Annotated[date, Query(description="date of the rungs")],
-                district: DistrictQuery = None) -> LadderReport:
-    """Rungs of the growth ladder on a date, yearly transitions and cohorts."""
-    return ladder_service.report(session, user=user, as_of=as_of, district_code=district)
+                district: DistrictQuery = None,
+                stall_years: Annotated[int, Query(ge=1, le=50, description="stall window in years")]
+                = 2) -> LadderReport:
+    """Rungs of the growth ladder on a date, yearly transitions, cohorts and where people stall."""
+    return ladder_service.report(session, user=user, as_of=as_of, district_code=district,
+                                 stall_years=stall_years)
 
 
 @router.get("/graph/summary", response_model=GraphSummary)

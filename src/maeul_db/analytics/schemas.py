@@ -97,6 +97,18 @@ class Cohort(BaseModel):
     leads: int | None = None
 
 
+class Stalls(BaseModel):
+    """People whose highest rung has not changed for at least ``years`` years before ``as_of``;
+    each table is rung → district / gender / age band → people (``None`` = suppressed)."""
+
+    years: int
+    by_rung: dict[str, int | None] = Field(default_factory=dict)
+    by_district: dict[str, dict[str, int | None]] = Field(default_factory=dict)
+    by_gender: dict[str, dict[str, int | None]] = Field(default_factory=dict)
+    by_age_band: dict[str, dict[str, int | None]] = Field(default_factory=dict)
+    suppressed: bool = False
+
+
 class LadderReport(BaseModel):
     as_of: date
     district_code: str | None = None
@@ -104,6 +116,7 @@ class LadderReport(BaseModel):
     people_by_rung: dict[str, Count]
     transitions: list[TransitionMatrix]
     cohorts: list[Cohort]
+    stalls: Stalls | None = None
     suppression_threshold: int | None = None
 
 

@@ -63,3 +63,14 @@ def suppress_indicators(ind: Indicators, hours_people: Count, threshold: int) ->
     suppress_family(bands, threshold)
     suppress_hours(ind.training_hours, hours_people, threshold)
     return ind
+
+
+def suppress_row(row: dict[str, int], threshold: int) -> dict[str, int | None]:
+    """Cells of a row whose total is shown: hide small ones, and when exactly one is hidden, the
+    smallest other non-zero cell too (so the total minus the rest does not give it away)."""
+    hidden = {key for key, value in row.items() if is_small(value, threshold)}
+    if len(hidden) == 1:
+        others = sorted((value, key) for key, value in row.items() if key not in hidden and value)
+        if others:
+            hidden.add(others[0][1])
+    return {key: None if key in hidden else value for key, value in row.items()}
