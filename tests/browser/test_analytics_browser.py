@@ -14,8 +14,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
+from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.auth import service as auth_service
 from maeul_db.auth.schemas import UserCreate
+from maeul_db.config import get_settings
 from maeul_db.db import make_engine
 from maeul_db.models import Role
 from tests.analytics.world import build_world
@@ -27,7 +29,7 @@ ANALYST = "city.analyst"
 
 
 @pytest.fixture(scope="module")
-def analytics_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveApp, list[str]]]:
+def analytics_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveApp, list[str], str]]:
     directory = tmp_path_factory.mktemp("analytics_browser")
     url = f"sqlite:///{directory / 'maeul.db'}"
     _seed(url)
@@ -35,7 +37,9 @@ def analytics_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Li
     with Session(engine) as session:
         auth_service.create(session, data=UserCreate(username=ANALYST, password=PASSWORD,
                                                      role=Role.analyst, display_name="분석가 A"))
-        names = [person.name for person in build_world(session).people.values()]
+        world = build_world(session)
+        names = [person.name for person in world.people.values()]
+        p1_id = world.people["p1"].id
         session.commit()
     engine.dispose()
     port = _free_port()
@@ -48,7 +52,8 @@ def analytics_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Li
             env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_until_serving(port, process, log)
-        yield LiveApp(f"http://127.0.0.1:{port}", ANALYST, PASSWORD), names
+        ego_ref = pseudonym(get_settings().analytics_key, "person", int(p1_id or 0))
+        yield LiveApp(f"http://127.0.0.1:{port}", ANALYST, PASSWORD), names, ego_ref
     finally:
         process.terminate()
         try:
@@ -58,9 +63,9 @@ def analytics_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Li
             process.wait()
 
 
-def test_analyst_opens_dashboard(analytics_app: tuple[LiveApp, list[str]], page: Page,
+def test_analyst_opens_dashboard(analytics_app: tuple[LiveApp, list[str], str], page: Page,
                                  tmp_path: Path) -> None:
-    app, names = analytics_app
+    app, names, ego_ref = analytics_app
     page.goto(app.base_url + "/analytics")
     expect(page).to_have_url(re.compile(r"/login\?next=%2Fanalytics$"))
     page.fill("#username", app.username)
@@ -82,3 +87,13 @@ def test_analyst_opens_dashboard(analytics_app: tuple[LiveApp, list[str]], page:
     shot = tmp_path / "analytics.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 0
+    # The map, scoped to the chosen district: one path per dong of 종로구 (17 in the reference data).
+    expect(page.locator("svg.choropleth")).to_be_visible()
+    assert page.locator("svg.choropleth path.dong").count() == 17
+    # One person's ego network, addressed by pseudonym; the drawing carries no names.
+    page.goto(f"{app.base_url}/analytics/people/{ego_ref}/ego")
+    expect(page.locator("svg.ego")).to_be_visible()
+    assert page.locator("svg.ego circle").count() >= 2
+    ego_text = page.locator("main").inner_text()
+    assert ego_ref in page.content() and not any(name in ego_text for name in names)
+    page.screenshot(path=str(tmp_path / "ego.png"), full_page=True)
