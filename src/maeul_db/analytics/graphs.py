@@ -156,6 +156,21 @@ def node_metrics(graph: nx.Graph, *, seed: int, betweenness_k: int,
     return metrics
 
 
+def brokers(graph: nx.Graph) -> dict[Any, int]:
+    """For each person in a person–project/group graph: how many pairs of their projects or groups
+    they alone connect (no other person belongs to both). A broker joins otherwise separate groups."""
+    scores: dict[Any, int] = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "person":
+            continue
+        teams = sorted(graph[node], key=repr)
+        scores[node] = sum(
+            1 for i, a in enumerate(teams) for b in teams[i + 1:]
+            if not (set(graph[a]) & set(graph[b])) - {node}
+        )
+    return scores
+
+
 def yearly_growth(parts: list[PartRow], years: Iterable[int]) -> list[dict[str, float]]:
     """Per year, the network of all projects up to that year: nodes, edges, new ties, density and
     the giant component's share."""

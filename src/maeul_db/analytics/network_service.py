@@ -55,7 +55,14 @@ def summary(graph: Any, *, kind: str) -> GraphSummary:
         giant_component_share=graphs.giant_share(graph, backend=backend),
         max_core=max((m["core"] for m in metrics.values()), default=0),
         communities=len({m["community"] for m in metrics.values()}),
-        top_pagerank=top("pagerank"), top_betweenness=top("betweenness"))
+        top_pagerank=top("pagerank"), top_betweenness=top("betweenness"),
+        top_brokers=_top_brokers(graph, key) if kind == "bipartite" else [])
+
+
+def _top_brokers(graph: Any, key: str) -> list[tuple[str, float]]:
+    scores = graphs.brokers(graph)
+    best = sorted((item for item in scores.items() if item[1] > 0), key=lambda item: -item[1])[:10]
+    return [(exports.pseudonym_of(node, key, "bipartite"), float(score)) for node, score in best]
 
 
 def growth(session: Session, *, user: UserAccount, start: date, end: date,

@@ -132,6 +132,8 @@ class GraphSummary(BaseModel):
     modularity: float | None = None
     top_pagerank: list[tuple[str, float]]
     top_betweenness: list[tuple[str, float]]
+    # Bipartite graphs only: people who alone join pairs of their projects/groups (graphs.brokers).
+    top_brokers: list[tuple[str, float]] = []
 
 
 class YearGrowth(BaseModel):
