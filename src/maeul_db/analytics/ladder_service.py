@@ -54,9 +54,10 @@ def _stalls(facts: queries.LadderFacts, reach: dict[int, list[date | None]], *, 
 
 def report(session: Session, *, user: UserAccount, as_of: date,
            district_code: str | None = None, with_transitions: bool = True,
-           stall_years: int = 2) -> LadderReport:
-    """Everyone's rung on ``as_of``, transitions for each year before it, cohorts to its year, and
-    who has stalled for ``stall_years`` years."""
+           stall_years: int = 2, transition_years: int | None = None) -> LadderReport:
+    """Everyone's rung on ``as_of``, transitions for each year before it (only the last
+    ``transition_years`` when given), cohorts to its year, and who has stalled for ``stall_years``
+    years."""
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     facts = queries.ladder_facts(session, end=as_of, district_code=scope)
@@ -75,6 +76,8 @@ def report(session: Session, *, user: UserAccount, as_of: date,
             suppress_count(count, threshold)
     firsts = [days[1].year for days in reach.values() if days[1] is not None]
     years = list(range(min(firsts), as_of.year)) if firsts and with_transitions else []
+    if transition_years is not None:
+        years = years[-transition_years:] if transition_years > 0 else []
     return LadderReport(
         as_of=as_of, district_code=scope, rungs=list(ladder.RUNGS), people_by_rung=people,
         transitions=[_matrix(ladder.transitions(reach, y), y, threshold) for y in years],

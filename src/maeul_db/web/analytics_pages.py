@@ -9,8 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from maeul_db.analytics import access, ego_service, ladder_service, map_service
+from maeul_db.analytics import access, ego_service, ladder_service, map_service, network_service
 from maeul_db.analytics import service as analytics_service
+from maeul_db.analytics.schemas import YearGrowth
+from maeul_db.analytics.suppression import is_small
 from maeul_db.auth.deps import SessionDep
 from maeul_db.errors import Forbidden
 from maeul_db.web.deps import WebUser, get_web_user
@@ -18,6 +20,8 @@ from maeul_db.web.templating import render
 
 router = APIRouter(prefix="/analytics", dependencies=[Depends(get_web_user)],
                    include_in_schema=False)
+
+GROWTH_YEARS = 10
 
 
 @router.get("")
@@ -34,13 +38,28 @@ def show_dashboard(request: Request, session: SessionDep, user: WebUser,
     report = analytics_service.kpi(session, user=user, start=start, end=end,
                                    district_code=district or None)
     ladder = ladder_service.report(session, user=user, as_of=end, district_code=district or None,
-                                   with_transitions=False)
+                                   transition_years=1)
+    # One network per year of the period: keep the page fast by drawing at most GROWTH_YEARS.
+    growth_start = max(start, date(end.year - GROWTH_YEARS + 1, 1, 1))
+    growth = _growth_rows(network_service.growth(session, user=user, start=growth_start,
+                                                 end=end, district_code=district or None),
+                          access.suppression_threshold(user))
     districts = analytics_service.district_choices(session)
     dong_map = map_service.dong_map(session, user=user, start=start, end=end,
                                     district_code=district or None)
     return render(request, "analytics/dashboard.html",
                   {"report": report, "ladder": ladder, "districts": districts, "dong_map": dong_map,
-                   "district": report.district_code or "", "start": start, "end": end})
+                   "growth": growth, "district": report.district_code or "", "start": start,
+                   "end": end})
+
+
+def _growth_rows(years: list[YearGrowth], threshold: int | None) -> list[dict[str, object]]:
+    """Yearly network growth for the charts; an analyst's small count of new ties is hidden
+    (None), like any other small cell."""
+    return [{"year": row.year, "density": row.density,
+             "giant_component_share": row.giant_component_share,
+             "new_ties": None if threshold and is_small(row.new_ties, threshold) else row.new_ties}
+            for row in years]
 
 
 @router.get("/people/{person_id}/ego")
