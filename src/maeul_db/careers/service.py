@@ -11,10 +11,11 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.careers.schemas import CareerCreate, CareerPublic
-from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Conflict, Forbidden, NotFound
 from maeul_db.kit.time import check_interval, utcnow
-from maeul_db.models import Career, Dong, Role, UserAccount
+from maeul_db.models import Career, Role, UserAccount
 from maeul_db.participants import service as participant_service
+from maeul_db.refdata import service as refdata_service
 
 
 def visible_careers(user: UserAccount) -> Any:
@@ -58,10 +59,8 @@ def create(session: Session, *, user: UserAccount, data: CareerCreate) -> Career
         raise Forbidden("이 자치구의 경력을 등록할 권한이 없습니다 (cannot record for district)")
     participant_service.get(session, user=user, person_id=data.person_id)
     if data.dong_code is not None:
-        dong = session.get(Dong, data.dong_code)
-        if dong is None or dong.district_code != data.district_code:
-            raise InvalidInput("행정동이 자치구에 속하지 않습니다 (dong not in district)",
-                               field="dong_code")
+        refdata_service.check_dong_in_district(session, code=data.dong_code,
+                                               district_code=data.district_code, on=data.valid_from)
     row = Career(**data.model_dump())
     session.add(row)
     session.flush()

@@ -49,11 +49,9 @@ def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
         raise Forbidden("이 자치구의 모임을 등록할 권한이 없습니다 (not your district)")
     assert district is not None
     if data.dong_code:
-        dong = refdata_service.dong_on(session, data.dong_code, data.founded_on)
-        if dong.district_code != district:
-            raise InvalidInput(
-                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
-            )
+        refdata_service.check_dong_in_district(
+            session, code=data.dong_code, district_code=district, on=data.founded_on
+        )
     group = Group(
         name=data.name,
         district_code=district,
@@ -81,11 +79,12 @@ def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpd
         raise Forbidden("이 모임을 수정할 권한이 없습니다 (not your district)")
     changes = data.model_dump(exclude_unset=True)
     if changes.get("dong_code"):
-        dong = refdata_service.dong_on(session, changes["dong_code"], group.founded_on)
-        if dong.district_code != group.district_code:
-            raise InvalidInput(
-                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
-            )
+        refdata_service.check_dong_in_district(
+            session,
+            code=changes["dong_code"],
+            district_code=group.district_code,
+            on=group.founded_on,
+        )
     if changes.get("dissolved_on") and changes["dissolved_on"] <= group.founded_on:
         raise InvalidInput(
             "해산일은 설립일보다 뒤여야 합니다 (dissolved before founded)", field="dissolved_on"

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import active_on, check_interval
@@ -54,11 +54,9 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
         raise Forbidden("이 자치구의 사업을 등록할 권한이 없습니다 (not your district)")
     assert district is not None
     if data.dong_code:
-        dong = refdata_service.dong_on(session, data.dong_code, date(data.year, 1, 1))
-        if dong.district_code != district:
-            raise InvalidInput(
-                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
-            )
+        refdata_service.check_dong_in_district(
+            session, code=data.dong_code, district_code=district, on=date(data.year, 1, 1)
+        )
     if data.group_id is not None:
         group_service.get(session, user=user, group_id=data.group_id)
     project = Project(**data.model_dump(exclude={"district_code"}), district_code=district)
@@ -82,11 +80,12 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
         raise Forbidden("이 사업을 수정할 권한이 없습니다 (not your district)")
     changes = data.model_dump(exclude_unset=True)
     if changes.get("dong_code"):
-        dong = refdata_service.dong_on(session, changes["dong_code"], date(project.year, 1, 1))
-        if dong.district_code != project.district_code:
-            raise InvalidInput(
-                "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
-            )
+        refdata_service.check_dong_in_district(
+            session,
+            code=changes["dong_code"],
+            district_code=project.district_code,
+            on=date(project.year, 1, 1),
+        )
     changes_.apply_update(session, actor=user, row=project, changes=changes, entity="project")
     return project
 
