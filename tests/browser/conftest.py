@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,14 @@ from maeul_db.refdata.service import load_refdata
 from tests.builders import DISTRICT_A, DISTRICT_B, PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 STAFF_USERNAME = "jongno.staff"
 STAFF_DISPLAY_NAME = "종로 담당자"
 STAFF_PERSON = "김종로"
@@ -59,16 +66,36 @@ def _seed(url: str) -> None:
     engine = make_engine(url)
     with Session(engine) as session:
         load_refdata(session, Path(get_settings().refdata_dir))
-        staff = auth_service.create(session, data=UserCreate(
-            username=STAFF_USERNAME, password=PASSWORD, role=Role.district_staff,
-            district_code=DISTRICT_A, display_name=STAFF_DISPLAY_NAME))
-        admin = auth_service.create(session, data=UserCreate(
-            username="city.admin", password=PASSWORD, role=Role.city_admin))
-        participant_service.create(session, user=staff, data=PersonCreate(
-            name=STAFF_PERSON, gender=Gender.female, birth_year=1981, phone="010-1234-5678"))
-        participant_service.create(session, user=admin, data=PersonCreate(
-            name=OTHER_DISTRICT_PERSON, gender=Gender.male, birth_year=1975,
-            registered_district_code=DISTRICT_B))
+        staff = auth_service.create(
+            session,
+            data=UserCreate(
+                username=STAFF_USERNAME,
+                password=PASSWORD,
+                role=Role.district_staff,
+                district_code=DISTRICT_A,
+                display_name=STAFF_DISPLAY_NAME,
+            ),
+        )
+        admin = auth_service.create(
+            session, data=UserCreate(username="city.admin", password=PASSWORD, role=Role.city_admin)
+        )
+        participant_service.create(
+            session,
+            user=staff,
+            data=PersonCreate(
+                name=STAFF_PERSON, gender=Gender.female, birth_year=1981, phone="010-1234-5678"
+            ),
+        )
+        participant_service.create(
+            session,
+            user=admin,
+            data=PersonCreate(
+                name=OTHER_DISTRICT_PERSON,
+                gender=Gender.male,
+                birth_year=1975,
+                registered_district_code=DISTRICT_B,
+            ),
+        )
         session.commit()
     engine.dispose()
 
@@ -86,22 +113,36 @@ def _wait_until_serving(port: int, process: subprocess.Popen[bytes], log: Path) 
     pytest.fail(f"uvicorn did not start within 30 s:\n{log.read_text(errors='replace')}")
 
 
-@pytest.fixture(scope="module")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
-    directory = tmp_path_factory.mktemp("browser")
-    url = f"sqlite:///{directory / 'maeul.db'}"
-    _seed(url)
-    port = _free_port()
-    env = {**os.environ, "MAEUL_DATABASE_URL": url, "MAEUL_ENVIRONMENT": "test"}
+@contextmanager
+def serve_app(
+    directory: Path, url: str, *, port: int | None = None, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """Run the real app with uvicorn in a subprocess against ``url``; yield its base URL."""
+    port = port or _free_port()
+    full_env = {**os.environ, "MAEUL_DATABASE_URL": url, "MAEUL_ENVIRONMENT": "test", **(env or {})}
     log = directory / "uvicorn.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "maeul_db.app:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "maeul_db.app:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            env=full_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_until_serving(port, process, log)
-        yield LiveApp(f"http://127.0.0.1:{port}", STAFF_USERNAME, PASSWORD)
+        yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         try:
@@ -109,6 +150,15 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    directory = tmp_path_factory.mktemp("browser")
+    url = f"sqlite:///{directory / 'maeul.db'}"
+    _seed(url)
+    with serve_app(directory, url) as base_url:
+        yield LiveApp(base_url, STAFF_USERNAME, PASSWORD)
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,7 @@ suppression marks, an inline chart, and no names anywhere."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +18,7 @@ from maeul_db.config import get_settings
 from maeul_db.db import make_engine
 from maeul_db.models import Role
 from tests.analytics.world import build_world
-from tests.browser.conftest import LiveApp, _free_port, _seed, _wait_until_serving
+from tests.browser.conftest import LiveApp, _seed, serve_app
 from tests.builders import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -29,42 +26,33 @@ ANALYST = "city.analyst"
 
 
 @pytest.fixture(scope="module")
-def analytics_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveApp, list[str], str]]:
+def analytics_app(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[LiveApp, list[str], str]]:
     directory = tmp_path_factory.mktemp("analytics_browser")
     url = f"sqlite:///{directory / 'maeul.db'}"
     _seed(url)
     engine = make_engine(url)
     with Session(engine) as session:
-        auth_service.create(session, data=UserCreate(username=ANALYST, password=PASSWORD,
-                                                     role=Role.analyst, display_name="분석가 A"))
+        auth_service.create(
+            session,
+            data=UserCreate(
+                username=ANALYST, password=PASSWORD, role=Role.analyst, display_name="분석가 A"
+            ),
+        )
         world = build_world(session)
         names = [person.name for person in world.people.values()]
         p1_id = world.people["p1"].id
         session.commit()
     engine.dispose()
-    port = _free_port()
-    env = {**os.environ, "MAEUL_DATABASE_URL": url, "MAEUL_ENVIRONMENT": "test"}
-    log = directory / "uvicorn.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "maeul_db.app:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_serving(port, process, log)
-        ego_ref = pseudonym(get_settings().analytics_key, "person", int(p1_id or 0))
-        yield LiveApp(f"http://127.0.0.1:{port}", ANALYST, PASSWORD), names, ego_ref
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    ego_ref = pseudonym(get_settings().analytics_key, "person", int(p1_id or 0))
+    with serve_app(directory, url) as base_url:
+        yield LiveApp(base_url, ANALYST, PASSWORD), names, ego_ref
 
 
-def test_analyst_opens_dashboard(analytics_app: tuple[LiveApp, list[str], str], page: Page,
-                                 tmp_path: Path) -> None:
+def test_analyst_opens_dashboard(
+    analytics_app: tuple[LiveApp, list[str], str], page: Page, tmp_path: Path
+) -> None:
     app, names, ego_ref = analytics_app
     page.goto(app.base_url + "/analytics")
     expect(page).to_have_url(re.compile(r"/login\?next=%2Fanalytics$"))

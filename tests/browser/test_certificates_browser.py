@@ -3,9 +3,6 @@ by number and birth year. Real server (uvicorn), Debian Chromium, real PDFs."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +19,7 @@ from maeul_db.config import get_settings
 from maeul_db.db import make_engine
 from maeul_db.models import Role
 from maeul_db.refdata.service import load_refdata
-from tests.browser.conftest import _free_port, _wait_until_serving
+from tests.browser.conftest import _free_port, serve_app
 from tests.builders import PASSWORD
 from tests.certificates.helpers import make_world, pdftotext
 
@@ -42,9 +39,16 @@ def _seed(url: str) -> None:
     with Session(engine) as session:
         load_refdata(session, Path(get_settings().refdata_dir))
         world = make_world(session)
-        auth_service.create(session, data=UserCreate(
-            username=EXPERT_USERNAME, password=PASSWORD, role=Role.expert,
-            person_id=world.expert_person.id, display_name="박서연"))
+        auth_service.create(
+            session,
+            data=UserCreate(
+                username=EXPERT_USERNAME,
+                password=PASSWORD,
+                role=Role.expert,
+                person_id=world.expert_person.id,
+                display_name="박서연",
+            ),
+        )
         session.commit()
     engine.dispose()
 
@@ -56,25 +60,12 @@ def cert_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CertApp]:
     _seed(url)
     port = _free_port()
     key_dir = directory / "keys"
-    env = {**os.environ, "MAEUL_DATABASE_URL": url, "MAEUL_ENVIRONMENT": "test",
-           "MAEUL_CERT_KEY_DIR": str(key_dir),
-           "MAEUL_CERT_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}
-    log = directory / "uvicorn.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "maeul_db.app:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_serving(port, process, log)
-        yield CertApp(f"http://127.0.0.1:{port}", key_dir)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    env = {
+        "MAEUL_CERT_KEY_DIR": str(key_dir),
+        "MAEUL_CERT_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+    }
+    with serve_app(directory, url, port=port, env=env) as base_url:
+        yield CertApp(base_url, key_dir)
 
 
 def _download(page: Page, button: str, target: Path) -> bytes:
@@ -84,15 +75,16 @@ def _download(page: Page, button: str, target: Path) -> bytes:
     return target.read_bytes()
 
 
-def test_expert_downloads_certificates_stranger_verifies(cert_app: CertApp, page: Page,
-                                                         browser: Browser,
-                                                         tmp_path: Path) -> None:
+def test_expert_downloads_certificates_stranger_verifies(
+    cert_app: CertApp, page: Page, browser: Browser, tmp_path: Path
+) -> None:
     page.goto(cert_app.base_url + "/login")
     page.fill("#username", EXPERT_USERNAME)
     page.fill("#password", PASSWORD)
     page.get_by_role("button", name="로그인").click()
     page.get_by_role("navigation", name="주 메뉴").get_by_role(
-        "link", name="교육·경력·증명서").click()
+        "link", name="교육·경력·증명서"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("교육·경력·증명서")
 
     training = _download(page, "교육이수증 발급", tmp_path / "training.pdf")

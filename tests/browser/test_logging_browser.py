@@ -29,8 +29,9 @@ def _log_in(page: Page, app: LiveApp) -> None:
     expect(page).to_have_url(app.base_url + "/")
 
 
-def test_officer_logs_person_group_project_and_sees_timeline(live_app: LiveApp, page: Page,
-                                                             tmp_path: Path) -> None:
+def test_officer_logs_person_group_project_and_sees_timeline(
+    live_app: LiveApp, page: Page, tmp_path: Path
+) -> None:
     _log_in(page, live_app)
 
     # 인물 등록: a refused form first (birth year out of range), then fixed.

@@ -24,8 +24,9 @@ def _log_in(page: Page, app: LiveApp, password: str) -> None:
     page.get_by_role("button", name="로그인").click()
 
 
-def test_login_district_staff_home_people_logout(live_app: LiveApp, page: Page,
-                                                 tmp_path: Path) -> None:
+def test_login_district_staff_home_people_logout(
+    live_app: LiveApp, page: Page, tmp_path: Path
+) -> None:
     page.goto(live_app.base_url + "/")
     expect(page).to_have_url(re.compile(r"/login$"))
     assert page.locator("html").get_attribute("lang") == "ko"
@@ -56,5 +57,7 @@ def test_login_district_staff_home_people_logout(live_app: LiveApp, page: Page,
 def test_login_wrong_password_shows_korean_error(live_app: LiveApp, page: Page) -> None:
     page.goto(live_app.base_url + "/login")
     _log_in(page, live_app, "not-the-password")
-    expect(page.get_by_role("alert")).to_contain_text("사용자 이름 또는 비밀번호가 올바르지 않습니다")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "사용자 이름 또는 비밀번호가 올바르지 않습니다"
+    )
     expect(page).to_have_url(re.compile(r"/login$"))
