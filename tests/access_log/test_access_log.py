@@ -8,6 +8,7 @@ from maeul_db.access_log import service
 from maeul_db.kit.pagination import Page
 from maeul_db.models import AccessLog, Role
 from tests.builders import DISTRICT_A, DISTRICT_B, bearer, make_person, make_user
+from tests.web_login import log_in
 
 
 def _rows(session: Session) -> list[AccessLog]:
@@ -31,20 +32,10 @@ def test_every_personal_data_read_is_logged(client: TestClient, session: Session
 
 
 def test_web_people_page_is_logged(client: TestClient, session: Session) -> None:
-    import re
 
     staff = make_user(session, role=Role.district_staff, district_code=DISTRICT_A)
     person = make_person(session)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
-    assert token is not None
-    client.post(
-        "/login",
-        data={
-            "username": staff.username,
-            "password": "correct-horse-battery",
-            "csrf_token": token.group(1),
-        },
-    )
+    assert log_in(client, staff.username).status_code == 303
     before = len(_rows(session))
     assert client.get("/people").status_code == 200
     new = _rows(session)[before:]

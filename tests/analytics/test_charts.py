@@ -12,7 +12,7 @@ from maeul_db.analytics import ladder
 from maeul_db.models import Role
 from tests.analytics.world import build_world
 from tests.builders import DISTRICT_B, make_user
-from tests.web.test_web_shell import log_in
+from tests.web_login import log_in
 
 PERIOD = {"from": "2017-01-01", "to": "2019-12-31"}
 

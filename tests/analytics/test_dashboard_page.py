@@ -8,7 +8,7 @@ from sqlmodel import Session
 from maeul_db.models import Role
 from tests.analytics.world import build_world
 from tests.builders import DISTRICT_A, make_user
-from tests.web.test_web_shell import log_in
+from tests.web_login import log_in
 
 
 def test_dashboard_analyst_sees_suppressed_indicators(client: TestClient, session: Session) -> None:

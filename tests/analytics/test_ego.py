@@ -23,7 +23,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
-from tests.web.test_web_shell import log_in
+from tests.web_login import log_in
 
 
 def _part(person: int, project: int, on: date, role: str = "participant") -> PartRow:

@@ -14,7 +14,7 @@ from maeul_db.analytics import choropleth, map_service, queries
 from maeul_db.models import Dong, Role
 from tests.analytics.world import World, build_world
 from tests.builders import DISTRICT_B, DONG_A, DONG_B, make_user
-from tests.web.test_web_shell import log_in
+from tests.web_login import log_in
 
 START, END = date(2019, 1, 1), date(2019, 12, 31)
 DONG_PATH = re.compile(r'<path class="dong( suppressed)?" data-code="(\d{10})" d="M[^"]+"')

@@ -11,7 +11,7 @@ from maeul_db.analytics import ladder, stall
 from maeul_db.analytics.queries import LadderFacts, PartRow, PersonFact
 from maeul_db.models import Gender, Role
 from tests.builders import bearer, make_participation, make_person, make_project, make_user
-from tests.web.test_web_shell import log_in
+from tests.web_login import log_in
 
 AS_OF = date(2021, 12, 31)  # with a 2-year window the cut-off is 2019-12-31 (inclusive)
 

@@ -5,28 +5,26 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.builders import PASSWORD, make_user
+from tests.builders import make_user
 from tests.certificates.helpers import issue, make_world
-from tests.web.test_web_shell import csrf_token
+from tests.web_login import csrf_token, log_in
 
 
 def _web_login(client: TestClient, username: str) -> None:
-    token = csrf_token(client.get("/login").text)
-    response = client.post("/login", data={"username": username, "password": PASSWORD,
-                                           "csrf_token": token, "next": "/"},
-                           follow_redirects=False)
-    assert response.status_code == 303
+    assert log_in(client, username).status_code == 303
 
 
-def test_my_record_lists_training_careers_and_issues_pdf(client: TestClient,
-                                                         session: Session) -> None:
+def test_my_record_lists_training_careers_and_issues_pdf(
+    client: TestClient, session: Session
+) -> None:
     world = make_world(session)
     _web_login(client, world.expert.username)
     page = client.get("/me/record")
     assert page.status_code == 200
     assert "자격 있음" in page.text and "본인 신고" in page.text
-    response = client.post("/me/certificates", data={"kind": "career",
-                                                     "csrf_token": csrf_token(page.text)})
+    response = client.post(
+        "/me/certificates", data={"kind": "career", "csrf_token": csrf_token(page.text)}
+    )
     assert response.status_code == 200, response.text
     assert response.content.startswith(b"%PDF")
     assert "attachment" in response.headers["content-disposition"]

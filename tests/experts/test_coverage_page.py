@@ -14,22 +14,17 @@ from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
     DONG_A,
-    PASSWORD,
     make_person,
     make_placement,
     make_user,
 )
-from tests.web.test_web_shell import csrf_token
+from tests.web_login import log_in
 
 DONG_A2 = "1111053000"  # 사직동 (종로구)
 
 
 def _web_login(client: TestClient, username: str) -> None:
-    token = csrf_token(client.get("/login").text)
-    response = client.post("/login", data={"username": username, "password": PASSWORD,
-                                           "csrf_token": token, "next": "/"},
-                           follow_redirects=False)
-    assert response.status_code == 303
+    assert log_in(client, username).status_code == 303
 
 
 def _row(html: str, dong_code: str) -> str:
@@ -41,16 +36,28 @@ def _row(html: str, dong_code: str) -> str:
 def _placements(session: Session) -> None:
     today = date.today()
     for name in ("김하나", "이두리"):
-        make_placement(session, person=make_person(session, name=name),
-                       valid_from=today - timedelta(days=400))
-    make_placement(session, person=make_person(session, name="박곧끝"), dong_code=DONG_A2,
-                   valid_from=today - timedelta(days=300), valid_to=today + timedelta(days=45))
-    make_placement(session, person=make_person(session, name="최지남"), dong_code=DONG_A2,
-                   valid_from=today - timedelta(days=700), valid_to=today - timedelta(days=10))
+        make_placement(
+            session, person=make_person(session, name=name), valid_from=today - timedelta(days=400)
+        )
+    make_placement(
+        session,
+        person=make_person(session, name="박곧끝"),
+        dong_code=DONG_A2,
+        valid_from=today - timedelta(days=300),
+        valid_to=today + timedelta(days=45),
+    )
+    make_placement(
+        session,
+        person=make_person(session, name="최지남"),
+        dong_code=DONG_A2,
+        valid_from=today - timedelta(days=700),
+        valid_to=today - timedelta(days=10),
+    )
 
 
-def test_coverage_page_staff_sees_gaps_and_ending_soon(client: TestClient,
-                                                       session: Session) -> None:
+def test_coverage_page_staff_sees_gaps_and_ending_soon(
+    client: TestClient, session: Session
+) -> None:
     _placements(session)
     staff = make_user(session, district_code=DISTRICT_A)
     _web_login(client, staff.username)
@@ -81,8 +88,9 @@ def test_coverage_page_city_admin_picks_district(client: TestClient, session: Se
     assert 'href="/experts/coverage"' in page.text
 
 
-def test_coverage_page_expert_forbidden_anonymous_redirected(client: TestClient,
-                                                             session: Session) -> None:
+def test_coverage_page_expert_forbidden_anonymous_redirected(
+    client: TestClient, session: Session
+) -> None:
     expert = make_user(session, role=Role.expert, person_id=make_person(session).id)
     response = client.get("/experts/coverage", follow_redirects=False)
     assert response.status_code == 303 and "/login" in response.headers["location"]

@@ -18,6 +18,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
+from tests.web_login import log_in
 
 
 def _climber(session: Session) -> int:
@@ -127,20 +128,10 @@ def test_timeline_for_district_staff_hides_other_districts_facts(
 
 
 def test_person_page_shows_timeline_in_korean(client: TestClient, session: Session) -> None:
-    import re
 
     person_id = _climber(session)
     admin = make_user(session, role=Role.city_admin)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
-    assert token is not None
-    client.post(
-        "/login",
-        data={
-            "username": admin.username,
-            "password": "correct-horse-battery",
-            "csrf_token": token.group(1),
-        },
-    )
+    assert log_in(client, admin.username).status_code == 303
     page = client.get(f"/people/{person_id}")
     assert page.status_code == 200
     for text in (

@@ -40,7 +40,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
-from tests.web.test_web_shell import csrf_token, log_in, user_for
+from tests.web_login import csrf_token, log_in, user_for
 
 
 def _staff(client: TestClient, session: Session, district: str = DISTRICT_A) -> UserAccount:

@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from maeul_db.app import SESSION_COOKIE
-from maeul_db.models import Role, UserAccount
+from maeul_db.models import Role
 from tests.builders import DISTRICT_A, DISTRICT_B, PASSWORD, make_person, make_user
-
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def csrf_token(html: str) -> str:
-    match = _CSRF.search(html)
-    assert match, "page has no CSRF field"
-    return match.group(1)
-
-
-def log_in(
-    client: TestClient, username: str, password: str = PASSWORD, next_path: str = "/"
-) -> httpx.Response:
-    token = csrf_token(client.get("/login").text)
-    response: httpx.Response = client.post(
-        "/login",
-        follow_redirects=False,
-        data={"username": username, "password": password, "csrf_token": token, "next": next_path},
-    )
-    return response
-
-
-def user_for(session: Session, role: Role, district_code: str = DISTRICT_A) -> UserAccount:
-    person_id = make_person(session).id if role == Role.expert else None
-    return make_user(session, role=role, district_code=district_code, person_id=person_id)
+from tests.web_login import csrf_token, log_in, user_for
 
 
 def test_login_page_is_korean_and_issues_csrf_token(client: TestClient) -> None:
@@ -219,13 +192,7 @@ def test_unknown_page_and_bad_query_render_korean_pages(
     client: TestClient, session: Session
 ) -> None:
     staff = make_user(session, role=Role.district_staff, district_code=DISTRICT_A)
-    login_page = client.get("/login")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', login_page.text)
-    assert token is not None
-    client.post(
-        "/login",
-        data={"username": staff.username, "password": PASSWORD, "csrf_token": token.group(1)},
-    )
+    assert log_in(client, staff.username).status_code == 303
     missing = client.get("/no-such-page")
     assert missing.status_code == 404 and "페이지를 찾을 수 없습니다" in missing.text
     bad = client.get("/people?page=abc")
