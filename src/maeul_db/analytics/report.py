@@ -5,16 +5,14 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlmodel import Session
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
+from weasyprint import HTML
 
 from maeul_db.analytics import service
 from maeul_db.analytics.schemas import KpiReport
 from maeul_db.config import REPO_ROOT
+from maeul_db.kit import pdf as pdf_kit
 from maeul_db.models import UserAccount
 
 TEMPLATES_DIR = REPO_ROOT / "templates" / "reports"
@@ -33,18 +31,6 @@ def yearly_kpi(session: Session, *, user: UserAccount, year: int,
     return service.kpi(session, user=user, start=start, end=end, district_code=district_code)
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(),
-                       undefined=StrictUndefined, auto_reload=False)
-
-
-@lru_cache(maxsize=1)
-def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
-    fonts = FontConfiguration()
-    return fonts, CSS(filename=str(TEMPLATES_DIR / "report.css"), font_config=fonts)
-
-
 def scope_name(report: KpiReport) -> str:
     if report.district_code is None:
         return CITY_NAME
@@ -53,13 +39,13 @@ def scope_name(report: KpiReport) -> str:
 
 
 def render_html(report: KpiReport, *, year: int) -> str:
-    template = _environment().get_template("yearly.html")
+    template = pdf_kit.environment(TEMPLATES_DIR).get_template("yearly.html")
     return template.render(report=report, year=year, scope_name=scope_name(report))
 
 
 def render_pdf(report: KpiReport, *, year: int) -> bytes:
     """The report as an A4 PDF (Korean, Nanum fonts, inline SVG charts)."""
-    fonts, css = _fonts_and_css()
+    fonts, css = pdf_kit.fonts_and_css(TEMPLATES_DIR / "report.css")
     html = HTML(string=render_html(report, year=year), base_url=str(TEMPLATES_DIR))
     pdf = html.write_pdf(stylesheets=[css], font_config=fonts,
                          pdf_identifier=f"maeul-report-{year}".encode())

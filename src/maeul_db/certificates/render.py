@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import segno
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from weasyprint import CSS, HTML, Attachment
-from weasyprint.text.fonts import FontConfiguration
+from weasyprint import HTML, Attachment
 
 from maeul_db.certificates.signing import ATTACHMENT_NAME
 from maeul_db.config import REPO_ROOT
+from maeul_db.kit import pdf as pdf_kit
 
 TEMPLATES_DIR = REPO_ROOT / "templates" / "certificates"
 
@@ -26,31 +24,19 @@ class CertificateDocument:
     attachment: bytes  # signing.envelope(...): embedded so the PDF verifies offline
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(),
-                       undefined=StrictUndefined, auto_reload=False)
-
-
-@lru_cache(maxsize=1)
-def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
-    fonts = FontConfiguration()
-    return fonts, CSS(filename=str(TEMPLATES_DIR / "certificate.css"), font_config=fonts)
-
-
 def qr_data_uri(url: str) -> str:
     return str(segno.make(url, error="m", micro=False).svg_data_uri(scale=4, border=2))
 
 
 def render_html(document: CertificateDocument) -> str:
     payload = document.payload
-    template = _environment().get_template(f"{payload['kind']}.html")
+    template = pdf_kit.environment(TEMPLATES_DIR).get_template(f"{payload['kind']}.html")
     return template.render(p=payload, kid=document.kid, qr=qr_data_uri(payload["verify_url"]))
 
 
 def render_pdf(document: CertificateDocument) -> bytes:
     """The certificate as PDF bytes; the same document always gives the same bytes."""
-    fonts, css = _fonts_and_css()
+    fonts, css = pdf_kit.fonts_and_css(TEMPLATES_DIR / "certificate.css")
     issued = datetime.fromisoformat(document.payload["issued_at"])
     attachment = Attachment(string=document.attachment, name=ATTACHMENT_NAME,
                             description="서명된 증명서 원본 자료 (signed certificate payload)",
