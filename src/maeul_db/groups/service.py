@@ -124,7 +124,7 @@ def add_member(
 
 def _membership(session: Session, *, user: UserAccount, membership_id: int) -> GroupMembership:
     membership = session.get(GroupMembership, membership_id)
-    if membership is None or not policies.can_read_district(user, membership.district_code):
+    if membership is None or not policies.can_write_district(user, membership.district_code):
         raise NotFound("회원 기록을 찾을 수 없습니다 (membership not found)")
     return membership
 
