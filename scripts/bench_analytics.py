@@ -44,10 +44,16 @@ def main() -> None:
     with Session(get_engine()) as session:
         for role in (Role.city_admin, Role.analyst):
             user = UserAccount(username="bench", password_hash="", role=role)
-            timed(f"indicators {args.year} ({role.value})",
-                  lambda user=user: service.kpi(session, user=user, start=start, end=end), results)
-        parts = timed("fetch participations (all years)", lambda: queries.participations(
-            session, start=date(args.from_year, 1, 1), end=end), results)
+            timed(
+                f"indicators {args.year} ({role.value})",
+                lambda user=user: service.kpi(session, user=user, start=start, end=end),
+                results,
+            )
+        parts = timed(
+            "fetch participations (all years)",
+            lambda: queries.participations(session, start=date(args.from_year, 1, 1), end=end),
+            results,
+        )
     edges = [(u, v, w) for (u, v), w in graphs.collaboration_edges(parts).items()]
     nodes = {row.person_id for row in parts}
 
@@ -58,24 +64,32 @@ def main() -> None:
         return graph
 
     base = timed("baseline add_weighted_edges_from (pre-made)", baseline, results)
-    graph = timed("person_network (rows → weights → graph)",
-                  lambda: graphs.person_network(parts), results)
+    graph = timed(
+        "person_network (rows → weights → graph)", lambda: graphs.person_network(parts), results
+    )
     assert graph.number_of_edges() == base.number_of_edges()
-    print(f"rows {len(parts):,}; nodes {graph.number_of_nodes():,}; "
-          f"edges {graph.number_of_edges():,}; ratio "
-          f"{results['person_network (rows → weights → graph)'] / results['baseline add_weighted_edges_from (pre-made)']:.2f}x")
+    print(
+        f"rows {len(parts):,}; nodes {graph.number_of_nodes():,}; "
+        f"edges {graph.number_of_edges():,}; ratio "
+        f"{results['person_network (rows → weights → graph)'] / results['baseline add_weighted_edges_from (pre-made)']:.2f}x"
+    )
     timed("components + giant share", lambda: graphs.giant_share(graph), results)
     timed("PageRank (scipy)", lambda: nx.pagerank(graph, weight="weight"), results)
     timed("core numbers", lambda: nx.core_number(graph), results)
     timed("Louvain (seed 42)", lambda: graphs.communities(graph, seed=42), results)
-    timed(f"betweenness, k={args.betweenness_k} sampled (seed 42)",
-          lambda: nx.betweenness_centrality(graph, k=args.betweenness_k, seed=42), results)
+    timed(
+        f"betweenness, k={args.betweenness_k} sampled (seed 42)",
+        lambda: nx.betweenness_centrality(graph, k=args.betweenness_k, seed=42),
+        results,
+    )
     tracemalloc.start()
     graphs.person_network(parts)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak Python memory while building the network: {peak / 2**20:,.0f} MiB")
-    print(f"peak RSS of the whole run: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+    print(
+        f"peak RSS of the whole run: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

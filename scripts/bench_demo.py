@@ -89,8 +89,14 @@ def demo_phase(url: str, scale: str, seed: int, backend: str) -> Result:
     summary = generate_demo(engine, scale=scale, seed=seed)
     total = time.perf_counter() - started
     engine.dispose()
-    return Result(backend, summary.rows, summary.write_seconds, total, summary.generate_seconds,
-                  peak_mib=peak_mib())
+    return Result(
+        backend,
+        summary.rows,
+        summary.write_seconds,
+        total,
+        summary.generate_seconds,
+        peak_mib=peak_mib(),
+    )
 
 
 def same_rows(engine: Engine, scale: str, seed: int) -> DemoData:
@@ -106,23 +112,29 @@ def sqlite_values(engine: Engine, data: DemoData) -> dict[str, list[tuple[Any, .
     converted = {}
     for name in WRITE_ORDER:
         table = metadata.tables[name]
-        processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
-                      for c in COLUMNS[name]]
+        processors = [
+            table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in COLUMNS[name]
+        ]
         converted[name] = [
-            tuple(p(v) if p is not None and v is not None else v
-                  for p, v in zip(processors, row, strict=True))
+            tuple(
+                p(v) if p is not None and v is not None else v
+                for p, v in zip(processors, row, strict=True)
+            )
             for row in data.rows[name]
         ]
     return converted
 
 
-def timed_inserts(rows: dict[str, list[Any]], executemany: Callable[[str, list[Any]], Any],
-                  placeholder: str) -> dict[str, float]:
+def timed_inserts(
+    rows: dict[str, list[Any]], executemany: Callable[[str, list[Any]], Any], placeholder: str
+) -> dict[str, float]:
     seconds = {}
     for name in WRITE_ORDER:
         columns = COLUMNS[name]
-        sql = (f"INSERT INTO {name} ({', '.join(columns)}) "
-               f"VALUES ({', '.join([placeholder] * len(columns))})")
+        sql = (
+            f"INSERT INTO {name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join([placeholder] * len(columns))})"
+        )
         started = time.perf_counter()
         executemany(sql, rows[name])
         seconds[name] = time.perf_counter() - started
@@ -160,10 +172,12 @@ def raw_postgresql_phase(url: str, scale: str, seed: int) -> tuple[dict[str, flo
 
 
 def bench_sqlite(workdir: Path, scale: str, seed: int) -> Result:
-    result: Result = in_fresh_process(demo_phase, f"sqlite:///{workdir / 'demo.db'}", scale, seed,
-                                      "sqlite")
+    result: Result = in_fresh_process(
+        demo_phase, f"sqlite:///{workdir / 'demo.db'}", scale, seed, "sqlite"
+    )
     result.raw_seconds, result.raw_commit = in_fresh_process(
-        raw_sqlite_phase, workdir / "raw.db", scale, seed)
+        raw_sqlite_phase, workdir / "raw.db", scale, seed
+    )
     return result
 
 
@@ -183,7 +197,8 @@ def bench_postgresql(admin_url: str, scale: str, seed: int) -> Result:
         demo_url, raw_url = (_pg_database(admin_url, name) for name in names)
         result: Result = in_fresh_process(demo_phase, demo_url, scale, seed, "postgresql")
         result.raw_seconds, result.raw_commit = in_fresh_process(
-            raw_postgresql_phase, raw_url, scale, seed)
+            raw_postgresql_phase, raw_url, scale, seed
+        )
         return result
     finally:
         for name in names:
@@ -200,35 +215,48 @@ def report(result: Result) -> None:
     for name in WRITE_ORDER:
         rows, demo, raw = result.rows[name], result.demo_seconds[name], result.raw_seconds[name]
         ratio = f"{raw / demo:.2f}" if demo > 0 and rows >= 1000 else "–"
-        print(f"| {name} | {rows:,} | {demo:.2f} | {rate(rows, demo)} | {raw:.2f} | "
-              f"{rate(rows, raw)} | {ratio} |")
+        print(
+            f"| {name} | {rows:,} | {demo:.2f} | {rate(rows, demo)} | {raw:.2f} | "
+            f"{rate(rows, raw)} | {ratio} |"
+        )
     if RESTORE_STEP in result.demo_seconds:
         print(f"| ({RESTORE_STEP}) | | {result.demo_seconds[RESTORE_STEP]:.2f} | | | | |")
     total = sum(result.rows.values())
     # Everything but generation: checks, inserts, index and foreign-key rebuilds, audit row, commit.
     demo_write = result.demo_total - result.generate_seconds
     raw_write = sum(result.raw_seconds.values()) + result.raw_commit
-    print(f"| **all tables, with commit** | {total:,} | {demo_write:.1f} | {rate(total, demo_write)} "
-          f"| {raw_write:.1f} | {rate(total, raw_write)} | {raw_write / demo_write:.2f} |")
+    print(
+        f"| **all tables, with commit** | {total:,} | {demo_write:.1f} | {rate(total, demo_write)} "
+        f"| {raw_write:.1f} | {rate(total, raw_write)} | {raw_write / demo_write:.2f} |"
+    )
     print(f"\n- generation (pure Python): {result.generate_seconds:.1f} s")
-    print(f"- generate_demo end to end (generation + writing + commit): {result.demo_total:.1f} s, "
-          f"{rate(total, result.demo_total)} rows/s overall")
+    print(
+        f"- generate_demo end to end (generation + writing + commit): {result.demo_total:.1f} s, "
+        f"{rate(total, result.demo_total)} rows/s overall"
+    )
     print(f"- raw commit: {result.raw_commit:.2f} s (included in the raw writing time)")
-    print(f"- peak memory (maxrss) of the process that ran generate_demo (migrations and "
-          f"reference data included): {result.peak_mib:,.0f} MiB")
+    print(
+        f"- peak memory (maxrss) of the process that ran generate_demo (migrations and "
+        f"reference data included): {result.peak_mib:,.0f} MiB"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--scale", default="seoul", choices=("small", "district", "seoul"))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--postgresql", metavar="URL",
-                        help="also benchmark PostgreSQL on this server (admin URL)")
-    parser.add_argument("--workdir", type=Path, help="where the SQLite files go (default: a temp dir)")
+    parser.add_argument(
+        "--postgresql", metavar="URL", help="also benchmark PostgreSQL on this server (admin URL)"
+    )
+    parser.add_argument(
+        "--workdir", type=Path, help="where the SQLite files go (default: a temp dir)"
+    )
     parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args(argv)
-    print(f"# demo benchmark: scale={args.scale} seed={args.seed} "
-          f"python={sys.version.split()[0]} sqlite={sqlite3.sqlite_version}")
+    print(
+        f"# demo benchmark: scale={args.scale} seed={args.seed} "
+        f"python={sys.version.split()[0]} sqlite={sqlite3.sqlite_version}"
+    )
     results = []
     if not args.skip_sqlite:
         with tempfile.TemporaryDirectory(dir=args.workdir) as directory:

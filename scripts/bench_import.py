@@ -39,11 +39,31 @@ from maeul_db.db import make_engine
 from maeul_db.imports import service
 from maeul_db.refdata.service import load_refdata
 
-TABLES = ("import_batch", "community_group", "project", "person", "person_version", "participation",
-          "group_membership")
+TABLES = (
+    "import_batch",
+    "community_group",
+    "project",
+    "person",
+    "person_version",
+    "participation",
+    "group_membership",
+)
 DONGS = ("청운효자동", "사직동", "삼청동", "부암동", "평창동", "무악동", "교남동", "가회동")
-HEADERS = ("사업연도", "자치구", "행정동", "사업명", "사업단계", "모임명", "성명", "성별", "출생연도",
-           "연락처", "거주동", "역할", "참여시작일")
+HEADERS = (
+    "사업연도",
+    "자치구",
+    "행정동",
+    "사업명",
+    "사업단계",
+    "모임명",
+    "성명",
+    "성별",
+    "출생연도",
+    "연락처",
+    "거주동",
+    "역할",
+    "참여시작일",
+)
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
 SYLLABLES = "민서지하도수예현윤준우은연영진주아경재훈"
 
@@ -59,12 +79,23 @@ def roster_csv(rows: int) -> bytes:
     for i in range(rows):
         project = i // 20
         name = SURNAMES[i % 20] + SYLLABLES[(i // 20) % 20] + SYLLABLES[(i // 400) % 20]
-        writer.writerow((
-            2020 + project % 5, "종로구", DONGS[project % 8], f"벤치사업{project}",
-            "모임형성" if project % 2 else "활동지원", f"벤치모임{project}", name,
-            "여" if i % 4 else "남", 1950 + i % 55, f"010-{i // 10_000:04d}-{i % 10_000:04d}",
-            DONGS[i % 8], "대표제안자" if i % 20 == 0 else "참여자", f"{2020 + project % 5}-03-01",
-        ))
+        writer.writerow(
+            (
+                2020 + project % 5,
+                "종로구",
+                DONGS[project % 8],
+                f"벤치사업{project}",
+                "모임형성" if project % 2 else "활동지원",
+                f"벤치모임{project}",
+                name,
+                "여" if i % 4 else "남",
+                1950 + i % 55,
+                f"010-{i // 10_000:04d}-{i % 10_000:04d}",
+                DONGS[i % 8],
+                "대표제안자" if i % 20 == 0 else "참여자",
+                f"{2020 + project % 5}-03-01",
+            )
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -81,8 +112,9 @@ def run_import(url: str, content: bytes) -> tuple[float, dict[str, int]]:
     engine = make_engine(url)
     with Session(engine) as session:
         started = time.perf_counter()
-        outcome = service.run_import(session, content=content, filename="bench.csv",
-                                     district_code="11110", actor=None)
+        outcome = service.run_import(
+            session, content=content, filename="bench.csv", district_code="11110", actor=None
+        )
         session.commit()
         seconds = time.perf_counter() - started
     engine.dispose()
@@ -91,16 +123,23 @@ def run_import(url: str, content: bytes) -> tuple[float, dict[str, int]]:
     return seconds, report.created.model_dump()
 
 
-def raw_insert(rows: dict[str, tuple[list[str], list[Any]]],
-               executemany: Callable[[str, list[Any]], Any], mark: str) -> None:
+def raw_insert(
+    rows: dict[str, tuple[list[str], list[Any]]],
+    executemany: Callable[[str, list[Any]], Any],
+    mark: str,
+) -> None:
     for table in TABLES:
         columns, values = rows[table]
-        sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-               f"VALUES ({', '.join([mark] * len(columns))})")
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})"
+        )
         executemany(sql, values)
 
 
-def read_back(fetch: Callable[[str], tuple[list[str], list[Any]]]) -> dict[str, tuple[list[str], list[Any]]]:
+def read_back(
+    fetch: Callable[[str], tuple[list[str], list[Any]]],
+) -> dict[str, tuple[list[str], list[Any]]]:
     return {table: fetch(table) for table in TABLES}
 
 
@@ -128,8 +167,14 @@ def bench_sqlite(rows: int, content: bytes, directory: Path) -> dict[str, Any]:
     target.execute("COMMIT")
     raw_seconds = time.perf_counter() - started
     target.close()
-    return {"backend": "SQLite", "rows": rows, "import_s": seconds, "raw_s": raw_seconds,
-            "table_rows": sum(len(v) for _, v in data.values()), "created": created}
+    return {
+        "backend": "SQLite",
+        "rows": rows,
+        "import_s": seconds,
+        "raw_s": raw_seconds,
+        "table_rows": sum(len(v) for _, v in data.values()),
+        "created": created,
+    }
 
 
 def _pg_database(admin_url: str, name: str) -> str:
@@ -174,8 +219,14 @@ def bench_postgresql(rows: int, content: bytes, admin_url: str) -> dict[str, Any
     finally:
         _drop(admin_url, "maeul_bench_import")
         _drop(admin_url, "maeul_bench_raw")
-    return {"backend": "PostgreSQL", "rows": rows, "import_s": seconds, "raw_s": raw_seconds,
-            "table_rows": sum(len(v) for _, v in data.values()), "created": created}
+    return {
+        "backend": "PostgreSQL",
+        "rows": rows,
+        "import_s": seconds,
+        "raw_s": raw_seconds,
+        "table_rows": sum(len(v) for _, v in data.values()),
+        "created": created,
+    }
 
 
 def main() -> None:
@@ -192,13 +243,17 @@ def main() -> None:
                 results.append(bench_sqlite(rows, content, Path(tmp)))
             if args.postgresql:
                 results.append(bench_postgresql(rows, content, args.postgresql))
-    print("| backend | roster rows | table rows written | import incl. commit | roster rows/s "
-          "| raw executemany | import / raw |")
+    print(
+        "| backend | roster rows | table rows written | import incl. commit | roster rows/s "
+        "| raw executemany | import / raw |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['backend']} | {r['rows']:,} | {r['table_rows']:,} | {r['import_s']:.1f} s | "
-              f"{r['rows'] / r['import_s']:,.0f} | {r['raw_s']:.1f} s | "
-              f"{r['raw_s'] / r['import_s']:.2f} |")
+        print(
+            f"| {r['backend']} | {r['rows']:,} | {r['table_rows']:,} | {r['import_s']:.1f} s | "
+            f"{r['rows'] / r['import_s']:,.0f} | {r['raw_s']:.1f} s | "
+            f"{r['raw_s'] / r['import_s']:.2f} |"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory of the benchmark process: {peak:,.0f} MiB")
 

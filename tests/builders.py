@@ -146,69 +146,111 @@ def bearer(client: Any, username: str, password: str = PASSWORD) -> dict[str, st
 
 # --- training, careers, placements (issue 4) ---------------------------------------------------
 
-def make_program(session: Session, *, stage: str = "basic", hours: tuple[int, ...] = (4, 4, 4),
-                 district_code: str | None = None, min_hours: int | None = None,
-                 requires: tuple[int, ...] = (), **overrides: Any) -> Any:
+
+def make_program(
+    session: Session,
+    *,
+    stage: str = "basic",
+    hours: tuple[int, ...] = (4, 4, 4),
+    district_code: str | None = None,
+    min_hours: int | None = None,
+    requires: tuple[int, ...] = (),
+    **overrides: Any,
+) -> Any:
     from decimal import Decimal
 
     from maeul_db.models import TrainingModule, TrainingPrerequisite, TrainingProgram
 
     n = next(_seq)
-    program = TrainingProgram(code=f"P{n}", name=f"교육과정{n}", stage=stage,
-                              district_code=district_code,
-                              min_hours=Decimal(min_hours) if min_hours is not None else None,
-                              **overrides)
+    program = TrainingProgram(
+        code=f"P{n}",
+        name=f"교육과정{n}",
+        stage=stage,
+        district_code=district_code,
+        min_hours=Decimal(min_hours) if min_hours is not None else None,
+        **overrides,
+    )
     session.add(program)
     session.flush()
     for sequence, h in enumerate(hours, start=1):
-        session.add(TrainingModule(program_id=program.id, name=f"모듈{sequence}", hours=Decimal(h),
-                                   sequence=sequence))
+        session.add(
+            TrainingModule(
+                program_id=program.id, name=f"모듈{sequence}", hours=Decimal(h), sequence=sequence
+            )
+        )
     for required in requires:
         session.add(TrainingPrerequisite(program_id=program.id, requires_program_id=required))
     session.flush()
     return program
 
 
-def complete_program(session: Session, *, program: Any, person: Person,
-                     on: date = date(2019, 6, 1)) -> Any:
+def complete_program(
+    session: Session, *, program: Any, person: Person, on: date = date(2019, 6, 1)
+) -> Any:
     """Enrol ``person`` and attend every module in full; completion is computed by the service."""
     from maeul_db.models import Enrolment, ModuleAttendance
     from maeul_db.training import service as training_service
 
-    enrolment = Enrolment(program_id=program.id, person_id=person.id,
-                          district_code=program.district_code, enrolled_on=on)
+    enrolment = Enrolment(
+        program_id=program.id,
+        person_id=person.id,
+        district_code=program.district_code,
+        enrolled_on=on,
+    )
     session.add(enrolment)
     session.flush()
     for module in training_service.modules_of(session, program_id=program.id):
-        session.add(ModuleAttendance(enrolment_id=enrolment.id, module_id=module.id,
-                                     hours_attended=module.hours, attended_on=on))
+        session.add(
+            ModuleAttendance(
+                enrolment_id=enrolment.id,
+                module_id=module.id,
+                hours_attended=module.hours,
+                attended_on=on,
+            )
+        )
     session.flush()
     training_service.recompute_person(session, person_id=person.id)
     return enrolment
 
 
-def make_placement(session: Session, *, person: Person, dong_code: str = DONG_A,
-                   district_code: str = DISTRICT_A, valid_from: date = date(2020, 1, 1),
-                   valid_to: date | None = None) -> Any:
+def make_placement(
+    session: Session,
+    *,
+    person: Person,
+    dong_code: str = DONG_A,
+    district_code: str = DISTRICT_A,
+    valid_from: date = date(2020, 1, 1),
+    valid_to: date | None = None,
+) -> Any:
     from maeul_db.models import ExpertPlacement
 
-    row = ExpertPlacement(person_id=person.id, district_code=district_code, dong_code=dong_code,
-                          valid_from=valid_from, valid_to=valid_to)
+    row = ExpertPlacement(
+        person_id=person.id,
+        district_code=district_code,
+        dong_code=dong_code,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
     session.add(row)
     session.flush()
     return row
 
 
-def make_career(session: Session, *, person: Person, verified: bool = True,
-                **overrides: Any) -> Any:
+def make_career(
+    session: Session, *, person: Person, verified: bool = True, **overrides: Any
+) -> Any:
     from datetime import UTC, datetime
 
     from maeul_db.models import Career, JobType
 
     values: dict[str, Any] = {
-        "person_id": person.id, "job_type": JobType.village_autonomy_expert,
-        "employer": "종로구 마을자치센터", "district_code": DISTRICT_A, "dong_code": DONG_A,
-        "valid_from": date(2020, 1, 1), "valid_to": date(2021, 12, 31),
+        "person_id": person.id,
+        "job_type": JobType.village_autonomy_expert,
+        "employer": "종로구 마을자치센터",
+        "district_code": DISTRICT_A,
+        "dong_code": DONG_A,
+        "valid_from": date(2020, 1, 1),
+        "valid_to": date(2021, 12, 31),
         "verified_at": datetime(2022, 1, 5, tzinfo=UTC) if verified else None,
     }
     values.update(overrides)

@@ -23,10 +23,13 @@ def uses_copy(connection: Connection) -> bool:
     return connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg"
 
 
-def _column_names(table: Table, first: Mapping[str, Any] | Sequence[Any],
-                  columns: Sequence[str] | None) -> list[str]:
-    names = list(columns) if columns is not None else (
-        list(first.keys()) if isinstance(first, Mapping) else list(table.columns.keys())
+def _column_names(
+    table: Table, first: Mapping[str, Any] | Sequence[Any], columns: Sequence[str] | None
+) -> list[str]:
+    names = (
+        list(columns)
+        if columns is not None
+        else (list(first.keys()) if isinstance(first, Mapping) else list(table.columns.keys()))
     )
     unknown = [name for name in names if name not in table.columns]
     if unknown:
@@ -34,8 +37,9 @@ def _column_names(table: Table, first: Mapping[str, Any] | Sequence[Any],
     return names
 
 
-def _as_tuples(rows: Iterable[Mapping[str, Any] | Sequence[Any]],
-               names: list[str]) -> Iterator[Sequence[Any]]:
+def _as_tuples(
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]], names: list[str]
+) -> Iterator[Sequence[Any]]:
     for row in rows:
         yield tuple(row[name] for name in names) if isinstance(row, Mapping) else row
 
@@ -45,13 +49,20 @@ def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _executemany(connection: Connection, table: Table, rows: Iterator[Any], names: list[str],
-                 chunk_size: int, on_chunk: Callable[[int], None] | None) -> int:
+def _executemany(
+    connection: Connection,
+    table: Table,
+    rows: Iterator[Any],
+    names: list[str],
+    chunk_size: int,
+    on_chunk: Callable[[int], None] | None,
+) -> int:
     statement = insert(table)
     done = 0
     for chunk in _chunks(rows, chunk_size):
         params = [
-            {name: row[name] for name in names} if isinstance(row, Mapping)
+            {name: row[name] for name in names}
+            if isinstance(row, Mapping)
             else dict(zip(names, row, strict=True))
             for row in chunk
         ]
@@ -62,11 +73,18 @@ def _executemany(connection: Connection, table: Table, rows: Iterator[Any], name
     return done
 
 
-def _copy(connection: Connection, table: Table, rows: Iterator[Any], names: list[str],
-          chunk_size: int, on_chunk: Callable[[int], None] | None) -> int:
+def _copy(
+    connection: Connection,
+    table: Table,
+    rows: Iterator[Any],
+    names: list[str],
+    chunk_size: int,
+    on_chunk: Callable[[int], None] | None,
+) -> int:
     quote = connection.dialect.identifier_preparer
-    sql = (f"COPY {quote.format_table(table)} ({', '.join(quote.quote(n) for n in names)}) "
-           "FROM STDIN")
+    sql = (
+        f"COPY {quote.format_table(table)} ({', '.join(quote.quote(n) for n in names)}) FROM STDIN"
+    )
     raw = connection.connection.driver_connection
     assert raw is not None
     done = pending = 0
@@ -116,8 +134,10 @@ def reset_id_sequence(connection: Connection, table: Table, column: str = "id") 
         return
     quote = connection.dialect.identifier_preparer
     connection.execute(
-        text(f"SELECT setval(pg_get_serial_sequence(:table, :column), max({quote.quote(column)})) "
-             f"FROM {quote.format_table(table)}"),
+        text(
+            f"SELECT setval(pg_get_serial_sequence(:table, :column), max({quote.quote(column)})) "
+            f"FROM {quote.format_table(table)}"
+        ),
         {"table": quote.format_table(table), "column": column},
     )
 

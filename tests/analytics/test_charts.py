@@ -51,14 +51,17 @@ def test_heat_chart_has_rungs_squared_cells(client: TestClient, session: Session
     assert "cell suppressed" not in chart
 
 
-def test_analyst_sees_suppressed_cells_marked_not_numbered(client: TestClient,
-                                                           session: Session) -> None:
+def test_analyst_sees_suppressed_cells_marked_not_numbered(
+    client: TestClient, session: Session
+) -> None:
     page = _page(client, session, Role.analyst)
     (heat,) = _svg(page, "heat")
     cells = re.findall(r'<rect class="cell[^"]*".*?</rect>', heat, flags=re.S)
     assert len(cells) == len(ladder.RUNGS) ** 2
     hidden = [cell for cell in cells if 'class="cell suppressed"' in cell]
-    assert hidden and all("url(#heat-hatch)" in cell and ": 가림</title>" in cell for cell in hidden)
+    assert hidden and all(
+        "url(#heat-hatch)" in cell and ": 가림</title>" in cell for cell in hidden
+    )
     # Every shown cell of this small world is zero: no small count is ever written out.
     assert not re.search(r"<text[^>]*>[1-4]</text>", heat)
     (cohort_chart,) = re.findall(r'<div id="cohort-chart">.*?</div>', page, flags=re.S)
@@ -66,8 +69,7 @@ def test_analyst_sees_suppressed_cells_marked_not_numbered(client: TestClient,
     assert cohort_chart.count('class="series suppressed"') == 2 and "(가림)" in cohort_chart
 
 
-def test_growth_charts_per_year(client: TestClient,
-                                                               session: Session) -> None:
+def test_growth_charts_per_year(client: TestClient, session: Session) -> None:
     admin_page = _page(client, session, Role.city_admin)
     (growth,) = re.findall(r'<div id="growth-charts".*?</div>', admin_page, flags=re.S)
     (bars,) = _svg(growth, "vbars")

@@ -33,9 +33,17 @@ def _part(person: int, project: int, on: date, role: str = "participant") -> Par
 # A path 1–2–3–4–5 through two-person projects, plus project 90 = {1, 6, 7} and 6 alone later.
 EARLY, LATE = date(2018, 3, 1), date(2020, 3, 1)
 PARTS = [
-    _part(1, 10, EARLY), _part(2, 10, EARLY), _part(2, 20, EARLY), _part(3, 20, EARLY),
-    _part(3, 30, EARLY), _part(4, 30, EARLY), _part(4, 40, EARLY), _part(5, 40, EARLY),
-    _part(1, 90, LATE, "lead_proposer"), _part(6, 90, LATE), _part(7, 90, LATE),
+    _part(1, 10, EARLY),
+    _part(2, 10, EARLY),
+    _part(2, 20, EARLY),
+    _part(3, 20, EARLY),
+    _part(3, 30, EARLY),
+    _part(4, 30, EARLY),
+    _part(4, 40, EARLY),
+    _part(5, 40, EARLY),
+    _part(1, 90, LATE, "lead_proposer"),
+    _part(6, 90, LATE),
+    _part(7, 90, LATE),
     _part(8, 99, EARLY),
 ]
 
@@ -77,13 +85,19 @@ def test_ego_api_admin_by_hand(client: TestClient, session: Session) -> None:
     # Ties: p1–p2, p1–p3, p2–p3 (A1, 1/2 each), p1–p4 (A2, 1), p2–p5 (B1, 1).
     one = client.get(f"/api/analytics/people/{ids['p4']}/ego", headers=headers).json()
     assert {n["id"] for n in one["nodes"]} == {str(ids["p4"]), str(ids["p1"])}
-    two = client.get(f"/api/analytics/people/{ids['p4']}/ego", params={"radius": 2},
-                     headers=headers).json()
+    two = client.get(
+        f"/api/analytics/people/{ids['p4']}/ego", params={"radius": 2}, headers=headers
+    ).json()
     assert {n["id"]: n["distance"] for n in two["nodes"]} == {
-        str(ids["p4"]): 0, str(ids["p1"]): 1, str(ids["p2"]): 2, str(ids["p3"]): 2}
+        str(ids["p4"]): 0,
+        str(ids["p1"]): 1,
+        str(ids["p2"]): 2,
+        str(ids["p3"]): 2,
+    }
     assert len(two["edges"]) == 4 and "차카타" in {n["label"] for n in two["nodes"]}
-    chain = client.get(f"/api/analytics/people/{ids['p4']}/chain", params={"other": ids["p5"]},
-                       headers=headers).json()
+    chain = client.get(
+        f"/api/analytics/people/{ids['p4']}/chain", params={"other": ids["p5"]}, headers=headers
+    ).json()
     assert chain["path"] == [str(ids[p]) for p in ("p4", "p1", "p2", "p5")] and chain["hops"] == 3
 
 
@@ -91,13 +105,21 @@ def test_ties_before_lead_api(client: TestClient, session: Session) -> None:
     world = build_world(session)
     p5 = world.people["p5"]
     later = make_project(session, year=2020, district_code=DISTRICT_B)
-    make_participation(session, project=later, person=p5, role=ParticipationRole.lead_proposer,
-                       valid_from=date(2020, 3, 1))
+    make_participation(
+        session,
+        project=later,
+        person=p5,
+        role=ParticipationRole.lead_proposer,
+        valid_from=date(2020, 3, 1),
+    )
     admin = make_user(session, role=Role.city_admin)
-    body = client.get(f"/api/analytics/people/{p5.id}/ties-before-lead",
-                      headers=bearer(client, admin.username)).json()
+    body = client.get(
+        f"/api/analytics/people/{p5.id}/ties-before-lead", headers=bearer(client, admin.username)
+    ).json()
     assert body["first_lead_on"] == "2020-03-01"
-    assert body["ties"] == [{"person": str(world.people["p2"].id), "label": "라마바", "weight": 1.0}]
+    assert body["ties"] == [
+        {"person": str(world.people["p2"].id), "label": "라마바", "weight": 1.0}
+    ]
 
 
 def test_ego_api_analyst_pseudonyms_only(client: TestClient, session: Session) -> None:
@@ -108,11 +130,15 @@ def test_ego_api_analyst_pseudonyms_only(client: TestClient, session: Session) -
     assert p4 is not None
     key = get_settings().analytics_key
     assert client.get(f"/api/analytics/people/{p4}/ego", headers=headers).status_code == 404
-    response = client.get(f"/api/analytics/people/{pseudonym(key, 'person', p4)}/ego",
-                          params={"radius": 2}, headers=headers)
+    response = client.get(
+        f"/api/analytics/people/{pseudonym(key, 'person', p4)}/ego",
+        params={"radius": 2},
+        headers=headers,
+    )
     assert response.status_code == 200
     assert {n["id"] for n in response.json()["nodes"]} == {
-        pseudonym(key, "person", world.people[p].id or 0) for p in ("p1", "p2", "p3", "p4")}
+        pseudonym(key, "person", world.people[p].id or 0) for p in ("p1", "p2", "p3", "p4")
+    }
     for person in world.people.values():
         assert person.name not in response.text
 
@@ -124,11 +150,16 @@ def test_ego_api_staff_own_district_only(client: TestClient, session: Session) -
     p1, p2 = world.people["p1"].id, world.people["p2"].id
     # p1 never took part in district B's projects; p2's district-B network is B1 only.
     assert client.get(f"/api/analytics/people/{p1}/ego", headers=headers).status_code == 404
-    body = client.get(f"/api/analytics/people/{p2}/ego", params={"radius": 2},
-                      headers=headers).json()
+    body = client.get(
+        f"/api/analytics/people/{p2}/ego", params={"radius": 2}, headers=headers
+    ).json()
     assert {n["id"] for n in body["nodes"]} == {str(p2), str(world.people["p5"].id)}
-    assert client.get(f"/api/analytics/people/{p2}/ego", params={"district": "11110"},
-                      headers=headers).status_code == 403
+    assert (
+        client.get(
+            f"/api/analytics/people/{p2}/ego", params={"district": "11110"}, headers=headers
+        ).status_code
+        == 403
+    )
 
 
 def test_ego_api_expert_and_anonymous_refused(client: TestClient, session: Session) -> None:

@@ -24,9 +24,14 @@ def _count(total: int, female: int, male: int, unstated: int) -> Count:
 
 
 def _dongs(session: Session, district: str | None = None) -> int:
-    stmt = select(func.count()).select_from(Dong).where(
-        (Dong.valid_from == None) | (Dong.valid_from <= END),  # noqa: E711
-        (Dong.valid_to == None) | (Dong.valid_to > END))  # noqa: E711
+    stmt = (
+        select(func.count())
+        .select_from(Dong)
+        .where(
+            Dong.valid_from.is_(None) | (Dong.valid_from <= END),
+            Dong.valid_to.is_(None) | (Dong.valid_to > END),
+        )
+    )
     if district:
         stmt = stmt.where(Dong.district_code == district)
     return int(session.exec(stmt).one())
@@ -43,12 +48,14 @@ def test_kpi_city_counts_match_hand_worked_answers(session: Session) -> None:
     assert city.lead_proposers == _count(2, 1, 1, 0)
     # Ages at the end of 2019: p5 18, p3 29, p1 34, p2 44, p4 69.
     bands = {band: count.total for band, count in city.participants_by_age_band.items()}
-    assert bands == {"under_20": 1, "20s": 1, "30s": 1, "40s": 1, "50s": 0, "60s": 1,
-                     "70_plus": 0}
+    assert bands == {"under_20": 1, "20s": 1, "30s": 1, "40s": 1, "50s": 0, "60s": 1, "70_plus": 0}
     # A0 was funded in 2017, so three projects in 2019.
     assert city.projects == 3
-    assert city.projects_by_stage == {"activity_support": 1, "group_formation": 1,
-                                      "village_network": 1}
+    assert city.projects_by_stage == {
+        "activity_support": 1,
+        "group_formation": 1,
+        "village_network": 1,
+    }
     assert city.projects_by_programme == {"parent_community": 1, "village_community": 2}
     # Council: p4 (took part in 2017, before her 2019 seat) and p6 (never): 1 of 2.
     assert city.council_members == _count(2, 1, 1, 0)
@@ -80,7 +87,10 @@ def test_kpi_per_district_and_spread(session: Session) -> None:
     assert b.participant_share_of_population == round(2 / b.population_korean, 6)  # type: ignore[operator]
     spread = {item.metric: item for item in report.spread}
     # Districts with none are left out of the minimum.
-    assert (spread["participants"].max_district, spread["participants"].min_district) == ("종로구", "중구")
+    assert (spread["participants"].max_district, spread["participants"].min_district) == (
+        "종로구",
+        "중구",
+    )
     assert spread["participants"].ratio == 2.0
     assert spread["projects"].ratio == 2.0
     assert spread["lead_proposers"].ratio == 1.0
@@ -121,8 +131,13 @@ def test_kpi_api_roles(client: TestClient, session: Session) -> None:
     body = response.json()
     assert body["suppression_threshold"] == 5
     # 5 participants: the total shows, every gender cell (3, 1, 1) is hidden and marked.
-    assert body["city"]["participants"] == {"total": 5, "female": None, "male": None,
-                                            "unstated": None, "suppressed": True}
+    assert body["city"]["participants"] == {
+        "total": 5,
+        "female": None,
+        "male": None,
+        "unstated": None,
+        "suppressed": True,
+    }
     assert body["city"]["repeat_participants"]["total"] is None
     assert body["city"]["council_experience_share"] is None
     staff_headers = bearer(client, staff_b.username)
@@ -134,6 +149,7 @@ def test_kpi_api_roles(client: TestClient, session: Session) -> None:
 def test_kpi_api_expert_forbidden(client: TestClient, session: Session) -> None:
     world = build_world(session)
     expert = make_user(session, role=Role.expert, person_id=world.people["p1"].id)
-    response = client.get("/api/analytics/kpi?from=2019-01-01&to=2019-12-31",
-                          headers=bearer(client, expert.username))
+    response = client.get(
+        "/api/analytics/kpi?from=2019-01-01&to=2019-12-31", headers=bearer(client, expert.username)
+    )
     assert response.status_code == 403

@@ -25,8 +25,13 @@ PARTS = [
     _row(2, 10, "participant", date(2018, 4, 1), "group_formation"),
     _row(3, 30, "participant", date(2019, 5, 1), "village_network"),
 ]
-FACTS = LadderFacts(parts=PARTS, council=[PersonFact(4, "11110", "M", date(2019, 7, 1))],
-                    trained_expert=[], placed_expert=[], certificate=[])
+FACTS = LadderFacts(
+    parts=PARTS,
+    council=[PersonFact(4, "11110", "M", date(2019, 7, 1))],
+    trained_expert=[],
+    placed_expert=[],
+    certificate=[],
+)
 
 
 def test_rung_on_dates() -> None:
@@ -41,8 +46,12 @@ def test_rung_on_dates() -> None:
 def test_transition_matrix_2018_to_2019() -> None:
     counts = ladder.transitions(ladder.reached(FACTS), 2018)
     nonzero = {(a, b): n for a, row in counts.items() for b, n in row.items() if n}
-    assert nonzero == {("participant", "lead_proposer"): 1, ("participant", "participant"): 1,
-                       ("none", "higher_stage"): 1, ("none", "council_or_space"): 1}
+    assert nonzero == {
+        ("participant", "lead_proposer"): 1,
+        ("participant", "participant"): 1,
+        ("none", "higher_stage"): 1,
+        ("none", "council_or_space"): 1,
+    }
 
 
 def test_cohorts_retention_and_time_to_lead() -> None:
@@ -54,8 +63,9 @@ def test_cohorts_retention_and_time_to_lead() -> None:
 def test_ladder_api_suppresses_for_analysts(client: TestClient, session: Session) -> None:
     person = make_person(session)
     project = make_project(session, year=2019, stage=Stage.village_plan)
-    make_participation(session, project=project, person=person,
-                       role=ParticipationRole.lead_proposer)
+    make_participation(
+        session, project=project, person=person, role=ParticipationRole.lead_proposer
+    )
     analyst = make_user(session, role=Role.analyst)
     admin = make_user(session, role=Role.city_admin)
     url = "/api/analytics/ladder?as_of=2019-12-31"

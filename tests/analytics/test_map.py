@@ -59,8 +59,9 @@ def test_dong_map_admin_counts_by_hand(session: Session) -> None:
     assert sum(cell.shade > 0 for cell in result.dongs) == 2
 
 
-def test_dashboard_map_one_path_per_dong_suppressed_class(client: TestClient,
-                                                           session: Session) -> None:
+def test_dashboard_map_one_path_per_dong_suppressed_class(
+    client: TestClient, session: Session
+) -> None:
     _placed_world(session)
     analyst = make_user(session, role=Role.analyst)
     log_in(client, analyst.username)

@@ -23,13 +23,28 @@ from tests.builders import DISTRICT_B, bearer, make_user
 
 
 def _part(person: int, project: int, year: int = 2019) -> PartRow:
-    return PartRow(person, project, "participant", "11110", date(year, 4, 1), "F", 1980,
-                   "group_formation", year)
+    return PartRow(
+        person,
+        project,
+        "participant",
+        "11110",
+        date(year, 4, 1),
+        "F",
+        1980,
+        "group_formation",
+        year,
+    )
 
 
 # Project X = {1, 2, 3} (k = 3: 1/2 per pair), Y = {1, 2} (k = 2: 1 per pair), Z = {4} (alone).
-PARTS = [_part(1, 100), _part(2, 100), _part(3, 100), _part(1, 200), _part(2, 200),
-         _part(4, 300, 2020)]
+PARTS = [
+    _part(1, 100),
+    _part(2, 100),
+    _part(3, 100),
+    _part(1, 200),
+    _part(2, 200),
+    _part(4, 300, 2020),
+]
 
 
 def test_collaboration_weights_newman() -> None:
@@ -42,12 +57,19 @@ def test_collaboration_weights_newman() -> None:
 
 
 def test_group_network_shared_members() -> None:
-    members = [MemberRow(1, 7, "11110", date(2019, 1, 1)), MemberRow(1, 8, "11110", date(2019, 1, 1)),
-               MemberRow(2, 7, "11110", date(2019, 1, 1)), MemberRow(2, 8, "11110", date(2019, 1, 1)),
-               MemberRow(3, 8, "11110", date(2019, 1, 1)), MemberRow(3, 9, "11110", date(2019, 1, 1))]
+    members = [
+        MemberRow(1, 7, "11110", date(2019, 1, 1)),
+        MemberRow(1, 8, "11110", date(2019, 1, 1)),
+        MemberRow(2, 7, "11110", date(2019, 1, 1)),
+        MemberRow(2, 8, "11110", date(2019, 1, 1)),
+        MemberRow(3, 8, "11110", date(2019, 1, 1)),
+        MemberRow(3, 9, "11110", date(2019, 1, 1)),
+    ]
     graph = graphs.group_network(members)
     assert {frozenset((u, v)): d["weight"] for u, v, d in graph.edges(data=True)} == {
-        frozenset((7, 8)): 2, frozenset((8, 9)): 1}
+        frozenset((7, 8)): 2,
+        frozenset((8, 9)): 1,
+    }
 
 
 def test_bipartite_graph_sides() -> None:
@@ -78,7 +100,9 @@ def test_metrics_match_direct_networkx() -> None:
 def test_yearly_growth_counts_new_ties() -> None:
     rows = graphs.yearly_growth(PARTS, [2019, 2020])
     assert [(r["year"], r["nodes"], r["edges"], r["new_ties"]) for r in rows] == [
-        (2019, 3, 3, 3), (2020, 4, 3, 0)]
+        (2019, 3, 3, 3),
+        (2020, 4, 3, 0),
+    ]
     assert rows[1]["giant_component_share"] == 0.75
 
 
@@ -91,8 +115,10 @@ def test_drop_below_degree() -> None:
 def test_export_read_back_pseudonymous(client: TestClient, session: Session, fmt: str) -> None:
     world = build_world(session)
     analyst = make_user(session, role=Role.analyst)
-    response = client.get(f"/api/analytics/graph/export?from=2019-01-01&to=2019-12-31&format={fmt}",
-                          headers=bearer(client, analyst.username))
+    response = client.get(
+        f"/api/analytics/graph/export?from=2019-01-01&to=2019-12-31&format={fmt}",
+        headers=bearer(client, analyst.username),
+    )
     assert response.status_code == 200, response.text
     body = response.content
     key = get_settings().analytics_key
@@ -111,9 +137,13 @@ def test_export_read_back_pseudonymous(client: TestClient, session: Session, fmt
         for row in csv.DictReader(io.StringIO(body.decode())):
             graph.add_edge(row["source"], row["target"], weight=float(row["weight"]))
     # A1 = {p1, p2, p3} (1/2 per pair), A2 = {p1, p4} (1), B1 = {p2, p5} (1).
-    expected = {frozenset((ids["p1"], ids["p2"])): 0.5, frozenset((ids["p1"], ids["p3"])): 0.5,
-                frozenset((ids["p2"], ids["p3"])): 0.5, frozenset((ids["p1"], ids["p4"])): 1.0,
-                frozenset((ids["p2"], ids["p5"])): 1.0}
+    expected = {
+        frozenset((ids["p1"], ids["p2"])): 0.5,
+        frozenset((ids["p1"], ids["p3"])): 0.5,
+        frozenset((ids["p2"], ids["p3"])): 0.5,
+        frozenset((ids["p1"], ids["p4"])): 1.0,
+        frozenset((ids["p2"], ids["p5"])): 1.0,
+    }
     got = {frozenset((u, v)): float(d["weight"]) for u, v, d in graph.edges(data=True)}
     assert got == expected
 
@@ -132,13 +162,16 @@ def test_graph_summary_and_growth_api(client: TestClient, session: Session) -> N
     build_world(session)
     admin = make_user(session, role=Role.city_admin)
     headers = bearer(client, admin.username)
-    summary = client.get("/api/analytics/graph/summary?from=2019-01-01&to=2019-12-31",
-                         headers=headers).json()
+    summary = client.get(
+        "/api/analytics/graph/summary?from=2019-01-01&to=2019-12-31", headers=headers
+    ).json()
     assert (summary["nodes"], summary["edges"], summary["components"]) == (5, 5, 1)
     assert summary["giant_component_share"] == 1.0
-    groups = client.get("/api/analytics/graph/summary?from=2019-01-01&to=2019-12-31&kind=group",
-                        headers=headers)
+    groups = client.get(
+        "/api/analytics/graph/summary?from=2019-01-01&to=2019-12-31&kind=group", headers=headers
+    )
     assert groups.status_code == 200
-    growth = client.get("/api/analytics/graph/growth?from=2019-01-01&to=2019-12-31",
-                        headers=headers).json()
+    growth = client.get(
+        "/api/analytics/graph/growth?from=2019-01-01&to=2019-12-31", headers=headers
+    ).json()
     assert growth[0]["new_ties"] == 5

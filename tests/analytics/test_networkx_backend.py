@@ -39,8 +39,9 @@ def test_metrics_without_backend_equal_direct_networkx(graph: nx.Graph) -> None:
     assert {n: m["pagerank"] for n, m in metrics.items()} == rank
     assert {n: m["betweenness"] for n, m in metrics.items()} == between
     assert {n: m["core"] for n, m in metrics.items()} == core
-    assert [{n for n, m in metrics.items() if m["community"] == i}
-            for i in range(len(parts))] == parts
+    assert [
+        {n for n, m in metrics.items() if m["community"] == i} for i in range(len(parts))
+    ] == parts
     assert graphs.component_count(graph) == nx.number_connected_components(graph)
 
 

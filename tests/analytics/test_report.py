@@ -44,10 +44,12 @@ def test_report_admin_figures_match_kpi_service(session: Session) -> None:
     participants = next(line for line in lines if line.startswith("참여자 "))
     assert participants.split()[1:5] == ["5", "3", "1", "1"]
     repeat = next(line for line in lines if line.startswith("다차 참여자 ") and "(" not in line)
-    assert repeat.split()[2:6] == [_figure(city.repeat_participants.total),
-                                   _figure(city.repeat_participants.female),
-                                   _figure(city.repeat_participants.male),
-                                   _figure(city.repeat_participants.unstated)]
+    assert repeat.split()[2:6] == [
+        _figure(city.repeat_participants.total),
+        _figure(city.repeat_participants.female),
+        _figure(city.repeat_participants.male),
+        _figure(city.repeat_participants.unstated),
+    ]
     for row in kpi.districts:
         if row.district_code == DISTRICT_A:
             line = next(line for line in lines if line.startswith(row.district_name + " "))
@@ -83,6 +85,7 @@ def test_report_cli_writes_pdf(refdata_dir: Path, tmp_path: Path) -> None:
     _ok(["refdata", "load", str(refdata_dir)])
     _ok(["report", "--year", "2019", "--out", str(out)])
     assert "2019년 마을공동체 지표 보고서" in _text(out.read_bytes())
-    failed = runner.invoke(app, ["report", "--year", "2019", "--out", str(out),
-                                 "--district", "99999"])
+    failed = runner.invoke(
+        app, ["report", "--year", "2019", "--out", str(out), "--district", "99999"]
+    )
     assert failed.exit_code == 1 and "알 수 없는 자치구" in failed.output

@@ -16,8 +16,9 @@ from tests.web_login import log_in
 AS_OF = date(2021, 12, 31)  # with a 2-year window the cut-off is 2019-12-31 (inclusive)
 
 
-def _row(person: int, project: int, role: str, day: date, district: str, gender: str,
-         born: int) -> PartRow:
+def _row(
+    person: int, project: int, role: str, day: date, district: str, gender: str, born: int
+) -> PartRow:
     return PartRow(person, project, role, district, day, gender, born, "group_formation", day.year)
 
 
@@ -36,9 +37,16 @@ PARTS = [
     _row(6, 60, "participant", date(2016, 5, 1), "11140", "X", 2003),
     _row(8, 80, "participant", date(2022, 1, 1), "11110", "F", 1980),
 ]
-FACTS = LadderFacts(parts=PARTS, council=[PersonFact(6, "11110", "X", date(2019, 6, 1)),
-                                          PersonFact(7, "11140", "F", date(2018, 1, 1))],
-                    trained_expert=[], placed_expert=[], certificate=[])
+FACTS = LadderFacts(
+    parts=PARTS,
+    council=[
+        PersonFact(6, "11110", "X", date(2019, 6, 1)),
+        PersonFact(7, "11140", "F", date(2018, 1, 1)),
+    ],
+    trained_expert=[],
+    placed_expert=[],
+    certificate=[],
+)
 
 
 def _tables(years: int) -> dict[str, dict[str, dict[str, int]]]:
@@ -49,30 +57,43 @@ def _tables(years: int) -> dict[str, dict[str, dict[str, int]]]:
 def test_stalled_two_years_by_rung() -> None:
     stuck = stall.stalled(ladder.reached(FACTS), as_of=AS_OF, years=2)
     named = {person: ladder.RUNGS[rung] for person, rung in stuck.items()}
-    assert named == {1: "participant", 3: "participant", 5: "lead_proposer",
-                     6: "council_or_space", 7: "council_or_space"}
+    assert named == {
+        1: "participant",
+        3: "participant",
+        5: "lead_proposer",
+        6: "council_or_space",
+        7: "council_or_space",
+    }
 
 
 def test_stall_tables_by_district_gender_age() -> None:
     tables = _tables(2)
-    assert tables["by_district"] == {"participant": {"11110": 1, "11140": 1},
-                                     "lead_proposer": {"11110": 1},
-                                     "council_or_space": {"11110": 1, "11140": 1}}
-    assert tables["by_gender"] == {"participant": {"female": 1, "male": 1},
-                                   "lead_proposer": {"male": 1},
-                                   "council_or_space": {"female": 1, "unstated": 1}}
+    assert tables["by_district"] == {
+        "participant": {"11110": 1, "11140": 1},
+        "lead_proposer": {"11110": 1},
+        "council_or_space": {"11110": 1, "11140": 1},
+    }
+    assert tables["by_gender"] == {
+        "participant": {"female": 1, "male": 1},
+        "lead_proposer": {"male": 1},
+        "council_or_space": {"female": 1, "unstated": 1},
+    }
     # Ages on 2021: s1 41, s3 26, s5 61, s6 18, s7 unknown.
-    assert tables["by_age_band"] == {"participant": {"20s": 1, "40s": 1},
-                                     "lead_proposer": {"60s": 1},
-                                     "council_or_space": {"under_20": 1, "unknown": 1}}
+    assert tables["by_age_band"] == {
+        "participant": {"20s": 1, "40s": 1},
+        "lead_proposer": {"60s": 1},
+        "council_or_space": {"under_20": 1, "unknown": 1},
+    }
 
 
 def test_stall_one_year_window_adds_later_rungs() -> None:
     # Cut-off 2020-12-31: s2 (repeat since 2020-05-01) and s4 (participant since 2020-01-01) join.
-    assert _tables(1)["by_gender"] == {"participant": {"female": 1, "male": 2},
-                                       "repeat_participant": {"female": 1},
-                                       "lead_proposer": {"male": 1},
-                                       "council_or_space": {"female": 1, "unstated": 1}}
+    assert _tables(1)["by_gender"] == {
+        "participant": {"female": 1, "male": 2},
+        "repeat_participant": {"female": 1},
+        "lead_proposer": {"male": 1},
+        "council_or_space": {"female": 1, "unstated": 1},
+    }
 
 
 def test_years_before_leap_day() -> None:
@@ -84,8 +105,12 @@ def _six_since_2017(session: Session) -> None:
     """Five women and one man, born 1980, in one 2017 project and nothing since."""
     project = make_project(session, year=2017)
     for gender in [Gender.female] * 5 + [Gender.male]:
-        make_participation(session, project=project, person=make_person(session, gender=gender),
-                           valid_from=date(2017, 4, 1))
+        make_participation(
+            session,
+            project=project,
+            person=make_person(session, gender=gender),
+            valid_from=date(2017, 4, 1),
+        )
 
 
 def test_stalls_api_suppresses_for_analysts(client: TestClient, session: Session) -> None:
@@ -103,8 +128,10 @@ def test_stalls_api_suppresses_for_analysts(client: TestClient, session: Session
     assert hidden["by_gender"] == {"participant": {"female": None, "male": None}}
     assert hidden["by_age_band"] == {"participant": {"30s": 6}}
     assert hidden["suppressed"] is True
-    late = client.get("/api/analytics/ladder?as_of=2019-03-31&stall_years=3",
-                      headers=bearer(client, admin.username)).json()["stalls"]
+    late = client.get(
+        "/api/analytics/ladder?as_of=2019-03-31&stall_years=3",
+        headers=bearer(client, admin.username),
+    ).json()["stalls"]
     assert late["by_rung"] == {}
 
 
@@ -116,4 +143,15 @@ def test_stalls_table_on_dashboard(client: TestClient, session: Session) -> None
     row = table.split('<th scope="row">참여자</th>')[1].split("</tr>")[0]
     # total 6; female 5, male 1, unstated 0; then bands: under_20, 20s, 30s (all six) ...
     assert [cell.split("</td>")[0] for cell in row.split("<td>")[1:]] == [
-        "6", "5", "1", "0", "0", "0", "6", "0", "0", "0", "0"]
+        "6",
+        "5",
+        "1",
+        "0",
+        "0",
+        "0",
+        "6",
+        "0",
+        "0",
+        "0",
+        "0",
+    ]

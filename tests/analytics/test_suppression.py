@@ -37,16 +37,22 @@ def test_suppress_count_threshold_is_configurable() -> None:
 
 
 def test_suppress_family_hides_a_second_band() -> None:
-    bands = [Count(total=10, female=10), Count(total=7, female=7), Count(total=2, female=2),
-             Count(total=0, female=0)]
+    bands = [
+        Count(total=10, female=10),
+        Count(total=7, female=7),
+        Count(total=2, female=2),
+        Count(total=0, female=0),
+    ]
     suppress_family(bands, 5)
     assert [b.total for b in bands] == [10, None, None, 0]
 
 
 def test_spread_hidden_minimum_hides_ratio() -> None:
-    rows = [("가구", Indicators(participants=Count(total=40, female=40))),
-            ("나구", Indicators(participants=Count(total=None, suppressed=True))),
-            ("다구", Indicators(participants=Count(total=10, female=10)))]
+    rows = [
+        ("가구", Indicators(participants=Count(total=40, female=40))),
+        ("나구", Indicators(participants=Count(total=None, suppressed=True))),
+        ("다구", Indicators(participants=Count(total=10, female=10))),
+    ]
     item = spread(rows)[0]
     assert (item.max_district, item.max_value) == ("가구", 40)
     assert item.min_district is None and item.min_value is None and item.ratio is None

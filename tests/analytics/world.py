@@ -58,23 +58,41 @@ class World:
 
 def _training(session: Session, person: Person) -> None:
     """p2 completes basic, lecture practice and the expert stage in 2019; 6 h of basic in A."""
-    for n, stage in enumerate((TrainingStage.basic, TrainingStage.lecture_practice,
-                               TrainingStage.expert_activist)):
-        program = TrainingProgram(code=f"T-{stage.value}-{person.id}", name=stage.value,
-                                  stage=stage)
+    for n, stage in enumerate(
+        (TrainingStage.basic, TrainingStage.lecture_practice, TrainingStage.expert_activist)
+    ):
+        program = TrainingProgram(
+            code=f"T-{stage.value}-{person.id}", name=stage.value, stage=stage
+        )
         session.add(program)
         session.flush()
         module = TrainingModule(program_id=program.id, name="m", hours=Decimal(6))
-        enrolment = Enrolment(program_id=program.id, person_id=person.id,
-                              district_code=DISTRICT_A, enrolled_on=date(2019, 2 + n, 1))
+        enrolment = Enrolment(
+            program_id=program.id,
+            person_id=person.id,
+            district_code=DISTRICT_A,
+            enrolled_on=date(2019, 2 + n, 1),
+        )
         session.add_all([module, enrolment])
         session.flush()
         if stage == TrainingStage.basic:
-            session.add(ModuleAttendance(enrolment_id=enrolment.id, module_id=module.id,
-                                         hours_attended=Decimal(6), attended_on=date(2019, 2, 8)))
-        session.add(TrainingCompletion(enrolment_id=enrolment.id, person_id=person.id,
-                                       program_id=program.id, completed_on=date(2019, 2 + n, 20),
-                                       hours=Decimal(6)))
+            session.add(
+                ModuleAttendance(
+                    enrolment_id=enrolment.id,
+                    module_id=module.id,
+                    hours_attended=Decimal(6),
+                    attended_on=date(2019, 2, 8),
+                )
+            )
+        session.add(
+            TrainingCompletion(
+                enrolment_id=enrolment.id,
+                person_id=person.id,
+                program_id=program.id,
+                completed_on=date(2019, 2 + n, 20),
+                hours=Decimal(6),
+            )
+        )
     session.flush()
 
 
@@ -84,22 +102,44 @@ def build_world(session: Session) -> World:
         "p2": make_person(session, name="라마바", gender=Gender.male, birth_year=1975),
         "p3": make_person(session, name="사아자", gender=Gender.female, birth_year=1990),
         "p4": make_person(session, name="차카타", gender=Gender.female, birth_year=1950),
-        "p5": make_person(session, name="파하거", gender=Gender.unstated, birth_year=2001,
-                          registered_district_code=DISTRICT_B),
-        "p6": make_person(session, name="너더러", gender=Gender.male, birth_year=1960,
-                          registered_district_code=DISTRICT_B),
+        "p5": make_person(
+            session,
+            name="파하거",
+            gender=Gender.unstated,
+            birth_year=2001,
+            registered_district_code=DISTRICT_B,
+        ),
+        "p6": make_person(
+            session,
+            name="너더러",
+            gender=Gender.male,
+            birth_year=1960,
+            registered_district_code=DISTRICT_B,
+        ),
     }
     j = {
         "A0": make_project(session, year=2017, district_code=DISTRICT_A),
-        "A1": make_project(session, year=2019, district_code=DISTRICT_A,
-                           stage=Stage.group_formation),
-        "A2": make_project(session, year=2019, district_code=DISTRICT_A,
-                           stage=Stage.activity_support, programme=Programme.parent_community),
-        "B1": make_project(session, year=2019, district_code=DISTRICT_B,
-                           stage=Stage.village_network),
+        "A1": make_project(
+            session, year=2019, district_code=DISTRICT_A, stage=Stage.group_formation
+        ),
+        "A2": make_project(
+            session,
+            year=2019,
+            district_code=DISTRICT_A,
+            stage=Stage.activity_support,
+            programme=Programme.parent_community,
+        ),
+        "B1": make_project(
+            session, year=2019, district_code=DISTRICT_B, stage=Stage.village_network
+        ),
     }
-    make_participation(session, project=j["A0"], person=p["p4"], valid_from=date(2017, 4, 1),
-                       valid_to=date(2017, 12, 31))
+    make_participation(
+        session,
+        project=j["A0"],
+        person=p["p4"],
+        valid_from=date(2017, 4, 1),
+        valid_to=date(2017, 12, 31),
+    )
     make_participation(session, project=j["A1"], person=p["p1"], role=LEAD)
     make_participation(session, project=j["A1"], person=p["p2"])
     make_participation(session, project=j["A1"], person=p["p3"])
@@ -110,14 +150,28 @@ def build_world(session: Session) -> World:
     voided.void_reason = "entered by mistake"
     make_participation(session, project=j["B1"], person=p["p2"], role=LEAD)
     make_participation(session, project=j["B1"], person=p["p5"])
-    session.add_all([
-        CouncilSeat(person_id=p["p4"].id, district_code=DISTRICT_A, dong_code=DONG_A,
-                    valid_from=date(2019, 6, 1)),
-        CouncilSeat(person_id=p["p6"].id, district_code=DISTRICT_B, dong_code=DONG_B,
-                    valid_from=date(2019, 6, 1)),
-        ExpertPlacement(person_id=p["p1"].id, district_code=DISTRICT_A, dong_code=DONG_A,
-                        valid_from=date(2019, 3, 1)),
-    ])
+    session.add_all(
+        [
+            CouncilSeat(
+                person_id=p["p4"].id,
+                district_code=DISTRICT_A,
+                dong_code=DONG_A,
+                valid_from=date(2019, 6, 1),
+            ),
+            CouncilSeat(
+                person_id=p["p6"].id,
+                district_code=DISTRICT_B,
+                dong_code=DONG_B,
+                valid_from=date(2019, 6, 1),
+            ),
+            ExpertPlacement(
+                person_id=p["p1"].id,
+                district_code=DISTRICT_A,
+                dong_code=DONG_A,
+                valid_from=date(2019, 3, 1),
+            ),
+        ]
+    )
     session.flush()
     _training(session, p["p2"])
     return World(people=p, projects=j)

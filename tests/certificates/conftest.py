@@ -13,8 +13,9 @@ from maeul_db.certificates.settings import get_cert_settings
 
 
 @pytest.fixture(autouse=True)
-def key_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-            ) -> Iterator[Path]:
+def key_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     directory = tmp_path_factory.getbasetemp() / "cert-keys"
     monkeypatch.setenv("MAEUL_CERT_KEY_DIR", str(directory))
     get_cert_settings.cache_clear()

@@ -32,8 +32,9 @@ class World:
 
 
 def make_world(session: Session) -> World:
-    person = make_person(session, name="박서연", birth_year=1984, phone="01098765432",
-                         email="seoyeon@example.org")
+    person = make_person(
+        session, name="박서연", birth_year=1984, phone="01098765432", email="seoyeon@example.org"
+    )
     programs = []
     previous: tuple[int, ...] = ()
     for stage in ("basic", "lecture_practice", "expert_activist"):
@@ -43,8 +44,14 @@ def make_world(session: Session) -> World:
         previous = (program.id,)
     make_career(session, person=person, employer="종로구 마을자치센터", verified=True)
     make_career(session, person=person, employer="미확인 협동조합", verified=False)
-    make_career(session, person=person, employer="중구 마을자치센터", district_code=DISTRICT_B,
-                dong_code=None, verified=True)
+    make_career(
+        session,
+        person=person,
+        employer="중구 마을자치센터",
+        district_code=DISTRICT_B,
+        dong_code=None,
+        verified=True,
+    )
     expert = make_user(session, role=Role.expert, person_id=person.id)
     staff = make_user(session, district_code=DISTRICT_A)
     return World(person, expert, staff, programs)
@@ -52,20 +59,23 @@ def make_world(session: Session) -> World:
 
 def issue(client: TestClient, username: str, kind: str, person_id: int) -> dict[str, Any]:
     headers = bearer(client, username)
-    response = client.post("/api/certificates", headers=headers,
-                           json={"kind": kind, "person_id": person_id})
+    response = client.post(
+        "/api/certificates", headers=headers, json={"kind": kind, "person_id": person_id}
+    )
     assert response.status_code == 201, response.text
     return response.json()  # type: ignore[no-any-return]
 
 
 def download(client: TestClient, username: str, certificate_id: int) -> bytes:
-    response = client.get(f"/api/certificates/{certificate_id}/pdf",
-                          headers=bearer(client, username))
+    response = client.get(
+        f"/api/certificates/{certificate_id}/pdf", headers=bearer(client, username)
+    )
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/pdf"
     return response.content
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout

@@ -28,8 +28,9 @@ from tests.certificates.helpers import make_world
 
 def test_batch_issue_zip_manifest_ledger_and_offline_verify(session: Session) -> None:
     world = make_world(session)
-    make_placement(session, person=world.expert_person, valid_from=date(2020, 1, 1),
-                   valid_to=date(2024, 3, 1))
+    make_placement(
+        session, person=world.expert_person, valid_from=date(2020, 1, 1), valid_to=date(2024, 3, 1)
+    )
     other = make_person(session, name="김민지", birth_year=1979)
     complete_program(session, program=world.programs[0], person=other)
     make_placement(session, person=other, valid_from=date(2024, 12, 31))
@@ -43,8 +44,9 @@ def test_batch_issue_zip_manifest_ledger_and_offline_verify(session: Session) ->
     people = batch.placed_in_year(session, year=2024)
     assert [p.id for p in people] == [world.expert_person.id, other.id, untrained.id]
     ticks: list[int] = []
-    result = batch.write_zip(session, kind=CertificateKind.training, people=people,
-                             on_issued=lambda: ticks.append(1))
+    result = batch.write_zip(
+        session, kind=CertificateKind.training, people=people, on_issued=lambda: ticks.append(1)
+    )
     assert len(ticks) == 3
     assert result.issued == 2
     assert [person_id for person_id, _ in result.skipped] == [untrained.id]
@@ -80,8 +82,9 @@ def test_batch_issue_year_without_placements_is_empty_zip(session: Session) -> N
     assert archive.namelist() == ["manifest.csv"]
 
 
-def test_batch_cli_writes_zip_and_commits_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 refdata_dir: Path) -> None:
+def test_batch_cli_writes_zip_and_commits_ledger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refdata_dir: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("MAEUL_DATABASE_URL", url)
     get_settings.cache_clear()
@@ -94,8 +97,10 @@ def test_batch_cli_writes_zip_and_commits_ledger(tmp_path: Path, monkeypatch: py
             make_placement(session, person=world.expert_person, valid_from=date(2023, 5, 1))
             session.commit()
         out = tmp_path / "2024.zip"
-        result = CliRunner().invoke(app, ["cert", "batch", "--kind", "career",
-                                          "--placed-in-year", "2024", "--out", str(out)])
+        result = CliRunner().invoke(
+            app,
+            ["cert", "batch", "--kind", "career", "--placed-in-year", "2024", "--out", str(out)],
+        )
         assert result.exit_code == 0, result.output
         names = zipfile.ZipFile(out).namelist()
         assert len(names) == 2 and "manifest.csv" in names

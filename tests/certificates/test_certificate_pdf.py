@@ -16,8 +16,9 @@ from maeul_db.models import Certificate
 from tests.certificates.helpers import download, issue, make_world, pdftotext
 
 
-def test_issue_training_pdf_text_matches_ledger(client: TestClient, session: Session,
-                                                tmp_path: Path) -> None:
+def test_issue_training_pdf_text_matches_ledger(
+    client: TestClient, session: Session, tmp_path: Path
+) -> None:
     world = make_world(session)
     issued = issue(client, world.expert.username, "training", world.expert_person.id)
     data = download(client, world.expert.username, issued["id"])
@@ -39,8 +40,9 @@ def test_issue_training_pdf_text_matches_ledger(client: TestClient, session: Ses
     assert "01098765432" not in text and "example.org" not in text
 
 
-def test_issue_career_prints_only_verified_entries(client: TestClient, session: Session,
-                                                   tmp_path: Path) -> None:
+def test_issue_career_prints_only_verified_entries(
+    client: TestClient, session: Session, tmp_path: Path
+) -> None:
     world = make_world(session)
     issued = issue(client, world.expert.username, "career", world.expert_person.id)
     path = tmp_path / "career.pdf"
@@ -52,8 +54,9 @@ def test_issue_career_prints_only_verified_entries(client: TestClient, session: 
     assert "2020. 01. 01. ~ 2021. 12. 30." in text  # valid_to is exclusive
 
 
-def test_issue_district_staff_prints_only_own_district(client: TestClient, session: Session,
-                                                       tmp_path: Path) -> None:
+def test_issue_district_staff_prints_only_own_district(
+    client: TestClient, session: Session, tmp_path: Path
+) -> None:
     world = make_world(session)
     issued = issue(client, world.staff.username, "career", world.expert_person.id)
     path = tmp_path / "career.pdf"
@@ -68,8 +71,9 @@ def test_pdf_fonts_embedded(client: TestClient, session: Session, tmp_path: Path
     issued = issue(client, world.expert.username, "training", world.expert_person.id)
     path = tmp_path / "c.pdf"
     path.write_bytes(download(client, world.expert.username, issued["id"]))
-    lines = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert lines, "no fonts"
     for line in lines:
         columns = line.split()
@@ -78,14 +82,17 @@ def test_pdf_fonts_embedded(client: TestClient, session: Session, tmp_path: Path
         assert columns[-5:-3] == ["yes", "yes"], line
 
 
-def test_qr_decodes_to_verification_url(client: TestClient, session: Session,
-                                        tmp_path: Path) -> None:
+def test_qr_decodes_to_verification_url(
+    client: TestClient, session: Session, tmp_path: Path
+) -> None:
     world = make_world(session)
     issued = issue(client, world.expert.username, "training", world.expert_person.id)
     path = tmp_path / "c.pdf"
     path.write_bytes(download(client, world.expert.username, issued["id"]))
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(path),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(path), str(tmp_path / "page")],
+        check=True,
+    )
     results = zxingcpp.read_barcodes(Image.open(tmp_path / "page.png"))
     assert [r.format for r in results] == [zxingcpp.BarcodeFormat.QRCode]
     assert results[0].text.endswith(f"/verify/{issued['verification_id']}")

@@ -23,7 +23,13 @@ from maeul_db.demo.scales import SCALES, STAGE_INDEX
 from maeul_db.errors import Conflict, InvalidInput
 from maeul_db.models import District, Dong, Gender, Person
 
-INTERVAL_TABLES = ("group_membership", "participation", "council_seat", "expert_placement", "career")
+INTERVAL_TABLES = (
+    "group_membership",
+    "participation",
+    "council_seat",
+    "expert_placement",
+    "career",
+)
 
 
 def make_reference() -> Reference:
@@ -31,8 +37,13 @@ def make_reference() -> Reference:
     districts = []
     for number, code in enumerate(("11290", "11380", "11110")):
         dongs = tuple(
-            DongRef(f"{code}{index:05d}", code, f"시험{number}-{index}동",
-                    date(2020, 1, 1) if index == 0 else None, 10_000 + 1_000 * index)
+            DongRef(
+                f"{code}{index:05d}",
+                code,
+                f"시험{number}-{index}동",
+                date(2020, 1, 1) if index == 0 else None,
+                10_000 + 1_000 * index,
+            )
             for index in range(18)
         )
         districts.append(DistrictRef(code, f"시험{number}구", 400_000, dongs))
@@ -94,8 +105,9 @@ def test_generate_thirties_forties_share_at_first_participation(small: DemoData)
 
 
 def test_generate_exactly_one_lead_proposer_per_project(small: DemoData) -> None:
-    leads = Counter(r["project_id"] for r in rows(small, "participation")
-                    if r["role"] == "lead_proposer")
+    leads = Counter(
+        r["project_id"] for r in rows(small, "participation") if r["role"] == "lead_proposer"
+    )
     projects = {p["id"] for p in rows(small, "project")}
     assert set(leads) == projects
     assert set(leads.values()) == {1}
@@ -140,7 +152,8 @@ def test_generate_memberships_never_overlap(small: DemoData) -> None:
     spans: dict[tuple[int, int], list[tuple[date, date]]] = defaultdict(list)
     for row in rows(small, "group_membership"):
         spans[(row["group_id"], row["person_id"])].append(
-            (row["valid_from"], row["valid_to"] or date.max))
+            (row["valid_from"], row["valid_to"] or date.max)
+        )
     for intervals in spans.values():
         intervals.sort()
         for (_, end), (start, _) in itertools.pairwise(intervals):
@@ -157,7 +170,9 @@ def test_generate_higher_stages_go_to_groups_that_climbed(small: DemoData) -> No
         for earlier, later in itertools.pairwise(projects):
             assert later["year"] > earlier["year"]
             if STAGE_INDEX[later["stage"]] >= 2:
-                assert max(STAGE_INDEX[p["stage"]] for p in projects if p["year"] < later["year"]) >= 1
+                assert (
+                    max(STAGE_INDEX[p["stage"]] for p in projects if p["year"] < later["year"]) >= 1
+                )
 
 
 def test_generate_council_terms_keep_gender_rule(small: DemoData) -> None:
@@ -217,7 +232,8 @@ def demo_session(session: Session) -> Iterator[Session]:
         for name, columns in COLUMNS.items():
             if "id" in columns:
                 connection.execute(
-                    text("SELECT setval(pg_get_serial_sequence(:t, 'id'), 1, false)"), {"t": name})
+                    text("SELECT setval(pg_get_serial_sequence(:t, 'id'), 1, false)"), {"t": name}
+                )
     except DBAPIError:
         pass  # the test left its transaction aborted; the rollback that follows is what matters
 
@@ -251,7 +267,9 @@ def test_generate_demo_refuses_twice_then_replaces(demo_session: Session) -> Non
 def test_generate_demo_leaves_ids_free_after_explicit_ids(demo_session: Session) -> None:
     session = demo_session
     summary = generate_demo(session.connection(), scale="small", seed=3)
-    person = Person(name="새주민", gender=Gender.female, birth_year=1985, registered_district_code="11290")
+    person = Person(
+        name="새주민", gender=Gender.female, birth_year=1985, registered_district_code="11290"
+    )
     session.add(person)
     session.flush()
     assert person.id == summary.rows["person"] + 1
@@ -263,8 +281,10 @@ def test_generate_demo_keeps_indexes_and_foreign_keys(demo_session: Session) -> 
 
     def schema() -> list[Any]:
         inspector = inspect(session.connection())
-        return [(name, inspector.get_foreign_keys(name), inspector.get_indexes(name))
-                for name in COLUMNS]
+        return [
+            (name, inspector.get_foreign_keys(name), inspector.get_indexes(name))
+            for name in COLUMNS
+        ]
 
     before = schema()
     generate_demo(session.connection(), scale="small", seed=4)

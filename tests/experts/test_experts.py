@@ -24,8 +24,9 @@ from tests.builders import (
 DONG_A2 = "1111053000"  # 사직동 (종로구)
 
 
-def _trained(session: Session, stages: tuple[str, ...] = ("basic", "lecture_practice",
-                                                           "expert_activist")) -> Person:
+def _trained(
+    session: Session, stages: tuple[str, ...] = ("basic", "lecture_practice", "expert_activist")
+) -> Person:
     person = make_person(session)
     for stage in stages:
         complete_program(session, program=make_program(session, stage=stage), person=person)
@@ -35,15 +36,20 @@ def _trained(session: Session, stages: tuple[str, ...] = ("basic", "lecture_prac
 def test_eligibility_explains_each_rule(client: TestClient, session: Session) -> None:
     admin = make_user(session, role=Role.city_admin)
     partial = _trained(session, ("basic", "lecture_practice"))
-    body = client.get(f"/api/experts/eligibility/{partial.id}",
-                      headers=bearer(client, admin.username)).json()
+    body = client.get(
+        f"/api/experts/eligibility/{partial.id}", headers=bearer(client, admin.username)
+    ).json()
     assert body["eligible"] is False
     assert [(c["rule"], c["met"]) for c in body["checks"]] == [
-        ("basic", True), ("lecture_practice", True), ("expert_activist", False)]
+        ("basic", True),
+        ("lecture_practice", True),
+        ("expert_activist", False),
+    ]
     assert "미이수" in body["checks"][2]["detail"]
     full = _trained(session)
-    body = client.get(f"/api/experts/eligibility/{full.id}",
-                      headers=bearer(client, admin.username)).json()
+    body = client.get(
+        f"/api/experts/eligibility/{full.id}", headers=bearer(client, admin.username)
+    ).json()
     assert body["eligible"] is True and body["eligible_since"] == "2019-06-01"
 
 
@@ -61,18 +67,30 @@ def test_place_requires_pool_and_own_district(client: TestClient, session: Sessi
     staff = make_user(session, district_code=DISTRICT_A)
     headers = bearer(client, staff.username)
     untrained = make_person(session)
-    response = client.post("/api/experts/placements", headers=headers, json={
-        "person_id": untrained.id, "dong_code": DONG_A, "valid_from": "2022-01-01"})
+    response = client.post(
+        "/api/experts/placements",
+        headers=headers,
+        json={"person_id": untrained.id, "dong_code": DONG_A, "valid_from": "2022-01-01"},
+    )
     assert response.status_code == 422 and "전문가 풀" in response.json()["message"]
     expert = _trained(session)
-    response = client.post("/api/experts/placements", headers=headers, json={
-        "person_id": expert.id, "dong_code": DONG_B, "valid_from": "2022-01-01"})
+    response = client.post(
+        "/api/experts/placements",
+        headers=headers,
+        json={"person_id": expert.id, "dong_code": DONG_B, "valid_from": "2022-01-01"},
+    )
     assert response.status_code == 403
-    response = client.post("/api/experts/placements", headers=headers, json={
-        "person_id": expert.id, "dong_code": DONG_A, "valid_from": "2022-01-01"})
+    response = client.post(
+        "/api/experts/placements",
+        headers=headers,
+        json={"person_id": expert.id, "dong_code": DONG_A, "valid_from": "2022-01-01"},
+    )
     assert response.status_code == 201, response.text
-    again = client.post("/api/experts/placements", headers=headers, json={
-        "person_id": expert.id, "dong_code": DONG_A2, "valid_from": "2022-06-01"})
+    again = client.post(
+        "/api/experts/placements",
+        headers=headers,
+        json={"person_id": expert.id, "dong_code": DONG_A2, "valid_from": "2022-06-01"},
+    )
     assert again.status_code == 409
 
 
@@ -83,14 +101,26 @@ def test_coverage_gaps_and_ending_soon(client: TestClient, session: Session) -> 
     for person in two:
         make_placement(session, person=person, dong_code=DONG_A, valid_from=date(2021, 1, 1))
     ending = _trained(session)
-    make_placement(session, person=ending, dong_code=DONG_A2, valid_from=date(2021, 1, 1),
-                   valid_to=date(2022, 6, 20))
+    make_placement(
+        session,
+        person=ending,
+        dong_code=DONG_A2,
+        valid_from=date(2021, 1, 1),
+        valid_to=date(2022, 6, 20),
+    )
     ended = _trained(session)
-    make_placement(session, person=ended, dong_code=DONG_A2, valid_from=date(2020, 1, 1),
-                   valid_to=date(2022, 5, 1))
-    response = client.get(f"/api/experts/coverage/{DISTRICT_A}",
-                          params={"as_of": as_of.isoformat(), "within_days": 30},
-                          headers=bearer(client, staff.username))
+    make_placement(
+        session,
+        person=ended,
+        dong_code=DONG_A2,
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2022, 5, 1),
+    )
+    response = client.get(
+        f"/api/experts/coverage/{DISTRICT_A}",
+        params={"as_of": as_of.isoformat(), "within_days": 30},
+        headers=bearer(client, staff.username),
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     dongs = {d["dong_code"]: d for d in body["dongs"]}
@@ -105,18 +135,25 @@ def test_coverage_gaps_and_ending_soon(client: TestClient, session: Session) -> 
 
 def test_coverage_other_district_forbidden(client: TestClient, session: Session) -> None:
     staff = make_user(session, district_code=DISTRICT_A)
-    response = client.get(f"/api/experts/coverage/{DISTRICT_B}",
-                          headers=bearer(client, staff.username))
+    response = client.get(
+        f"/api/experts/coverage/{DISTRICT_B}", headers=bearer(client, staff.username)
+    )
     assert response.status_code == 403
 
 
 def test_close_placement_ends_interval(client: TestClient, session: Session) -> None:
     staff = make_user(session)
     row = make_placement(session, person=_trained(session), valid_from=date(2021, 1, 1))
-    response = client.post(f"/api/experts/placements/{row.id}/close",
-                           headers=bearer(client, staff.username), json={"valid_to": "2022-01-01"})
+    response = client.post(
+        f"/api/experts/placements/{row.id}/close",
+        headers=bearer(client, staff.username),
+        json={"valid_to": "2022-01-01"},
+    )
     assert response.status_code == 200 and response.json()["valid_to"] == "2022-01-01"
     other = make_user(session, district_code=DISTRICT_B)
-    response = client.post(f"/api/experts/placements/{row.id}/close",
-                           headers=bearer(client, other.username), json={"valid_to": "2022-01-01"})
+    response = client.post(
+        f"/api/experts/placements/{row.id}/close",
+        headers=bearer(client, other.username),
+        json={"valid_to": "2022-01-01"},
+    )
     assert response.status_code == 404

@@ -33,30 +33,41 @@ def test_keys_equal_for_normalised_details_and_depend_on_the_server_key() -> Non
     a = keys_for(name="김민지", birth_year=1980, phone="01012345678", email=None)
     b = keys_for(name="김민지", birth_year=1980, phone="01012345678", email=None)
     assert a == b and a.name_birth_email is None and len(a.name_birth) == 64
-    other = KeyMaker("another-server-key").keys(name="김민지", birth_year=1980,
-                                                phone="01012345678", email=None)
+    other = KeyMaker("another-server-key").keys(
+        name="김민지", birth_year=1980, phone="01012345678", email=None
+    )
     assert other.name_birth_phone != a.name_birth_phone
-    assert keys_for(name="김민지", birth_year=1981, phone="01012345678",
-                    email=None).name_birth != a.name_birth
+    assert (
+        keys_for(name="김민지", birth_year=1981, phone="01012345678", email=None).name_birth
+        != a.name_birth
+    )
 
 
 def test_production_refuses_placeholder_identity_key() -> None:
     with pytest.raises(ValidationError, match="MAEUL_IDENTITY_KEY"):
         Settings(environment="production", secret_key="s" * 40, analytics_key="a" * 40)
-    assert Settings(environment="production", secret_key="s" * 40, analytics_key="a" * 40,
-                    identity_key="i" * 40)
+    assert Settings(
+        environment="production", secret_key="s" * 40, analytics_key="a" * 40, identity_key="i" * 40
+    )
 
 
 def test_person_create_and_update_fill_keys(client: TestClient, session: Session) -> None:
     staff = make_user(session)
     headers = bearer(client, staff.username)
-    created = client.post("/api/people", headers=headers, json={
-        "name": "박 서 연", "gender": "F", "birth_year": 1990, "phone": "010-5555-1234"})
+    created = client.post(
+        "/api/people",
+        headers=headers,
+        json={"name": "박 서 연", "gender": "F", "birth_year": 1990, "phone": "010-5555-1234"},
+    )
     assert created.status_code == 201, created.text
     person = session.get(Person, created.json()["id"])
     assert person is not None
-    assert person.key_name_birth_phone == keys_for(name="박서연", birth_year=1990,
-                                                   phone="01055551234", email=None).name_birth_phone
+    assert (
+        person.key_name_birth_phone
+        == keys_for(
+            name="박서연", birth_year=1990, phone="01055551234", email=None
+        ).name_birth_phone
+    )
     client.patch(f"/api/people/{person.id}", headers=headers, json={"email": "A@B.kr"})
     session.refresh(person)
     assert person.key_name_birth_email is not None
@@ -64,33 +75,49 @@ def test_person_create_and_update_fill_keys(client: TestClient, session: Session
 
 def test_resolve_exact_links_and_weak_goes_to_review(session: Session) -> None:
     staff = make_user(session)
-    data = PersonCreate(name="이하은", gender=Gender.female, birth_year=1985,
-                        phone="010-7777-0001", home_dong_code=DONG_A)
+    data = PersonCreate(
+        name="이하은",
+        gender=Gender.female,
+        birth_year=1985,
+        phone="010-7777-0001",
+        home_dong_code=DONG_A,
+    )
     first, created, _ = service.resolve(session, user=staff, candidate=data)
     assert created
     again, created_again, review = service.resolve(session, user=staff, candidate=data)
     assert (again.id, created_again, review) == (first.id, False, [])
-    weak = PersonCreate(name="이하은", gender=Gender.female, birth_year=1985,
-                        home_dong_code=DONG_A)
+    weak = PersonCreate(name="이하은", gender=Gender.female, birth_year=1985, home_dong_code=DONG_A)
     new, created_new, review = service.resolve(session, user=staff, candidate=weak)
     assert created_new and new.id != first.id
     assert [(c.candidate_person_id, c.reason, c.status) for c in review] == [
-        (first.id, "name_birth_home_dong", MatchStatus.open)]
+        (first.id, "name_birth_home_dong", MatchStatus.open)
+    ]
 
 
 def test_exact_match_links_across_districts_b_sees_only_a_marker(
-        client: TestClient, session: Session) -> None:
+    client: TestClient, session: Session
+) -> None:
     staff_a = make_user(session)
     staff_b = make_user(session, district_code=DISTRICT_B)
     rows_a = roster_rows(3)
-    import_service.run_import(session, content=csv_bytes(rows_a), filename="a.csv",
-                              district_code=DISTRICT_A, actor=staff_a)
+    import_service.run_import(
+        session,
+        content=csv_bytes(rows_a),
+        filename="a.csv",
+        district_code=DISTRICT_A,
+        actor=staff_a,
+    )
     shared = rows_a[0]
     row_b = list(shared)
     row_b[COL["district"]], row_b[COL["dong"]] = "중구", "소공동"
     row_b[COL["project"]], row_b[COL["group"]], row_b[COL["home_dong"]] = "중구사업", "중구모임", ""
-    report = import_service.run_import(session, content=csv_bytes([row_b]), filename="b.csv",
-                                       district_code=DISTRICT_B, actor=staff_b).report
+    report = import_service.run_import(
+        session,
+        content=csv_bytes([row_b]),
+        filename="b.csv",
+        district_code=DISTRICT_B,
+        actor=staff_b,
+    ).report
     assert (report.created.people, report.created.people_linked) == (0, 1)
     person = session.exec(select(Person).where(Person.name == shared[COL["name"]])).one()
     assert person.registered_district_code == DISTRICT_A
@@ -98,8 +125,11 @@ def test_exact_match_links_across_districts_b_sees_only_a_marker(
     headers_b = bearer(client, staff_b.username)
     marker = client.get(f"/api/identity/people/{person.id}/elsewhere", headers=headers_b)
     assert marker.status_code == 200
-    assert marker.json() == {"person_id": person.id, "known_elsewhere": True,
-                             "possibly_elsewhere": False}
+    assert marker.json() == {
+        "person_id": person.id,
+        "known_elsewhere": True,
+        "possibly_elsewhere": False,
+    }
     # B reads the core details (a fact of B's now) but none of A's facts.
     assert client.get(f"/api/people/{person.id}", headers=headers_b).status_code == 200
     projects_b = client.get("/api/projects", headers=headers_b).json()["data"]
@@ -113,22 +143,30 @@ def test_exact_match_links_across_districts_b_sees_only_a_marker(
 
 
 def _candidate(session: Session) -> tuple[Person, Person, PersonMatchCandidate]:
-    survivor = make_person(session, name="최도윤", birth_year=1977, phone=None,
-                           registered_district_code=DISTRICT_A)
-    duplicate = make_person(session, name="최도윤", birth_year=1977, phone=None,
-                            registered_district_code=DISTRICT_B)
-    row = PersonMatchCandidate(person_id=duplicate.id, candidate_person_id=survivor.id,
-                               district_code=DISTRICT_B, reason="name_birth")
+    survivor = make_person(
+        session, name="최도윤", birth_year=1977, phone=None, registered_district_code=DISTRICT_A
+    )
+    duplicate = make_person(
+        session, name="최도윤", birth_year=1977, phone=None, registered_district_code=DISTRICT_B
+    )
+    row = PersonMatchCandidate(
+        person_id=duplicate.id,
+        candidate_person_id=survivor.id,
+        district_code=DISTRICT_B,
+        reason="name_birth",
+    )
     session.add(row)
     session.flush()
     return survivor, duplicate, row
 
 
 def test_merge_and_unmerge_are_audited_and_facts_follow_the_survivor(
-        client: TestClient, session: Session) -> None:
+    client: TestClient, session: Session
+) -> None:
     survivor, duplicate, row = _candidate(session)
-    make_participation(session, project=make_project(session, district_code=DISTRICT_B),
-                       person=duplicate)
+    make_participation(
+        session, project=make_project(session, district_code=DISTRICT_B), person=duplicate
+    )
     staff_b = make_user(session, district_code=DISTRICT_B)
     staff_a = make_user(session)
     headers_b = bearer(client, staff_b.username)
@@ -136,8 +174,12 @@ def test_merge_and_unmerge_are_audited_and_facts_follow_the_survivor(
     queue = client.get("/api/identity/candidates", headers=headers_b).json()
     assert queue["count"] == 1
     assert queue["data"][0]["candidate"] is None and queue["data"][0]["elsewhere"] is True
-    assert client.get("/api/identity/candidates",
-                      headers=bearer(client, staff_a.username)).json()["count"] == 0
+    assert (
+        client.get("/api/identity/candidates", headers=bearer(client, staff_a.username)).json()[
+            "count"
+        ]
+        == 0
+    )
     with pytest.raises(NotFound):
         service.merge(session, user=staff_a, candidate_id=row.id or 0)
 
@@ -149,8 +191,12 @@ def test_merge_and_unmerge_are_audited_and_facts_follow_the_survivor(
     assert merged_ids(session, survivor.id or 0) == sorted([survivor.id, duplicate.id])
     facts_b = session.connection().execute(with_survivors(people_with_facts_in(DISTRICT_B)))
     assert survivor.id in set(facts_b.scalars())
-    assert client.get("/api/identity/candidates?status=merged",
-                      headers=headers_b).json()["data"][0]["candidate"]["id"] == survivor.id
+    assert (
+        client.get("/api/identity/candidates?status=merged", headers=headers_b).json()["data"][0][
+            "candidate"
+        ]["id"]
+        == survivor.id
+    )
     with pytest.raises(Conflict):
         service.merge(session, user=staff_b, candidate_id=row.id or 0)
 
@@ -158,19 +204,33 @@ def test_merge_and_unmerge_are_audited_and_facts_follow_the_survivor(
     assert unmerged.status_code == 200 and unmerged.json()["status"] == "unmerged"
     session.refresh(duplicate)
     assert duplicate.merged_into_id is None
-    actions = session.exec(select(AuditLog.action).where(
-        AuditLog.entity == "person", AuditLog.entity_id == str(duplicate.id))
-        .order_by(col(AuditLog.id))).all()
+    actions = session.exec(
+        select(AuditLog.action)
+        .where(AuditLog.entity == "person", AuditLog.entity_id == str(duplicate.id))
+        .order_by(col(AuditLog.id))
+    ).all()
     assert actions[-2:] == ["merge", "unmerge"]
 
 
 def test_dismiss_and_wrong_roles(client: TestClient, session: Session) -> None:
     _, _, row = _candidate(session)
     staff_b = make_user(session, district_code=DISTRICT_B)
-    assert client.post(f"/api/identity/candidates/{row.id}/dismiss",
-                       headers=bearer(client, staff_b.username)).json()["status"] == "dismissed"
+    assert (
+        client.post(
+            f"/api/identity/candidates/{row.id}/dismiss", headers=bearer(client, staff_b.username)
+        ).json()["status"]
+        == "dismissed"
+    )
     analyst = make_user(session, role="analyst")  # type: ignore[arg-type]
-    assert client.get("/api/identity/candidates",
-                      headers=bearer(client, analyst.username)).json()["count"] == 0
-    assert client.post(f"/api/identity/candidates/{row.id}/unmerge",
-                       headers=bearer(client, analyst.username)).status_code == 403
+    assert (
+        client.get("/api/identity/candidates", headers=bearer(client, analyst.username)).json()[
+            "count"
+        ]
+        == 0
+    )
+    assert (
+        client.post(
+            f"/api/identity/candidates/{row.id}/unmerge", headers=bearer(client, analyst.username)
+        ).status_code
+        == 403
+    )

@@ -23,8 +23,12 @@ def test_api_preview_then_commit_then_undo(client: TestClient, session: Session)
     body = preview.json()
     assert body["dry_run"] and body["committed"] == 0
     assert body["rejected"][0] | {"errors": None} == {
-        "row": 5, "column": "역할", "code": "unknown_role", "errors": None,
-        "reason": body["rejected"][0]["reason"]}
+        "row": 5,
+        "column": "역할",
+        "code": "unknown_role",
+        "errors": None,
+        "reason": body["rejected"][0]["reason"],
+    }
 
     strict = client.post("/api/imports", headers=headers, files=files)
     assert strict.status_code == 422 and strict.json()["batch_id"] is None
@@ -61,21 +65,27 @@ def test_api_template_is_an_xlsx_with_korean_headers(client: TestClient, session
     first = [c.value for c in sheet[1]]
     assert first[:3] == ["사업연도", "자치구", "행정동"] and "참여종료일" in first
     # The template's example row imports cleanly (as a dry run).
-    preview = client.post("/api/imports/preview", headers=headers,
-                          files={"file": ("template.xlsx", response.content, "application/x")})
+    preview = client.post(
+        "/api/imports/preview",
+        headers=headers,
+        files={"file": ("template.xlsx", response.content, "application/x")},
+    )
     assert preview.json()["committed"] == 1, preview.text
 
 
-def test_api_city_admin_names_the_district_analyst_refused(client: TestClient,
-                                                         session: Session) -> None:
+def test_api_city_admin_names_the_district_analyst_refused(
+    client: TestClient, session: Session
+) -> None:
     admin = bearer(client, make_user(session, role="city_admin").username)  # type: ignore[arg-type]
     files = {"file": ("a.csv", csv_bytes(roster_rows(2)), CSV)}
     missing = client.post("/api/imports/preview", headers=admin, files=files)
     assert missing.status_code == 422 and missing.json()["field"] == "district_code"
-    ok = client.post("/api/imports/preview", headers=admin, files=files,
-                     data={"district_code": "11110"})
+    ok = client.post(
+        "/api/imports/preview", headers=admin, files=files, data={"district_code": "11110"}
+    )
     assert ok.status_code == 200 and ok.json()["committed"] == 2
     analyst = bearer(client, make_user(session, role="analyst").username)  # type: ignore[arg-type]
-    refused = client.post("/api/imports/preview", headers=analyst, files=files,
-                          data={"district_code": "11110"})
+    refused = client.post(
+        "/api/imports/preview", headers=analyst, files=files, data={"district_code": "11110"}
+    )
     assert refused.status_code == 403

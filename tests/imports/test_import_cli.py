@@ -56,10 +56,14 @@ def test_cli_import_json_partial_reimport_list_and_undo(cli_db: str, tmp_path: P
     assert strict.exit_code == 1
     report = json.loads(strict.stdout)
     assert (report["rows_read"], report["committed"], report["batch_id"]) == (100, 0, None)
-    assert [(r["row"], r["column"]) for r in report["rejected"]] == [(6, "행정동"), (11, "출생연도")]
+    assert [(r["row"], r["column"]) for r in report["rejected"]] == [
+        (6, "행정동"),
+        (11, "출생연도"),
+    ]
 
-    partial = runner.invoke(app, ["import", str(path), "--district", "11110", "--partial",
-                                  "--json"])
+    partial = runner.invoke(
+        app, ["import", str(path), "--district", "11110", "--partial", "--json"]
+    )
     assert partial.exit_code == 1
     report = json.loads(partial.stdout)
     assert (report["committed"], len(report["rejected"])) == (98, 2)

@@ -40,12 +40,14 @@ COUNTED = (Person, PersonVersion, Group, Project, Participation, GroupMembership
 
 
 def _counts(session: Session) -> dict[str, int]:
-    return {m.__name__: int(session.exec(select(func.count()).select_from(m)).one())
-            for m in COUNTED}
+    return {
+        m.__name__: int(session.exec(select(func.count()).select_from(m)).one()) for m in COUNTED
+    }
 
 
-def _run(session: Session, content: bytes, filename: str = "명단.csv", **kwargs: Any
-         ) -> service.ImportOutcome:
+def _run(
+    session: Session, content: bytes, filename: str = "명단.csv", **kwargs: Any
+) -> service.ImportOutcome:
     kwargs.setdefault("district_code", DISTRICT_A)
     kwargs.setdefault("actor", None)
     return service.run_import(session, content=content, filename=filename, **kwargs)
@@ -59,13 +61,17 @@ def test_import_cp949_csv_with_korean_headers(session: Session) -> None:
     assert (report.rows_read, report.committed, report.rejected_rows) == (30, 30, 0)
     assert report.created.people == 30 and report.created.projects == 20
     assert report.created.participations == 30 and report.created.memberships == 30
-    person = session.exec(select(Person).where(Person.import_batch_id == report.batch_id)
-                          .order_by(col(Person.id))).first()
+    person = session.exec(
+        select(Person).where(Person.import_batch_id == report.batch_id).order_by(col(Person.id))
+    ).first()
     assert person is not None and person.phone is not None and person.phone.startswith("010")
     assert person.key_name_birth_phone and person.key_name_birth
     project = session.exec(select(Project).where(Project.name == "테스트사업1")).one()
-    assert (project.year, project.stage, project.district_code) == (2024, "group_formation",
-                                                                     DISTRICT_A)
+    assert (project.year, project.stage, project.district_code) == (
+        2024,
+        "group_formation",
+        DISTRICT_A,
+    )
     assert project.group_id is not None
 
 
@@ -145,7 +151,8 @@ def test_import_fixed_rejected_rows_then_reimport_adds_nothing(session: Session)
     before = _counts(session)
     again = _run(session, csv_bytes(good), filename="다른이름.csv").report
     assert again.created.model_dump() == {k: 0 for k in again.created.model_dump()} | {
-        "people_linked": 200}
+        "people_linked": 200
+    }
     assert again.unchanged_rows == 200
     assert _counts(session) == before
 
@@ -170,15 +177,18 @@ def test_import_dry_run_writes_nothing(session: Session) -> None:
 
 
 def test_import_undo_removes_what_the_batch_created_and_keeps_what_others_use(
-        session: Session) -> None:
+    session: Session,
+) -> None:
     before = _counts(session)
     report = _run(session, csv_bytes(roster_rows(40))).report
     assert report.batch_id is not None
     # A fact added by hand afterwards keeps its person (and that person's project stays too).
-    kept_person = session.exec(select(Person).where(Person.import_batch_id == report.batch_id)
-                               .order_by(col(Person.id))).first()
-    kept_project = session.exec(select(Project).where(Project.import_batch_id == report.batch_id)
-                                .order_by(col(Project.id))).first()
+    kept_person = session.exec(
+        select(Person).where(Person.import_batch_id == report.batch_id).order_by(col(Person.id))
+    ).first()
+    kept_project = session.exec(
+        select(Project).where(Project.import_batch_id == report.batch_id).order_by(col(Project.id))
+    ).first()
     assert kept_person is not None and kept_project is not None
     make_participation(session, project=kept_project, person=kept_person)
     result = undo(session, user=None, batch_id=report.batch_id)
@@ -189,9 +199,13 @@ def test_import_undo_removes_what_the_batch_created_and_keeps_what_others_use(
     assert after["Participation"] == before["Participation"] + 1
     batch = session.get(ImportBatch, report.batch_id)
     assert batch is not None and batch.status == ImportStatus.undone
-    assert session.exec(select(AuditLog).where(AuditLog.entity == "import_batch",
-                                               AuditLog.action == "undo",
-                                               AuditLog.entity_id == str(batch.id))).one()
+    assert session.exec(
+        select(AuditLog).where(
+            AuditLog.entity == "import_batch",
+            AuditLog.action == "undo",
+            AuditLog.entity_id == str(batch.id),
+        )
+    ).one()
     # Importing the file again after an undo adds the rows back.
     again = _run(session, csv_bytes(roster_rows(40))).report
     assert again.created.participations == 39 and again.created.people == 39

@@ -23,11 +23,13 @@ from tests.builders import (
 )
 
 
-def _attend(client: TestClient, headers: dict[str, str], enrolment_id: int,
-            hours: list[tuple[int, str]]) -> dict[str, object]:
+def _attend(
+    client: TestClient, headers: dict[str, str], enrolment_id: int, hours: list[tuple[int, str]]
+) -> dict[str, object]:
     body = [{"module_id": m, "hours_attended": h, "attended_on": "2019-05-01"} for m, h in hours]
-    response = client.put(f"/api/training/enrolments/{enrolment_id}/attendance", json=body,
-                          headers=headers)
+    response = client.put(
+        f"/api/training/enrolments/{enrolment_id}/attendance", json=body, headers=headers
+    )
     assert response.status_code == 200, response.text
     return response.json()  # type: ignore[no-any-return]
 
@@ -37,8 +39,11 @@ def test_completion_computed_at_80_percent(client: TestClient, session: Session)
     program = make_program(session, district_code=DISTRICT_A, hours=(5, 5))
     person = make_person(session)
     headers = bearer(client, staff.username)
-    enrolled = client.post("/api/training/enrolments", headers=headers, json={
-        "program_id": program.id, "person_id": person.id, "enrolled_on": "2019-04-01"})
+    enrolled = client.post(
+        "/api/training/enrolments",
+        headers=headers,
+        json={"program_id": program.id, "person_id": person.id, "enrolled_on": "2019-04-01"},
+    )
     assert enrolled.status_code == 201, enrolled.text
     assert enrolled.json()["completed"] is False
     modules = service.modules_of(session, program_id=program.id)
@@ -50,14 +55,19 @@ def test_completion_computed_at_80_percent(client: TestClient, session: Session)
 
     done = _attend(client, headers, enrolment_id, [(modules[1].id, "3")])
     assert done["completed"] is True and done["completed_on"] == "2019-05-01"
-    row = session.exec(select(TrainingCompletion).where(
-        TrainingCompletion.person_id == person.id)).one()
+    row = session.exec(
+        select(TrainingCompletion).where(TrainingCompletion.person_id == person.id)
+    ).one()
     assert row.hours == Decimal("8")
 
     # A correction below the threshold removes the derived completion again.
     _attend(client, headers, enrolment_id, [(modules[1].id, "1")])
-    assert session.exec(select(TrainingCompletion).where(
-        TrainingCompletion.person_id == person.id)).first() is None
+    assert (
+        session.exec(
+            select(TrainingCompletion).where(TrainingCompletion.person_id == person.id)
+        ).first()
+        is None
+    )
 
 
 def test_completion_waits_for_prerequisite(session: Session) -> None:
@@ -75,8 +85,9 @@ def test_completion_waits_for_prerequisite(session: Session) -> None:
 
 def test_council_school_six_hour_minimum(session: Session) -> None:
     short = make_program(session, stage="council_school", hours=(2, 2), district_code=DISTRICT_A)
-    full = make_program(session, stage="council_school", hours=(2, 2, 2), min_hours=6,
-                        district_code=DISTRICT_A)
+    full = make_program(
+        session, stage="council_school", hours=(2, 2, 2), min_hours=6, district_code=DISTRICT_A
+    )
     person = make_person(session)
     complete_program(session, program=short, person=person)
     with pytest.raises(InvalidInput):
@@ -94,19 +105,25 @@ def test_enrol_other_district_programme_forbidden(client: TestClient, session: S
     person = make_person(session)
     headers = bearer(client, staff.username)
     for target in (program, city_program):
-        response = client.post("/api/training/enrolments", headers=headers, json={
-            "program_id": target.id, "person_id": person.id, "enrolled_on": "2019-04-01"})
+        response = client.post(
+            "/api/training/enrolments",
+            headers=headers,
+            json={"program_id": target.id, "person_id": person.id, "enrolled_on": "2019-04-01"},
+        )
         assert response.status_code == 403, response.text
 
 
-def test_read_training_other_district_staff_sees_nothing(client: TestClient,
-                                                         session: Session) -> None:
+def test_read_training_other_district_staff_sees_nothing(
+    client: TestClient, session: Session
+) -> None:
     person = make_person(session, registered_district_code=DISTRICT_A)
-    complete_program(session, program=make_program(session, district_code=DISTRICT_A),
-                     person=person)
+    complete_program(
+        session, program=make_program(session, district_code=DISTRICT_A), person=person
+    )
     other = make_user(session, district_code=DISTRICT_B)
-    response = client.get(f"/api/training/people/{person.id}",
-                          headers=bearer(client, other.username))
+    response = client.get(
+        f"/api/training/people/{person.id}", headers=bearer(client, other.username)
+    )
     assert response.status_code == 404
 
 
@@ -114,15 +131,23 @@ def test_read_training_expert_sees_own_record(client: TestClient, session: Sessi
     person = make_person(session)
     complete_program(session, program=make_program(session), person=person)
     expert = make_user(session, role=Role.expert, person_id=person.id)
-    response = client.get(f"/api/training/people/{person.id}",
-                          headers=bearer(client, expert.username))
+    response = client.get(
+        f"/api/training/people/{person.id}", headers=bearer(client, expert.username)
+    )
     assert response.status_code == 200
     assert [p["completed"] for p in response.json()] == [True]
 
 
 def test_create_program_analyst_forbidden(client: TestClient, session: Session) -> None:
     analyst = make_user(session, role=Role.analyst)
-    response = client.post("/api/training/programs", headers=bearer(client, analyst.username),
-                           json={"code": "X1", "name": "과정", "stage": "basic",
-                                 "modules": [{"name": "m", "hours": "3"}]})
+    response = client.post(
+        "/api/training/programs",
+        headers=bearer(client, analyst.username),
+        json={
+            "code": "X1",
+            "name": "과정",
+            "stage": "basic",
+            "modules": [{"name": "m", "hours": "3"}],
+        },
+    )
     assert response.status_code == 403

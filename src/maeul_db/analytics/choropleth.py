@@ -21,17 +21,23 @@ def load_rings(path: Path) -> dict[str, list[Ring]]:
     shapes: dict[str, list[Ring]] = {}
     for feature in data["features"]:
         geometry = feature["geometry"]
-        polygons = (geometry["coordinates"] if geometry["type"] == "MultiPolygon"
-                    else [geometry["coordinates"]])
+        polygons = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["coordinates"]]
+        )
         shapes[str(feature["properties"]["code"])] = [
-            [(float(x), float(y)) for x, y, *_ in ring] for polygon in polygons for ring in polygon]
+            [(float(x), float(y)) for x, y, *_ in ring] for polygon in polygons for ring in polygon
+        ]
     return shapes
 
 
-def borrow_rings(rings: dict[str, list[Ring]], codes: Iterable[str],
-                 successors: dict[str, list[str]]) -> dict[str, list[Ring]]:
+def borrow_rings(
+    rings: dict[str, list[Ring]], codes: Iterable[str], successors: dict[str, list[str]]
+) -> dict[str, list[Ring]]:
     """The rings of ``codes``; a dong that has since been renamed or split (the boundaries are of
     January 2023) is drawn with its successors' rings."""
+
     def find(code: str, depth: int = 0) -> list[Ring]:
         if code in rings or depth > 5:
             return rings.get(code, [])
@@ -47,8 +53,9 @@ def _bounds(shapes: Iterable[list[Ring]]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def project(shapes: dict[str, list[Ring]], *, width: float,
-            margin: float = 4.0) -> tuple[dict[str, str], float]:
+def project(
+    shapes: dict[str, list[Ring]], *, width: float, margin: float = 4.0
+) -> tuple[dict[str, str], float]:
     """SVG path data per code (fitted to ``width``) and the drawing's height. Points that round to
     the previous one are dropped, which keeps the page small at screen resolution."""
     if not shapes:
@@ -62,8 +69,10 @@ def project(shapes: dict[str, list[Ring]], *, width: float,
         for ring in rings:
             points: list[str] = []
             for lon, lat in ring:
-                point = (f"{margin + (lon - west) * squeeze * scale:.0f},"
-                         f"{margin + (north - lat) * scale:.0f}")
+                point = (
+                    f"{margin + (lon - west) * squeeze * scale:.0f},"
+                    f"{margin + (north - lat) * scale:.0f}"
+                )
                 if not points or points[-1] != point:
                     points.append(point)
             if len(points) >= 3:
@@ -89,4 +98,3 @@ def per_dong(pairs: Iterable[tuple[int, str]]) -> dict[str, int]:
 
 def legend(top: float) -> list[tuple[int, float, float]]:
     return [(i, top * (i - 1) / SHADES, top * i / SHADES) for i in range(1, SHADES + 1)]
-

@@ -22,8 +22,9 @@ from maeul_db.models import Role, UserAccount
 console = Console(stderr=True)
 graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_help=True)
 
-AsUser = Annotated[str | None, typer.Option("--as", help="account whose rights apply "
-                                                          "(default: city admin rights)")]
+AsUser = Annotated[
+    str | None, typer.Option("--as", help="account whose rights apply (default: city admin rights)")
+]
 
 
 def _user(session: Session, username: str | None) -> UserAccount:
@@ -60,13 +61,16 @@ def print_kpi(report: KpiReport) -> None:
     table.add_row("지원사업", f"{city.projects:,}")
     table.add_row("주민자치회 위원", _cell(city.council_members))
     table.add_row("  사업 경험 있는 위원", _cell(city.council_members_with_project_experience))
-    table.add_row("마을자치전문가 배치 / 목표",
-                  f"{_cell(city.experts_placed)} / {city.expert_target:,}")
+    table.add_row(
+        "마을자치전문가 배치 / 목표", f"{_cell(city.experts_placed)} / {city.expert_target:,}"
+    )
     for item in report.spread:
         ratio = "*" if item.ratio is None else f"{item.ratio:.1f}배"
-        table.add_row(f"격차: {item.metric}",
-                      f"{item.max_district} {item.max_value} / {item.min_district} "
-                      f"{item.min_value} = {ratio}")
+        table.add_row(
+            f"격차: {item.metric}",
+            f"{item.max_district} {item.max_value} / {item.min_district} "
+            f"{item.min_value} = {ratio}",
+        )
     Console().print(table)
     if report.suppression_threshold:
         console.print(f"* {report.suppression_threshold}명 미만 칸은 가려졌습니다 (suppressed)")
@@ -84,9 +88,13 @@ def kpi(
 
     try:
         with Session(get_engine()) as session:
-            report = service.kpi(session, user=_user(session, as_user),
-                                 start=date.fromisoformat(start), end=date.fromisoformat(end),
-                                 district_code=district)
+            report = service.kpi(
+                session,
+                user=_user(session, as_user),
+                start=date.fromisoformat(start),
+                end=date.fromisoformat(end),
+                district_code=district,
+            )
     except MaeulError as exc:
         _fail(exc)
     except ValueError as exc:
@@ -116,9 +124,16 @@ def graph_export(
     try:
         with Session(get_engine()) as session:
             body = network_service.export(
-                session, user=_user(session, as_user), fmt=fmt, start=date.fromisoformat(start),
-                end=date.fromisoformat(end) if end else date.today(), kind=kind,
-                district_code=district, min_degree=min_degree, with_metrics=metrics)
+                session,
+                user=_user(session, as_user),
+                fmt=fmt,
+                start=date.fromisoformat(start),
+                end=date.fromisoformat(end) if end else date.today(),
+                kind=kind,
+                district_code=district,
+                min_degree=min_degree,
+                with_metrics=metrics,
+            )
     except MaeulError as exc:
         _fail(exc)
     out.write_bytes(body)
@@ -128,8 +143,9 @@ def graph_export(
 def ladder(
     as_of: Annotated[str, typer.Option("--as-of", help="YYYY-MM-DD")],
     district: Annotated[str | None, typer.Option("--district", help="district code")] = None,
-    stall_years: Annotated[int, typer.Option("--stall-years", min=1,
-                                             help="stalled = same top rung this many years")] = 2,
+    stall_years: Annotated[
+        int, typer.Option("--stall-years", min=1, help="stalled = same top rung this many years")
+    ] = 2,
     as_user: AsUser = None,
 ) -> None:
     """The growth ladder as JSON: rungs on a date, yearly transitions, cohorts and stalls."""
@@ -137,9 +153,13 @@ def ladder(
 
     try:
         with Session(get_engine()) as session:
-            result = ladder_service.report(session, user=_user(session, as_user),
-                                           as_of=date.fromisoformat(as_of), district_code=district,
-                                           stall_years=stall_years)
+            result = ladder_service.report(
+                session,
+                user=_user(session, as_user),
+                as_of=date.fromisoformat(as_of),
+                district_code=district,
+                stall_years=stall_years,
+            )
     except MaeulError as exc:
         _fail(exc)
     print(result.model_dump_json(indent=2))
@@ -157,8 +177,9 @@ def report(
 
     try:
         with Session(get_engine()) as session:
-            result = report_pdf.yearly_kpi(session, user=_user(session, as_user), year=year,
-                                           district_code=district)
+            result = report_pdf.yearly_kpi(
+                session, user=_user(session, as_user), year=year, district_code=district
+            )
     except MaeulError as exc:
         _fail(exc)
     body = report_pdf.render_pdf(result, year=year)

@@ -35,8 +35,11 @@ def shortest_chain(graph: nx.Graph, source: Any, target: Any) -> list[Any] | Non
 
 
 def first_lead(parts: Iterable[PartRow], person: int) -> date | None:
-    days = [row.valid_from for row in parts
-            if row.person_id == person and row.role == ParticipationRole.lead_proposer]
+    days = [
+        row.valid_from
+        for row in parts
+        if row.person_id == person and row.role == ParticipationRole.lead_proposer
+    ]
     return min(days, default=None)
 
 
@@ -61,5 +64,7 @@ def spring_layout(graph: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float
     ys = [float(p[1]) for p in raw.values()]
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
-    return {node: ((float(p[0]) - min(xs)) / span_x, (float(p[1]) - min(ys)) / span_y)
-            for node, p in raw.items()}
+    return {
+        node: ((float(p[0]) - min(xs)) / span_x, (float(p[1]) - min(ys)) / span_y)
+        for node, p in raw.items()
+    }

@@ -25,13 +25,21 @@ EARLIEST = date(1900, 1, 1)
 class _Scope:
     """The scoped participations, the person network over them and how people are named."""
 
-    def __init__(self, session: Session, *, user: UserAccount, start: date | None,
-                 end: date | None, district_code: str | None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        user: UserAccount,
+        start: date | None,
+        end: date | None,
+        district_code: str | None,
+    ) -> None:
         self.start, self.end = start or EARLIEST, end or date.today()
         check_period(self.start, self.end)
         district = access.scope_district(user, district_code)
-        self.parts = queries.participations(session, start=self.start, end=self.end,
-                                            district_code=district)
+        self.parts = queries.participations(
+            session, start=self.start, end=self.end, district_code=district
+        )
         self.graph = graphs.person_network(self.parts)
         self.analyst = user.role == Role.analyst
         self.key = get_settings().analytics_key
@@ -59,9 +67,16 @@ class _Scope:
         return {n: names.get(n) or pseudonym(self.key, "person", n) for n in nodes}
 
 
-def ego_network(session: Session, *, user: UserAccount, person: str, radius: int = 1,
-                start: date | None = None, end: date | None = None,
-                district_code: str | None = None) -> EgoNetwork:
+def ego_network(
+    session: Session,
+    *,
+    user: UserAccount,
+    person: str,
+    radius: int = 1,
+    start: date | None = None,
+    end: date | None = None,
+    district_code: str | None = None,
+) -> EgoNetwork:
     """The people within ``radius`` (1 or 2) ties of a person, laid out for drawing."""
     if radius not in (1, 2):
         raise InvalidInput("반경은 1 또는 2입니다 (radius is 1 or 2)", field="radius")
@@ -71,10 +86,21 @@ def ego_network(session: Session, *, user: UserAccount, person: str, radius: int
     hops = ego.distances(scope.graph, center, radius=radius)
     place = ego.spring_layout(sub, seed=SEED)
     labels = scope.labels(sorted(sub.nodes))
-    nodes = [EgoNode(id=scope.ref(n), label=labels[n], distance=hops[n], degree=sub.degree(n),
-                     x=round(place[n][0], 4), y=round(place[n][1], 4)) for n in sorted(sub.nodes)]
-    edges = [EgoEdge(source=scope.ref(u), target=scope.ref(v), weight=round(float(d["weight"]), 6))
-             for u, v, d in sorted(sub.edges(data=True), key=_edge_key)]
+    nodes = [
+        EgoNode(
+            id=scope.ref(n),
+            label=labels[n],
+            distance=hops[n],
+            degree=sub.degree(n),
+            x=round(place[n][0], 4),
+            y=round(place[n][1], 4),
+        )
+        for n in sorted(sub.nodes)
+    ]
+    edges = [
+        EgoEdge(source=scope.ref(u), target=scope.ref(v), weight=round(float(d["weight"]), 6))
+        for u, v, d in sorted(sub.edges(data=True), key=_edge_key)
+    ]
     return EgoNetwork(center=scope.ref(center), radius=radius, nodes=nodes, edges=edges)
 
 
@@ -83,20 +109,31 @@ def _edge_key(edge: tuple[Any, Any, Any]) -> tuple[int, int]:
     return (min(u, v), max(u, v))
 
 
-def chain(session: Session, *, user: UserAccount, source: str, target: str,
-          start: date | None = None, end: date | None = None,
-          district_code: str | None = None) -> Chain:
+def chain(
+    session: Session,
+    *,
+    user: UserAccount,
+    source: str,
+    target: str,
+    start: date | None = None,
+    end: date | None = None,
+    district_code: str | None = None,
+) -> Chain:
     """The shortest chain of co-participants between two people in scope."""
     scope = _Scope(session, user=user, start=start, end=end, district_code=district_code)
     a, b = scope.resolve(source), scope.resolve(target)
     path = ego.shortest_chain(scope.graph, a, b)
-    return Chain(source=scope.ref(a), target=scope.ref(b),
-                 path=None if path is None else [scope.ref(n) for n in path],
-                 hops=None if path is None else len(path) - 1)
+    return Chain(
+        source=scope.ref(a),
+        target=scope.ref(b),
+        path=None if path is None else [scope.ref(n) for n in path],
+        hops=None if path is None else len(path) - 1,
+    )
 
 
-def ties_before_lead(session: Session, *, user: UserAccount, person: str,
-                     district_code: str | None = None) -> TiesBeforeLead:
+def ties_before_lead(
+    session: Session, *, user: UserAccount, person: str, district_code: str | None = None
+) -> TiesBeforeLead:
     """Whom a person had worked with before first proposing a project themselves."""
     scope = _Scope(session, user=user, start=None, end=None, district_code=district_code)
     center = scope.resolve(person)
@@ -104,6 +141,10 @@ def ties_before_lead(session: Session, *, user: UserAccount, person: str,
     ties = ego.ties_before(scope.parts, center, first)
     labels = scope.labels(sorted(ties))
     return TiesBeforeLead(
-        person=scope.ref(center), first_lead_on=first,
-        ties=[Tie(person=scope.ref(n), label=labels[n], weight=round(w, 6))
-              for n, w in sorted(ties.items())])
+        person=scope.ref(center),
+        first_lead_on=first,
+        ties=[
+            Tie(person=scope.ref(n), label=labels[n], weight=round(w, 6))
+            for n, w in sorted(ties.items())
+        ],
+    )

@@ -15,9 +15,22 @@ import networkx as nx
 
 from maeul_db.analytics.pseudonym import pseudonym
 
-SAFE_NODE_ATTRIBUTES = frozenset({"kind", "bipartite", "stage", "year", "district", "degree",
-                                  "weighted_degree", "core", "pagerank", "betweenness",
-                                  "community", "diversity"})
+SAFE_NODE_ATTRIBUTES = frozenset(
+    {
+        "kind",
+        "bipartite",
+        "stage",
+        "year",
+        "district",
+        "degree",
+        "weighted_degree",
+        "core",
+        "pagerank",
+        "betweenness",
+        "community",
+        "diversity",
+    }
+)
 
 
 class ExportFormat(StrEnum):
@@ -27,8 +40,12 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-MEDIA_TYPES = {ExportFormat.graphml: "application/graphml+xml", ExportFormat.gexf: "application/gexf+xml",
-               ExportFormat.json: "application/json", ExportFormat.csv: "text/csv"}
+MEDIA_TYPES = {
+    ExportFormat.graphml: "application/graphml+xml",
+    ExportFormat.gexf: "application/gexf+xml",
+    ExportFormat.json: "application/json",
+    ExportFormat.csv: "text/csv",
+}
 
 
 def pseudonym_of(node: Any, key: str, default_kind: str) -> str:
@@ -43,10 +60,13 @@ def pseudonymise(graph: nx.Graph, *, key: str, kind: str = "person") -> nx.Graph
     result = nx.Graph()
     mapping = {node: pseudonym_of(node, key, kind) for node in graph}
     for node, data in graph.nodes(data=True):
-        result.add_node(mapping[node], **{k: v for k, v in data.items() if k in SAFE_NODE_ATTRIBUTES})
+        result.add_node(
+            mapping[node], **{k: v for k, v in data.items() if k in SAFE_NODE_ATTRIBUTES}
+        )
     for u, v, data in graph.edges(data=True):
-        result.add_edge(mapping[u], mapping[v], **({"weight": data["weight"]}
-                                                   if "weight" in data else {}))
+        result.add_edge(
+            mapping[u], mapping[v], **({"weight": data["weight"]} if "weight" in data else {})
+        )
     return result
 
 

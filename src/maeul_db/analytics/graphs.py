@@ -39,7 +39,8 @@ def run(algorithm: Callable[..., Any], *args: Any, backend: str | None, **kwargs
     except ImportError as exc:
         raise BackendUnavailable(
             f"MAEUL_NETWORKX_BACKEND={backend!r}: networkx backend not installed ({exc}); install "
-            "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting") from exc
+            "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting"
+        ) from exc
     except NotImplementedError:
         return algorithm(*args, **kwargs)
 
@@ -49,13 +50,20 @@ def bipartite(parts: Iterable[PartRow], members: Iterable[MemberRow] = ()) -> nx
     graph = nx.Graph()
     for row in parts:
         graph.add_node(("person", row.person_id), bipartite=0, kind="person")
-        graph.add_node(("project", row.project_id), bipartite=1, kind="project", stage=row.stage,
-                       year=row.year, district=row.district_code)
+        graph.add_node(
+            ("project", row.project_id),
+            bipartite=1,
+            kind="project",
+            stage=row.stage,
+            year=row.year,
+            district=row.district_code,
+        )
         graph.add_edge(("person", row.person_id), ("project", row.project_id))
     for member in members:
         graph.add_node(("person", member.person_id), bipartite=0, kind="person")
-        graph.add_node(("group", member.group_id), bipartite=1, kind="group",
-                       district=member.district_code)
+        graph.add_node(
+            ("group", member.group_id), bipartite=1, kind="group", district=member.district_code
+        )
         graph.add_edge(("person", member.person_id), ("group", member.group_id))
     return graph
 
@@ -125,21 +133,25 @@ def communities(graph: nx.Graph, *, seed: int, backend: str | None = None) -> li
     """Louvain communities on the weights, seeded so the same data gives the same partition."""
     if graph.number_of_edges() == 0:
         return [{node} for node in graph]
-    return list(run(nx.community.louvain_communities, graph, weight="weight", seed=seed,
-                    backend=backend))
+    return list(
+        run(nx.community.louvain_communities, graph, weight="weight", seed=seed, backend=backend)
+    )
 
 
-def node_metrics(graph: nx.Graph, *, seed: int, betweenness_k: int,
-                 backend: str | None = None) -> dict[Any, dict[str, Any]]:
+def node_metrics(
+    graph: nx.Graph, *, seed: int, betweenness_k: int, backend: str | None = None
+) -> dict[Any, dict[str, Any]]:
     """Degree, weighted degree, core number, PageRank, sampled betweenness, community and
     participation diversity (how many communities a node's ties reach) per node."""
     parts = communities(graph, seed=seed, backend=backend)
     community_of = {node: index for index, part in enumerate(parts) for node in part}
     k = min(betweenness_k, graph.number_of_nodes())
-    between = run(nx.betweenness_centrality, graph, k=k or None, seed=seed, weight=None,
-                  backend=backend)
-    rank = (run(nx.pagerank, graph, weight="weight", backend=backend)
-            if graph.number_of_nodes() else {})
+    between = run(
+        nx.betweenness_centrality, graph, k=k or None, seed=seed, weight=None, backend=backend
+    )
+    rank = (
+        run(nx.pagerank, graph, weight="weight", backend=backend) if graph.number_of_nodes() else {}
+    )
     core = run(nx.core_number, graph, backend=backend)
     metrics: dict[Any, dict[str, Any]] = {}
     for node in graph:
@@ -165,7 +177,9 @@ def brokers(graph: nx.Graph) -> dict[Any, int]:
             continue
         teams = sorted(graph[node], key=repr)
         scores[node] = sum(
-            1 for i, a in enumerate(teams) for b in teams[i + 1:]
+            1
+            for i, a in enumerate(teams)
+            for b in teams[i + 1 :]
             if not (set(graph[a]) & set(graph[b])) - {node}
         )
     return scores
@@ -179,9 +193,16 @@ def yearly_growth(parts: list[PartRow], years: Iterable[int]) -> list[dict[str, 
     for year in sorted(years):
         graph = person_network([row for row in parts if row.year <= year])
         edges = {(min(u, v), max(u, v)) for u, v in graph.edges}
-        result.append({"year": year, "nodes": graph.number_of_nodes(),
-                       "edges": graph.number_of_edges(), "new_ties": len(edges - previous),
-                       "density": nx.density(graph), "giant_component_share": giant_share(graph)})
+        result.append(
+            {
+                "year": year,
+                "nodes": graph.number_of_nodes(),
+                "edges": graph.number_of_edges(),
+                "new_ties": len(edges - previous),
+                "density": nx.density(graph),
+                "giant_component_share": giant_share(graph),
+            }
+        )
         previous = edges
     return result
 

@@ -51,8 +51,12 @@ def count_people(people: Iterable[int], gender_of: dict[int, str]) -> Count:
     """Distinct people split by gender."""
     distinct = set(people)
     by_gender = Counter(GENDER_BY_CODE.get(gender_of[p], "unstated") for p in distinct)
-    return Count(total=len(distinct), female=by_gender["female"], male=by_gender["male"],
-                 unstated=by_gender["unstated"])
+    return Count(
+        total=len(distinct),
+        female=by_gender["female"],
+        male=by_gender["male"],
+        unstated=by_gender["unstated"],
+    )
 
 
 def hours_by_gender(rows: Iterable[HoursRow]) -> tuple[Hours, Count]:
@@ -64,9 +68,15 @@ def hours_by_gender(rows: Iterable[HoursRow]) -> tuple[Hours, Count]:
         hours[key] += row.hours
         people[row.person_id] = row.gender
     total = sum(hours.values(), Decimal(0))
-    return (Hours(total=float(total), female=float(hours["female"]), male=float(hours["male"]),
-                  unstated=float(hours["unstated"])),
-            count_people(people, people))
+    return (
+        Hours(
+            total=float(total),
+            female=float(hours["female"]),
+            male=float(hours["male"]),
+            unstated=float(hours["unstated"]),
+        ),
+        count_people(people, people),
+    )
 
 
 def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
@@ -87,18 +97,25 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
     seat_start: dict[int, date] = {}
     for seat in inputs.seats:
         gender_of[seat.person_id] = seat.gender
-        seat_start[seat.person_id] = min(seat.seat_from, seat_start.get(seat.person_id, seat.seat_from))
-    experienced = [p for p, start in seat_start.items()
-                   if p in inputs.first_participation and inputs.first_participation[p] < start]
+        seat_start[seat.person_id] = min(
+            seat.seat_from, seat_start.get(seat.person_id, seat.seat_from)
+        )
+    experienced = [
+        p
+        for p, start in seat_start.items()
+        if p in inputs.first_participation and inputs.first_participation[p] < start
+    ]
     for fact in (*inputs.trained, *inputs.pool, *inputs.placed):
         gender_of[fact.person_id] = fact.gender
     hours, hours_people = hours_by_gender(inputs.hours)
     indicators = Indicators(
         participants=count_people(projects_of, gender_of),
-        participants_by_age_band={band: count_people(people, gender_of)
-                                  for band, people in bands.items()},
-        repeat_participants=count_people((p for p, ids in projects_of.items() if len(ids) >= 2),
-                                         gender_of),
+        participants_by_age_band={
+            band: count_people(people, gender_of) for band, people in bands.items()
+        },
+        repeat_participants=count_people(
+            (p for p, ids in projects_of.items() if len(ids) >= 2), gender_of
+        ),
         lead_proposers=count_people(leads, gender_of),
         projects=len({p.project_id for p in inputs.projects}),
         projects_by_stage=dict(sorted(Counter(p.stage for p in inputs.projects).items())),
@@ -125,10 +142,13 @@ def derive(indicators: Indicators, *, population: int | None) -> Indicators:
     indicators.participant_share_of_population = _share(indicators.participants.total, population)
     members = indicators.council_members
     indicators.council_experience_share = (
-        None if members.suppressed or indicators.council_members_with_project_experience.suppressed
-        else _share(indicators.council_members_with_project_experience.total, members.total))
-    indicators.experts_placed_share_of_target = _share(indicators.experts_placed.total,
-                                                       indicators.expert_target)
+        None
+        if members.suppressed or indicators.council_members_with_project_experience.suppressed
+        else _share(indicators.council_members_with_project_experience.total, members.total)
+    )
+    indicators.experts_placed_share_of_target = _share(
+        indicators.experts_placed.total, indicators.expert_target
+    )
     return indicators
 
 
@@ -154,9 +174,13 @@ def spread(rows: list[tuple[str, Indicators]]) -> list[Spread]:
             result.append(Spread(metric=metric))
             continue
         high, low = max(shown), min(shown)
-        item = Spread(metric=metric, max_district=high[1], max_value=high[0],
-                      min_district=None if hidden else low[1],
-                      min_value=None if hidden else low[0])
+        item = Spread(
+            metric=metric,
+            max_district=high[1],
+            max_value=high[0],
+            min_district=None if hidden else low[1],
+            min_value=None if hidden else low[0],
+        )
         if not hidden and low[0] > 0:
             item.ratio = round(high[0] / low[0], 2)
         result.append(item)

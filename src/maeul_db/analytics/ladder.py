@@ -9,9 +9,20 @@ from statistics import median
 
 from maeul_db.analytics.queries import LadderFacts, PartRow, PersonFact
 
-RUNGS = ("none", "participant", "repeat_participant", "lead_proposer", "higher_stage",
-         "council_or_space", "trained_expert", "placed_expert", "certified")
-HIGHER_STAGES = frozenset({"village_network", "community_space", "village_plan", "resident_council"})
+RUNGS = (
+    "none",
+    "participant",
+    "repeat_participant",
+    "lead_proposer",
+    "higher_stage",
+    "council_or_space",
+    "trained_expert",
+    "placed_expert",
+    "certified",
+)
+HIGHER_STAGES = frozenset(
+    {"village_network", "community_space", "village_plan", "resident_council"}
+)
 
 
 def _earliest(target: dict[int, date], person: int, on: date) -> None:
@@ -38,8 +49,11 @@ def reached(facts: LadderFacts) -> dict[int, list[date | None]]:
             _earliest(per_rung[4], row.person_id, row.valid_from)
     per_rung[2] = _second_project_day(facts.parts)
     sources: list[tuple[int, list[PersonFact]]] = [
-        (5, facts.council), (6, facts.trained_expert), (7, facts.placed_expert),
-        (8, facts.certificate)]
+        (5, facts.council),
+        (6, facts.trained_expert),
+        (7, facts.placed_expert),
+        (8, facts.certificate),
+    ]
     for index, rows in sources:
         for fact in rows:
             _earliest(per_rung[index], fact.person_id, fact.on)
@@ -68,8 +82,9 @@ def transitions(reach: dict[int, list[date | None]], year: int) -> dict[str, dic
     return counts
 
 
-def cohorts(parts: list[PartRow], reach: dict[int, list[date | None]], *,
-            last_year: int) -> list[tuple[int, int, list[float], float | None, int]]:
+def cohorts(
+    parts: list[PartRow], reach: dict[int, list[date | None]], *, last_year: int
+) -> list[tuple[int, int, list[float], float | None, int]]:
     """Per first-participation year: (year, size, retention by year offset, median days from first
     participation to first lead role, people who became lead proposers)."""
     years: dict[int, set[int]] = defaultdict(set)
@@ -81,10 +96,16 @@ def cohorts(parts: list[PartRow], reach: dict[int, list[date | None]], *,
     result = []
     for first in sorted(y for y in members if y <= last_year):
         people = members[first]
-        retention = [round(sum(1 for p in people if first + k in years[p]) / len(people), 4)
-                     for k in range(last_year - first + 1)]
-        waits = [(days[3] - days[1]).days for p in people
-                 if (days := reach[p])[3] is not None and days[1] is not None]
-        result.append((first, len(people), retention, float(median(waits)) if waits else None,
-                       len(waits)))
+        retention = [
+            round(sum(1 for p in people if first + k in years[p]) / len(people), 4)
+            for k in range(last_year - first + 1)
+        ]
+        waits = [
+            (days[3] - days[1]).days
+            for p in people
+            if (days := reach[p])[3] is not None and days[1] is not None
+        ]
+        result.append(
+            (first, len(people), retention, float(median(waits)) if waits else None, len(waits))
+        )
     return result

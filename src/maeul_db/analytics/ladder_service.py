@@ -17,26 +17,36 @@ def _hide(value: int, threshold: int | None) -> int | None:
     return None if threshold and is_small(value, threshold) else value
 
 
-def _matrix(counts: dict[str, dict[str, int]], year: int,
-            threshold: int | None) -> TransitionMatrix:
+def _matrix(
+    counts: dict[str, dict[str, int]], year: int, threshold: int | None
+) -> TransitionMatrix:
     cells = {a: {b: _hide(n, threshold) for b, n in row.items()} for a, row in counts.items()}
     hidden = any(v is None for row in cells.values() for v in row.values())
     return TransitionMatrix(year=year, rungs=list(ladder.RUNGS), counts=cells, suppressed=hidden)
 
 
-def _cohort(row: tuple[int, int, list[float], float | None, int],
-            threshold: int | None) -> Cohort:
+def _cohort(row: tuple[int, int, list[float], float | None, int], threshold: int | None) -> Cohort:
     year, size, retention, wait, leads = row
     if threshold and is_small(size, threshold):
         return Cohort(year=year, size=None, retention=[None for _ in retention])
     small_leads = bool(threshold) and is_small(leads, threshold or 0)
-    return Cohort(year=year, size=size, retention=list(retention),
-                  median_days_to_first_lead=None if small_leads else wait,
-                  leads=None if small_leads else leads)
+    return Cohort(
+        year=year,
+        size=size,
+        retention=list(retention),
+        median_days_to_first_lead=None if small_leads else wait,
+        leads=None if small_leads else leads,
+    )
 
 
-def _stalls(facts: queries.LadderFacts, reach: dict[int, list[date | None]], *, as_of: date,
-            years: int, threshold: int | None) -> Stalls:
+def _stalls(
+    facts: queries.LadderFacts,
+    reach: dict[int, list[date | None]],
+    *,
+    as_of: date,
+    years: int,
+    threshold: int | None,
+) -> Stalls:
     stuck = stall.stalled(reach, as_of=as_of, years=years)
     tables = stall.stall_tables(stuck, stall.profiles(facts, as_of=as_of))
     totals: dict[str, int | None] = {ladder.RUNGS[r]: 0 for r in sorted(set(stuck.values()))}
@@ -44,17 +54,28 @@ def _stalls(facts: queries.LadderFacts, reach: dict[int, list[date | None]], *, 
         totals[ladder.RUNGS[rung]] = (totals[ladder.RUNGS[rung]] or 0) + 1
     if not threshold:
         return Stalls(years=years, by_rung=totals, **tables)
-    hidden = {name: {rung: suppress_row(row, threshold) for rung, row in table.items()}
-              for name, table in tables.items()}
+    hidden = {
+        name: {rung: suppress_row(row, threshold) for rung, row in table.items()}
+        for name, table in tables.items()
+    }
     shown = {rung: _hide(n or 0, threshold) for rung, n in totals.items()}
-    marked = any(v is None for table in hidden.values() for row in table.values()
-                 for v in row.values()) or None in shown.values()
+    marked = (
+        any(v is None for table in hidden.values() for row in table.values() for v in row.values())
+        or None in shown.values()
+    )
     return Stalls(years=years, by_rung=shown, suppressed=marked, **hidden)
 
 
-def report(session: Session, *, user: UserAccount, as_of: date,
-           district_code: str | None = None, with_transitions: bool = True,
-           stall_years: int = 2, transition_years: int | None = None) -> LadderReport:
+def report(
+    session: Session,
+    *,
+    user: UserAccount,
+    as_of: date,
+    district_code: str | None = None,
+    with_transitions: bool = True,
+    stall_years: int = 2,
+    transition_years: int | None = None,
+) -> LadderReport:
     """Everyone's rung on ``as_of``, transitions for each year before it (only the last
     ``transition_years`` when given), cohorts to its year, and who has stalled for ``stall_years``
     years."""
@@ -79,10 +100,15 @@ def report(session: Session, *, user: UserAccount, as_of: date,
     if transition_years is not None:
         years = years[-transition_years:] if transition_years > 0 else []
     return LadderReport(
-        as_of=as_of, district_code=scope, rungs=list(ladder.RUNGS), people_by_rung=people,
+        as_of=as_of,
+        district_code=scope,
+        rungs=list(ladder.RUNGS),
+        people_by_rung=people,
         transitions=[_matrix(ladder.transitions(reach, y), y, threshold) for y in years],
-        cohorts=[_cohort(row, threshold)
-                 for row in ladder.cohorts(facts.parts, reach, last_year=as_of.year)],
+        cohorts=[
+            _cohort(row, threshold)
+            for row in ladder.cohorts(facts.parts, reach, last_year=as_of.year)
+        ],
         stalls=_stalls(facts, reach, as_of=as_of, years=stall_years, threshold=threshold),
         suppression_threshold=threshold,
     )

@@ -18,8 +18,9 @@ GEOJSON = "seoul_dongs.geojson"
 WIDTH = 640.0
 
 
-def dong_map(session: Session, *, user: UserAccount, start: date, end: date,
-             district_code: str | None = None) -> DongMap:
+def dong_map(
+    session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
+) -> DongMap:
     """Each dong valid on ``end`` with its participants per 1,000 residents (analysts: cells of
     1–4 people hidden and drawn hatched)."""
     check_period(start, end)
@@ -27,26 +28,49 @@ def dong_map(session: Session, *, user: UserAccount, start: date, end: date,
     threshold = access.suppression_threshold(user)
     rows = queries.dongs(session, on=end, district_code=scope)
     counts = choropleth.per_dong(
-        queries.participants_by_dong(session, start=start, end=end, district_code=scope))
-    rings = choropleth.borrow_rings(choropleth.load_rings(get_settings().refdata_dir / GEOJSON),
-                                    [r.code for r in rows], queries.dong_successors(session))
+        queries.participants_by_dong(session, start=start, end=end, district_code=scope)
+    )
+    rings = choropleth.borrow_rings(
+        choropleth.load_rings(get_settings().refdata_dir / GEOJSON),
+        [r.code for r in rows],
+        queries.dong_successors(session),
+    )
     paths, height = choropleth.project(rings, width=WIDTH)
     rates: dict[str, float | None] = {}
     for row in rows:
         n = counts.get(row.code, 0)
         hidden = bool(threshold) and is_small(n, threshold or 0)
-        rates[row.code] = (None if hidden or not row.population_korean
-                           else round(1000 * n / row.population_korean, 3))
+        rates[row.code] = (
+            None
+            if hidden or not row.population_korean
+            else round(1000 * n / row.population_korean, 3)
+        )
     top = max((r for r in rates.values() if r), default=0.0)
     cells = []
     for row in rows:
         n = counts.get(row.code, 0)
         hidden = bool(threshold) and is_small(n, threshold or 0)
-        cells.append(DongCell(
-            code=row.code, name=row.name_ko, district_code=row.district_code,
-            participants=None if hidden else n, population_korean=row.population_korean,
-            per_thousand=rates[row.code], shade=0 if hidden else choropleth.shade(rates[row.code], top),
-            suppressed=hidden, path=paths.get(row.code, "")))
-    return DongMap(period_from=start, period_to=end, district_code=scope, width=WIDTH,
-                   height=height, top_per_thousand=top, legend=choropleth.legend(top),
-                   suppression_threshold=threshold, dongs=cells)
+        cells.append(
+            DongCell(
+                code=row.code,
+                name=row.name_ko,
+                district_code=row.district_code,
+                participants=None if hidden else n,
+                population_korean=row.population_korean,
+                per_thousand=rates[row.code],
+                shade=0 if hidden else choropleth.shade(rates[row.code], top),
+                suppressed=hidden,
+                path=paths.get(row.code, ""),
+            )
+        )
+    return DongMap(
+        period_from=start,
+        period_to=end,
+        district_code=scope,
+        width=WIDTH,
+        height=height,
+        top_per_thousand=top,
+        legend=choropleth.legend(top),
+        suppression_threshold=threshold,
+        dongs=cells,
+    )

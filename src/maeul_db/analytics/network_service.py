@@ -20,8 +20,16 @@ SEED = 42
 BETWEENNESS_SAMPLE = 200
 
 
-def build(session: Session, *, user: UserAccount, start: date, end: date, kind: str = "person",
-          district_code: str | None = None, stage: Stage | None = None) -> Any:
+def build(
+    session: Session,
+    *,
+    user: UserAccount,
+    start: date,
+    end: date,
+    kind: str = "person",
+    district_code: str | None = None,
+    stage: Stage | None = None,
+) -> Any:
     """The person–person, group–group or person–project/group graph for a period and scope."""
     check_period(start, end)
     if kind not in GRAPH_KINDS:
@@ -41,8 +49,9 @@ def build(session: Session, *, user: UserAccount, start: date, end: date, kind: 
 def summary(graph: Any, *, kind: str) -> GraphSummary:
     settings = get_settings()
     backend = settings.networkx_backend
-    metrics = graphs.node_metrics(graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE,
-                                  backend=backend)
+    metrics = graphs.node_metrics(
+        graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE, backend=backend
+    )
     key = settings.analytics_key
 
     def top(name: str) -> list[tuple[str, float]]:
@@ -50,13 +59,18 @@ def summary(graph: Any, *, kind: str) -> GraphSummary:
         return [(exports.pseudonym_of(node, key, kind), round(m[name], 6)) for node, m in best]
 
     return GraphSummary(
-        kind=kind, nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
-        density=graphs.density(graph), components=graphs.component_count(graph, backend=backend),
+        kind=kind,
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        density=graphs.density(graph),
+        components=graphs.component_count(graph, backend=backend),
         giant_component_share=graphs.giant_share(graph, backend=backend),
         max_core=max((m["core"] for m in metrics.values()), default=0),
         communities=len({m["community"] for m in metrics.values()}),
-        top_pagerank=top("pagerank"), top_betweenness=top("betweenness"),
-        top_brokers=_top_brokers(graph, key) if kind == "bipartite" else [])
+        top_pagerank=top("pagerank"),
+        top_betweenness=top("betweenness"),
+        top_brokers=_top_brokers(graph, key) if kind == "bipartite" else [],
+    )
 
 
 def _top_brokers(graph: Any, key: str) -> list[tuple[str, float]]:
@@ -65,29 +79,54 @@ def _top_brokers(graph: Any, key: str) -> list[tuple[str, float]]:
     return [(exports.pseudonym_of(node, key, "bipartite"), float(score)) for node, score in best]
 
 
-def growth(session: Session, *, user: UserAccount, start: date, end: date,
-           district_code: str | None = None) -> list[YearGrowth]:
+def growth(
+    session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
+) -> list[YearGrowth]:
     check_period(start, end)
     scope = access.scope_district(user, district_code)
     parts = queries.participations(session, start=start, end=end, district_code=scope)
-    return [YearGrowth.model_validate(row) for row in
-            graphs.yearly_growth(parts, range(start.year, end.year + 1))]
+    return [
+        YearGrowth.model_validate(row)
+        for row in graphs.yearly_growth(parts, range(start.year, end.year + 1))
+    ]
 
 
-def export(session: Session, *, user: UserAccount, fmt: ExportFormat, start: date, end: date,
-           kind: str = "person", district_code: str | None = None, stage: Stage | None = None,
-           min_degree: int = 0, with_metrics: bool = False) -> bytes:
+def export(
+    session: Session,
+    *,
+    user: UserAccount,
+    fmt: ExportFormat,
+    start: date,
+    end: date,
+    kind: str = "person",
+    district_code: str | None = None,
+    stage: Stage | None = None,
+    min_degree: int = 0,
+    with_metrics: bool = False,
+) -> bytes:
     """The graph as GraphML, GEXF, node-link JSON or CSV, always under pseudonyms."""
-    graph = build(session, user=user, start=start, end=end, kind=kind,
-                  district_code=district_code, stage=stage)
+    graph = build(
+        session,
+        user=user,
+        start=start,
+        end=end,
+        kind=kind,
+        district_code=district_code,
+        stage=stage,
+    )
     graph = graphs.drop_below_degree(graph, min_degree)
     if with_metrics:
-        metrics = graphs.node_metrics(graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE,
-                                      backend=get_settings().networkx_backend)
+        metrics = graphs.node_metrics(
+            graph,
+            seed=SEED,
+            betweenness_k=BETWEENNESS_SAMPLE,
+            backend=get_settings().networkx_backend,
+        )
         for node, values in metrics.items():
             graph.nodes[node].update(values)
     for node in graph:
         graph.nodes[node].setdefault("kind", kind if kind != "bipartite" else node[0])
-    safe = exports.pseudonymise(graph, key=get_settings().analytics_key,
-                                kind="group" if kind == "group" else "person")
+    safe = exports.pseudonymise(
+        graph, key=get_settings().analytics_key, kind="group" if kind == "group" else "person"
+    )
     return exports.to_bytes(safe, fmt)

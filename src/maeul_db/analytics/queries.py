@@ -95,38 +95,57 @@ class MemberRow(NamedTuple):
 
 def _overlaps(model: Any, start: date, end: date) -> Any:
     """The fact's interval meets ``[start, end]`` and was not voided."""
-    return and_(model.valid_from <= end, or_(model.valid_to.is_(None), model.valid_to > start),
-                model.voided_at.is_(None))
+    return and_(
+        model.valid_from <= end,
+        or_(model.valid_to.is_(None), model.valid_to > start),
+        model.voided_at.is_(None),
+    )
 
 
 def _district(column: Any, district_code: str | None) -> Any:
     return column == district_code if district_code else True
 
 
-def participations(session: Session, *, start: date, end: date,
-                   district_code: str | None = None) -> list[PartRow]:
-    stmt = (select(PERSON_KEY, Participation.project_id, Participation.role,
-                   Participation.district_code, Participation.valid_from, Person.gender,
-                   Person.birth_year, Project.stage, Project.year)
-            .join(Person, col(Person.id) == Participation.person_id)
-            .join(Project, col(Project.id) == Participation.project_id)
-            .where(_overlaps(Participation, start, end),
-                   _district(Participation.district_code, district_code)))
+def participations(
+    session: Session, *, start: date, end: date, district_code: str | None = None
+) -> list[PartRow]:
+    stmt = (
+        select(
+            PERSON_KEY,
+            Participation.project_id,
+            Participation.role,
+            Participation.district_code,
+            Participation.valid_from,
+            Person.gender,
+            Person.birth_year,
+            Project.stage,
+            Project.year,
+        )
+        .join(Person, col(Person.id) == Participation.person_id)
+        .join(Project, col(Project.id) == Participation.project_id)
+        .where(
+            _overlaps(Participation, start, end),
+            _district(Participation.district_code, district_code),
+        )
+    )
     return [PartRow(*row) for row in session.execute(stmt)]
 
 
-def projects(session: Session, *, first_year: int, last_year: int,
-             district_code: str | None = None) -> list[ProjectRow]:
+def projects(
+    session: Session, *, first_year: int, last_year: int, district_code: str | None = None
+) -> list[ProjectRow]:
     stmt = select(Project.id, Project.district_code, Project.stage, Project.programme).where(
         col(Project.year).between(first_year, last_year),
-        _district(Project.district_code, district_code))
+        _district(Project.district_code, district_code),
+    )
     return [ProjectRow(*row) for row in session.execute(stmt)]
 
 
 def districts(session: Session) -> list[tuple[str, str, int | None]]:
     """(code, Korean name, Korean population) of every district."""
     stmt = select(District.code, District.name_ko, District.population_korean).order_by(
-        District.code)
+        District.code
+    )
     return [(code, name, pop) for code, name, pop in session.execute(stmt)]
 
 
@@ -137,78 +156,115 @@ def latest_project_year(session: Session) -> int | None:
 
 def dongs_per_district(session: Session, *, on: date) -> dict[str, int]:
     """Dongs valid on ``on``, per district (the plan places 2 experts per dong)."""
-    stmt = (select(Dong.district_code, func.count())
-            .where(or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= on),
-                   or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > on))
-            .group_by(Dong.district_code))
+    stmt = (
+        select(Dong.district_code, func.count())
+        .where(
+            or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= on),
+            or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > on),
+        )
+        .group_by(Dong.district_code)
+    )
     return {code: int(n) for code, n in session.execute(stmt)}
 
 
-def council_seats(session: Session, *, start: date, end: date,
-                  district_code: str | None = None) -> list[SeatRow]:
-    stmt = (select(PERSON_KEY, CouncilSeat.district_code, Person.gender, CouncilSeat.valid_from)
-            .join(Person, col(Person.id) == CouncilSeat.person_id)
-            .where(_overlaps(CouncilSeat, start, end),
-                   _district(CouncilSeat.district_code, district_code)))
+def council_seats(
+    session: Session, *, start: date, end: date, district_code: str | None = None
+) -> list[SeatRow]:
+    stmt = (
+        select(PERSON_KEY, CouncilSeat.district_code, Person.gender, CouncilSeat.valid_from)
+        .join(Person, col(Person.id) == CouncilSeat.person_id)
+        .where(
+            _overlaps(CouncilSeat, start, end), _district(CouncilSeat.district_code, district_code)
+        )
+    )
     return [SeatRow(*row) for row in session.execute(stmt)]
 
 
 def first_participation(session: Session, *, person_ids: set[int] | None = None) -> dict[int, date]:
     """Each person's earliest participation start, in any district (cross-programme by design)."""
-    stmt = (select(PERSON_KEY, func.min(Participation.valid_from))
-            .join(Person, col(Person.id) == Participation.person_id)
-            .where(col(Participation.voided_at).is_(None))
-            .group_by(PERSON_KEY))
+    stmt = (
+        select(PERSON_KEY, func.min(Participation.valid_from))
+        .join(Person, col(Person.id) == Participation.person_id)
+        .where(col(Participation.voided_at).is_(None))
+        .group_by(PERSON_KEY)
+    )
     rows = {int(pid): first for pid, first in session.execute(stmt)}
     if person_ids is None:
         return rows
     return {pid: first for pid, first in rows.items() if pid in person_ids}
 
 
-def completions(session: Session, *, stages: tuple[TrainingStage, ...], end: date,
-                district_code: str | None = None) -> list[tuple[PersonFact, str]]:
+def completions(
+    session: Session,
+    *,
+    stages: tuple[TrainingStage, ...],
+    end: date,
+    district_code: str | None = None,
+) -> list[tuple[PersonFact, str]]:
     """Completions up to ``end`` of programmes in ``stages``, with the programme's stage; the
     district is the enrolment's, else the person's registering district."""
     owner = func.coalesce(Enrolment.district_code, Person.registered_district_code)
-    stmt = (select(PERSON_KEY, owner, Person.gender, TrainingCompletion.completed_on,
-                   TrainingProgram.stage)
-            .join(Enrolment, col(Enrolment.id) == TrainingCompletion.enrolment_id)
-            .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
-            .join(Person, col(Person.id) == TrainingCompletion.person_id)
-            .where(col(TrainingProgram.stage).in_([s.value for s in stages]),
-                   TrainingCompletion.completed_on <= end, _district(owner, district_code)))
+    stmt = (
+        select(
+            PERSON_KEY, owner, Person.gender, TrainingCompletion.completed_on, TrainingProgram.stage
+        )
+        .join(Enrolment, col(Enrolment.id) == TrainingCompletion.enrolment_id)
+        .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
+        .join(Person, col(Person.id) == TrainingCompletion.person_id)
+        .where(
+            col(TrainingProgram.stage).in_([s.value for s in stages]),
+            TrainingCompletion.completed_on <= end,
+            _district(owner, district_code),
+        )
+    )
     return [(PersonFact(pid, dc, g, on), stage) for pid, dc, g, on, stage in session.execute(stmt)]
 
 
-def placements(session: Session, *, start: date, end: date,
-               district_code: str | None = None) -> list[PersonFact]:
-    stmt = (select(PERSON_KEY, ExpertPlacement.district_code, Person.gender,
-                   ExpertPlacement.valid_from)
-            .join(Person, col(Person.id) == ExpertPlacement.person_id)
-            .where(_overlaps(ExpertPlacement, start, end),
-                   _district(ExpertPlacement.district_code, district_code)))
+def placements(
+    session: Session, *, start: date, end: date, district_code: str | None = None
+) -> list[PersonFact]:
+    stmt = (
+        select(PERSON_KEY, ExpertPlacement.district_code, Person.gender, ExpertPlacement.valid_from)
+        .join(Person, col(Person.id) == ExpertPlacement.person_id)
+        .where(
+            _overlaps(ExpertPlacement, start, end),
+            _district(ExpertPlacement.district_code, district_code),
+        )
+    )
     return [PersonFact(*row) for row in session.execute(stmt)]
 
 
-def training_hours(session: Session, *, start: date, end: date,
-                   district_code: str | None = None) -> list[HoursRow]:
+def training_hours(
+    session: Session, *, start: date, end: date, district_code: str | None = None
+) -> list[HoursRow]:
     """Hours attended in training modules in the period (by the session day, else the enrolment day)."""
     owner = func.coalesce(Enrolment.district_code, Person.registered_district_code)
     day = func.coalesce(ModuleAttendance.attended_on, Enrolment.enrolled_on)
-    stmt = (select(PERSON_KEY, owner, Person.gender, ModuleAttendance.hours_attended)
-            .join(Enrolment, col(Enrolment.id) == ModuleAttendance.enrolment_id)
-            .join(Person, col(Person.id) == Enrolment.person_id)
-            .where(day.between(start, end), _district(owner, district_code)))
+    stmt = (
+        select(PERSON_KEY, owner, Person.gender, ModuleAttendance.hours_attended)
+        .join(Enrolment, col(Enrolment.id) == ModuleAttendance.enrolment_id)
+        .join(Person, col(Person.id) == Enrolment.person_id)
+        .where(day.between(start, end), _district(owner, district_code))
+    )
     return [HoursRow(*row) for row in session.execute(stmt)]
 
 
-def memberships(session: Session, *, start: date, end: date,
-                district_code: str | None = None) -> list[MemberRow]:
-    stmt = (select(PERSON_KEY, GroupMembership.group_id, GroupMembership.district_code,
-                   GroupMembership.valid_from)
-            .join(Person, col(Person.id) == GroupMembership.person_id)
-            .where(_overlaps(GroupMembership, start, end),
-                   _district(GroupMembership.district_code, district_code)))
+def memberships(
+    session: Session, *, start: date, end: date, district_code: str | None = None
+) -> list[MemberRow]:
+    stmt = (
+        select(
+            PERSON_KEY,
+            GroupMembership.group_id,
+            GroupMembership.district_code,
+            GroupMembership.valid_from,
+        )
+        .join(Person, col(Person.id) == GroupMembership.person_id)
+        .where(
+            _overlaps(GroupMembership, start, end),
+            _district(GroupMembership.district_code, district_code),
+        )
+    )
     return [MemberRow(*row) for row in session.execute(stmt)]
 
 
@@ -224,30 +280,42 @@ def ladder_facts(session: Session, *, end: date, district_code: str | None = Non
     """Dated facts up to ``end`` that place people on the growth ladder (see ``ladder.RUNGS``)."""
     early = date(1900, 1, 1)
     seats = council_seats(session, start=early, end=end, district_code=district_code)
-    careers_stmt = (select(PERSON_KEY, Career.district_code, Person.gender, Career.valid_from,
-                           Career.job_type)
-                    .join(Person, col(Person.id) == Career.person_id)
-                    .where(_overlaps(Career, early, end),
-                           _district(Career.district_code, district_code)))
+    careers_stmt = (
+        select(PERSON_KEY, Career.district_code, Person.gender, Career.valid_from, Career.job_type)
+        .join(Person, col(Person.id) == Career.person_id)
+        .where(_overlaps(Career, early, end), _district(Career.district_code, district_code))
+    )
     careers = list(session.execute(careers_stmt))
-    certificates_stmt = (select(PERSON_KEY, Certificate.district_code, Person.gender,
-                                Certificate.issued_at)
-                         .join(Person, col(Person.id) == Certificate.person_id)
-                         .where(Certificate.kind == CertificateKind.career,
-                                _district(Certificate.district_code, district_code)))
-    certificates = [PersonFact(p, d, g, _as_date(on)) for p, d, g, on in
-                    session.execute(certificates_stmt)]
-    experts = [fact for fact, _stage in completions(
-        session, stages=(TrainingStage.expert_activist,), end=end, district_code=district_code)]
+    certificates_stmt = (
+        select(PERSON_KEY, Certificate.district_code, Person.gender, Certificate.issued_at)
+        .join(Person, col(Person.id) == Certificate.person_id)
+        .where(
+            Certificate.kind == CertificateKind.career,
+            _district(Certificate.district_code, district_code),
+        )
+    )
+    certificates = [
+        PersonFact(p, d, g, _as_date(on)) for p, d, g, on in session.execute(certificates_stmt)
+    ]
+    experts = [
+        fact
+        for fact, _stage in completions(
+            session, stages=(TrainingStage.expert_activist,), end=end, district_code=district_code
+        )
+    ]
     return LadderFacts(
         parts=participations(session, start=early, end=end, district_code=district_code),
         council=[PersonFact(s.person_id, s.district_code, s.gender, s.seat_from) for s in seats]
-        + [PersonFact(p, d, g, on) for p, d, g, on, job in careers
-           if job == JobType.space_operator],
+        + [
+            PersonFact(p, d, g, on) for p, d, g, on, job in careers if job == JobType.space_operator
+        ],
         trained_expert=experts,
         placed_expert=placements(session, start=early, end=end, district_code=district_code)
-        + [PersonFact(p, d, g, on) for p, d, g, on, job in careers
-           if job == JobType.village_autonomy_expert],
+        + [
+            PersonFact(p, d, g, on)
+            for p, d, g, on, job in careers
+            if job == JobType.village_autonomy_expert
+        ],
         certificate=[fact for fact in certificates if fact.on <= end],
     )
 
@@ -265,24 +333,34 @@ class DongRow(NamedTuple):
 
 def dongs(session: Session, *, on: date, district_code: str | None = None) -> list[DongRow]:
     """Dongs valid on ``on`` with their Korean population (the choropleth's denominators)."""
-    stmt = (select(Dong.code, Dong.name_ko, Dong.district_code, Dong.population_korean)
-            .where(or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= on),
-                   or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > on),
-                   _district(Dong.district_code, district_code))
-            .order_by(Dong.code))
+    stmt = (
+        select(Dong.code, Dong.name_ko, Dong.district_code, Dong.population_korean)
+        .where(
+            or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= on),
+            or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > on),
+            _district(Dong.district_code, district_code),
+        )
+        .order_by(Dong.code)
+    )
     return [DongRow(*row) for row in session.execute(stmt)]
 
 
-def participants_by_dong(session: Session, *, start: date, end: date,
-                         district_code: str | None = None) -> list[tuple[int, str]]:
+def participants_by_dong(
+    session: Session, *, start: date, end: date, district_code: str | None = None
+) -> list[tuple[int, str]]:
     """(person, dong) for participations meeting the period in projects placed in a dong."""
-    stmt = (select(PERSON_KEY, Project.dong_code)
-            .select_from(Participation)
-            .join(Person, col(Person.id) == Participation.person_id)
-            .join(Project, col(Project.id) == Participation.project_id)
-            .where(_overlaps(Participation, start, end), col(Project.dong_code).is_not(None),
-                   _district(Participation.district_code, district_code))
-            .distinct())
+    stmt = (
+        select(PERSON_KEY, Project.dong_code)
+        .select_from(Participation)
+        .join(Person, col(Person.id) == Participation.person_id)
+        .join(Project, col(Project.id) == Participation.project_id)
+        .where(
+            _overlaps(Participation, start, end),
+            col(Project.dong_code).is_not(None),
+            _district(Participation.district_code, district_code),
+        )
+        .distinct()
+    )
     return [(int(pid), str(dong)) for pid, dong in session.execute(stmt)]
 
 

@@ -24,8 +24,9 @@ def year_period(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def yearly_kpi(session: Session, *, user: UserAccount, year: int,
-               district_code: str | None = None) -> KpiReport:
+def yearly_kpi(
+    session: Session, *, user: UserAccount, year: int, district_code: str | None = None
+) -> KpiReport:
     """The same report the dashboard shows for that year and scope."""
     start, end = year_period(year)
     return service.kpi(session, user=user, start=start, end=end, district_code=district_code)
@@ -34,7 +35,9 @@ def yearly_kpi(session: Session, *, user: UserAccount, year: int,
 def scope_name(report: KpiReport) -> str:
     if report.district_code is None:
         return CITY_NAME
-    names = [row.district_name for row in report.districts if row.district_code == report.district_code]
+    names = [
+        row.district_name for row in report.districts if row.district_code == report.district_code
+    ]
     return names[0] if names else report.district_code
 
 
@@ -47,7 +50,8 @@ def render_pdf(report: KpiReport, *, year: int) -> bytes:
     """The report as an A4 PDF (Korean, Nanum fonts, inline SVG charts)."""
     fonts, css = pdf_kit.fonts_and_css(TEMPLATES_DIR / "report.css")
     html = HTML(string=render_html(report, year=year), base_url=str(TEMPLATES_DIR))
-    pdf = html.write_pdf(stylesheets=[css], font_config=fonts,
-                         pdf_identifier=f"maeul-report-{year}".encode())
+    pdf = html.write_pdf(
+        stylesheets=[css], font_config=fonts, pdf_identifier=f"maeul-report-{year}".encode()
+    )
     assert isinstance(pdf, bytes)
     return pdf

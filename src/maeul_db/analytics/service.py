@@ -51,11 +51,13 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
     dongs = queries.dongs_per_district(session, on=end)
     return Inputs(
         parts=parts,
-        projects=queries.projects(session, first_year=start.year, last_year=end.year,
-                                  district_code=district),
+        projects=queries.projects(
+            session, first_year=start.year, last_year=end.year, district_code=district
+        ),
         seats=seats,
         first_participation=queries.first_participation(
-            session, person_ids={s.person_id for s in seats}),
+            session, person_ids={s.person_id for s in seats}
+        ),
         trained=[fact for fact, _ in track if fact.on >= start],
         pool=_pool(track),
         placed=queries.placements(session, start=end, end=end, district_code=district),
@@ -66,6 +68,7 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
 
 def _split(inputs: Inputs, district: str, dongs: int) -> Inputs:
     """The part of city-wide inputs that belongs to one district."""
+
     def mine(rows: Iterable[T], key: Callable[[T], str | None]) -> list[T]:
         return [row for row in rows if key(row) == district]
 
@@ -82,16 +85,16 @@ def _split(inputs: Inputs, district: str, dongs: int) -> Inputs:
     )
 
 
-def _finish(raw: Inputs, *, end: date, population: int | None,
-            threshold: int | None) -> Indicators:
+def _finish(raw: Inputs, *, end: date, population: int | None, threshold: int | None) -> Indicators:
     result, hours_people = indicators.compute(raw, period_end=end)
     if threshold:
         suppress_indicators(result, hours_people, threshold)
     return indicators.derive(result, population=population)
 
 
-def kpi(session: Session, *, user: UserAccount, start: date, end: date,
-        district_code: str | None = None) -> KpiReport:
+def kpi(
+    session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
+) -> KpiReport:
     """The plan's indicators for a period, city-wide (or one district) and per district."""
     check_period(start, end)
     scope = access.scope_district(user, district_code)
@@ -105,15 +108,30 @@ def kpi(session: Session, *, user: UserAccount, start: date, end: date,
     for code, name, population in all_districts:
         if scope and code != scope:
             continue
-        ind = _finish(_split(raw, code, dongs.get(code, 0)), end=end, population=population,
-                      threshold=threshold)
-        rows.append(DistrictIndicators(district_code=code, district_name=name,
-                                       population_korean=population, **ind.model_dump()))
+        ind = _finish(
+            _split(raw, code, dongs.get(code, 0)),
+            end=end,
+            population=population,
+            threshold=threshold,
+        )
+        rows.append(
+            DistrictIndicators(
+                district_code=code,
+                district_name=name,
+                population_korean=population,
+                **ind.model_dump(),
+            )
+        )
     population = sum(p or 0 for code, _, p in all_districts if not scope or code == scope) or None
     city = _finish(raw, end=end, population=population, threshold=threshold)
     return KpiReport(
-        period_from=start, period_to=end, district_code=scope, population_korean=population,
-        suppression_threshold=threshold, city=city, districts=rows,
+        period_from=start,
+        period_to=end,
+        district_code=scope,
+        population_korean=population,
+        suppression_threshold=threshold,
+        city=city,
+        districts=rows,
         spread=indicators.spread([(r.district_name, r) for r in rows]) if not scope else [],
     )
 

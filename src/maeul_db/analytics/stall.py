@@ -58,19 +58,28 @@ def profiles(facts: LadderFacts, *, as_of: date) -> dict[int, Profile]:
             latest[person] = (on, district)
     for row in facts.parts:
         born.setdefault(row.person_id, row.birth_year)
-    return {p: Profile(latest[p][1] if p in latest else UNKNOWN, gender[p],
-                       age_band(as_of.year - born[p]) if p in born else UNKNOWN)
-            for p in gender}
+    return {
+        p: Profile(
+            latest[p][1] if p in latest else UNKNOWN,
+            gender[p],
+            age_band(as_of.year - born[p]) if p in born else UNKNOWN,
+        )
+        for p in gender
+    }
 
 
 def stall_tables(stuck: dict[int, int], people: dict[int, Profile]) -> dict[str, Table]:
     """Counts of stalled people: ``by_district``, ``by_gender``, ``by_age_band``, each rung → key →
     people (rungs with nobody stalled are left out)."""
-    tables: dict[str, Table] = {name: defaultdict(lambda: defaultdict(int))
-                                for name in ("by_district", "by_gender", "by_age_band")}
+    tables: dict[str, Table] = {
+        name: defaultdict(lambda: defaultdict(int))
+        for name in ("by_district", "by_gender", "by_age_band")
+    }
     for person, rung in stuck.items():
         profile = people[person]
         for name, key in zip(("by_district", "by_gender", "by_age_band"), profile, strict=True):
             tables[name][RUNGS[rung]][key] += 1
-    return {name: {rung: dict(sorted(table[rung].items())) for rung in RUNGS if rung in table}
-            for name, table in tables.items()}
+    return {
+        name: {rung: dict(sorted(table[rung].items())) for rung in RUNGS if rung in table}
+        for name, table in tables.items()
+    }

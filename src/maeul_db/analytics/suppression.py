@@ -24,8 +24,11 @@ def suppress_count(count: Count, threshold: int) -> Count:
         return count
     hidden = [key for key in GENDER_KEYS if is_small(getattr(count, key), threshold)]
     if len(hidden) == 1:
-        others = sorted((getattr(count, key), key) for key in GENDER_KEYS
-                        if key not in hidden and getattr(count, key))
+        others = sorted(
+            (getattr(count, key), key)
+            for key in GENDER_KEYS
+            if key not in hidden and getattr(count, key)
+        )
         if others:
             hidden.append(others[0][1])
     for key in hidden:
@@ -55,9 +58,16 @@ def suppress_hours(hours: Hours, people: Count, threshold: int) -> None:
 
 
 def suppress_indicators(ind: Indicators, hours_people: Count, threshold: int) -> Indicators:
-    for name in ("participants", "repeat_participants", "lead_proposers", "council_members",
-                 "council_members_with_project_experience", "experts_trained", "experts_pool",
-                 "experts_placed"):
+    for name in (
+        "participants",
+        "repeat_participants",
+        "lead_proposers",
+        "council_members",
+        "council_members_with_project_experience",
+        "experts_trained",
+        "experts_pool",
+        "experts_placed",
+    ):
         suppress_count(getattr(ind, name), threshold)
     bands = list(ind.participants_by_age_band.values())
     suppress_family(bands, threshold)

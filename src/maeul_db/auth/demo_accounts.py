@@ -24,7 +24,9 @@ class DemoLogin:
 
 
 def _expert_person_id(session: Session) -> int | None:
-    placed = session.exec(select(ExpertPlacement.person_id).order_by(col(ExpertPlacement.id))).first()
+    placed = session.exec(
+        select(ExpertPlacement.person_id).order_by(col(ExpertPlacement.id))
+    ).first()
     if placed is not None:
         return placed
     return session.exec(select(Person.id).order_by(col(Person.id))).first()
@@ -33,7 +35,9 @@ def _expert_person_id(session: Session) -> int | None:
 def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
     """Create the demo accounts that do not exist yet; return all of them."""
     if get_settings().environment == "production":
-        raise Forbidden("운영 환경에서는 데모 계정을 만들 수 없습니다 (no demo accounts in production)")
+        raise Forbidden(
+            "운영 환경에서는 데모 계정을 만들 수 없습니다 (no demo accounts in production)"
+        )
     district = DEMO_DISTRICT
     staff_district = session.exec(select(Person.registered_district_code).limit(1)).first()
     if staff_district:
@@ -45,13 +49,28 @@ def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
     ]
     expert_person = _expert_person_id(session)
     if expert_person is not None:
-        wanted.append(("expert", Role.expert, None, expert_person,
-                       f"마을자치전문가 (expert, person {expert_person})"))
+        wanted.append(
+            (
+                "expert",
+                Role.expert,
+                None,
+                expert_person,
+                f"마을자치전문가 (expert, person {expert_person})",
+            )
+        )
     logins = []
     for username, role, district_code, person_id, note in wanted:
         if auth_service.get_by_username(session, username=username) is None:
-            auth_service.create(session, data=UserCreate(
-                username=username, password=DEMO_PASSWORD, role=role,
-                district_code=district_code, person_id=person_id, display_name=note))
+            auth_service.create(
+                session,
+                data=UserCreate(
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    role=role,
+                    district_code=district_code,
+                    person_id=person_id,
+                    display_name=note,
+                ),
+            )
         logins.append(DemoLogin(username, role, note))
     return logins

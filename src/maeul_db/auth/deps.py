@@ -21,8 +21,9 @@ _bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 WEB_SESSION_USER_KEY = "uid"
 
 
-def get_current_user(request: Request, session: SessionDep,
-                     token: Annotated[str | None, Depends(_bearer)]) -> UserAccount:
+def get_current_user(
+    request: Request, session: SessionDep, token: Annotated[str | None, Depends(_bearer)]
+) -> UserAccount:
     if token:
         return auth_service.user_for_token(session, token=token)
     user_id = request.session.get(WEB_SESSION_USER_KEY) if "session" in request.scope else None

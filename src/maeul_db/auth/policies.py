@@ -13,7 +13,11 @@ def is_city_admin(user: UserAccount) -> bool:
 def can_read_district(user: UserAccount, district_code: str | None) -> bool:
     if user.role == Role.city_admin:
         return True
-    return user.role == Role.district_staff and district_code is not None and user.district_code == district_code
+    return (
+        user.role == Role.district_staff
+        and district_code is not None
+        and user.district_code == district_code
+    )
 
 
 def can_write_district(user: UserAccount, district_code: str | None) -> bool:

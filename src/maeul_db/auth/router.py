@@ -16,8 +16,9 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 @public_router.post("/token", response_model=Token)
-def login_for_token(session: SessionDep,
-                    form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
+def login_for_token(
+    session: SessionDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
+) -> Token:
     """Exchange a username and password for a bearer token (OAuth2 password flow)."""
     user = auth_service.authenticate(session, username=form.username, password=form.password)
     return Token(access_token=auth_service.token_for(user))

@@ -20,32 +20,61 @@ def get_by_username(session: Session, *, username: str) -> UserAccount | None:
 def _check_scope(session: Session, data: UserCreate) -> None:
     if data.role == Role.district_staff:
         if not data.district_code:
-            raise InvalidInput("구 직원 계정에는 자치구가 필요합니다 (district staff need --district)", field="district_code")
+            raise InvalidInput(
+                "구 직원 계정에는 자치구가 필요합니다 (district staff need --district)",
+                field="district_code",
+            )
         if session.get(District, data.district_code) is None:
-            raise InvalidInput(f"알 수 없는 자치구 코드: {data.district_code} (unknown district)", field="district_code")
+            raise InvalidInput(
+                f"알 수 없는 자치구 코드: {data.district_code} (unknown district)",
+                field="district_code",
+            )
     elif data.district_code:
-        raise InvalidInput("자치구는 구 직원 계정에만 지정합니다 (only district staff have a district)", field="district_code")
+        raise InvalidInput(
+            "자치구는 구 직원 계정에만 지정합니다 (only district staff have a district)",
+            field="district_code",
+        )
     if data.role == Role.expert:
         if data.person_id is None:
-            raise InvalidInput("전문가 계정에는 인물 ID가 필요합니다 (experts need --person)", field="person_id")
+            raise InvalidInput(
+                "전문가 계정에는 인물 ID가 필요합니다 (experts need --person)", field="person_id"
+            )
         if session.get(Person, data.person_id) is None:
-            raise InvalidInput(f"알 수 없는 인물 ID: {data.person_id} (unknown person)", field="person_id")
+            raise InvalidInput(
+                f"알 수 없는 인물 ID: {data.person_id} (unknown person)", field="person_id"
+            )
 
 
 def create(session: Session, *, data: UserCreate, actor: UserAccount | None = None) -> UserAccount:
     if get_by_username(session, username=data.username) is not None:
-        raise Conflict(f"이미 있는 사용자 이름입니다: {data.username} (username taken)", field="username")
+        raise Conflict(
+            f"이미 있는 사용자 이름입니다: {data.username} (username taken)", field="username"
+        )
     _check_scope(session, data)
     user = UserAccount(
-        username=data.username, password_hash=hash_password(data.password), role=data.role,
-        district_code=data.district_code, person_id=data.person_id, display_name=data.display_name,
+        username=data.username,
+        password_hash=hash_password(data.password),
+        role=data.role,
+        district_code=data.district_code,
+        person_id=data.person_id,
+        display_name=data.display_name,
     )
     session.add(user)
     session.flush()
-    audit.record(session, actor=actor, action="create", entity="user_account", entity_id=user.id,
-                 district_code=user.district_code,
-                 after={"username": user.username, "role": user.role, "district_code": user.district_code,
-                        "person_id": user.person_id})
+    audit.record(
+        session,
+        actor=actor,
+        action="create",
+        entity="user_account",
+        entity_id=user.id,
+        district_code=user.district_code,
+        after={
+            "username": user.username,
+            "role": user.role,
+            "district_code": user.district_code,
+            "person_id": user.person_id,
+        },
+    )
     return user
 
 
@@ -53,7 +82,9 @@ def authenticate(session: Session, *, username: str, password: str) -> UserAccou
     user = get_by_username(session, username=username)
     valid = verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
-        raise Unauthorized("사용자 이름 또는 비밀번호가 올바르지 않습니다 (wrong username or password)")
+        raise Unauthorized(
+            "사용자 이름 또는 비밀번호가 올바르지 않습니다 (wrong username or password)"
+        )
     return user
 
 

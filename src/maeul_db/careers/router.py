@@ -25,8 +25,9 @@ def verify_career(session: SessionDep, user: CurrentUser, career_id: int) -> Car
 
 
 @router.get("/people/{person_id}", response_model=list[CareerPublic])
-def list_person_careers(session: SessionDep, user: CurrentUser, recorder: RecorderDep,
-                        person_id: int) -> list[CareerPublic]:
+def list_person_careers(
+    session: SessionDep, user: CurrentUser, recorder: RecorderDep, person_id: int
+) -> list[CareerPublic]:
     """A person's jobs visible to you, verified and self-reported."""
     rows = service.list_(session, user=user, person_id=person_id)
     recorder.record("read_careers", [person_id])

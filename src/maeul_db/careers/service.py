@@ -31,8 +31,9 @@ def visible_careers(user: UserAccount) -> Any:
 
 def public(row: Career) -> CareerPublic:
     fields = set(CareerPublic.model_fields) - {"verified"}
-    return CareerPublic.model_validate({**{name: getattr(row, name) for name in fields},
-                                        "verified": row.verified_at is not None})
+    return CareerPublic.model_validate(
+        {**{name: getattr(row, name) for name in fields}, "verified": row.verified_at is not None}
+    )
 
 
 def get(session: Session, *, user: UserAccount, career_id: int) -> Career:
@@ -59,13 +60,21 @@ def create(session: Session, *, user: UserAccount, data: CareerCreate) -> Career
         raise Forbidden("이 자치구의 경력을 등록할 권한이 없습니다 (cannot record for district)")
     participant_service.get(session, user=user, person_id=data.person_id)
     if data.dong_code is not None:
-        refdata_service.check_dong_in_district(session, code=data.dong_code,
-                                               district_code=data.district_code, on=data.valid_from)
+        refdata_service.check_dong_in_district(
+            session, code=data.dong_code, district_code=data.district_code, on=data.valid_from
+        )
     row = Career(**data.model_dump())
     session.add(row)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="career", entity_id=row.id,
-                 district_code=row.district_code, after=data.model_dump(mode="json"))
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="career",
+        entity_id=row.id,
+        district_code=row.district_code,
+        after=data.model_dump(mode="json"),
+    )
     return row
 
 
@@ -79,16 +88,27 @@ def verify(session: Session, *, user: UserAccount, career_id: int) -> Career:
     row.verified_by_user_id, row.verified_at = user.id, utcnow()
     session.add(row)
     session.flush()
-    audit.record(session, actor=user, action="verify", entity="career", entity_id=row.id,
-                 district_code=row.district_code, after={"verified_at": row.verified_at})
+    audit.record(
+        session,
+        actor=user,
+        action="verify",
+        entity="career",
+        entity_id=row.id,
+        district_code=row.district_code,
+        after={"verified_at": row.verified_at},
+    )
     return row
 
 
-def verified_for_certificate(session: Session, *, person_id: int,
-                             district_code: str | None = None) -> list[Career]:
+def verified_for_certificate(
+    session: Session, *, person_id: int, district_code: str | None = None
+) -> list[Career]:
     """Verified, not voided careers; ``district_code`` limits to one district's jobs."""
-    stmt = select(Career).where(Career.person_id == person_id, col(Career.voided_at).is_(None),
-                                col(Career.verified_at).is_not(None))
+    stmt = select(Career).where(
+        Career.person_id == person_id,
+        col(Career.voided_at).is_(None),
+        col(Career.verified_at).is_not(None),
+    )
     if district_code is not None:
         stmt = stmt.where(Career.district_code == district_code)
     return list(session.exec(stmt.order_by(col(Career.valid_from), col(Career.id))).all())

@@ -20,8 +20,18 @@ from maeul_db.certificates import service
 from maeul_db.errors import InvalidInput
 from maeul_db.models import CertificateKind, ExpertPlacement, Person
 
-MANIFEST_COLUMNS = ("number", "verification_id", "kind", "person_id", "name", "birth_year",
-                    "file", "payload_sha256", "pdf_sha256", "skipped_reason")
+MANIFEST_COLUMNS = (
+    "number",
+    "verification_id",
+    "kind",
+    "person_id",
+    "name",
+    "birth_year",
+    "file",
+    "payload_sha256",
+    "pdf_sha256",
+    "skipped_reason",
+)
 
 
 @dataclass
@@ -35,14 +45,22 @@ def placed_in_year(session: Session, *, year: int) -> list[Person]:
     """People with a placement overlapping ``year`` (end date exclusive), by id."""
     start, end = date(year, 1, 1), date(year + 1, 1, 1)
     ids = select(ExpertPlacement.person_id).where(
-        col(ExpertPlacement.voided_at).is_(None), ExpertPlacement.valid_from < end,
-        or_(col(ExpertPlacement.valid_to).is_(None), col(ExpertPlacement.valid_to) > start))
-    return list(session.exec(select(Person).where(col(Person.id).in_(ids))
-                             .order_by(col(Person.id))).all())
+        col(ExpertPlacement.voided_at).is_(None),
+        ExpertPlacement.valid_from < end,
+        or_(col(ExpertPlacement.valid_to).is_(None), col(ExpertPlacement.valid_to) > start),
+    )
+    return list(
+        session.exec(select(Person).where(col(Person.id).in_(ids)).order_by(col(Person.id))).all()
+    )
 
 
-def write_zip(session: Session, *, kind: CertificateKind, people: list[Person],
-              on_issued: Callable[[], None] | None = None) -> BatchResult:
+def write_zip(
+    session: Session,
+    *,
+    kind: CertificateKind,
+    people: list[Person],
+    on_issued: Callable[[], None] | None = None,
+) -> BatchResult:
     """Issue ``kind`` for each person with the city's authority; the zip holds one PDF each and
     ``manifest.csv`` (UTF-8 with BOM so spreadsheet programs open it as Korean). A person with
     nothing to certify (no completed training, no verified career) is listed as skipped."""
@@ -57,15 +75,38 @@ def write_zip(session: Session, *, kind: CertificateKind, people: list[Person],
             try:
                 row, pdf = service.issue_as_operator(session, kind=kind, person_id=person.id)
             except InvalidInput as exc:  # raised before anything is written
-                writer.writerow(("", "", str(kind), person.id, person.name, person.birth_year,
-                                 "", "", "", exc.message))
+                writer.writerow(
+                    (
+                        "",
+                        "",
+                        str(kind),
+                        person.id,
+                        person.name,
+                        person.birth_year,
+                        "",
+                        "",
+                        "",
+                        exc.message,
+                    )
+                )
                 result.skipped.append((person.id, exc.message))
             else:
                 name = f"{row.number}.pdf"
                 archive.writestr(name, pdf)
-                writer.writerow((row.number, row.verification_id, str(kind), person.id,
-                                 person.name, person.birth_year, name, row.payload_sha256,
-                                 row.pdf_sha256, ""))
+                writer.writerow(
+                    (
+                        row.number,
+                        row.verification_id,
+                        str(kind),
+                        person.id,
+                        person.name,
+                        person.birth_year,
+                        name,
+                        row.payload_sha256,
+                        row.pdf_sha256,
+                        "",
+                    )
+                )
                 result.issued += 1
             if on_issued is not None:
                 on_issued()

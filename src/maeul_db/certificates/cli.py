@@ -12,8 +12,9 @@ from sqlmodel import Session
 from maeul_db.errors import MaeulError
 from maeul_db.models import CertificateKind
 
-cert_app = typer.Typer(help="Certificates: issue, verify offline, rotate keys.",
-                       no_args_is_help=True)
+cert_app = typer.Typer(
+    help="Certificates: issue, verify offline, rotate keys.", no_args_is_help=True
+)
 console = Console(stderr=True)
 
 
@@ -57,9 +58,11 @@ def batch(
             with Progress(console=console) as progress:
                 task = progress.add_task("발급 중 (issuing)", total=len(people))
                 result = batch_service.write_zip(
-                    session, kind=kind, people=people,
-                    on_issued=lambda: progress.advance(task))
-            out.write_bytes(result.data)  # before the commit: a zip that cannot be written issues nothing
+                    session, kind=kind, people=people, on_issued=lambda: progress.advance(task)
+                )
+            out.write_bytes(
+                result.data
+            )  # before the commit: a zip that cannot be written issues nothing
             try:
                 session.commit()
             except Exception:
@@ -70,8 +73,11 @@ def batch(
         raise typer.Exit(code=1) from None
     for person_id, reason in result.skipped:
         console.print(f"skipped person {person_id}: {reason}", style="yellow", markup=False)
-    console.print(f"issued {result.issued}, skipped {len(result.skipped)} → {out}",
-                  style="green", markup=False)
+    console.print(
+        f"issued {result.issued}, skipped {len(result.skipped)} → {out}",
+        style="green",
+        markup=False,
+    )
 
 
 @cert_app.command("verify")
@@ -88,9 +94,11 @@ def verify(
         console.print(f"INVALID: {check.reason}", style="red", markup=False)
         raise typer.Exit(code=1)
     p = check.payload
-    print(f"VALID {p['number']} ({p['kind']}) issued {p['issued_at']} by {p['issuer']}, "
-          f"key {check.kid}; holder {p['subject']['name']} ({p['subject']['birth_year']}), "
-          f"{len(p['facts'])} facts")
+    print(
+        f"VALID {p['number']} ({p['kind']}) issued {p['issued_at']} by {p['issuer']}, "
+        f"key {check.kid}; holder {p['subject']['name']} ({p['subject']['birth_year']}), "
+        f"{len(p['facts'])} facts"
+    )
     print("Current status (revoked / superseded) is online only:", p["verify_url"])
 
 

@@ -27,50 +27,85 @@ def issuer_name(session: Session, district_code: str | None) -> str:
 
 def _training_facts(session: Session, person_id: int, scope: str | None) -> list[dict[str, Any]]:
     owners = None if scope is None else (scope, None)
-    return [{"program_code": p.code, "program_name": p.name, "stage": str(p.stage),
-             "hours": format(c.hours.normalize(), "f"), "completed_on": c.completed_on.isoformat()}
-            for c, p in training_service.completions(session, person_id=person_id,
-                                                     district_codes=owners)]
+    return [
+        {
+            "program_code": p.code,
+            "program_name": p.name,
+            "stage": str(p.stage),
+            "hours": format(c.hours.normalize(), "f"),
+            "completed_on": c.completed_on.isoformat(),
+        }
+        for c, p in training_service.completions(
+            session, person_id=person_id, district_codes=owners
+        )
+    ]
 
 
 def _career_facts(session: Session, person_id: int, scope: str | None) -> list[dict[str, Any]]:
     facts = []
-    for job in career_service.verified_for_certificate(session, person_id=person_id,
-                                                        district_code=scope):
+    for job in career_service.verified_for_certificate(
+        session, person_id=person_id, district_code=scope
+    ):
         district = session.get(District, job.district_code) if job.district_code else None
         dong = session.get(Dong, job.dong_code) if job.dong_code else None
-        facts.append({
-            "job_type": str(job.job_type), "employer": job.employer,
-            "district_name": district.name_ko if district else None,
-            "dong_name": dong.name_ko if dong else None,
-            "valid_from": job.valid_from.isoformat(),
-            # Stored intervals end exclusively; a certificate prints the last day worked.
-            "last_day": (job.valid_to - timedelta(days=1)).isoformat() if job.valid_to else None,
-            "hours_per_week": (format(job.hours_per_week.normalize(), "f")
-                               if job.hours_per_week is not None else None),
-            "verified_at": job.verified_at.date().isoformat() if job.verified_at else None,
-        })
+        facts.append(
+            {
+                "job_type": str(job.job_type),
+                "employer": job.employer,
+                "district_name": district.name_ko if district else None,
+                "dong_name": dong.name_ko if dong else None,
+                "valid_from": job.valid_from.isoformat(),
+                # Stored intervals end exclusively; a certificate prints the last day worked.
+                "last_day": (job.valid_to - timedelta(days=1)).isoformat()
+                if job.valid_to
+                else None,
+                "hours_per_week": (
+                    format(job.hours_per_week.normalize(), "f")
+                    if job.hours_per_week is not None
+                    else None
+                ),
+                "verified_at": job.verified_at.date().isoformat() if job.verified_at else None,
+            }
+        )
     return facts
 
 
-def build(session: Session, *, kind: CertificateKind, person: Person, scope: str | None,
-          number: str, verification_id: str, issued_at: datetime) -> dict[str, Any]:
+def build(
+    session: Session,
+    *,
+    kind: CertificateKind,
+    person: Person,
+    scope: str | None,
+    number: str,
+    verification_id: str,
+    issued_at: datetime,
+) -> dict[str, Any]:
     """The canonical facts. ``scope`` None = the whole record (city or the person); a district code
     = that district's facts only (plus city-run training), as its staff may see no more."""
     assert person.id is not None
     facts = (_training_facts if kind == CertificateKind.training else _career_facts)(
-        session, person.id, scope)
+        session, person.id, scope
+    )
     if not facts:
-        message = ("이수한 교육이 없습니다 (no completed training)" if kind == CertificateKind.training
-                   else "확인된 경력이 없습니다 (no verified career)")
+        message = (
+            "이수한 교육이 없습니다 (no completed training)"
+            if kind == CertificateKind.training
+            else "확인된 경력이 없습니다 (no verified career)"
+        )
         raise InvalidInput(message, field="kind")
     base = get_cert_settings().public_base_url.rstrip("/")
     return {
-        "v": PAYLOAD_VERSION, "kind": str(kind), "number": number,
-        "verification_id": verification_id, "issued_at": issued_at.isoformat(timespec="seconds"),
-        "issuer": issuer_name(session, scope), "issuer_district": scope,
+        "v": PAYLOAD_VERSION,
+        "kind": str(kind),
+        "number": number,
+        "verification_id": verification_id,
+        "issued_at": issued_at.isoformat(timespec="seconds"),
+        "issuer": issuer_name(session, scope),
+        "issuer_district": scope,
         "subject": {"person_id": person.id, "name": person.name, "birth_year": person.birth_year},
-        "facts": facts, "verify_base": base, "verify_url": f"{base}/verify/{verification_id}",
+        "facts": facts,
+        "verify_base": base,
+        "verify_url": f"{base}/verify/{verification_id}",
     }
 
 

@@ -38,12 +38,22 @@ def render_pdf(document: CertificateDocument) -> bytes:
     """The certificate as PDF bytes; the same document always gives the same bytes."""
     fonts, css = pdf_kit.fonts_and_css(TEMPLATES_DIR / "certificate.css")
     issued = datetime.fromisoformat(document.payload["issued_at"])
-    attachment = Attachment(string=document.attachment, name=ATTACHMENT_NAME,
-                            description="서명된 증명서 원본 자료 (signed certificate payload)",
-                            created=issued, modified=issued, relationship="Data")
+    attachment = Attachment(
+        string=document.attachment,
+        name=ATTACHMENT_NAME,
+        description="서명된 증명서 원본 자료 (signed certificate payload)",
+        created=issued,
+        modified=issued,
+        relationship="Data",
+    )
     html = HTML(string=render_html(document), base_url=str(TEMPLATES_DIR))
     number = str(document.payload["number"]).encode()
-    pdf = html.write_pdf(stylesheets=[css], font_config=fonts, attachments=[attachment],
-                         pdf_identifier=number, uncompressed_pdf=False)
+    pdf = html.write_pdf(
+        stylesheets=[css],
+        font_config=fonts,
+        attachments=[attachment],
+        pdf_identifier=number,
+        uncompressed_pdf=False,
+    )
     assert isinstance(pdf, bytes)
     return pdf

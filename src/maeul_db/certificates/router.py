@@ -31,13 +31,17 @@ def _public(row: Certificate) -> CertificatePublic:
 
 
 def pdf_response(row: Certificate, data: bytes) -> Response:
-    return Response(data, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="certificate-{row.number}.pdf"'})
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="certificate-{row.number}.pdf"'},
+    )
 
 
 @router.post("", response_model=CertificatePublic, status_code=201)
-def issue_certificate(session: SessionDep, user: CurrentUser, recorder: RecorderDep,
-                      data: CertificateIssue) -> CertificatePublic:
+def issue_certificate(
+    session: SessionDep, user: CurrentUser, recorder: RecorderDep, data: CertificateIssue
+) -> CertificatePublic:
     """Issue a training or career certificate (the PDF is at ``/{id}/pdf``)."""
     row, _ = service.issue(session, user=user, kind=data.kind, person_id=data.person_id)
     recorder.record("issue_certificate", [data.person_id])
@@ -45,22 +49,25 @@ def issue_certificate(session: SessionDep, user: CurrentUser, recorder: Recorder
 
 
 @router.get("", response_model=list[CertificatePublic])
-def list_certificates(session: SessionDep, user: CurrentUser,
-                      person_id: int | None = None) -> list[CertificatePublic]:
+def list_certificates(
+    session: SessionDep, user: CurrentUser, person_id: int | None = None
+) -> list[CertificatePublic]:
     """Certificates in your scope (yours, for an expert), newest first."""
     return [_public(r) for r in service.list_(session, user=user, person_id=person_id)]
 
 
 @router.get("/{certificate_id}", response_model=CertificatePublic)
-def read_certificate(session: SessionDep, user: CurrentUser,
-                     certificate_id: int) -> CertificatePublic:
+def read_certificate(
+    session: SessionDep, user: CurrentUser, certificate_id: int
+) -> CertificatePublic:
     """One ledger entry."""
     return _public(service.get(session, user=user, certificate_id=certificate_id))
 
 
 @router.get("/{certificate_id}/pdf", response_class=Response)
-def download_certificate(session: SessionDep, user: CurrentUser, recorder: RecorderDep,
-                         certificate_id: int) -> Response:
+def download_certificate(
+    session: SessionDep, user: CurrentUser, recorder: RecorderDep, certificate_id: int
+) -> Response:
     """The signed PDF."""
     row, data = service.pdf(session, user=user, certificate_id=certificate_id)
     recorder.record("download_certificate", [row.person_id])
@@ -68,19 +75,22 @@ def download_certificate(session: SessionDep, user: CurrentUser, recorder: Recor
 
 
 @router.post("/{certificate_id}/reissue", response_model=CertificatePublic, status_code=201)
-def reissue_certificate(session: SessionDep, user: CurrentUser,
-                        certificate_id: int) -> CertificatePublic:
+def reissue_certificate(
+    session: SessionDep, user: CurrentUser, certificate_id: int
+) -> CertificatePublic:
     """Reissue from today's record; the old one reads "superseded", the QR token stays."""
     row, _ = service.reissue(session, user=user, certificate_id=certificate_id)
     return _public(row)
 
 
 @router.post("/{certificate_id}/revoke", response_model=CertificatePublic)
-def revoke_certificate(session: SessionDep, user: CurrentUser, certificate_id: int,
-                       data: CertificateRevoke) -> CertificatePublic:
+def revoke_certificate(
+    session: SessionDep, user: CurrentUser, certificate_id: int, data: CertificateRevoke
+) -> CertificatePublic:
     """Revoke with a reason (verification then shows "revoked")."""
-    return _public(service.revoke(session, user=user, certificate_id=certificate_id,
-                                  reason=data.reason))
+    return _public(
+        service.revoke(session, user=user, certificate_id=certificate_id, reason=data.reason)
+    )
 
 
 def limit(request: Request) -> None:
@@ -88,9 +98,12 @@ def limit(request: Request) -> None:
 
 
 @public_router.get("/verify", response_model=Verification)
-def verify_by_number(request: Request, session: SessionDep,
-                     number: Annotated[str, Query(min_length=5, max_length=40)],
-                     birth_year: Annotated[int, Query(ge=1900, le=2100)]) -> Verification:
+def verify_by_number(
+    request: Request,
+    session: SessionDep,
+    number: Annotated[str, Query(min_length=5, max_length=40)],
+    birth_year: Annotated[int, Query(ge=1900, le=2100)],
+) -> Verification:
     """Verify by certificate number (발급번호) and the holder's birth year. No login."""
     limit(request)
     return verification.by_number(session, number=number, birth_year=birth_year)

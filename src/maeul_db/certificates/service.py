@@ -69,39 +69,79 @@ def sealed_pdf(facts: dict[str, Any], kid: str, signature: str) -> bytes:
     return signing.seal(render_pdf(document), kid, private)
 
 
-def _create(session: Session, *, user: UserAccount | None, kind: CertificateKind,
-            person_id: int, scope: str | None, verification_id: str) -> tuple[Certificate, bytes]:
+def _create(
+    session: Session,
+    *,
+    user: UserAccount | None,
+    kind: CertificateKind,
+    person_id: int,
+    scope: str | None,
+    verification_id: str,
+) -> tuple[Certificate, bytes]:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("인물을 찾을 수 없습니다 (person not found)")
     issued_at = utcnow().replace(microsecond=0)
     number = new_number(kind, issued_at.year)
-    facts = payload.build(session, kind=kind, person=person, scope=scope, number=number,
-                          verification_id=verification_id, issued_at=issued_at)
+    facts = payload.build(
+        session,
+        kind=kind,
+        person=person,
+        scope=scope,
+        number=number,
+        verification_id=verification_id,
+        issued_at=issued_at,
+    )
     kid, private = keys.signing_key(get_cert_settings().key_dir)
     body = signing.canonical(facts)
     signature = signing.sign(private, body)
     pdf = sealed_pdf(facts, kid, signature)
-    row = Certificate(number=number, verification_id=verification_id, kind=kind,
-                      person_id=person_id, district_code=scope, payload=body.decode("utf-8"),
-                      payload_sha256=signing.sha256(body), pdf_sha256=signing.sha256(pdf),
-                      key_id=kid, signature=signature, issued_at=issued_at,
-                      issued_by_user_id=user.id if user else None)
+    row = Certificate(
+        number=number,
+        verification_id=verification_id,
+        kind=kind,
+        person_id=person_id,
+        district_code=scope,
+        payload=body.decode("utf-8"),
+        payload_sha256=signing.sha256(body),
+        pdf_sha256=signing.sha256(pdf),
+        key_id=kid,
+        signature=signature,
+        issued_at=issued_at,
+        issued_by_user_id=user.id if user else None,
+    )
     session.add(row)
     session.flush()
-    audit.record(session, actor=user, action="issue", entity="certificate", entity_id=row.id,
-                 district_code=scope, after={"number": number, "kind": str(kind),
-                                             "person_id": person_id,
-                                             "payload_sha256": row.payload_sha256})
+    audit.record(
+        session,
+        actor=user,
+        action="issue",
+        entity="certificate",
+        entity_id=row.id,
+        district_code=scope,
+        after={
+            "number": number,
+            "kind": str(kind),
+            "person_id": person_id,
+            "payload_sha256": row.payload_sha256,
+        },
+    )
     return row, pdf
 
 
-def issue(session: Session, *, user: UserAccount, kind: CertificateKind,
-          person_id: int) -> tuple[Certificate, bytes]:
+def issue(
+    session: Session, *, user: UserAccount, kind: CertificateKind, person_id: int
+) -> tuple[Certificate, bytes]:
     participant_service.get(session, user=user, person_id=person_id)
     scope = _scope(user, person_id)
-    return _create(session, user=user, kind=kind, person_id=person_id, scope=scope,
-                   verification_id=secrets.token_urlsafe(16))
+    return _create(
+        session,
+        user=user,
+        kind=kind,
+        person_id=person_id,
+        scope=scope,
+        verification_id=secrets.token_urlsafe(16),
+    )
 
 
 def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certificate:
@@ -111,12 +151,17 @@ def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certific
     return row  # type: ignore[no-any-return]
 
 
-def list_(session: Session, *, user: UserAccount, person_id: int | None = None) -> list[Certificate]:
+def list_(
+    session: Session, *, user: UserAccount, person_id: int | None = None
+) -> list[Certificate]:
     stmt = visible_certificates(user)
     if person_id is not None:
         stmt = stmt.where(Certificate.person_id == person_id)
-    return list(session.exec(stmt.order_by(col(Certificate.issued_at).desc(),
-                                           col(Certificate.id).desc())).all())
+    return list(
+        session.exec(
+            stmt.order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
+        ).all()
+    )
 
 
 def pdf(session: Session, *, user: UserAccount, certificate_id: int) -> tuple[Certificate, bytes]:
@@ -140,34 +185,64 @@ def revoke(session: Session, *, user: UserAccount, certificate_id: int, reason: 
     row.status, row.status_reason = CertificateStatus.revoked, reason
     session.add(row)
     session.flush()
-    audit.record(session, actor=user, action="revoke", entity="certificate", entity_id=row.id,
-                 district_code=row.district_code, before={"status": "valid"},
-                 after={"status": "revoked", "reason": reason})
+    audit.record(
+        session,
+        actor=user,
+        action="revoke",
+        entity="certificate",
+        entity_id=row.id,
+        district_code=row.district_code,
+        before={"status": "valid"},
+        after={"status": "revoked", "reason": reason},
+    )
     return row
 
 
-def reissue(session: Session, *, user: UserAccount,
-            certificate_id: int) -> tuple[Certificate, bytes]:
+def reissue(
+    session: Session, *, user: UserAccount, certificate_id: int
+) -> tuple[Certificate, bytes]:
     """A fresh certificate from today's record, same verification id; the old one is superseded."""
     old = get(session, user=user, certificate_id=certificate_id)
     if user.role != Role.expert:
         _check_manager(user, old)
     if old.status != CertificateStatus.valid:
         raise Conflict("유효한 증명서만 재발급할 수 있습니다 (only a valid certificate)")
-    new, data = _create(session, user=user, kind=CertificateKind(old.kind),
-                        person_id=old.person_id, scope=old.district_code,
-                        verification_id=old.verification_id)
+    new, data = _create(
+        session,
+        user=user,
+        kind=CertificateKind(old.kind),
+        person_id=old.person_id,
+        scope=old.district_code,
+        verification_id=old.verification_id,
+    )
     old.status, old.status_reason, old.superseded_by_id = (
-        CertificateStatus.superseded, f"재발급 {new.number}", new.id)
+        CertificateStatus.superseded,
+        f"재발급 {new.number}",
+        new.id,
+    )
     session.add(old)
     session.flush()
-    audit.record(session, actor=user, action="supersede", entity="certificate", entity_id=old.id,
-                 district_code=old.district_code, after={"superseded_by": new.number})
+    audit.record(
+        session,
+        actor=user,
+        action="supersede",
+        entity="certificate",
+        entity_id=old.id,
+        district_code=old.district_code,
+        after={"superseded_by": new.number},
+    )
     return new, data
 
 
-def issue_as_operator(session: Session, *, kind: CertificateKind,
-                      person_id: int) -> tuple[Certificate, bytes]:
+def issue_as_operator(
+    session: Session, *, kind: CertificateKind, person_id: int
+) -> tuple[Certificate, bytes]:
     """The command line's issue: the city's authority, whole record, no account."""
-    return _create(session, user=None, kind=kind, person_id=person_id, scope=None,
-                   verification_id=secrets.token_urlsafe(16))
+    return _create(
+        session,
+        user=None,
+        kind=kind,
+        person_id=person_id,
+        scope=None,
+        verification_id=secrets.token_urlsafe(16),
+    )

@@ -25,8 +25,9 @@ ATTACHMENT_NAME = "certificate.json"
 
 def canonical(payload: dict[str, Any]) -> bytes:
     """Sorted keys, no spaces, UTF-8: the same facts always give the same bytes."""
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def sha256(data: bytes) -> str:
@@ -47,8 +48,11 @@ def verify(public: Ed25519PublicKey, data: bytes, signature: str) -> bool:
 
 def envelope(payload: dict[str, Any], kid: str, signature: str) -> bytes:
     """The attachment: the payload as signed (canonical text), the key id and the signature."""
-    return json.dumps({"payload": canonical(payload).decode("utf-8"), "kid": kid,
-                       "signature": signature}, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(
+        {"payload": canonical(payload).decode("utf-8"), "kid": kid, "signature": signature},
+        ensure_ascii=False,
+        indent=1,
+    ).encode("utf-8")
 
 
 def seal(pdf: bytes, kid: str, private: Ed25519PrivateKey) -> bytes:
@@ -60,7 +64,7 @@ def split_seal(data: bytes) -> tuple[bytes, str, str] | None:
     at = data.rfind(SEAL_MARK)
     if at < 0:
         return None
-    line = data[at + len(SEAL_MARK):]
+    line = data[at + len(SEAL_MARK) :]
     if not line.endswith(b"\n") or line.count(b"\n") != 1:
         return None
     parts = line.strip().decode("ascii", errors="replace").split(" ")

@@ -20,23 +20,30 @@ NOT_FOUND = "일치하는 증명서가 없습니다 (no matching certificate)"
 def _result(session: Session, row: Certificate) -> Verification:
     facts = json.loads(row.payload)
     public = keys.public_key(get_cert_settings().key_dir, row.key_id)
-    signature_ok = public is not None and signing.verify(public, row.payload.encode("utf-8"),
-                                                         row.signature)
+    signature_ok = public is not None and signing.verify(
+        public, row.payload.encode("utf-8"), row.signature
+    )
     successor = session.get(Certificate, row.superseded_by_id) if row.superseded_by_id else None
     return Verification(
         status=CertificateStatus(row.status),
         valid=row.status == CertificateStatus.valid and signature_ok,
-        signature_valid=signature_ok, kind=CertificateKind(row.kind), number=row.number,
-        issued_at=facts["issued_at"], issuer=facts["issuer"],
-        holder=mask_name(facts["subject"]["name"]), birth_year=facts["subject"]["birth_year"],
-        facts=facts["facts"], status_reason=row.status_reason,
+        signature_valid=signature_ok,
+        kind=CertificateKind(row.kind),
+        number=row.number,
+        issued_at=facts["issued_at"],
+        issuer=facts["issuer"],
+        holder=mask_name(facts["subject"]["name"]),
+        birth_year=facts["subject"]["birth_year"],
+        facts=facts["facts"],
+        status_reason=row.status_reason,
         superseded_by_number=successor.number if successor else None,
     )
 
 
 def by_number(session: Session, *, number: str, birth_year: int) -> Verification:
-    row = session.exec(select(Certificate).where(Certificate.number == number.strip().upper()))\
-        .first()
+    row = session.exec(
+        select(Certificate).where(Certificate.number == number.strip().upper())
+    ).first()
     # Same answer for "no such number" and "wrong birth year": the pair is the secret.
     if row is None or json.loads(row.payload)["subject"]["birth_year"] != birth_year:
         raise NotFound(NOT_FOUND)
@@ -45,9 +52,11 @@ def by_number(session: Session, *, number: str, birth_year: int) -> Verification
 
 def by_token(session: Session, *, token: str) -> Verification:
     """The QR token is stable across reissues: answer with the newest certificate carrying it."""
-    row = session.exec(select(Certificate).where(Certificate.verification_id == token)
-                       .order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc()))\
-        .first()
+    row = session.exec(
+        select(Certificate)
+        .where(Certificate.verification_id == token)
+        .order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
+    ).first()
     if row is None:
         raise NotFound(NOT_FOUND)
     return _result(session, row)

@@ -13,8 +13,12 @@ from maeul_db.demo.dataset import END, stamp
 from maeul_db.demo.participation import active_members
 from maeul_db.demo.projects import GroupPlan, Plan, ProjectPlan
 
-HOURS = {"meeting": Decimal("2"), "event": Decimal("4"), "education": Decimal("3"),
-         "network_party": Decimal("3")}
+HOURS = {
+    "meeting": Decimal("2"),
+    "event": Decimal("4"),
+    "education": Decimal("3"),
+    "network_party": Decimal("3"),
+}
 EVENT_SHARE = 0.5
 EDUCATION_SHARE = 0.3
 # Attendance is recorded without hours this often (a sign-in sheet with names only).
@@ -23,16 +27,37 @@ PARTY_SHARE = 0.15
 PARTY_CAP = 300
 
 
-def add_activity(ctx: Context, *, kind: str, subject: str, day: date, district: str,
-                 project_id: int | None, group_id: int | None, attendees: list[int],
-                 extra_headcount: int = 0) -> None:
+def add_activity(
+    ctx: Context,
+    *,
+    kind: str,
+    subject: str,
+    day: date,
+    district: str,
+    project_id: int | None,
+    group_id: int | None,
+    attendees: list[int],
+    extra_headcount: int = 0,
+) -> None:
     activity_id = ctx.data.next_id("activity")
     created = stamp(day, activity_id)
     hours = HOURS[kind]
-    ctx.data.add("activity", (
-        activity_id, created, created, ctx.names.activity_title(kind, subject), kind, day, hours,
-        district, project_id, group_id, len(attendees) + extra_headcount,
-    ))
+    ctx.data.add(
+        "activity",
+        (
+            activity_id,
+            created,
+            created,
+            ctx.names.activity_title(kind, subject),
+            kind,
+            day,
+            hours,
+            district,
+            project_id,
+            group_id,
+            len(attendees) + extra_headcount,
+        ),
+    )
     no_hours = ctx.rng.random() < NO_HOURS_SHARE
     add = ctx.data.rows["attendance"].append
     for person_id in attendees:
@@ -57,9 +82,15 @@ def project_activities(ctx: Context, project: ProjectPlan) -> None:
     for kind in kinds:
         extra = rng.randint(10, 80) if kind == "event" else 0
         add_activity(
-            ctx, kind=kind, subject=group.name, day=ctx.day_in(project.starts_on, project.ends_on),
-            district=group.district.code, project_id=project.id, group_id=group.id,
-            attendees=_sample(ctx, project.participants, 0.4, 0.9), extra_headcount=extra,
+            ctx,
+            kind=kind,
+            subject=group.name,
+            day=ctx.day_in(project.starts_on, project.ends_on),
+            district=group.district.code,
+            project_id=project.id,
+            group_id=group.id,
+            attendees=_sample(ctx, project.participants, 0.4, 0.9),
+            extra_headcount=extra,
         )
 
 
@@ -70,24 +101,41 @@ def group_meetings(ctx: Context, group: GroupPlan) -> None:
         day = ctx.day_in(group.founded_on, min(last, group.founded_on + timedelta(days=700)))
         members = active_members(group, day)
         if members:
-            add_activity(ctx, kind="meeting", subject=group.name, day=day,
-                         district=group.district.code, project_id=None, group_id=group.id,
-                         attendees=_sample(ctx, members, 0.5, 1.0))
+            add_activity(
+                ctx,
+                kind="meeting",
+                subject=group.name,
+                day=day,
+                district=group.district.code,
+                project_id=None,
+                group_id=group.id,
+                attendees=_sample(ctx, members, 0.5, 1.0),
+            )
 
 
 def network_parties(ctx: Context, plan: Plan) -> None:
     """One party per district and year for that year's participants."""
     by_key: dict[tuple[str, int], list[int]] = {}
     for project in plan.projects:
-        by_key.setdefault((project.group.district.code, project.year), []).extend(project.participants)
+        by_key.setdefault((project.group.district.code, project.year), []).extend(
+            project.participants
+        )
     for (district, year), people in by_key.items():
         unique = list(dict.fromkeys(people))
         k = min(PARTY_CAP, max(1, round(len(unique) * PARTY_SHARE)))
         day = date(year, 12, ctx.rng.randint(5, 20))
         name = next(d.name for d in ctx.districts if d.code == district)
-        add_activity(ctx, kind="network_party", subject=f"{year} {name}", day=day,
-                     district=district, project_id=None, group_id=None,
-                     attendees=ctx.rng.sample(unique, k), extra_headcount=ctx.rng.randint(0, 30))
+        add_activity(
+            ctx,
+            kind="network_party",
+            subject=f"{year} {name}",
+            day=day,
+            district=district,
+            project_id=None,
+            group_id=None,
+            attendees=ctx.rng.sample(unique, k),
+            extra_headcount=ctx.rng.randint(0, 30),
+        )
 
 
 def make_activities(ctx: Context, plan: Plan, unfunded: list[GroupPlan]) -> None:

@@ -32,8 +32,14 @@ console = Console(stderr=True)
 def progress_bars() -> Iterator[ProgressFn]:
     """One bar per step (generation steps, then one per table written)."""
     tasks: dict[str, TaskID] = {}
-    with Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=False) as bars:
+    with Progress(
+        TextColumn("{task.description:<28}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bars:
 
         def report(step: str, done: int, total: int) -> None:
             if step not in tasks:
@@ -52,37 +58,52 @@ def print_summary(summary: DemoSummary) -> None:
         table.add_row(name, f"{count:,}", f"{summary.write_seconds.get(name, 0):.2f}")
     table.add_row("total", f"{summary.total_rows:,}", f"{sum(summary.write_seconds.values()):.2f}")
     console.print(table)
-    console.print(f"generated in {summary.generate_seconds:.1f}s, "
-                  f"total {summary.total_seconds:.1f}s")
+    console.print(
+        f"generated in {summary.generate_seconds:.1f}s, total {summary.total_seconds:.1f}s"
+    )
 
 
 def demo(
     scale: Annotated[str, typer.Option(help=f"one of: {', '.join(SCALES)}")] = "small",
     seed: Annotated[int, typer.Option(help="same seed, same data")] = 1,
-    replace: Annotated[bool, typer.Option(
-        "--replace", help="delete people, groups, projects, training and careers first "
-                          "(never districts, dongs, accounts or logs)")] = False,
-    if_empty: Annotated[bool, typer.Option(
-        "--if-empty", help="do nothing (and succeed) when the tables already hold data")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="delete people, groups, projects, training and careers first "
+            "(never districts, dongs, accounts or logs)",
+        ),
+    ] = False,
+    if_empty: Annotated[
+        bool,
+        typer.Option(
+            "--if-empty", help="do nothing (and succeed) when the tables already hold data"
+        ),
+    ] = False,
 ) -> None:
     """Fill the database with reproducible synthetic demo data (refuses if data exists)."""
     from maeul_db.db import get_engine
 
     if get_settings().environment == "production":
-        console.print("[red]오류: 운영 환경에서는 데모 자료를 만들 수 없습니다 "
-                      "(demo data is refused when MAEUL_ENVIRONMENT=production)[/red]")
+        console.print(
+            "[red]오류: 운영 환경에서는 데모 자료를 만들 수 없습니다 "
+            "(demo data is refused when MAEUL_ENVIRONMENT=production)[/red]"
+        )
         raise typer.Exit(code=1)
     if if_empty and not replace:
         with get_engine().connect() as connection:
             occupied = occupied_tables(connection)
         if occupied:
-            console.print(f"데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({describe(occupied)}) "
-                          "(skipped: the database already holds data)")
+            console.print(
+                f"데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({describe(occupied)}) "
+                "(skipped: the database already holds data)"
+            )
             return
     try:
         with progress_bars() as report:
-            summary = generate_demo(get_engine(), scale=scale, seed=seed, progress=report,
-                                    replace=replace)
+            summary = generate_demo(
+                get_engine(), scale=scale, seed=seed, progress=report, replace=replace
+            )
     except MaeulError as exc:
         console.print(f"[red]오류: {exc.message}[/red]")
         raise typer.Exit(code=1) from None

@@ -60,8 +60,9 @@ def select_districts(reference: Reference, spec: ScaleSpec) -> tuple[DistrictRef
     return tuple(chosen[: spec.district_count])
 
 
-def make_context(reference: Reference, spec: ScaleSpec, seed: int,
-                 progress: Progress | None = None) -> Context:
+def make_context(
+    reference: Reference, spec: ScaleSpec, seed: int, progress: Progress | None = None
+) -> Context:
     rng = random.Random(seed)
     districts = select_districts(reference, spec)
     # sqrt(population): bigger districts run more projects, but far from proportionally.

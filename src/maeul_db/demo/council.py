@@ -46,8 +46,11 @@ class Council:
         pool = people.tickets[self.district.code]
         for _ in range(RECRUIT_TRIES if pool else 0):
             person_id = self.ctx.rng.choice(pool)
-            if (people.gender[person_id] == gender and person_id not in exclude
-                    and people.first_participation[person_id] < start):
+            if (
+                people.gender[person_id] == gender
+                and person_id not in exclude
+                and people.first_participation[person_id] < start
+            ):
                 return person_id
         return None
 
@@ -57,8 +60,9 @@ class Council:
         school_day = start - timedelta(days=ctx.rng.randint(60, 120))
         person_id = experienced
         if person_id is None:
-            person_id = ctx.people.create(school_day, self.district.code, self.dong.code,
-                                          gender=gender, ages=COUNCIL_AGES)
+            person_id = ctx.people.create(
+                school_day, self.district.code, self.dong.code, gender=gender, ages=COUNCIL_AGES
+            )
         if person_id not in self.schooled and ctx.rng.random() < SCHOOL_SHARE:
             enrol(ctx, self.school, person_id, day=school_day, diligence=0.99)
             self.schooled.add(person_id)
@@ -80,9 +84,10 @@ class Council:
         rng, people = self.ctx.rng, self.ctx.people
         size = rng.randint(*SIZE)
         # Rounded into [40%, 60%] of the seats, so neither gender passes 60% (the plan's rule).
-        women_cap = min(math.floor(size * MAX_GENDER_SHARE),
-                        max(math.ceil(size * (1 - MAX_GENDER_SHARE)),
-                            round(size * rng.uniform(*WOMEN_SHARE))))
+        women_cap = min(
+            math.floor(size * MAX_GENDER_SHARE),
+            max(math.ceil(size * (1 - MAX_GENDER_SHARE)), round(size * rng.uniform(*WOMEN_SHARE))),
+        )
         seats, women = self._keep(size, women_cap)
         # The plan's share of members with village-project experience holds for the whole term,
         # members who stay included.
@@ -107,14 +112,27 @@ class Council:
             role = "chair" if index == 0 else "secretary" if index == 1 else "member"
             seat_id = ctx.data.next_id("council_seat")
             created = stamp(start, seat_id)
-            ctx.data.add("council_seat", (seat_id, created, created, start, valid_to, person_id,
-                                          self.district.code, self.dong.code, role))
+            ctx.data.add(
+                "council_seat",
+                (
+                    seat_id,
+                    created,
+                    created,
+                    start,
+                    valid_to,
+                    person_id,
+                    self.district.code,
+                    self.dong.code,
+                    role,
+                ),
+            )
             ctx.people.touch(person_id, start, self.district.code)
         self.members = seats
 
 
-def make_councils(ctx: Context, covered: dict[str, tuple[DongRef, ...]],
-                  catalogue: Catalogue) -> None:
+def make_councils(
+    ctx: Context, covered: dict[str, tuple[DongRef, ...]], catalogue: Catalogue
+) -> None:
     years, weights = list(ROLLOUT), list(ROLLOUT.values())
     for district in ctx.districts:
         school = catalogue.council_school[district.code]

@@ -28,8 +28,9 @@ def covered_dongs(ctx: Context) -> dict[str, tuple[DongRef, ...]]:
     }
 
 
-def generate(reference: Reference, spec: ScaleSpec, seed: int,
-             progress: Progress | None = None) -> DemoData:
+def generate(
+    reference: Reference, spec: ScaleSpec, seed: int, progress: Progress | None = None
+) -> DemoData:
     ctx = make_context(reference, spec, seed, progress)
     covered = covered_dongs(ctx)
     plan, unfunded = plan_projects(ctx)

@@ -44,8 +44,11 @@ class Budget:
 
 
 def active_members(group: GroupPlan, day: date) -> list[int]:
-    return [pid for pid, (start, end) in group.members.items()
-            if start is not None and start <= day and (end is None or end > day)]
+    return [
+        pid
+        for pid, (start, end) in group.members.items()
+        if start is not None and start <= day and (end is None or end > day)
+    ]
 
 
 def join(ctx: Context, group: GroupPlan, person_id: int, day: date, role: str) -> None:
@@ -62,8 +65,20 @@ def join(ctx: Context, group: GroupPlan, person_id: int, day: date, role: str) -
     group.members[person_id] = [day, valid_to]
     membership_id = ctx.data.next_id("group_membership")
     created = stamp(day, membership_id)
-    ctx.data.add("group_membership", (membership_id, created, created, day, valid_to, group.id,
-                                      person_id, role, group.district.code))
+    ctx.data.add(
+        "group_membership",
+        (
+            membership_id,
+            created,
+            created,
+            day,
+            valid_to,
+            group.id,
+            person_id,
+            role,
+            group.district.code,
+        ),
+    )
     ctx.people.touch(person_id, day, group.district.code)
 
 
@@ -78,8 +93,14 @@ def _known_person(ctx: Context, project: ProjectPlan, members: list[int], lead: 
     return ctx.people.draw_participant(district)
 
 
-def _pick(ctx: Context, project: ProjectPlan, budget: Budget, members: list[int], taken: set[int],
-          lead: bool) -> int:
+def _pick(
+    ctx: Context,
+    project: ProjectPlan,
+    budget: Budget,
+    members: list[int],
+    taken: set[int],
+    lead: bool,
+) -> int:
     person_id = None
     if ctx.rng.random() >= budget.newcomer_chance(project.stage):
         person_id = _known_person(ctx, project, members, lead)
@@ -124,15 +145,28 @@ def staff_project(ctx: Context, project: ProjectPlan, budget: Budget) -> None:
         person_id = _pick(ctx, project, budget, members, taken, lead)
         project.participants.append(person_id)
         participation_id = ctx.data.next_id("participation")
-        ctx.data.add("participation", (participation_id, created, created, project.starts_on,
-                                       valid_to, project.id, person_id, role, district))
+        ctx.data.add(
+            "participation",
+            (
+                participation_id,
+                created,
+                created,
+                project.starts_on,
+                valid_to,
+                project.id,
+                person_id,
+                role,
+                district,
+            ),
+        )
         ctx.people.participated(person_id, project.starts_on, district, lead=lead)
     _memberships(ctx, project, roles, forming)
 
 
 def staff_projects(ctx: Context, plan: Plan) -> None:
-    budget = Budget(round(ctx.spec.people * PARTICIPANT_PEOPLE_SHARE),
-                    sum(p.size for p in plan.projects))
+    budget = Budget(
+        round(ctx.spec.people * PARTICIPANT_PEOPLE_SHARE), sum(p.size for p in plan.projects)
+    )
     total = len(plan.projects)
     for index, project in enumerate(plan.projects):
         staff_project(ctx, project, budget)

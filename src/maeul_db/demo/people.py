@@ -29,14 +29,19 @@ ELSEWHERE_SHARE = 0.05
 # Draw weight grows with each participation up to this many; beyond it the weight stays, so a few
 # very active residents do not end up in hundreds of projects.
 TICKET_CAP = 3
-CONSENTS = (("participation", 0.35), ("contact,participation", 0.4),
-            ("contact,participation,research", 0.25))
+CONSENTS = (
+    ("participation", 0.35),
+    ("contact,participation", 0.4),
+    ("contact,participation,research", 0.25),
+)
 
 
 class People:
     """Every synthetic person as parallel lists indexed by person id (index 0 unused)."""
 
-    def __init__(self, rng: random.Random, names: NameMaker, district_codes: tuple[str, ...]) -> None:
+    def __init__(
+        self, rng: random.Random, names: NameMaker, district_codes: tuple[str, ...]
+    ) -> None:
         self._rng = rng
         self._names = names
         self.gender: list[str] = [""]
@@ -56,8 +61,15 @@ class People:
     def __len__(self) -> int:
         return len(self.gender) - 1
 
-    def create(self, day: date, district: str, dong: str | None, *, gender: str | None = None,
-               ages: tuple[tuple[int, int, int], ...] = PARTICIPANT_AGES) -> int:
+    def create(
+        self,
+        day: date,
+        district: str,
+        dong: str | None,
+        *,
+        gender: str | None = None,
+        ages: tuple[tuple[int, int, int], ...] = PARTICIPANT_AGES,
+    ) -> int:
         rng = self._rng
         low, high, _ = rng.choices(ages, weights=[w for *_, w in ages])[0]
         self.gender.append(gender or rng.choices(GENDERS, weights=GENDER_WEIGHTS)[0])
@@ -121,9 +133,19 @@ class People:
                 self.home_dong[person_id],
             )
             consent = rng.choices(CONSENTS, cum_weights=self._consent_weights)[0][0]
-            data.add("person", (
-                person_id, created, created, *details, self.first_district[person_id], consent,
-                created, "v1", 1,
-            ))
+            data.add(
+                "person",
+                (
+                    person_id,
+                    created,
+                    created,
+                    *details,
+                    self.first_district[person_id],
+                    consent,
+                    created,
+                    "v1",
+                    1,
+                ),
+            )
             # Version 1 is what the participants service writes on create ("create", at created_at).
             data.add("person_version", (person_id, person_id, 1, created, "create", *details))

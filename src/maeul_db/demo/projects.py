@@ -26,13 +26,26 @@ from maeul_db.demo.scales import (
     ramp,
 )
 
-THEMES = ("care", "culture", "environment", "education", "neighbourhood", "safety", "economy",
-          "media", "other")
+THEMES = (
+    "care",
+    "culture",
+    "environment",
+    "education",
+    "neighbourhood",
+    "safety",
+    "economy",
+    "media",
+    "other",
+)
 THEME_WEIGHTS = (20, 20, 12, 12, 16, 5, 6, 5, 4)
 PROGRAMME_THEME = {
-    "parent_community": "education", "co_parenting": "care", "village_art_studio": "culture",
-    "village_media": "media", "apartment_community": "neighbourhood",
-    "energy_village": "environment", "village_enterprise": "economy",
+    "parent_community": "education",
+    "co_parenting": "care",
+    "village_art_studio": "culture",
+    "village_media": "media",
+    "apartment_community": "neighbourhood",
+    "energy_village": "environment",
+    "village_enterprise": "economy",
 }
 DISSOLVE_SHARE = 0.35
 # From 2018 the recognised non-cash self-contribution rises from 10% to 50% of the grant (2022).
@@ -77,19 +90,38 @@ class Plan:
     by_district: dict[str, list[GroupPlan]] = field(default_factory=dict)
 
 
-def new_group(ctx: Context, plan: Plan, district: DistrictRef, founded_on: date,
-              theme: str | None = None) -> GroupPlan:
+def new_group(
+    ctx: Context, plan: Plan, district: DistrictRef, founded_on: date, theme: str | None = None
+) -> GroupPlan:
     rng = ctx.rng
     theme = theme or rng.choices(THEMES, weights=THEME_WEIGHTS)[0]
     dong = ctx.dong(district, founded_on)
     dissolved = None
     if rng.random() < DISSOLVE_SHARE:
         dissolved = open_end(founded_on + timedelta(days=rng.randint(400, 6 * 365)))
-    group = GroupPlan(ctx.data.next_id("community_group"), district, dong,
-                      ctx.names.group_name(dong.name, theme), founded_on, dissolved)
+    group = GroupPlan(
+        ctx.data.next_id("community_group"),
+        district,
+        dong,
+        ctx.names.group_name(dong.name, theme),
+        founded_on,
+        dissolved,
+    )
     created = stamp(founded_on, group.id)
-    ctx.data.add("community_group", (group.id, created, created, group.name, district.code,
-                                     dong.code, theme, founded_on, dissolved))
+    ctx.data.add(
+        "community_group",
+        (
+            group.id,
+            created,
+            created,
+            group.name,
+            district.code,
+            dong.code,
+            theme,
+            founded_on,
+            dissolved,
+        ),
+    )
     plan.groups.append(group)
     plan.by_district.setdefault(district.code, []).append(group)
     return group
@@ -99,12 +131,29 @@ def _money(ctx: Context, low: int, high: int, step: int = 10_000) -> int:
     return low + step * ctx.rng.randint(0, (high - low) // step)
 
 
-def add_project(ctx: Context, plan: Plan, group: GroupPlan, year: int, stage: str, programme: str,
-                size: tuple[int, int], grant: tuple[int, int], starts_on: date) -> None:
+def add_project(
+    ctx: Context,
+    plan: Plan,
+    group: GroupPlan,
+    year: int,
+    stage: str,
+    programme: str,
+    size: tuple[int, int],
+    grant: tuple[int, int],
+    starts_on: date,
+) -> None:
     rng = ctx.rng
     ends_on = date(year, 11, 15) + timedelta(days=rng.randint(0, 30))
-    project = ProjectPlan(ctx.data.next_id("project"), year, group, stage, programme,
-                          rng.randint(*size), starts_on, ends_on)
+    project = ProjectPlan(
+        ctx.data.next_id("project"),
+        year,
+        group,
+        stage,
+        programme,
+        rng.randint(*size),
+        starts_on,
+        ends_on,
+    )
     group.busy_year = year
     group.reached = max(group.reached, STAGE_INDEX[stage])
     amount = _money(ctx, *grant)
@@ -114,11 +163,27 @@ def add_project(ctx: Context, plan: Plan, group: GroupPlan, year: int, stage: st
         noncash = int(round(amount * share * rng.uniform(0.3, 1.0), -3))
     created = stamp(starts_on - timedelta(days=45), project.id)
     botame = f"BTM-{year}-{project.id:07d}" if year >= BOTAME_FROM else None
-    ctx.data.add("project", (
-        project.id, created, created, project_name(group.name, stage, programme, year), year,
-        group.district.code, group.dong.code, group.id, programme, stage, amount,
-        int(round(amount * rng.uniform(0, 0.1), -3)), noncash, starts_on, ends_on, botame,
-    ))
+    ctx.data.add(
+        "project",
+        (
+            project.id,
+            created,
+            created,
+            project_name(group.name, stage, programme, year),
+            year,
+            group.district.code,
+            group.dong.code,
+            group.id,
+            programme,
+            stage,
+            amount,
+            int(round(amount * rng.uniform(0, 0.1), -3)),
+            noncash,
+            starts_on,
+            ends_on,
+            botame,
+        ),
+    )
     plan.projects.append(project)
 
 
@@ -134,32 +199,58 @@ def _formation(ctx: Context, plan: Plan, district: DistrictRef, year: int, progr
     group = new_group(ctx, plan, district, founded_on, theme)
     first = LADDER[0]
     if programme == "village_community":
-        add_project(ctx, plan, group, year, first.stage, programme, first.size, first.grant, starts_on)
+        add_project(
+            ctx, plan, group, year, first.stage, programme, first.size, first.grant, starts_on
+        )
     else:
-        add_project(ctx, plan, group, year, first.stage, programme, DEPARTMENT_SIZE,
-                    DEPARTMENT_GRANT, starts_on)
+        add_project(
+            ctx,
+            plan,
+            group,
+            year,
+            first.stage,
+            programme,
+            DEPARTMENT_SIZE,
+            DEPARTMENT_GRANT,
+            starts_on,
+        )
 
 
 def _eligible(plan: Plan, district: DistrictRef, year: int, requires: int) -> list[GroupPlan]:
     return [
-        g for g in plan.by_district.get(district.code, ())
-        if g.founded_on.year < year and g.busy_year != year and g.reached >= requires
+        g
+        for g in plan.by_district.get(district.code, ())
+        if g.founded_on.year < year
+        and g.busy_year != year
+        and g.reached >= requires
         and g.exists_through(year)
     ]
 
 
-def _climb(ctx: Context, plan: Plan, district: DistrictRef, year: int, stage: StagePlan,
-           expected: float) -> None:
+def _climb(
+    ctx: Context, plan: Plan, district: DistrictRef, year: int, stage: StagePlan, expected: float
+) -> None:
     wanted = ctx.count(expected)
     if not wanted:
         return
     eligible = _eligible(plan, district, year, stage.requires)
     for group in ctx.rng.sample(eligible, min(wanted, len(eligible))):
-        add_project(ctx, plan, group, year, stage.stage, "village_community", stage.size,
-                    stage.grant, _start(ctx, year))
+        add_project(
+            ctx,
+            plan,
+            group,
+            year,
+            stage.stage,
+            "village_community",
+            stage.size,
+            stage.grant,
+            _start(ctx, year),
+        )
 
 
-def _department(ctx: Context, plan: Plan, district: DistrictRef, year: int, expected: float) -> None:
+def _department(
+    ctx: Context, plan: Plan, district: DistrictRef, year: int, expected: float
+) -> None:
     for _ in range(ctx.count(expected)):
         programme = ctx.rng.choice(DEPARTMENT_PROGRAMMES)
         existing = _eligible(plan, district, year, 0)
@@ -167,8 +258,17 @@ def _department(ctx: Context, plan: Plan, district: DistrictRef, year: int, expe
             _formation(ctx, plan, district, year, programme)
             continue
         stage = LADDER[1].stage
-        add_project(ctx, plan, ctx.rng.choice(existing), year, stage, programme,
-                    DEPARTMENT_SIZE, DEPARTMENT_GRANT, _start(ctx, year))
+        add_project(
+            ctx,
+            plan,
+            ctx.rng.choice(existing),
+            year,
+            stage,
+            programme,
+            DEPARTMENT_SIZE,
+            DEPARTMENT_GRANT,
+            _start(ctx, year),
+        )
 
 
 def _year(ctx: Context, plan: Plan, district: DistrictRef, year: int) -> None:
@@ -178,7 +278,9 @@ def _year(ctx: Context, plan: Plan, district: DistrictRef, year: int) -> None:
         _formation(ctx, plan, district, year, "village_community")
     _department(ctx, plan, district, year, DEPARTMENT_PER_YEAR * factor)
     for stage in LADDER[1:]:
-        _climb(ctx, plan, district, year, stage, stage.per_year * factor * ramp(stage.first_year, year))
+        _climb(
+            ctx, plan, district, year, stage, stage.per_year * factor * ramp(stage.first_year, year)
+        )
 
 
 def _unfunded_groups(ctx: Context, plan: Plan) -> list[GroupPlan]:

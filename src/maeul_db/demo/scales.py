@@ -44,7 +44,8 @@ def get_scale(name: str) -> ScaleSpec:
         return SCALES[name]
     except KeyError:
         raise InvalidInput(
-            f"알 수 없는 규모: {name} (unknown scale; use one of {', '.join(SCALES)})", field="scale"
+            f"알 수 없는 규모: {name} (unknown scale; use one of {', '.join(SCALES)})",
+            field="scale",
         ) from None
 
 
@@ -74,8 +75,13 @@ STAGE_INDEX = {plan.stage: index for index, plan in enumerate(LADDER)}
 
 # The city departments' own programmes (a minority of projects), run by new or existing groups.
 DEPARTMENT_PROGRAMMES = (
-    "parent_community", "co_parenting", "village_art_studio", "village_media",
-    "apartment_community", "energy_village", "village_enterprise",
+    "parent_community",
+    "co_parenting",
+    "village_art_studio",
+    "village_media",
+    "apartment_community",
+    "energy_village",
+    "village_enterprise",
 )
 DEPARTMENT_PER_YEAR = 900
 DEPARTMENT_NEW_GROUP_SHARE = 0.6

@@ -56,24 +56,29 @@ def _refuse_or_clear(connection: Connection, replace: bool) -> dict[str, int]:
 
 def _record(connection: Connection, summary: DemoSummary) -> None:
     """One audit row per run: a bulk change is audited like an import, not row by row."""
-    connection.execute(insert(AuditLog.__table__), {  # type: ignore[attr-defined]
-        "at": datetime.now(UTC),
-        "action": "demo_replace" if summary.deleted else "demo_generate",
-        "entity": "demo",
-        "entity_id": f"{summary.scale}:{summary.seed}",
-        "before": snapshot(summary.deleted) if summary.deleted else None,
-        "after": snapshot(summary.rows),
-    })
+    connection.execute(
+        insert(AuditLog.__table__),  # type: ignore[attr-defined]
+        {
+            "at": datetime.now(UTC),
+            "action": "demo_replace" if summary.deleted else "demo_generate",
+            "entity": "demo",
+            "entity_id": f"{summary.scale}:{summary.seed}",
+            "before": snapshot(summary.deleted) if summary.deleted else None,
+            "after": snapshot(summary.rows),
+        },
+    )
 
 
-def _run(connection: Connection, spec: ScaleSpec, seed: int, progress: Progress | None,
-         replace: bool) -> DemoSummary:
+def _run(
+    connection: Connection, spec: ScaleSpec, seed: int, progress: Progress | None, replace: bool
+) -> DemoSummary:
     deleted = _refuse_or_clear(connection, replace)
     reference = read_reference(connection)
     started = time.perf_counter()
     data = generate(reference, spec, seed, progress)
-    summary = DemoSummary(spec.name, seed, data.counts(), time.perf_counter() - started,
-                          deleted=deleted)
+    summary = DemoSummary(
+        spec.name, seed, data.counts(), time.perf_counter() - started, deleted=deleted
+    )
     summary.write_seconds = write(connection, data, progress)
     _record(connection, summary)
     return summary

@@ -21,22 +21,57 @@ from maeul_db.demo.projects import Plan
 # (code, name, stage, modules (name, hours), min_attendance_percent, min_hours)
 CourseSpec = tuple[str, str, str, tuple[tuple[str, int], ...], int, int | None]
 CITY_COURSES: tuple[CourseSpec, ...] = (
-    ("EXP-BASIC", "마을자치전문가 기본과정", "basic",
-     (("마을공동체의 이해", 3), ("주민자치와 협치", 3), ("퍼실리테이션 기초", 3), ("마을자원 조사", 3)),
-     80, None),
-    ("EXP-PRACTICE", "마을자치전문가 강의실습", "lecture_practice",
-     (("강의안 작성", 4), ("모의 강의", 4), ("현장 강의 실습", 4)), 80, None),
-    ("EXP-ACTIVIST", "마을자치전문가 전문가과정(활동가)", "expert_activist",
-     (("의제 발굴", 4), ("주민총회 지원", 4), ("자치계획 컨설팅", 4), ("갈등 조정", 4),
-      ("현장 활동 평가", 4)), 80, None),
+    (
+        "EXP-BASIC",
+        "마을자치전문가 기본과정",
+        "basic",
+        (
+            ("마을공동체의 이해", 3),
+            ("주민자치와 협치", 3),
+            ("퍼실리테이션 기초", 3),
+            ("마을자원 조사", 3),
+        ),
+        80,
+        None,
+    ),
+    (
+        "EXP-PRACTICE",
+        "마을자치전문가 강의실습",
+        "lecture_practice",
+        (("강의안 작성", 4), ("모의 강의", 4), ("현장 강의 실습", 4)),
+        80,
+        None,
+    ),
+    (
+        "EXP-ACTIVIST",
+        "마을자치전문가 전문가과정(활동가)",
+        "expert_activist",
+        (
+            ("의제 발굴", 4),
+            ("주민총회 지원", 4),
+            ("자치계획 컨설팅", 4),
+            ("갈등 조정", 4),
+            ("현장 활동 평가", 4),
+        ),
+        80,
+        None,
+    ),
 )
 COUNCIL_SCHOOL: CourseSpec = (
-    "CS-{code}", "{name} 주민자치학교", "council_school",
-    (("주민자치회의 이해", 2), ("자치계획 수립", 2), ("주민총회 운영", 2)), 80, 6,
+    "CS-{code}",
+    "{name} 주민자치학교",
+    "council_school",
+    (("주민자치회의 이해", 2), ("자치계획 수립", 2), ("주민총회 운영", 2)),
+    80,
+    6,
 )
 GENERAL: CourseSpec = (
-    "GEN-{code}", "{name} 마을공동체 시민교육", "general",
-    (("우리 마을 알기", 2), ("마을활동 시작하기", 2)), 80, None,
+    "GEN-{code}",
+    "{name} 마을공동체 시민교육",
+    "general",
+    (("우리 마을 알기", 2), ("마을활동 시작하기", 2)),
+    80,
+    None,
 )
 CATALOGUE_DAY = date(2013, 1, 2)
 
@@ -77,17 +112,36 @@ def _course(ctx: Context, spec: CourseSpec, district: str | None, name: str) -> 
     program_id = data.next_id("training_program")
     created = stamp(CATALOGUE_DAY, program_id)
     code = code.format(code=district)
-    data.add("training_program", (program_id, created, created, code, title.format(name=name),
-                                  stage, percent, Decimal(min_hours) if min_hours else None,
-                                  district))
+    data.add(
+        "training_program",
+        (
+            program_id,
+            created,
+            created,
+            code,
+            title.format(name=name),
+            stage,
+            percent,
+            Decimal(min_hours) if min_hours else None,
+            district,
+        ),
+    )
     module_rows = []
     for sequence, (module_name, hours) in enumerate(modules, start=1):
         module_id = data.next_id("training_module")
-        data.add("training_module", (module_id, created, created, program_id, module_name,
-                                     Decimal(hours), sequence))
+        data.add(
+            "training_module",
+            (module_id, created, created, program_id, module_name, Decimal(hours), sequence),
+        )
         module_rows.append((module_id, Decimal(hours)))
-    return Course(program_id, stage, district, tuple(module_rows), percent,
-                  Decimal(min_hours) if min_hours else None)
+    return Course(
+        program_id,
+        stage,
+        district,
+        tuple(module_rows),
+        percent,
+        Decimal(min_hours) if min_hours else None,
+    )
 
 
 def make_catalogue(ctx: Context) -> Catalogue:
@@ -100,8 +154,9 @@ def make_catalogue(ctx: Context) -> Catalogue:
     return Catalogue(city, council, general)
 
 
-def enrol(ctx: Context, course: Course, person_id: int, *, day: date,
-          diligence: float) -> date | None:
+def enrol(
+    ctx: Context, course: Course, person_id: int, *, day: date, diligence: float
+) -> date | None:
     """Enrol, attend weekly sessions, and complete when the rule says so; the completion day or None."""
     rng, data = ctx.rng, ctx.data
     enrolment_id = data.next_id("enrolment")
@@ -121,16 +176,30 @@ def enrol(ctx: Context, course: Course, person_id: int, *, day: date,
         withdrawn = last_day + timedelta(days=1)
     created = stamp(day, enrolment_id)
     cohort = f"{day.year}-{1 if day.month < 7 else 2}"
-    data.add("enrolment", (enrolment_id, created, created, course.id, person_id, course.district,
-                           cohort, day, withdrawn))
+    data.add(
+        "enrolment",
+        (
+            enrolment_id,
+            created,
+            created,
+            course.id,
+            person_id,
+            course.district,
+            cohort,
+            day,
+            withdrawn,
+        ),
+    )
     data.rows["module_attendance"].extend(sessions)
     ctx.people.touch(person_id, day, course.district)
     if not completed:
         return None
     completion_id = data.next_id("training_completion")
     done = stamp(last_day, completion_id)
-    data.add("training_completion", (completion_id, done, done, enrolment_id, person_id, course.id,
-                                      last_day, attended))
+    data.add(
+        "training_completion",
+        (completion_id, done, done, enrolment_id, person_id, course.id, last_day, attended),
+    )
     return last_day
 
 
@@ -149,8 +218,9 @@ def _expert_track(ctx: Context, catalogue: Catalogue, person_id: int, start: dat
     return None
 
 
-def expert_pool(ctx: Context, catalogue: Catalogue,
-                slots: dict[str, int]) -> dict[str, list[tuple[date, int]]]:
+def expert_pool(
+    ctx: Context, catalogue: Catalogue, slots: dict[str, int]
+) -> dict[str, list[tuple[date, int]]]:
     """Per district, (ready day, person) of everyone who completed the expert stage, by day."""
     pool: dict[str, list[tuple[date, int]]] = {}
     years, weights = list(COHORT_YEARS), list(COHORT_YEARS.values())
@@ -164,8 +234,9 @@ def expert_pool(ctx: Context, catalogue: Catalogue,
             if person_id is None or person_id in enrolled:
                 continue
             enrolled.add(person_id)
-            done = _expert_track(ctx, catalogue, person_id, ctx.day_in(date(year, 3, 2),
-                                                                        date(year, 8, 31)))
+            done = _expert_track(
+                ctx, catalogue, person_id, ctx.day_in(date(year, 3, 2), date(year, 8, 31))
+            )
             if done is not None:
                 ready.append((done, person_id))
         ready.sort()
@@ -176,7 +247,9 @@ def general_education(ctx: Context, catalogue: Catalogue, plan: Plan) -> None:
     """Each district's citizen course takes a few of the year's participants."""
     by_key: dict[tuple[str, int], list[int]] = {}
     for project in plan.projects:
-        by_key.setdefault((project.group.district.code, project.year), []).extend(project.participants)
+        by_key.setdefault((project.group.district.code, project.year), []).extend(
+            project.participants
+        )
     for (district, year), people in by_key.items():
         unique = list(dict.fromkeys(people))
         for person_id in ctx.rng.sample(unique, ctx.count(len(unique) * GENERAL_SHARE)):

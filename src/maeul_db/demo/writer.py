@@ -18,8 +18,9 @@ from maeul_db.demo.dataset import COLUMNS, WRITE_ORDER, DemoData
 from maeul_db.errors import Conflict
 from maeul_db.models import metadata
 
-PROTECTED = frozenset({"district", "dong", "dong_succession", "user_account", "audit_log",
-                       "access_log"})
+PROTECTED = frozenset(
+    {"district", "dong", "dong_succession", "user_account", "audit_log", "access_log"}
+)
 # Imported rows point at their batch; a batch whose rows were all deleted would be a false record.
 ALSO_CLEARED = ("import_batch",)
 
@@ -52,7 +53,8 @@ def cleared_tables() -> list[str]:
 def occupied_tables(connection: Connection) -> list[str]:
     """The demo's tables (and the tables pointing at them) that already hold rows."""
     return [
-        name for name in (*WRITE_ORDER, *dependent_tables())
+        name
+        for name in (*WRITE_ORDER, *dependent_tables())
         if connection.execute(select(exists().select_from(_table(name)))).scalar()
     ]
 
@@ -66,10 +68,15 @@ def describe(tables: list[str]) -> str:
 def clear(connection: Connection) -> dict[str, int]:
     """Delete every row of the demo's tables (children first); return rows deleted per table."""
     accounts = metadata.tables["user_account"]
-    linked = connection.execute(
-        select(accounts.c.username).where(accounts.c.person_id.is_not(None))
-        .order_by(accounts.c.username)
-    ).scalars().all()
+    linked = (
+        connection.execute(
+            select(accounts.c.username)
+            .where(accounts.c.person_id.is_not(None))
+            .order_by(accounts.c.username)
+        )
+        .scalars()
+        .all()
+    )
     if linked:
         raise Conflict(
             f"인물과 연결된 계정이 있어 데모 자료를 지울 수 없습니다: {', '.join(linked[:5])} "
@@ -97,8 +104,9 @@ class _Ticker:
 RESTORE_STEP = "indexes and foreign keys"
 
 
-def write(connection: Connection, data: DemoData, progress: Progress | None = None
-          ) -> dict[str, float]:
+def write(
+    connection: Connection, data: DemoData, progress: Progress | None = None
+) -> dict[str, float]:
     """Insert every table in foreign-key order; return seconds per table, plus (PostgreSQL) the
     seconds spent rebuilding indexes and re-checking foreign keys, under ``RESTORE_STEP``."""
     seconds: dict[str, float] = {}

@@ -34,15 +34,27 @@ def list_experts(
         members = service.pool(session, user=CLI_OPERATOR, as_of=day)
         placements = service.list_placements(session, user=CLI_OPERATOR, as_of=day)
     if as_json:
-        print(json.dumps({"as_of": day.isoformat(),
-                          "pool": [m.model_dump(mode="json") for m in members],
-                          "placements": [p.model_dump(mode="json") for p in placements]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "as_of": day.isoformat(),
+                    "pool": [m.model_dump(mode="json") for m in members],
+                    "placements": [p.model_dump(mode="json") for p in placements],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     table = Table(title=f"전문가 풀 ({day}): {len(members)}명, 배치 {len(placements)}건")
     for column in ("id", "이름", "출생", "자격일", "배치 동"):
         table.add_column(column)
     for m in members:
-        table.add_row(str(m.person_id), m.name, str(m.birth_year), str(m.eligible_since),
-                      ", ".join(m.placed_dong_codes))
+        table.add_row(
+            str(m.person_id),
+            m.name,
+            str(m.birth_year),
+            str(m.eligible_since),
+            ", ".join(m.placed_dong_codes),
+        )
     Console().print(table)

@@ -27,8 +27,9 @@ def _today() -> date:
 
 
 @router.get("/pool", response_model=list[PoolMember])
-def list_pool(session: SessionDep, user: CurrentUser, recorder: RecorderDep,
-              as_of: date | None = None) -> list[PoolMember]:
+def list_pool(
+    session: SessionDep, user: CurrentUser, recorder: RecorderDep, as_of: date | None = None
+) -> list[PoolMember]:
     """Everyone whose training makes them eligible for placement."""
     members = service.pool(session, user=user, as_of=as_of or _today())
     recorder.record("list_expert_pool", [m.person_id for m in members])
@@ -42,30 +43,45 @@ def read_eligibility(session: SessionDep, user: CurrentUser, person_id: int) -> 
 
 
 @router.get("/placements", response_model=list[PlacementPublic])
-def list_placements(session: SessionDep, user: CurrentUser,
-                    as_of: date | None = None) -> list[PlacementPublic]:
+def list_placements(
+    session: SessionDep, user: CurrentUser, as_of: date | None = None
+) -> list[PlacementPublic]:
     """Placements visible to you (active on ``as_of`` when given)."""
     return service.list_placements(session, user=user, as_of=as_of)
 
 
 @router.post("/placements", response_model=PlacementPublic, status_code=201)
-def create_placement(session: SessionDep, user: CurrentUser,
-                     data: PlacementCreate) -> PlacementPublic:
+def create_placement(
+    session: SessionDep, user: CurrentUser, data: PlacementCreate
+) -> PlacementPublic:
     """Place a pool member in one of your district's dongs."""
     return service.place(session, user=user, data=data)
 
 
 @router.post("/placements/{placement_id}/close", response_model=PlacementPublic)
-def close_placement(session: SessionDep, user: CurrentUser, placement_id: int,
-                    valid_to: Annotated[date, Body(embed=True)]) -> PlacementPublic:
+def close_placement(
+    session: SessionDep,
+    user: CurrentUser,
+    placement_id: int,
+    valid_to: Annotated[date, Body(embed=True)],
+) -> PlacementPublic:
     """End a placement on ``valid_to`` (exclusive)."""
     return service.close(session, user=user, placement_id=placement_id, valid_to=valid_to)
 
 
 @router.get("/coverage/{district_code}", response_model=Coverage)
-def read_coverage(session: SessionDep, user: CurrentUser, district_code: str,
-                  as_of: date | None = None,
-                  within_days: Annotated[int, Query(ge=0, le=3650)] = 30) -> Coverage:
+def read_coverage(
+    session: SessionDep,
+    user: CurrentUser,
+    district_code: str,
+    as_of: date | None = None,
+    within_days: Annotated[int, Query(ge=0, le=3650)] = 30,
+) -> Coverage:
     """Every dong against the 2-per-dong target: gaps and placements ending soon."""
-    return service.coverage(session, user=user, district_code=district_code,
-                            as_of=as_of or _today(), within_days=within_days)
+    return service.coverage(
+        session,
+        user=user,
+        district_code=district_code,
+        as_of=as_of or _today(),
+        within_days=within_days,
+    )

@@ -48,9 +48,15 @@ POOL_STAGES: tuple[tuple[TrainingStage, str], ...] = (
 def evaluate_pool(completed: dict[str, date]) -> Eligibility:
     """Pure: ``completed`` maps a stage to the first day it was completed."""
     checks = [
-        RuleCheck(rule=stage.value, met=stage.value in completed,
-                  detail=(f"{label} 이수 ({completed[stage.value]})" if stage.value in completed
-                          else f"{label} 미이수"))
+        RuleCheck(
+            rule=stage.value,
+            met=stage.value in completed,
+            detail=(
+                f"{label} 이수 ({completed[stage.value]})"
+                if stage.value in completed
+                else f"{label} 미이수"
+            ),
+        )
         for stage, label in POOL_STAGES
     ]
     eligible = all(c.met for c in checks)
@@ -59,11 +65,16 @@ def evaluate_pool(completed: dict[str, date]) -> Eligibility:
 
 
 def _stage_days(session: Session, person_ids: list[int] | None) -> dict[int, dict[str, date]]:
-    stmt = (select(TrainingCompletion.person_id, TrainingProgram.stage,
-                   func.min(TrainingCompletion.completed_on))
-            .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
-            .where(col(TrainingProgram.stage).in_([s.value for s, _ in POOL_STAGES]))
-            .group_by(col(TrainingCompletion.person_id), col(TrainingProgram.stage)))
+    stmt = (
+        select(
+            TrainingCompletion.person_id,
+            TrainingProgram.stage,
+            func.min(TrainingCompletion.completed_on),
+        )
+        .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
+        .where(col(TrainingProgram.stage).in_([s.value for s, _ in POOL_STAGES]))
+        .group_by(col(TrainingCompletion.person_id), col(TrainingProgram.stage))
+    )
     if person_ids is not None:
         stmt = stmt.where(col(TrainingCompletion.person_id).in_(person_ids))
     days: dict[int, dict[str, date]] = {}
@@ -91,19 +102,30 @@ def pool(session: Session, *, user: UserAccount, as_of: date) -> list[PoolMember
     if not ids:
         return []
     placed: dict[int, list[str]] = {}
-    for row in session.exec(select(ExpertPlacement).where(
-            col(ExpertPlacement.person_id).in_(ids), active_on(ExpertPlacement, as_of))).all():
+    for row in session.exec(
+        select(ExpertPlacement).where(
+            col(ExpertPlacement.person_id).in_(ids), active_on(ExpertPlacement, as_of)
+        )
+    ).all():
         placed.setdefault(row.person_id, []).append(row.dong_code)
-    people = session.exec(select(Person).where(col(Person.id).in_(ids),
-                                               col(Person.merged_into_id).is_(None))
-                          .order_by(col(Person.id))).all()
+    people = session.exec(
+        select(Person)
+        .where(col(Person.id).in_(ids), col(Person.merged_into_id).is_(None))
+        .order_by(col(Person.id))
+    ).all()
     for person in people:
         assert person.id is not None
         since = eligible[person.id].eligible_since
         assert since is not None
-        members.append(PoolMember(person_id=person.id, name=person.name,
-                                  birth_year=person.birth_year, eligible_since=since,
-                                  placed_dong_codes=sorted(placed.get(person.id, []))))
+        members.append(
+            PoolMember(
+                person_id=person.id,
+                name=person.name,
+                birth_year=person.birth_year,
+                eligible_since=since,
+                placed_dong_codes=sorted(placed.get(person.id, [])),
+            )
+        )
     return members
 
 
@@ -121,15 +143,19 @@ def visible_placements(user: UserAccount) -> Any:
 def _public(session: Session, row: ExpertPlacement) -> PlacementPublic:
     person = session.get(Person, row.person_id)
     return PlacementPublic(
-        **row.model_dump(include={"id", "person_id", "district_code", "dong_code", "valid_from",
-                                  "valid_to"}),
-        person_name=person.name if person else "")
+        **row.model_dump(
+            include={"id", "person_id", "district_code", "dong_code", "valid_from", "valid_to"}
+        ),
+        person_name=person.name if person else "",
+    )
 
 
-def list_placements(session: Session, *, user: UserAccount,
-                    as_of: date | None = None) -> list[PlacementPublic]:
-    stmt = visible_placements(user).order_by(col(ExpertPlacement.dong_code),
-                                              col(ExpertPlacement.valid_from))
+def list_placements(
+    session: Session, *, user: UserAccount, as_of: date | None = None
+) -> list[PlacementPublic]:
+    stmt = visible_placements(user).order_by(
+        col(ExpertPlacement.dong_code), col(ExpertPlacement.valid_from)
+    )
     if as_of is not None:
         stmt = stmt.where(active_on(ExpertPlacement, as_of))
     return [_public(session, row) for row in session.exec(stmt).all()]
@@ -140,7 +166,9 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
     dong = session.get(Dong, data.dong_code)
     if dong is None:
         raise InvalidInput("알 수 없는 행정동 코드 (unknown dong)", field="dong_code")
-    if user.role != Role.district_staff or not policies.can_write_district(user, dong.district_code):
+    if user.role != Role.district_staff or not policies.can_write_district(
+        user, dong.district_code
+    ):
         raise Forbidden("자치구 담당자만 자기 구의 동에 배치할 수 있습니다 (district staff only)")
     check_interval(data.valid_from, data.valid_to)
     result = evaluate_pool(_stage_days(session, [data.person_id]).get(data.person_id, {}))
@@ -148,29 +176,45 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
         raise NotFound("인물을 찾을 수 없습니다 (person not found)")
     if not result.eligible:
         missing = ", ".join(c.detail for c in result.checks if not c.met)
-        raise InvalidInput(f"전문가 풀 자격이 없습니다: {missing} (not in the pool)",
-                           field="person_id")
+        raise InvalidInput(
+            f"전문가 풀 자격이 없습니다: {missing} (not in the pool)", field="person_id"
+        )
     end = data.valid_to or date.max
-    overlap = session.exec(select(ExpertPlacement).where(
-        ExpertPlacement.person_id == data.person_id, col(ExpertPlacement.voided_at).is_(None),
-        ExpertPlacement.valid_from < end,
-        or_(col(ExpertPlacement.valid_to).is_(None),
-            col(ExpertPlacement.valid_to) > data.valid_from))).first()
+    overlap = session.exec(
+        select(ExpertPlacement).where(
+            ExpertPlacement.person_id == data.person_id,
+            col(ExpertPlacement.voided_at).is_(None),
+            ExpertPlacement.valid_from < end,
+            or_(
+                col(ExpertPlacement.valid_to).is_(None),
+                col(ExpertPlacement.valid_to) > data.valid_from,
+            ),
+        )
+    ).first()
     if overlap is not None:
-        raise Conflict("같은 기간에 이미 배치되어 있습니다 (overlapping placement)",
-                       field="valid_from")
-    row = ExpertPlacement(**data.model_dump(), district_code=dong.district_code,
-                          selected_by_user_id=user.id)
+        raise Conflict(
+            "같은 기간에 이미 배치되어 있습니다 (overlapping placement)", field="valid_from"
+        )
+    row = ExpertPlacement(
+        **data.model_dump(), district_code=dong.district_code, selected_by_user_id=user.id
+    )
     session.add(row)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="expert_placement",
-                 entity_id=row.id, district_code=row.district_code,
-                 after=data.model_dump(mode="json"))
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="expert_placement",
+        entity_id=row.id,
+        district_code=row.district_code,
+        after=data.model_dump(mode="json"),
+    )
     return _public(session, row)
 
 
-def close(session: Session, *, user: UserAccount, placement_id: int,
-          valid_to: date) -> PlacementPublic:
+def close(
+    session: Session, *, user: UserAccount, placement_id: int, valid_to: date
+) -> PlacementPublic:
     """End a placement (the interval closes; nothing is deleted)."""
     row = session.exec(visible_placements(user).where(ExpertPlacement.id == placement_id)).first()
     if row is None:
@@ -182,34 +226,64 @@ def close(session: Session, *, user: UserAccount, placement_id: int,
     row.valid_to = valid_to
     session.add(row)
     session.flush()
-    audit.record(session, actor=user, action="close", entity="expert_placement", entity_id=row.id,
-                 district_code=row.district_code, before=before, after={"valid_to": valid_to})
+    audit.record(
+        session,
+        actor=user,
+        action="close",
+        entity="expert_placement",
+        entity_id=row.id,
+        district_code=row.district_code,
+        before=before,
+        after={"valid_to": valid_to},
+    )
     return _public(session, row)
 
 
-def coverage(session: Session, *, user: UserAccount, district_code: str, as_of: date,
-             within_days: int = 30) -> Coverage:
+def coverage(
+    session: Session, *, user: UserAccount, district_code: str, as_of: date, within_days: int = 30
+) -> Coverage:
     """Every dong of the district on ``as_of`` against the 2-per-dong target, with placements
     ending within ``within_days``."""
     if not policies.can_read_district(user, district_code):
         raise Forbidden("다른 자치구의 배치 현황은 볼 수 없습니다 (other district)")
-    dongs = session.exec(select(Dong).where(
-        Dong.district_code == district_code,
-        or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= as_of),
-        or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > as_of),
-    ).order_by(col(Dong.code))).all()
-    active = session.exec(select(ExpertPlacement).where(
-        ExpertPlacement.district_code == district_code, active_on(ExpertPlacement, as_of))).all()
+    dongs = session.exec(
+        select(Dong)
+        .where(
+            Dong.district_code == district_code,
+            or_(col(Dong.valid_from).is_(None), col(Dong.valid_from) <= as_of),
+            or_(col(Dong.valid_to).is_(None), col(Dong.valid_to) > as_of),
+        )
+        .order_by(col(Dong.code))
+    ).all()
+    active = session.exec(
+        select(ExpertPlacement).where(
+            ExpertPlacement.district_code == district_code, active_on(ExpertPlacement, as_of)
+        )
+    ).all()
     horizon = as_of + timedelta(days=within_days)
     rows = []
     for dong in dongs:
         here = [p for p in active if p.dong_code == dong.code]
-        ending = [_public(session, p) for p in here
-                  if p.valid_to is not None and p.valid_to <= horizon]
-        rows.append(DongCoverage(dong_code=dong.code, dong_name=dong.name_ko, placed=len(here),
-                                 target=TARGET_PER_DONG,
-                                 gap=max(0, TARGET_PER_DONG - len(here)), ending_soon=ending))
-    return Coverage(district_code=district_code, as_of=as_of, within_days=within_days,
-                    target_per_dong=TARGET_PER_DONG, dongs=rows,
-                    total_placed=sum(r.placed for r in rows), total_gap=sum(r.gap for r in rows),
-                    dongs_without_expert=sum(1 for r in rows if r.placed == 0))
+        ending = [
+            _public(session, p) for p in here if p.valid_to is not None and p.valid_to <= horizon
+        ]
+        rows.append(
+            DongCoverage(
+                dong_code=dong.code,
+                dong_name=dong.name_ko,
+                placed=len(here),
+                target=TARGET_PER_DONG,
+                gap=max(0, TARGET_PER_DONG - len(here)),
+                ending_soon=ending,
+            )
+        )
+    return Coverage(
+        district_code=district_code,
+        as_of=as_of,
+        within_days=within_days,
+        target_per_dong=TARGET_PER_DONG,
+        dongs=rows,
+        total_placed=sum(r.placed for r in rows),
+        total_gap=sum(r.gap for r in rows),
+        dongs_without_expert=sum(1 for r in rows if r.placed == 0),
+    )

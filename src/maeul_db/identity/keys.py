@@ -41,8 +41,9 @@ class KeyMaker:
         message = "\x1f".join((kind, *parts)).encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
 
-    def keys(self, *, name: str, birth_year: int, phone: str | None,
-             email: str | None) -> IdentityKeys:
+    def keys(
+        self, *, name: str, birth_year: int, phone: str | None, email: str | None
+    ) -> IdentityKeys:
         year = str(birth_year)
         return IdentityKeys(
             name_birth_phone=self._digest("nbp", name, year, phone) if phone else None,
@@ -57,8 +58,9 @@ def keys_for(*, name: str, birth_year: int, phone: str | None, email: str | None
 
 def fill_keys(person: Any) -> None:
     """Set the three key columns of a ``Person`` from its current details (create and update)."""
-    keys = keys_for(name=person.name, birth_year=person.birth_year, phone=person.phone,
-                    email=person.email)
+    keys = keys_for(
+        name=person.name, birth_year=person.birth_year, phone=person.phone, email=person.email
+    )
     person.key_name_birth_phone = keys.name_birth_phone
     person.key_name_birth_email = keys.name_birth_email
     person.key_name_birth = keys.name_birth

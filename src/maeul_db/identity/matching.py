@@ -42,7 +42,8 @@ def exact_matches(session: Session, keys: Iterable[str]) -> dict[str, int]:
         for column in (Person.key_name_birth_phone, Person.key_name_birth_email):
             rows = session.exec(
                 select(column, Person.id, Person.merged_into_id)
-                .where(col(column).in_(chunk)).order_by(col(Person.id))
+                .where(col(column).in_(chunk))
+                .order_by(col(Person.id))
             ).all()
             for key, person_id, merged_into in rows:
                 if key is None or person_id is None or key in found:
@@ -56,8 +57,12 @@ def weak_matches(session: Session, keys: Iterable[str]) -> dict[str, list[WeakMa
     found: dict[str, list[WeakMatch]] = {}
     for chunk in _chunks(keys):
         rows = session.exec(
-            select(Person.key_name_birth, Person.id, Person.home_dong_code,
-                   Person.registered_district_code)
+            select(
+                Person.key_name_birth,
+                Person.id,
+                Person.home_dong_code,
+                Person.registered_district_code,
+            )
             .where(col(Person.key_name_birth).in_(chunk), col(Person.merged_into_id).is_(None))
             .order_by(col(Person.id))
         ).all()

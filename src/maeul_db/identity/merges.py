@@ -53,6 +53,7 @@ def with_survivors(person_ids: Any) -> Any:
     first = next(iter(ids.c))
     return union(
         select(first),
-        select(Person.merged_into_id).where(col(Person.id).in_(select(first)),
-                                            col(Person.merged_into_id).is_not(None)),
+        select(Person.merged_into_id).where(
+            col(Person.id).in_(select(first)), col(Person.merged_into_id).is_not(None)
+        ),
     )

@@ -33,12 +33,17 @@ class Resolution:
     review_candidates: list[PersonMatchCandidate]
 
 
-def resolve(session: Session, *, user: UserAccount,
-            candidate: PersonCreate) -> tuple[Person, bool, list[PersonMatchCandidate]]:
+def resolve(
+    session: Session, *, user: UserAccount, candidate: PersonCreate
+) -> tuple[Person, bool, list[PersonMatchCandidate]]:
     """The existing person on an exact key, else a new person plus review candidates for weak
     matches (never linked automatically)."""
-    keys = keys_for(name=candidate.name, birth_year=candidate.birth_year, phone=candidate.phone,
-                    email=candidate.email)
+    keys = keys_for(
+        name=candidate.name,
+        birth_year=candidate.birth_year,
+        phone=candidate.phone,
+        email=candidate.email,
+    )
     found = exact_matches(session, keys.exact())
     for key in keys.exact():
         if key in found:
@@ -49,10 +54,14 @@ def resolve(session: Session, *, user: UserAccount,
     person = participant_service.create(session, user=user, data=candidate)
     assert person.id is not None
     rows = [
-        PersonMatchCandidate(person_id=person.id, candidate_person_id=match.person_id,
-                             district_code=person.registered_district_code,
-                             reason=weak_reason(person.home_dong_code, match))
-        for match in weak if match.person_id != person.id
+        PersonMatchCandidate(
+            person_id=person.id,
+            candidate_person_id=match.person_id,
+            district_code=person.registered_district_code,
+            reason=weak_reason(person.home_dong_code, match),
+        )
+        for match in weak
+        if match.person_id != person.id
     ]
     session.add_all(rows)
     session.flush()
@@ -69,20 +78,29 @@ def visible_candidates(user: UserAccount) -> Any:
     return query.where(false())
 
 
-def list_candidates(session: Session, *, user: UserAccount, page: Page,
-                    status: MatchStatus | None = MatchStatus.open
-                    ) -> tuple[list[PersonMatchCandidate], int]:
+def list_candidates(
+    session: Session,
+    *,
+    user: UserAccount,
+    page: Page,
+    status: MatchStatus | None = MatchStatus.open,
+) -> tuple[list[PersonMatchCandidate], int]:
     stmt = visible_candidates(user)
     if status is not None:
         stmt = stmt.where(PersonMatchCandidate.status == status)
     count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(col(PersonMatchCandidate.id))
-                        .offset(page.offset).limit(page.limit)).all()
+    rows = session.exec(
+        stmt.order_by(col(PersonMatchCandidate.id)).offset(page.offset).limit(page.limit)
+    ).all()
     return list(rows), int(count)
 
 
-def get_candidate(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
-    row = session.exec(visible_candidates(user).where(PersonMatchCandidate.id == candidate_id)).first()
+def get_candidate(
+    session: Session, *, user: UserAccount, candidate_id: int
+) -> PersonMatchCandidate:
+    row = session.exec(
+        visible_candidates(user).where(PersonMatchCandidate.id == candidate_id)
+    ).first()
     if row is None:
         raise NotFound("검토 대상을 찾을 수 없습니다 (match candidate not found)")
     return row  # type: ignore[no-any-return]
@@ -99,15 +117,25 @@ def readable_person(session: Session, *, user: UserAccount, person_id: int) -> P
     if user.role != Role.district_staff or not user.district_code:
         return None
     district = user.district_code
-    return session.exec(select(Person).where(
-        Person.id == person_id,
-        or_(col(Person.registered_district_code) == district,
-            col(Person.id).in_(with_survivors(people_with_facts_in(district)))),
-    )).first()
+    return session.exec(
+        select(Person).where(
+            Person.id == person_id,
+            or_(
+                col(Person.registered_district_code) == district,
+                col(Person.id).in_(with_survivors(people_with_facts_in(district))),
+            ),
+        )
+    ).first()
 
 
-def _decide(session: Session, *, user: UserAccount, candidate_id: int, expect: MatchStatus,
-            status: MatchStatus) -> PersonMatchCandidate:
+def _decide(
+    session: Session,
+    *,
+    user: UserAccount,
+    candidate_id: int,
+    expect: MatchStatus,
+    status: MatchStatus,
+) -> PersonMatchCandidate:
     if user.role not in (Role.city_admin, Role.district_staff):
         raise Forbidden("검토 권한이 없습니다 (role cannot review matches)")
     row = get_candidate(session, user=user, candidate_id=candidate_id)
@@ -122,8 +150,13 @@ def _decide(session: Session, *, user: UserAccount, candidate_id: int, expect: M
 
 def merge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
     """Merge the reviewed person into the candidate person (its survivor); facts stay in place."""
-    row = _decide(session, user=user, candidate_id=candidate_id, expect=MatchStatus.open,
-                  status=MatchStatus.merged)
+    row = _decide(
+        session,
+        user=user,
+        candidate_id=candidate_id,
+        expect=MatchStatus.open,
+        status=MatchStatus.merged,
+    )
     duplicate = session.get(Person, row.person_id)
     assert duplicate is not None
     if duplicate.merged_into_id is not None:
@@ -134,35 +167,65 @@ def merge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMa
     duplicate.merged_into_id = target
     session.add(duplicate)
     session.flush()
-    audit.record(session, actor=user, action="merge", entity="person", entity_id=duplicate.id,
-                 district_code=row.district_code, before={"merged_into_id": None},
-                 after={"merged_into_id": target, "candidate_id": row.id})
+    audit.record(
+        session,
+        actor=user,
+        action="merge",
+        entity="person",
+        entity_id=duplicate.id,
+        district_code=row.district_code,
+        before={"merged_into_id": None},
+        after={"merged_into_id": target, "candidate_id": row.id},
+    )
     return row
 
 
 def unmerge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
     """Undo a merge made from this candidate: the duplicate stands on its own again."""
-    row = _decide(session, user=user, candidate_id=candidate_id, expect=MatchStatus.merged,
-                  status=MatchStatus.unmerged)
+    row = _decide(
+        session,
+        user=user,
+        candidate_id=candidate_id,
+        expect=MatchStatus.merged,
+        status=MatchStatus.unmerged,
+    )
     duplicate = session.get(Person, row.person_id)
     assert duplicate is not None
     before = duplicate.merged_into_id
     duplicate.merged_into_id = None
     session.add(duplicate)
     session.flush()
-    audit.record(session, actor=user, action="unmerge", entity="person", entity_id=duplicate.id,
-                 district_code=row.district_code, before={"merged_into_id": before},
-                 after={"merged_into_id": None, "candidate_id": row.id})
+    audit.record(
+        session,
+        actor=user,
+        action="unmerge",
+        entity="person",
+        entity_id=duplicate.id,
+        district_code=row.district_code,
+        before={"merged_into_id": before},
+        after={"merged_into_id": None, "candidate_id": row.id},
+    )
     return row
 
 
 def dismiss(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
     """Different people after all: close the candidate without merging."""
-    row = _decide(session, user=user, candidate_id=candidate_id, expect=MatchStatus.open,
-                  status=MatchStatus.dismissed)
-    audit.record(session, actor=user, action="dismiss", entity="person_match_candidate",
-                 entity_id=row.id, district_code=row.district_code,
-                 after={"status": MatchStatus.dismissed})
+    row = _decide(
+        session,
+        user=user,
+        candidate_id=candidate_id,
+        expect=MatchStatus.open,
+        status=MatchStatus.dismissed,
+    )
+    audit.record(
+        session,
+        actor=user,
+        action="dismiss",
+        entity="person_match_candidate",
+        entity_id=row.id,
+        district_code=row.district_code,
+        after={"status": MatchStatus.dismissed},
+    )
     return row
 
 
@@ -178,18 +241,42 @@ def elsewhere(session: Session, *, user: UserAccount, person_id: int) -> tuple[b
     ids = merged_ids(session, person_id)
     if own is None:
         return False, False
-    known = session.exec(select(Person.id).where(
-        col(Person.id).in_(ids), Person.registered_district_code != own).limit(1)).first() is not None
+    known = (
+        session.exec(
+            select(Person.id)
+            .where(col(Person.id).in_(ids), Person.registered_district_code != own)
+            .limit(1)
+        ).first()
+        is not None
+    )
     for fact in FACT_TABLES:
         if known:
             break
-        known = session.exec(select(fact.person_id).where(
-            col(fact.person_id).in_(ids), fact.district_code != own,
-            fact.district_code.is_not(None)).limit(1)).first() is not None
+        known = (
+            session.exec(
+                select(fact.person_id)
+                .where(
+                    col(fact.person_id).in_(ids),
+                    fact.district_code != own,
+                    fact.district_code.is_not(None),
+                )
+                .limit(1)
+            ).first()
+            is not None
+        )
     if person.key_name_birth is None:
         return known, False
-    possibly = session.exec(select(Person.id).where(
-        Person.key_name_birth == person.key_name_birth, col(Person.id).not_in(ids),
-        col(Person.merged_into_id).is_(None), Person.registered_district_code != own,
-    ).limit(1)).first() is not None
+    possibly = (
+        session.exec(
+            select(Person.id)
+            .where(
+                Person.key_name_birth == person.key_name_birth,
+                col(Person.id).not_in(ids),
+                col(Person.merged_into_id).is_(None),
+                Person.registered_district_code != own,
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
     return known, possibly

@@ -30,14 +30,20 @@ def _fail(exc: MaeulError) -> None:
 
 def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
     mode = ("dry run, " if report.dry_run else "") + ("partial" if report.partial else "strict")
-    console.print(f"{report.filename} ({mode}): rows read {report.rows_read}, "
-                  f"committed {report.committed}, rejected {report.rejected_rows}, "
-                  f"unchanged {report.unchanged_rows}", markup=False)
+    console.print(
+        f"{report.filename} ({mode}): rows read {report.rows_read}, "
+        f"committed {report.committed}, rejected {report.rejected_rows}, "
+        f"unchanged {report.unchanged_rows}",
+        markup=False,
+    )
     created = report.created
-    console.print(f"  new people {created.people} (linked to existing {created.people_linked}), "
-                  f"groups {created.groups}, projects {created.projects}, participations "
-                  f"{created.participations}, memberships {created.memberships}, review "
-                  f"candidates {created.review_candidates}", markup=False)
+    console.print(
+        f"  new people {created.people} (linked to existing {created.people_linked}), "
+        f"groups {created.groups}, projects {created.projects}, participations "
+        f"{created.participations}, memberships {created.memberships}, review "
+        f"candidates {created.review_candidates}",
+        markup=False,
+    )
     for warning in report.warnings:
         console.print(f"  경고: {warning}", style="yellow", markup=False)
     for row in report.rejected[:50]:
@@ -51,16 +57,25 @@ def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
 
 
 def import_roster(
-    file: Annotated[Path, typer.Argument(help=".xlsx or .csv (UTF-8 or CP949)", exists=True,
-                                         dir_okay=False, readable=True)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help=".xlsx or .csv (UTF-8 or CP949)", exists=True, dir_okay=False, readable=True
+        ),
+    ],
     district: Annotated[str, typer.Option("--district", help="district code, e.g. 11110")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="check and report, write nothing")
-                       ] = False,
-    partial: Annotated[bool, typer.Option("--partial", help="commit the valid rows, return the "
-                                          "rejected ones as a file")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="check and report, write nothing")
+    ] = False,
+    partial: Annotated[
+        bool,
+        typer.Option("--partial", help="commit the valid rows, return the rejected ones as a file"),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
-    rejected_out: Annotated[Path | None, typer.Option(
-        "--rejected-out", help="where to write rejected rows (default: next to FILE)")] = None,
+    rejected_out: Annotated[
+        Path | None,
+        typer.Option("--rejected-out", help="where to write rejected rows (default: next to FILE)"),
+    ] = None,
 ) -> None:
     """Import a roster (one row per person per project) into DISTRICT."""
     from maeul_db.db import get_engine
@@ -68,9 +83,15 @@ def import_roster(
 
     try:
         with Session(get_engine()) as session:
-            outcome = service.run_import(session, content=file.read_bytes(), filename=file.name,
-                                         district_code=district, actor=None, partial=partial,
-                                         dry_run=dry_run)
+            outcome = service.run_import(
+                session,
+                content=file.read_bytes(),
+                filename=file.name,
+                district_code=district,
+                actor=None,
+                partial=partial,
+                dry_run=dry_run,
+            )
             if outcome.report.batch_id is not None:
                 session.commit()
     except MaeulError as exc:
@@ -101,17 +122,25 @@ def list_batches(
     from maeul_db.imports import service
 
     with Session(get_engine()) as session:
-        rows, count = service.list_batches(session, user=None, page=Page(limit, 0),
-                                           district_code=district)
+        rows, count = service.list_batches(
+            session, user=None, page=Page(limit, 0), district_code=district
+        )
         public = [service.batch_public(b) for b in rows]
     if as_json:
-        print(json.dumps({"data": [p.model_dump(mode="json") for p in public], "count": count},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"data": [p.model_dump(mode="json") for p in public], "count": count},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for b in public:
-        print(f"{b.id:>6}  {b.created_at:%Y-%m-%d %H:%M}  {b.district_code}  {b.status:<9} "
-              f"read {b.rows_read:>7}  committed {b.committed:>7}  rejected {b.rejected:>5}  "
-              f"{b.filename}")
+        print(
+            f"{b.id:>6}  {b.created_at:%Y-%m-%d %H:%M}  {b.district_code}  {b.status:<9} "
+            f"read {b.rows_read:>7}  committed {b.committed:>7}  rejected {b.rejected:>5}  "
+            f"{b.filename}"
+        )
     console.print(f"{count} batches", markup=False)
 
 
@@ -127,5 +156,6 @@ def undo_batch(batch_id: Annotated[int, typer.Argument(help="batch id")]) -> Non
             session.commit()
     except MaeulError as exc:
         _fail(exc)
-    console.print(f"batch {batch_id} undone; removed {result.removed}; kept {result.kept}",
-                  markup=False)
+    console.print(
+        f"batch {batch_id} undone; removed {result.removed}; kept {result.kept}", markup=False
+    )

@@ -59,30 +59,57 @@ def _vocab(pairs: dict[str, str]) -> dict[str, str]:
     return {header_key(text): str(value) for text, value in pairs.items()}
 
 
-STAGES = _vocab({
-    "모임형성": Stage.group_formation, "주민모임형성": Stage.group_formation,
-    "이웃만들기": Stage.group_formation, "활동지원": Stage.activity_support,
-    "우리마을활동": Stage.activity_support, "마을연계망": Stage.village_network,
-    "공동체공간": Stage.community_space, "마을계획": Stage.village_plan,
-    "주민자치회": Stage.resident_council,
-    **{stage.value: stage.value for stage in Stage},
-})
-PROGRAMMES = _vocab({
-    "마을공동체": Programme.village_community, "마을공동체지원사업": Programme.village_community,
-    "부모커뮤니티": Programme.parent_community, "공동육아": Programme.co_parenting,
-    "마을예술창작소": Programme.village_art_studio, "마을미디어": Programme.village_media,
-    "아파트공동체": Programme.apartment_community, "에너지자립마을": Programme.energy_village,
-    "마을기업": Programme.village_enterprise,
-    **{programme.value: programme.value for programme in Programme},
-})
-GENDERS = _vocab({
-    "여": Gender.female, "여성": Gender.female, "여자": Gender.female, "F": Gender.female,
-    "female": Gender.female, "남": Gender.male, "남성": Gender.male, "남자": Gender.male,
-    "M": Gender.male, "male": Gender.male, "밝히지않음": Gender.unstated, "X": Gender.unstated,
-})
-ROLES = _vocab({
-    "대표제안자": ParticipationRole.lead_proposer, "대표": ParticipationRole.lead_proposer,
-    "공동제안자": ParticipationRole.co_proposer, "참여자": ParticipationRole.participant,
-    "참여": ParticipationRole.participant,
-    **{role.value: role.value for role in ParticipationRole},
-})
+STAGES = _vocab(
+    {
+        "모임형성": Stage.group_formation,
+        "주민모임형성": Stage.group_formation,
+        "이웃만들기": Stage.group_formation,
+        "활동지원": Stage.activity_support,
+        "우리마을활동": Stage.activity_support,
+        "마을연계망": Stage.village_network,
+        "공동체공간": Stage.community_space,
+        "마을계획": Stage.village_plan,
+        "주민자치회": Stage.resident_council,
+        **{stage.value: stage.value for stage in Stage},
+    }
+)
+PROGRAMMES = _vocab(
+    {
+        "마을공동체": Programme.village_community,
+        "마을공동체지원사업": Programme.village_community,
+        "부모커뮤니티": Programme.parent_community,
+        "공동육아": Programme.co_parenting,
+        "마을예술창작소": Programme.village_art_studio,
+        "마을미디어": Programme.village_media,
+        "아파트공동체": Programme.apartment_community,
+        "에너지자립마을": Programme.energy_village,
+        "마을기업": Programme.village_enterprise,
+        **{programme.value: programme.value for programme in Programme},
+    }
+)
+GENDERS = _vocab(
+    {
+        "여": Gender.female,
+        "여성": Gender.female,
+        "여자": Gender.female,
+        "F": Gender.female,
+        "female": Gender.female,
+        "남": Gender.male,
+        "남성": Gender.male,
+        "남자": Gender.male,
+        "M": Gender.male,
+        "male": Gender.male,
+        "밝히지않음": Gender.unstated,
+        "X": Gender.unstated,
+    }
+)
+ROLES = _vocab(
+    {
+        "대표제안자": ParticipationRole.lead_proposer,
+        "대표": ParticipationRole.lead_proposer,
+        "공동제안자": ParticipationRole.co_proposer,
+        "참여자": ParticipationRole.participant,
+        "참여": ParticipationRole.participant,
+        **{role.value: role.value for role in ParticipationRole},
+    }
+)

@@ -13,9 +13,24 @@ from maeul_db.kit.text import looks_like_rrn
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
-EXAMPLE_ROW = ("2024", "종로구", "청운효자동", "청운 이웃 책모임", "모임형성", "마을공동체",
-               "책읽는 이웃", "김민지", "여", "1985", "010-1234-5678", "minji@example.org",
-               "청운효자동", "대표제안자", "2024-04-01", "2024-11-30")
+EXAMPLE_ROW = (
+    "2024",
+    "종로구",
+    "청운효자동",
+    "청운 이웃 책모임",
+    "모임형성",
+    "마을공동체",
+    "책읽는 이웃",
+    "김민지",
+    "여",
+    "1985",
+    "010-1234-5678",
+    "minji@example.org",
+    "청운효자동",
+    "대표제안자",
+    "2024-04-01",
+    "2024-11-30",
+)
 
 
 def safe_cell(value: str) -> str:
@@ -50,8 +65,11 @@ def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str
 
 def rejected_file(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
     """``rows`` are the rejected rows' cells followed by their error text."""
-    return table_bytes([*headers, ERROR_HEADER],
-                       [[safe_cell(c) for c in row[:-1]] + [row[-1]] for row in rows], kind)
+    return table_bytes(
+        [*headers, ERROR_HEADER],
+        [[safe_cell(c) for c in row[:-1]] + [row[-1]] for row in rows],
+        kind,
+    )
 
 
 def template_xlsx() -> bytes:
@@ -66,7 +84,9 @@ def template_xlsx() -> bytes:
     sheet.append(list(EXAMPLE_ROW))
     for cell, spec in zip(sheet[1], COLUMNS, strict=True):
         cell.font = Font(bold=spec.required)
-        cell.comment = Comment(f"{spec.english}{' (필수)' if spec.required else ' (선택)'}", "maeul_db")
+        cell.comment = Comment(
+            f"{spec.english}{' (필수)' if spec.required else ' (선택)'}", "maeul_db"
+        )
         sheet.column_dimensions[cell.column_letter].width = max(12, len(spec.korean) * 3)
     out = io.BytesIO()
     book.save(out)

@@ -46,8 +46,9 @@ def file_kind(filename: str) -> str:
         return "csv"
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
-    raise InvalidInput(f"지원하지 않는 파일 형식입니다: {suffix or filename} (.xlsx or .csv only)",
-                       field="file")
+    raise InvalidInput(
+        f"지원하지 않는 파일 형식입니다: {suffix or filename} (.xlsx or .csv only)", field="file"
+    )
 
 
 def decode_csv(content: bytes) -> tuple[str, str]:
@@ -60,7 +61,9 @@ def decode_csv(content: bytes) -> tuple[str, str]:
     try:
         return content.decode("cp949"), "cp949"
     except UnicodeDecodeError:
-        raise InvalidInput("파일 인코딩을 알 수 없습니다 (not UTF-8 or CP949)", field="file") from None
+        raise InvalidInput(
+            "파일 인코딩을 알 수 없습니다 (not UTF-8 or CP949)", field="file"
+        ) from None
 
 
 def cell_text(value: Any) -> str:
@@ -68,7 +71,9 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -78,12 +83,16 @@ def cell_text(value: Any) -> str:
 
 def header_lookup(columns: Sequence[ColumnSpec]) -> dict[str, str]:
     """Every accepted spelling of the columns' headers (``header_key`` form) → field key."""
-    return {header_key(text): spec.key for spec in columns
-            for text in (spec.korean, spec.english, spec.key, *spec.aliases)}
+    return {
+        header_key(text): spec.key
+        for spec in columns
+        for text in (spec.korean, spec.english, spec.key, *spec.aliases)
+    }
 
 
-def _map_headers(headers: list[str], columns: Sequence[ColumnSpec] = COLUMNS
-                 ) -> tuple[list[str | None], list[str]]:
+def _map_headers(
+    headers: list[str], columns: Sequence[ColumnSpec] = COLUMNS
+) -> tuple[list[str | None], list[str]]:
     lookup = HEADERS if columns is COLUMNS else header_lookup(columns)
     fields: list[str | None] = []
     warnings: list[str] = []
@@ -102,7 +111,8 @@ def _map_headers(headers: list[str], columns: Sequence[ColumnSpec] = COLUMNS
     missing = [spec.korean for spec in columns if spec.required and spec.key not in seen]
     if missing:
         raise InvalidInput(
-            f"필수 열이 없습니다: {', '.join(missing)} (required columns missing)", field="header")
+            f"필수 열이 없습니다: {', '.join(missing)} (required columns missing)", field="header"
+        )
     return fields, warnings
 
 
@@ -121,7 +131,9 @@ def _xlsx_records(content: bytes) -> tuple[list[str], Iterator[list[str]]]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InvalidInput(f"xlsx 파일을 읽을 수 없습니다 ({type(exc).__name__})", field="file") from None
+        raise InvalidInput(
+            f"xlsx 파일을 읽을 수 없습니다 ({type(exc).__name__})", field="file"
+        ) from None
     sheet = book.worksheets[0]
     values = sheet.iter_rows(values_only=True)
     headers = [cell_text(v) for v in next(values, ())]
@@ -144,8 +156,14 @@ def parse(content: bytes, filename: str, columns: Sequence[ColumnSpec] = COLUMNS
     if not headers:
         raise InvalidInput("첫 행에 열 제목이 없습니다 (no header row)", field="header")
     fields, warnings = _map_headers(headers, columns)
-    return ParsedFile(kind=kind, encoding=encoding, headers=headers, fields=fields,
-                      rows=_rows(records, len(headers)), warnings=warnings)
+    return ParsedFile(
+        kind=kind,
+        encoding=encoding,
+        headers=headers,
+        fields=fields,
+        rows=_rows(records, len(headers)),
+        warnings=warnings,
+    )
 
 
 def header_for(parsed: ParsedFile, key: str) -> str:

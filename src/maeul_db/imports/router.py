@@ -54,18 +54,31 @@ def media_type(filename: str) -> str:
     return files.XLSX_TYPE if filename.endswith(".xlsx") else files.CSV_TYPE
 
 
-def _run(session: SessionDep, user: UserAccount, file: UploadFile, partial: bool,
-         district_code: str | None, dry_run: bool) -> ImportReport:
+def _run(
+    session: SessionDep,
+    user: UserAccount,
+    file: UploadFile,
+    partial: bool,
+    district_code: str | None,
+    dry_run: bool,
+) -> ImportReport:
     outcome = service.run_import(
-        session, content=read_upload(file), filename=file.filename or "upload.csv",
-        district_code=target_district(user, district_code), actor=user, partial=partial,
-        dry_run=dry_run)
+        session,
+        content=read_upload(file),
+        filename=file.filename or "upload.csv",
+        district_code=target_district(user, district_code),
+        actor=user,
+        partial=partial,
+        dry_run=dry_run,
+    )
     return outcome.report
 
 
 @router.post("/preview", response_model=ImportReport)
 def preview_import(
-    session: SessionDep, user: CurrentUser, file: Annotated[UploadFile, File()],
+    session: SessionDep,
+    user: CurrentUser,
+    file: Annotated[UploadFile, File()],
     partial: Annotated[bool, Form()] = False,
     district_code: Annotated[str | None, Form()] = None,
 ) -> ImportReport:
@@ -73,10 +86,16 @@ def preview_import(
     return _run(session, user, file, partial, district_code, dry_run=True)
 
 
-@router.post("", response_model=ImportReport, status_code=201,
-             responses={422: {"model": ImportReport, "description": "rows rejected, none written"}})
+@router.post(
+    "",
+    response_model=ImportReport,
+    status_code=201,
+    responses={422: {"model": ImportReport, "description": "rows rejected, none written"}},
+)
 def create_import(
-    session: SessionDep, user: CurrentUser, file: Annotated[UploadFile, File()],
+    session: SessionDep,
+    user: CurrentUser,
+    file: Annotated[UploadFile, File()],
     partial: Annotated[bool, Form()] = False,
     district_code: Annotated[str | None, Form()] = None,
 ) -> Response:
@@ -94,7 +113,8 @@ def read_template(user: CurrentUser) -> Response:
 
 @router.get("/batches", response_model=ImportBatchesPublic)
 def list_batches(
-    session: SessionDep, user: CurrentUser,
+    session: SessionDep,
+    user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ImportBatchesPublic:

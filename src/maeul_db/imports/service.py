@@ -45,9 +45,13 @@ class ImportOutcome:
 def _rejected_public(rejected: list[Rejected]) -> list[RejectedRowPublic]:
     return [
         RejectedRowPublic(
-            row=r.row.number, column=r.errors[0].column, reason=r.errors[0].reason,
+            row=r.row.number,
+            column=r.errors[0].column,
+            reason=r.errors[0].reason,
             code=r.errors[0].code,
-            errors=[RowErrorPublic(column=e.column, reason=e.reason, code=e.code) for e in r.errors],
+            errors=[
+                RowErrorPublic(column=e.column, reason=e.reason, code=e.code) for e in r.errors
+            ],
         )
         for r in rejected
     ]
@@ -67,9 +71,17 @@ def check_district(user: UserAccount | None, district_code: str) -> None:
         raise Forbidden("이 자치구로 가져올 권한이 없습니다 (cannot import for this district)")
 
 
-def run_import(session: Session, *, content: bytes, filename: str, district_code: str,
-               actor: UserAccount | None, partial: bool = False, dry_run: bool = False,
-               lookups: Lookups | None = None) -> ImportOutcome:
+def run_import(
+    session: Session,
+    *,
+    content: bytes,
+    filename: str,
+    district_code: str,
+    actor: UserAccount | None,
+    partial: bool = False,
+    dry_run: bool = False,
+    lookups: Lookups | None = None,
+) -> ImportOutcome:
     check_district(actor, district_code)
     parsed = parse(content, filename)
     checked = validate(parsed, lookups or load_lookups(session), district_code=district_code)
@@ -77,12 +89,20 @@ def run_import(session: Session, *, content: bytes, filename: str, district_code
     plan = plan_rows(session, accepted, district_code=district_code) if accepted else Plan()
     counts = plan.counts
     report = ImportReport(
-        filename=filename, file_kind=parsed.kind, encoding=parsed.encoding,
-        district_code=district_code, partial=partial, dry_run=dry_run,
-        rows_read=checked.rows_read, committed=len(accepted), rejected_rows=len(checked.rejected),
-        rejected=_rejected_public(checked.rejected), unchanged_rows=counts.unchanged_rows,
+        filename=filename,
+        file_kind=parsed.kind,
+        encoding=parsed.encoding,
+        district_code=district_code,
+        partial=partial,
+        dry_run=dry_run,
+        rows_read=checked.rows_read,
+        committed=len(accepted),
+        rejected_rows=len(checked.rejected),
+        rejected=_rejected_public(checked.rejected),
+        unchanged_rows=counts.unchanged_rows,
         created=CreatedPublic(**{k: v for k, v in vars(counts).items() if k != "unchanged_rows"}),
-        warnings=parsed.warnings, batch_id=None,
+        warnings=parsed.warnings,
+        batch_id=None,
     )
     rows = _rejected_rows(parsed, checked.rejected)
     outcome = ImportOutcome(
@@ -93,25 +113,51 @@ def run_import(session: Session, *, content: bytes, filename: str, district_code
     if dry_run or not accepted:
         return outcome
     batch = ImportBatch(
-        district_code=district_code, filename=filename[:255],
-        file_sha256=hashlib.sha256(content).hexdigest(), rows_read=report.rows_read,
-        committed=report.committed, rejected=report.rejected_rows,
+        district_code=district_code,
+        filename=filename[:255],
+        file_sha256=hashlib.sha256(content).hexdigest(),
+        rows_read=report.rows_read,
+        committed=report.committed,
+        rejected=report.rejected_rows,
         created_by_user_id=actor.id if actor else None,
-        report=json.dumps({"kind": parsed.kind, "headers": parsed.headers, "rejected_rows": rows,
-                           "created": report.created.model_dump()}, ensure_ascii=False),
+        report=json.dumps(
+            {
+                "kind": parsed.kind,
+                "headers": parsed.headers,
+                "rejected_rows": rows,
+                "created": report.created.model_dump(),
+            },
+            ensure_ascii=False,
+        ),
     )
     session.add(batch)
     # The batch row goes first: on SQLite it takes the write lock that id allocation relies on.
     session.flush()
     assert batch.id is not None
-    apply(session, plan, district_code=district_code, batch_id=batch.id,
-          actor_id=actor.id if actor else None, now=utcnow())
+    apply(
+        session,
+        plan,
+        district_code=district_code,
+        batch_id=batch.id,
+        actor_id=actor.id if actor else None,
+        now=utcnow(),
+    )
     report.batch_id = batch.id
-    audit.record(session, actor=actor, action="import", entity="import_batch", entity_id=batch.id,
-                 district_code=district_code,
-                 after={"filename": filename, "rows_read": report.rows_read,
-                        "committed": report.committed, "rejected": report.rejected_rows,
-                        **report.created.model_dump()})
+    audit.record(
+        session,
+        actor=actor,
+        action="import",
+        entity="import_batch",
+        entity_id=batch.id,
+        district_code=district_code,
+        after={
+            "filename": filename,
+            "rows_read": report.rows_read,
+            "committed": report.committed,
+            "rejected": report.rejected_rows,
+            **report.created.model_dump(),
+        },
+    )
     return outcome
 
 
@@ -132,14 +178,16 @@ def get_batch(session: Session, *, user: UserAccount | None, batch_id: int) -> I
     return batch  # type: ignore[no-any-return]
 
 
-def list_batches(session: Session, *, user: UserAccount | None, page: Page,
-                 district_code: str | None = None) -> tuple[list[ImportBatch], int]:
+def list_batches(
+    session: Session, *, user: UserAccount | None, page: Page, district_code: str | None = None
+) -> tuple[list[ImportBatch], int]:
     stmt = visible_batches(user) if user is not None else select(ImportBatch)
     if district_code:
         stmt = stmt.where(ImportBatch.district_code == district_code)
     count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(col(ImportBatch.id).desc())
-                        .offset(page.offset).limit(page.limit)).all()
+    rows = session.exec(
+        stmt.order_by(col(ImportBatch.id).desc()).offset(page.offset).limit(page.limit)
+    ).all()
     return list(rows), int(count)
 
 
@@ -155,22 +203,36 @@ def batch_public(batch: ImportBatch) -> ImportBatchPublic:
     stored = _stored(batch)
     assert batch.id is not None
     return ImportBatchPublic(
-        **batch.model_dump(include={"id", "district_code", "filename", "file_sha256", "rows_read",
-                                    "committed", "rejected", "created_at",
-                                    "created_by_user_id", "undone_at"}),
+        **batch.model_dump(
+            include={
+                "id",
+                "district_code",
+                "filename",
+                "file_sha256",
+                "rows_read",
+                "committed",
+                "rejected",
+                "created_at",
+                "created_by_user_id",
+                "undone_at",
+            }
+        ),
         status=ImportStatus(batch.status),
         created=CreatedPublic(**stored.get("created", {})),
         has_rejected_file=bool(stored.get("rejected_rows")),
     )
 
 
-def batch_rejected_file(session: Session, *, user: UserAccount | None,
-                        batch_id: int) -> tuple[bytes, str]:
+def batch_rejected_file(
+    session: Session, *, user: UserAccount | None, batch_id: int
+) -> tuple[bytes, str]:
     """The rows a partial import refused, as a file to fix and import again."""
     batch = get_batch(session, user=user, batch_id=batch_id)
     stored = _stored(batch)
     if not stored.get("rejected_rows"):
         raise NotFound("거부된 행이 없습니다 (this batch rejected no rows)")
     kind = str(stored.get("kind", "csv"))
-    return (files.rejected_file(stored["headers"], stored["rejected_rows"], kind),
-            files.rejected_filename(batch.filename, kind))
+    return (
+        files.rejected_file(stored["headers"], stored["rejected_rows"], kind),
+        files.rejected_filename(batch.filename, kind),
+    )

@@ -51,14 +51,30 @@ def _unreferenced(target: Table, *, skip: set[tuple[str, str]]) -> Any:
     return and_(*conditions)
 
 
-def _delete_unreferenced(session: Session, target: Table, batch_id: int,
-                         skip: set[tuple[str, str]], extra: Any = True,
-                         before: Table | None = None) -> tuple[int, int]:
-    created = session.connection().execute(
-        select(target.c.id).where(target.c.import_batch_id == batch_id)).scalars().all()
-    ids = list(session.connection().execute(
-        select(target.c.id).where(target.c.import_batch_id == batch_id, extra,
-                                  _unreferenced(target, skip=skip))).scalars().all())
+def _delete_unreferenced(
+    session: Session,
+    target: Table,
+    batch_id: int,
+    skip: set[tuple[str, str]],
+    extra: Any = True,
+    before: Table | None = None,
+) -> tuple[int, int]:
+    created = (
+        session.connection()
+        .execute(select(target.c.id).where(target.c.import_batch_id == batch_id))
+        .scalars()
+        .all()
+    )
+    ids = list(
+        session.connection()
+        .execute(
+            select(target.c.id).where(
+                target.c.import_batch_id == batch_id, extra, _unreferenced(target, skip=skip)
+            )
+        )
+        .scalars()
+        .all()
+    )
     for chunk in _chunks(ids):
         if before is not None:
             session.connection().execute(delete(before).where(before.c.person_id.in_(chunk)))
@@ -78,24 +94,43 @@ def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPu
     for name in ("participation", "group_membership"):
         table = _table(name)
         removed[name] = connection.execute(
-            delete(table).where(table.c.import_batch_id == batch_id)).rowcount
+            delete(table).where(table.c.import_batch_id == batch_id)
+        ).rowcount
     batch_people = select(person.c.id).where(person.c.import_batch_id == batch_id)
-    removed["person_match_candidate"] = connection.execute(delete(candidate).where(
-        candidate.c.status == MatchStatus.open.value,
-        or_(candidate.c.person_id.in_(batch_people),
-            candidate.c.candidate_person_id.in_(batch_people)))).rowcount
+    removed["person_match_candidate"] = connection.execute(
+        delete(candidate).where(
+            candidate.c.status == MatchStatus.open.value,
+            or_(
+                candidate.c.person_id.in_(batch_people),
+                candidate.c.candidate_person_id.in_(batch_people),
+            ),
+        )
+    ).rowcount
     removed["person"], kept["person"] = _delete_unreferenced(
-        session, person, batch_id, {("person_version", "person_id")},
-        extra=person.c.version == 1, before=_table("person_version"))
+        session,
+        person,
+        batch_id,
+        {("person_version", "person_id")},
+        extra=person.c.version == 1,
+        before=_table("person_version"),
+    )
     removed["project"], kept["project"] = _delete_unreferenced(session, project, batch_id, set())
     removed["community_group"], kept["community_group"] = _delete_unreferenced(
-        session, group, batch_id, set())
+        session, group, batch_id, set()
+    )
     batch.status = ImportStatus.undone
     batch.undone_at = utcnow()
     batch.undone_by_user_id = user.id if user else None
     session.add(batch)
     session.flush()
-    audit.record(session, actor=user, action="undo", entity="import_batch", entity_id=batch_id,
-                 district_code=batch.district_code, before={"status": ImportStatus.committed},
-                 after={"status": ImportStatus.undone, "removed": removed, "kept": kept})
+    audit.record(
+        session,
+        actor=user,
+        action="undo",
+        entity="import_batch",
+        entity_id=batch_id,
+        district_code=batch.district_code,
+        before={"status": ImportStatus.committed},
+        after={"status": ImportStatus.undone, "removed": removed, "kept": kept},
+    )
     return UndoPublic(batch=batch_public(batch), removed=removed, kept=kept)

@@ -38,7 +38,8 @@ class DongRef:
 
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day < self.valid_to)
+            self.valid_to is None or day < self.valid_to
+        )
 
 
 @dataclass
@@ -169,12 +170,16 @@ class RowChecker:
         if code is None:
             raise _Bad("unknown_district", f"알 수 없는 자치구: {text} (unknown district)")
         if code != self.district_code:
-            raise _Bad("other_district",
-                       f"가져오는 자치구({self.district_code})가 아닌 자치구입니다: {text} "
-                       "(district other than the importer's)")
+            raise _Bad(
+                "other_district",
+                f"가져오는 자치구({self.district_code})가 아닌 자치구입니다: {text} "
+                "(district other than the importer's)",
+            )
         return code
 
-    def _dong(self, text: str, district: str | None, on: date, *, code: str = "unknown_dong") -> str:
+    def _dong(
+        self, text: str, district: str | None, on: date, *, code: str = "unknown_dong"
+    ) -> str:
         ref = self.lookups.dongs.get(text)
         if ref is not None:
             candidates = [ref]
@@ -190,10 +195,15 @@ class RowChecker:
             raise _Bad(code, f"알 수 없는 행정동: {text} (unknown dong)")
         valid = [c for c in candidates if c.valid_on(on)]
         if not valid:
-            raise _Bad(code, f"{text} 은(는) {on} 에 없던 행정동입니다 (dong not valid on that date)")
+            raise _Bad(
+                code, f"{text} 은(는) {on} 에 없던 행정동입니다 (dong not valid on that date)"
+            )
         if len({c.district_code for c in valid}) > 1:
-            raise _Bad(code, f"여러 자치구에 같은 이름의 동이 있습니다: {text}; 코드를 쓰세요 "
-                             "(ambiguous dong name, use the code)")
+            raise _Bad(
+                code,
+                f"여러 자치구에 같은 이름의 동이 있습니다: {text}; 코드를 쓰세요 "
+                "(ambiguous dong name, use the code)",
+            )
         return valid[0].code
 
     def _text(self, text: str, limit: int) -> str:
@@ -210,9 +220,14 @@ class RowChecker:
             text = self._cell(row, key)
             if not text:
                 if required:
-                    errors.append(RowError(row.number, self.header.get(key, key),
-                                           "필수 항목이 비어 있습니다 (missing required field)",
-                                           "required"))
+                    errors.append(
+                        RowError(
+                            row.number,
+                            self.header.get(key, key),
+                            "필수 항목이 비어 있습니다 (missing required field)",
+                            "required",
+                        )
+                    )
                 values[key] = None
                 return
             try:
@@ -227,8 +242,11 @@ class RowChecker:
                 values[key] = None
 
         today = self.lookups.today
-        take("year", lambda t: _year(t, low=2000, high=today.year + 1, code="bad_year",
-                                     what="사업연도"), required=True)
+        take(
+            "year",
+            lambda t: _year(t, low=2000, high=today.year + 1, code="bad_year", what="사업연도"),
+            required=True,
+        )
         take("district", self._district, required=True)
         take("start_date", parse_date, required=False)
         take("end_date", parse_date, required=False)
@@ -236,40 +254,76 @@ class RowChecker:
         on = values["start_date"] or (date(year, 1, 1) if year else today)
         district = values["district"]
         take("dong", lambda t: self._dong(t, district, on), required=True)
-        take("home_dong", lambda t: self._dong(t, district, on, code="unknown_home_dong"),
-             required=False)
+        take(
+            "home_dong",
+            lambda t: self._dong(t, district, on, code="unknown_home_dong"),
+            required=False,
+        )
         take("project", lambda t: self._text(t, 200), required=True)
         take("group", lambda t: self._text(t, 100), required=True)
         take("stage", lambda t: _choice(t, STAGES, "unknown_stage", "사업단계"), required=True)
-        take("programme", lambda t: _choice(t, PROGRAMMES, "unknown_programme", "사업분야"),
-             required=False)
+        take(
+            "programme",
+            lambda t: _choice(t, PROGRAMMES, "unknown_programme", "사업분야"),
+            required=False,
+        )
         take("name", normalize_name, required=True)
         take("gender", lambda t: _choice(t, GENDERS, "unknown_gender", "성별"), required=True)
-        take("birth_year", lambda t: _year(t, low=FIRST_BIRTH_YEAR, high=year or today.year,
-                                           code="birth_year_range", what="출생연도"), required=True)
+        take(
+            "birth_year",
+            lambda t: _year(
+                t,
+                low=FIRST_BIRTH_YEAR,
+                high=year or today.year,
+                code="birth_year_range",
+                what="출생연도",
+            ),
+            required=True,
+        )
         take("phone", _phone, required=False)
         take("email", normalize_email, required=False)
         take("role", lambda t: _choice(t, ROLES, "unknown_role", "역할"), required=True)
         end = values["end_date"]
         if end is not None and end < on:
-            errors.append(RowError(row.number, self.header["end_date"],
-                                   "종료일이 시작일보다 앞섭니다 (end before start)", "end_before_start"))
+            errors.append(
+                RowError(
+                    row.number,
+                    self.header["end_date"],
+                    "종료일이 시작일보다 앞섭니다 (end before start)",
+                    "end_before_start",
+                )
+            )
         if errors:
             return errors
         return RosterRow(
-            number=row.number, year=year, district_code=district, dong_code=values["dong"],
-            project=values["project"], stage=values["stage"],
+            number=row.number,
+            year=year,
+            district_code=district,
+            dong_code=values["dong"],
+            project=values["project"],
+            stage=values["stage"],
             programme=values["programme"] or Programme.village_community.value,
-            group=values["group"], name=sys.intern(values["name"]), gender=values["gender"],
-            birth_year=values["birth_year"], phone=values["phone"], email=values["email"],
-            home_dong_code=values["home_dong"], role=values["role"], valid_from=on,
+            group=values["group"],
+            name=sys.intern(values["name"]),
+            gender=values["gender"],
+            birth_year=values["birth_year"],
+            phone=values["phone"],
+            email=values["email"],
+            home_dong_code=values["home_dong"],
+            role=values["role"],
+            valid_from=on,
             # The roster's end date is the last day of taking part; intervals end exclusively.
             valid_to=end + timedelta(days=1) if end is not None else None,
         )
 
 
-def validate(parsed: ParsedFile, lookups: Lookups, *, district_code: str,
-             rows: Iterable[RawRow] | None = None) -> Validated:
+def validate(
+    parsed: ParsedFile,
+    lookups: Lookups,
+    *,
+    district_code: str,
+    rows: Iterable[RawRow] | None = None,
+) -> Validated:
     checker = RowChecker(parsed, lookups, district_code)
     result = Validated()
     for raw in rows if rows is not None else parsed.rows:

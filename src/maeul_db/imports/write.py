@@ -85,8 +85,8 @@ def _existing_groups(session: Session, district: str, names: set[str]) -> dict[s
     found: dict[str, int] = {}
     for chunk in _chunks(sorted(names)):
         for group_id, name in session.exec(
-            sm_select(Group.id, Group.name).where(Group.district_code == district,
-                                                  col(Group.name).in_(chunk))
+            sm_select(Group.id, Group.name)
+            .where(Group.district_code == district, col(Group.name).in_(chunk))
             .order_by(col(Group.id))
         ).all():
             if group_id is not None:
@@ -94,23 +94,29 @@ def _existing_groups(session: Session, district: str, names: set[str]) -> dict[s
     return found
 
 
-def _existing_projects(session: Session, district: str,
-                       keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
+def _existing_projects(
+    session: Session, district: str, keys: set[tuple[int, str]]
+) -> dict[tuple[int, str], int]:
     found: dict[tuple[int, str], int] = {}
     years = sorted({year for year, _ in keys})
     for chunk in _chunks(sorted({name for _, name in keys})):
         for project_id, year, name in session.exec(
-            sm_select(Project.id, Project.year, Project.name).where(
-                Project.district_code == district, col(Project.year).in_(years),
-                col(Project.name).in_(chunk)).order_by(col(Project.id))
+            sm_select(Project.id, Project.year, Project.name)
+            .where(
+                Project.district_code == district,
+                col(Project.year).in_(years),
+                col(Project.name).in_(chunk),
+            )
+            .order_by(col(Project.id))
         ).all():
             if project_id is not None and (year, name) in keys:
                 found.setdefault((year, name), project_id)
     return found
 
 
-def _existing_facts(session: Session, project_ids: Iterable[int], group_ids: Iterable[int]
-                    ) -> tuple[set[tuple[int, int]], dict[tuple[int, str], int], set[tuple[int, int]]]:
+def _existing_facts(
+    session: Session, project_ids: Iterable[int], group_ids: Iterable[int]
+) -> tuple[set[tuple[int, int]], dict[tuple[int, str], int], set[tuple[int, int]]]:
     participations: set[tuple[int, int]] = set()
     by_name_birth: dict[tuple[int, str], int] = {}
     for chunk in _chunks(sorted(project_ids)):
@@ -124,16 +130,20 @@ def _existing_facts(session: Session, project_ids: Iterable[int], group_ids: Ite
                 by_name_birth.setdefault((project_id, key), person_id)
     memberships: set[tuple[int, int]] = set()
     for chunk in _chunks(sorted(group_ids)):
-        memberships.update(session.exec(
-            sm_select(GroupMembership.group_id, GroupMembership.person_id)
-            .where(col(GroupMembership.group_id).in_(chunk),
-                   col(GroupMembership.voided_at).is_(None))
-        ).all())
+        memberships.update(
+            session.exec(
+                sm_select(GroupMembership.group_id, GroupMembership.person_id).where(
+                    col(GroupMembership.group_id).in_(chunk),
+                    col(GroupMembership.voided_at).is_(None),
+                )
+            ).all()
+        )
     return participations, by_name_birth, memberships
 
 
-def _plan_containers(session: Session, rows: list[RosterRow], district: str,
-                     plan: Plan) -> tuple[dict[str, int], dict[tuple[int, str], int]]:
+def _plan_containers(
+    session: Session, rows: list[RosterRow], district: str, plan: Plan
+) -> tuple[dict[str, int], dict[tuple[int, str], int]]:
     groups = _existing_groups(session, district, {r.group for r in rows})
     projects = _existing_projects(session, district, {(r.year, r.project) for r in rows})
     for row in rows:
@@ -153,16 +163,20 @@ def _plan_containers(session: Session, rows: list[RosterRow], district: str,
     return groups, projects
 
 
-def plan_rows(session: Session, rows: list[RosterRow], *, district_code: str,
-              keymaker: KeyMaker | None = None) -> Plan:
+def plan_rows(
+    session: Session, rows: list[RosterRow], *, district_code: str, keymaker: KeyMaker | None = None
+) -> Plan:
     """What importing ``rows`` would add, without writing anything."""
     plan = Plan()
     keymaker = keymaker or KeyMaker()
     groups, projects = _plan_containers(session, rows, district_code, plan)
     seen_parts, by_name_birth, seen_members = _existing_facts(
-        session, [p for p in projects.values() if p > 0], [g for g in groups.values() if g > 0])
-    keys = [keymaker.keys(name=r.name, birth_year=r.birth_year, phone=r.phone, email=r.email)
-            for r in rows]
+        session, [p for p in projects.values() if p > 0], [g for g in groups.values() if g > 0]
+    )
+    keys = [
+        keymaker.keys(name=r.name, birth_year=r.birth_year, phone=r.phone, email=r.email)
+        for r in rows
+    ]
     known = exact_matches(session, {k for ks in keys for k in ks.exact()})
     linked: set[int] = set()
     for row, row_keys in zip(rows, keys, strict=True):
@@ -206,8 +220,10 @@ def _plan_candidates(session: Session, plan: Plan) -> None:
         ref = -(index + 1)
         key, dong = new.keys.name_birth, new.row.home_dong_code
         found = [(m.person_id, weak_reason(dong, m)) for m in stored.get(key, [])]
-        found += [(other, "name_birth_home_dong" if dong and dong == other_dong else "name_birth")
-                  for other, other_dong in earlier.get(key, [])]
+        found += [
+            (other, "name_birth_home_dong" if dong and dong == other_dong else "name_birth")
+            for other, other_dong in earlier.get(key, [])
+        ]
         plan.candidates.extend((ref, other, reason) for other, reason in found[:MAX_CANDIDATES])
         earlier.setdefault(key, []).append((ref, dong))
 
@@ -224,8 +240,11 @@ def allocate_ids(connection: Connection, table: Table, count: int) -> list[int]:
         return []
     if connection.dialect.name == "postgresql":
         rows = connection.execute(
-            text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
-                 "FROM generate_series(1, :n)"), {"table": table.name, "n": count})
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"table": table.name, "n": count},
+        )
         return [int(r[0]) for r in rows]
     start = int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
     return list(range(start + 1, start + 1 + count))
@@ -235,8 +254,15 @@ def _resolver(new_ids: list[int]) -> Any:
     return lambda ref: ref if ref > 0 else new_ids[-ref - 1]
 
 
-def apply(session: Session, plan: Plan, *, district_code: str, batch_id: int,
-          actor_id: int | None, now: datetime) -> None:
+def apply(
+    session: Session,
+    plan: Plan,
+    *,
+    district_code: str,
+    batch_id: int,
+    actor_id: int | None,
+    now: datetime,
+) -> None:
     """Insert the plan's rows in the session's transaction (bulk path, no ORM object per row)."""
     connection = session.connection()
     group_ids = allocate_ids(connection, _table("community_group"), len(plan.groups))
@@ -244,46 +270,199 @@ def apply(session: Session, plan: Plan, *, district_code: str, batch_id: int,
     person_ids = allocate_ids(connection, _table("person"), len(plan.people))
     group, project, person = _resolver(group_ids), _resolver(project_ids), _resolver(person_ids)
     stamp = (now, now)
-    bulk_insert(connection, _table("community_group"), (
-        (gid, *stamp, name, district_code, dong, GroupTheme.other.value, founded, batch_id)
-        for gid, (name, dong, founded) in zip(group_ids, plan.groups, strict=True)
-    ), columns=("id", "created_at", "updated_at", "name", "district_code", "dong_code", "theme",
-                "founded_on", "import_batch_id"))
-    bulk_insert(connection, _table("project"), (
-        (pid, *stamp, r.project, r.year, district_code, r.dong_code, group(g), r.programme,
-         r.stage, 0, 0, 0, batch_id)
-        for pid, r, g in zip(project_ids, plan.projects, plan.project_groups, strict=True)
-    ), columns=("id", "created_at", "updated_at", "name", "year", "district_code", "dong_code",
-                "group_id", "programme", "stage", "grant_krw", "self_cash_krw",
-                "self_noncash_krw", "import_batch_id"))
-    bulk_insert(connection, _table("person"), (
-        (pid, *stamp, p.row.name, p.row.gender, p.row.birth_year, p.row.phone, p.row.email,
-         p.row.home_dong_code, district_code, ConsentScope.participation.value, 1,
-         p.keys.name_birth_phone, p.keys.name_birth_email, p.keys.name_birth, batch_id)
-        for pid, p in zip(person_ids, plan.people, strict=True)
-    ), columns=("id", "created_at", "updated_at", "name", "gender", "birth_year", "phone",
-                "email", "home_dong_code", "registered_district_code", "consent_scopes",
-                "version", "key_name_birth_phone", "key_name_birth_email", "key_name_birth",
-                "import_batch_id"))
-    bulk_insert(connection, _table("person_version"), (
-        (pid, 1, now, actor_id, "import", p.row.name, p.row.gender, p.row.birth_year,
-         p.row.phone, p.row.email, p.row.home_dong_code)
-        for pid, p in zip(person_ids, plan.people, strict=True)
-    ), columns=("person_id", "version", "recorded_at", "recorded_by_user_id", "reason", "name",
-                "gender", "birth_year", "phone", "email", "home_dong_code"))
-    bulk_insert(connection, _table("participation"), (
-        (*stamp, start, end, project(pr), person(pe), role, district_code, batch_id)
-        for pr, pe, role, start, end in plan.participations
-    ), columns=("created_at", "updated_at", "valid_from", "valid_to", "project_id", "person_id",
-                "role", "district_code", "import_batch_id"))
-    bulk_insert(connection, _table("group_membership"), (
-        (*stamp, start, end, group(gr), person(pe), MembershipRole.member.value, district_code,
-         batch_id)
-        for gr, pe, start, end in plan.memberships
-    ), columns=("created_at", "updated_at", "valid_from", "valid_to", "group_id", "person_id",
-                "role", "district_code", "import_batch_id"))
-    bulk_insert(connection, _table("person_match_candidate"), (
-        (*stamp, person(pe), person(other), district_code, reason, MatchStatus.open.value)
-        for pe, other, reason in plan.candidates
-    ), columns=("created_at", "updated_at", "person_id", "candidate_person_id", "district_code",
-                "reason", "status"))
+    bulk_insert(
+        connection,
+        _table("community_group"),
+        (
+            (gid, *stamp, name, district_code, dong, GroupTheme.other.value, founded, batch_id)
+            for gid, (name, dong, founded) in zip(group_ids, plan.groups, strict=True)
+        ),
+        columns=(
+            "id",
+            "created_at",
+            "updated_at",
+            "name",
+            "district_code",
+            "dong_code",
+            "theme",
+            "founded_on",
+            "import_batch_id",
+        ),
+    )
+    bulk_insert(
+        connection,
+        _table("project"),
+        (
+            (
+                pid,
+                *stamp,
+                r.project,
+                r.year,
+                district_code,
+                r.dong_code,
+                group(g),
+                r.programme,
+                r.stage,
+                0,
+                0,
+                0,
+                batch_id,
+            )
+            for pid, r, g in zip(project_ids, plan.projects, plan.project_groups, strict=True)
+        ),
+        columns=(
+            "id",
+            "created_at",
+            "updated_at",
+            "name",
+            "year",
+            "district_code",
+            "dong_code",
+            "group_id",
+            "programme",
+            "stage",
+            "grant_krw",
+            "self_cash_krw",
+            "self_noncash_krw",
+            "import_batch_id",
+        ),
+    )
+    bulk_insert(
+        connection,
+        _table("person"),
+        (
+            (
+                pid,
+                *stamp,
+                p.row.name,
+                p.row.gender,
+                p.row.birth_year,
+                p.row.phone,
+                p.row.email,
+                p.row.home_dong_code,
+                district_code,
+                ConsentScope.participation.value,
+                1,
+                p.keys.name_birth_phone,
+                p.keys.name_birth_email,
+                p.keys.name_birth,
+                batch_id,
+            )
+            for pid, p in zip(person_ids, plan.people, strict=True)
+        ),
+        columns=(
+            "id",
+            "created_at",
+            "updated_at",
+            "name",
+            "gender",
+            "birth_year",
+            "phone",
+            "email",
+            "home_dong_code",
+            "registered_district_code",
+            "consent_scopes",
+            "version",
+            "key_name_birth_phone",
+            "key_name_birth_email",
+            "key_name_birth",
+            "import_batch_id",
+        ),
+    )
+    bulk_insert(
+        connection,
+        _table("person_version"),
+        (
+            (
+                pid,
+                1,
+                now,
+                actor_id,
+                "import",
+                p.row.name,
+                p.row.gender,
+                p.row.birth_year,
+                p.row.phone,
+                p.row.email,
+                p.row.home_dong_code,
+            )
+            for pid, p in zip(person_ids, plan.people, strict=True)
+        ),
+        columns=(
+            "person_id",
+            "version",
+            "recorded_at",
+            "recorded_by_user_id",
+            "reason",
+            "name",
+            "gender",
+            "birth_year",
+            "phone",
+            "email",
+            "home_dong_code",
+        ),
+    )
+    bulk_insert(
+        connection,
+        _table("participation"),
+        (
+            (*stamp, start, end, project(pr), person(pe), role, district_code, batch_id)
+            for pr, pe, role, start, end in plan.participations
+        ),
+        columns=(
+            "created_at",
+            "updated_at",
+            "valid_from",
+            "valid_to",
+            "project_id",
+            "person_id",
+            "role",
+            "district_code",
+            "import_batch_id",
+        ),
+    )
+    bulk_insert(
+        connection,
+        _table("group_membership"),
+        (
+            (
+                *stamp,
+                start,
+                end,
+                group(gr),
+                person(pe),
+                MembershipRole.member.value,
+                district_code,
+                batch_id,
+            )
+            for gr, pe, start, end in plan.memberships
+        ),
+        columns=(
+            "created_at",
+            "updated_at",
+            "valid_from",
+            "valid_to",
+            "group_id",
+            "person_id",
+            "role",
+            "district_code",
+            "import_batch_id",
+        ),
+    )
+    bulk_insert(
+        connection,
+        _table("person_match_candidate"),
+        (
+            (*stamp, person(pe), person(other), district_code, reason, MatchStatus.open.value)
+            for pe, other, reason in plan.candidates
+        ),
+        columns=(
+            "created_at",
+            "updated_at",
+            "person_id",
+            "candidate_person_id",
+            "district_code",
+            "reason",
+            "status",
+        ),
+    )

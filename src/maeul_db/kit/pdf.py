@@ -16,8 +16,12 @@ from weasyprint.text.fonts import FontConfiguration
 
 @lru_cache(maxsize=8)
 def environment(templates_dir: Path) -> Environment:
-    return Environment(loader=FileSystemLoader(templates_dir), autoescape=select_autoescape(),
-                       undefined=StrictUndefined, auto_reload=False)
+    return Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=select_autoescape(),
+        undefined=StrictUndefined,
+        auto_reload=False,
+    )
 
 
 @lru_cache(maxsize=8)

@@ -44,7 +44,11 @@ SUCCESSIONS = (
     ),
     # 강일동 kept its code and gave part of its area to the new 상일제2동.
     Succession(
-        "1174051500", "1174052600", date(2021, 7, 1), DongChangeKind.split_into, "강일동 → 상일제2동"
+        "1174051500",
+        "1174052600",
+        date(2021, 7, 1),
+        DongChangeKind.split_into,
+        "강일동 → 상일제2동",
     ),
     Succession(
         "1168074000", "1168067500", date(2022, 12, 23), DongChangeKind.rename, "일원2동 → 개포3동"

@@ -230,12 +230,15 @@ def dong_on(session: Session, code: str, on: date) -> Dong:
     return dong
 
 
-def check_dong_in_district(session: Session, *, code: str, district_code: str | None,
-                           on: date) -> Dong:
+def check_dong_in_district(
+    session: Session, *, code: str, district_code: str | None, on: date
+) -> Dong:
     """The dong ``code`` as of ``on``, refused unless it existed then inside ``district_code``."""
     dong = dong_on(session, code, on)
     if dong.district_code != district_code:
-        raise InvalidInput("행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code")
+        raise InvalidInput(
+            "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
+        )
     return dong
 
 

@@ -92,11 +92,17 @@ class _Matcher:
         if len(candidates) == 1 and candidates[0].id is not None:
             return candidates[0].id
         if not candidates:
-            raise _RowError("name", "no_person",
-                            f"범위 안에 {name}({birth_year}) 인물이 없습니다 (no such person in scope)")
-        raise _RowError("phone", "ambiguous_person",
-                        f"{name}({birth_year})이(가) {len(candidates)}명입니다; 연락처로 구분하세요 "
-                        "(ambiguous person: add the phone)")
+            raise _RowError(
+                "name",
+                "no_person",
+                f"범위 안에 {name}({birth_year}) 인물이 없습니다 (no such person in scope)",
+            )
+        raise _RowError(
+            "phone",
+            "ambiguous_person",
+            f"{name}({birth_year})이(가) {len(candidates)}명입니다; 연락처로 구분하세요 "
+            "(ambiguous person: add the phone)",
+        )
 
 
 def _cell(parsed: ParsedFile, raw: RawRow, key: str) -> str:
@@ -104,8 +110,9 @@ def _cell(parsed: ParsedFile, raw: RawRow, key: str) -> str:
     return raw.cells[index].strip() if index is not None else ""
 
 
-def _check_row(parsed: ParsedFile, raw: RawRow, matcher: _Matcher,
-               modules: dict[str, TrainingModule]) -> _Row:
+def _check_row(
+    parsed: ParsedFile, raw: RawRow, matcher: _Matcher, modules: dict[str, TrainingModule]
+) -> _Row:
     name_text = _cell(parsed, raw, "name")
     if not name_text:
         raise _RowError("name", "required", "성명이 비어 있습니다 (name required)")
@@ -115,25 +122,35 @@ def _check_row(parsed: ParsedFile, raw: RawRow, matcher: _Matcher,
         raise _RowError("name", "bad_name", exc.message) from None
     year_text = _cell(parsed, raw, "birth_year").removesuffix("년").strip()
     if not year_text.isdigit() or not 1900 <= int(year_text) <= date.today().year:
-        raise _RowError("birth_year", "bad_year", f"출생연도가 올바르지 않습니다: {year_text} "
-                        "(bad birth year)")
+        raise _RowError(
+            "birth_year", "bad_year", f"출생연도가 올바르지 않습니다: {year_text} (bad birth year)"
+        )
     try:
         phone = normalize_phone(_cell(parsed, raw, "phone"))
     except InvalidInput as exc:
         raise _RowError("phone", "bad_phone", exc.message) from None
     module = modules.get(header_key(_cell(parsed, raw, "module")))
     if module is None:
-        raise _RowError("module", "unknown_module", f"이 과정의 모듈이 아닙니다: "
-                        f"{_cell(parsed, raw, 'module')} (module not in programme)")
+        raise _RowError(
+            "module",
+            "unknown_module",
+            f"이 과정의 모듈이 아닙니다: {_cell(parsed, raw, 'module')} (module not in programme)",
+        )
     hours_text = _cell(parsed, raw, "hours").removesuffix("시간").strip()
     try:
         hours = Decimal(hours_text)
     except InvalidOperation:
-        raise _RowError("hours", "bad_hours", f"출석시간이 숫자가 아닙니다: {hours_text} "
-                        "(hours must be a number)") from None
+        raise _RowError(
+            "hours",
+            "bad_hours",
+            f"출석시간이 숫자가 아닙니다: {hours_text} (hours must be a number)",
+        ) from None
     if not hours.is_finite() or hours < 0 or hours > module.hours:
-        raise _RowError("hours", "bad_hours", f"출석시간은 0에서 {module.hours} 사이여야 합니다: "
-                        f"{hours_text} (hours out of range)")
+        raise _RowError(
+            "hours",
+            "bad_hours",
+            f"출석시간은 0에서 {module.hours} 사이여야 합니다: {hours_text} (hours out of range)",
+        )
     day_text = _cell(parsed, raw, "date")
     try:
         attended_on = parse_date(day_text) if day_text else None
@@ -156,9 +173,13 @@ def _module_lookup(modules: list[TrainingModule]) -> dict[str, TrainingModule]:
 def _rejected(parsed: ParsedFile, number: int, error: _RowError) -> RejectedRowPublic:
     index = parsed.column_of(error.column)
     column = parsed.headers[index] if index is not None else error.column
-    return RejectedRowPublic(row=number, column=column, reason=error.reason, code=error.code,
-                             errors=[RowErrorPublic(column=column, reason=error.reason,
-                                                    code=error.code)])
+    return RejectedRowPublic(
+        row=number,
+        column=column,
+        reason=error.reason,
+        code=error.code,
+        errors=[RowErrorPublic(column=column, reason=error.reason, code=error.code)],
+    )
 
 
 def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tuple[int, int]:
@@ -167,59 +188,98 @@ def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tupl
     created = 0
     enrolments: dict[int, Enrolment] = {}
     for person_id in sorted({r.person_id for r in rows}):
-        enrolment = session.exec(select(Enrolment).where(
-            Enrolment.program_id == program.id, Enrolment.person_id == person_id,
-            col(Enrolment.withdrawn_on).is_(None))).first()
+        enrolment = session.exec(
+            select(Enrolment).where(
+                Enrolment.program_id == program.id,
+                Enrolment.person_id == person_id,
+                col(Enrolment.withdrawn_on).is_(None),
+            )
+        ).first()
         if enrolment is None:
             days = [r.attended_on for r in rows if r.person_id == person_id and r.attended_on]
-            enrolment = Enrolment(program_id=program.id, person_id=person_id,
-                                  district_code=program.district_code,
-                                  enrolled_on=min(days) if days else date.today())
+            enrolment = Enrolment(
+                program_id=program.id,
+                person_id=person_id,
+                district_code=program.district_code,
+                enrolled_on=min(days) if days else date.today(),
+            )
             session.add(enrolment)
             session.flush()
             created += 1
-            audit.record(session, actor=None, action="create", entity="enrolment",
-                         entity_id=enrolment.id, district_code=enrolment.district_code,
-                         after={"program_id": program.id, "person_id": person_id,
-                                "source": "attendance import"})
+            audit.record(
+                session,
+                actor=None,
+                action="create",
+                entity="enrolment",
+                entity_id=enrolment.id,
+                district_code=enrolment.district_code,
+                after={
+                    "program_id": program.id,
+                    "person_id": person_id,
+                    "source": "attendance import",
+                },
+            )
         enrolments[person_id] = enrolment
     for row in rows:
         enrolment_id = enrolments[row.person_id].id
         assert enrolment_id is not None and row.module.id is not None
         existing = session.get(ModuleAttendance, (enrolment_id, row.module.id))
-        before = None if existing is None else {"hours": existing.hours_attended,
-                                                "on": existing.attended_on}
-        record = existing or ModuleAttendance(enrolment_id=enrolment_id, module_id=row.module.id,
-                                              hours_attended=row.hours)
+        before = (
+            None
+            if existing is None
+            else {"hours": existing.hours_attended, "on": existing.attended_on}
+        )
+        record = existing or ModuleAttendance(
+            enrolment_id=enrolment_id, module_id=row.module.id, hours_attended=row.hours
+        )
         record.hours_attended, record.attended_on = row.hours, row.attended_on
         session.add(record)
-        audit.record(session, actor=None, action="record", entity="module_attendance",
-                     entity_id=f"{enrolment_id}/{row.module.id}",
-                     district_code=program.district_code, before=before,
-                     after={"hours": row.hours, "on": row.attended_on, "source": "import"})
+        audit.record(
+            session,
+            actor=None,
+            action="record",
+            entity="module_attendance",
+            entity_id=f"{enrolment_id}/{row.module.id}",
+            district_code=program.district_code,
+            before=before,
+            after={"hours": row.hours, "on": row.attended_on, "source": "import"},
+        )
     session.flush()
     for person_id in enrolments:
         training_service.recompute_person(session, person_id=person_id)
-    completed = session.exec(select(TrainingCompletion.person_id).where(
-        TrainingCompletion.program_id == program.id,
-        col(TrainingCompletion.person_id).in_(list(enrolments)))).all()
+    completed = session.exec(
+        select(TrainingCompletion.person_id).where(
+            TrainingCompletion.program_id == program.id,
+            col(TrainingCompletion.person_id).in_(list(enrolments)),
+        )
+    ).all()
     return created, len(set(completed))
 
 
-def run_import(session: Session, *, content: bytes, filename: str, program_code: str,
-               district_code: str | None, dry_run: bool) -> AttendanceImportReport:
+def run_import(
+    session: Session,
+    *,
+    content: bytes,
+    filename: str,
+    program_code: str,
+    district_code: str | None,
+    dry_run: bool,
+) -> AttendanceImportReport:
     """Check every row; write only when all are good and not ``dry_run``. The caller commits."""
-    program = session.exec(select(TrainingProgram)
-                           .where(TrainingProgram.code == program_code)).first()
+    program = session.exec(
+        select(TrainingProgram).where(TrainingProgram.code == program_code)
+    ).first()
     if program is None:
         raise NotFound(f"교육과정을 찾을 수 없습니다: {program_code} (programme not found)")
     assert program.id is not None
     if district_code is not None and program.district_code not in (None, district_code):
-        raise InvalidInput("다른 자치구의 교육과정입니다 (programme of another district)",
-                           field="district")
+        raise InvalidInput(
+            "다른 자치구의 교육과정입니다 (programme of another district)", field="district"
+        )
     if district_code is not None and session.get(District, district_code) is None:
-        raise InvalidInput(f"알 수 없는 자치구 코드: {district_code} (unknown district)",
-                           field="district")
+        raise InvalidInput(
+            f"알 수 없는 자치구 코드: {district_code} (unknown district)", field="district"
+        )
     parsed = parse(content, filename, COLUMNS)
     raws = list(parsed.rows)
     names = set()
@@ -236,8 +296,12 @@ def run_import(session: Session, *, content: bytes, filename: str, program_code:
             row = _check_row(parsed, raw, matcher, modules)
             key = (row.person_id, row.module.id)
             if key in seen:
-                raise _RowError("module", "duplicate", f"{seen[key]}행과 같은 사람·모듈입니다 "
-                                "(same person and module as an earlier row)")
+                raise _RowError(
+                    "module",
+                    "duplicate",
+                    f"{seen[key]}행과 같은 사람·모듈입니다 "
+                    "(same person and module as an earlier row)",
+                )
             seen[key] = raw.number
             good.append(row)
         except _RowError as error:
@@ -246,9 +310,18 @@ def run_import(session: Session, *, content: bytes, filename: str, program_code:
     if not rejected and not dry_run and good:
         created, completed = _write(session, program, good)
     return AttendanceImportReport(
-        filename=filename, file_kind=parsed.kind, encoding=parsed.encoding,
-        program_code=program.code, district_code=district_code, dry_run=dry_run,
-        rows_read=len(raws), rejected_rows=len(rejected), rejected=rejected,
-        people=len({r.person_id for r in good}), enrolments_created=created,
+        filename=filename,
+        file_kind=parsed.kind,
+        encoding=parsed.encoding,
+        program_code=program.code,
+        district_code=district_code,
+        dry_run=dry_run,
+        rows_read=len(raws),
+        rejected_rows=len(rejected),
+        rejected=rejected,
+        people=len({r.person_id for r in good}),
+        enrolments_created=created,
         attendance_recorded=len(good) if not rejected and not dry_run else 0,
-        completed=completed, warnings=parsed.warnings)
+        completed=completed,
+        warnings=parsed.warnings,
+    )

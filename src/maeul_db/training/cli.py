@@ -22,13 +22,22 @@ console = Console(stderr=True)
 
 @training_app.command("import")
 def import_attendance(
-    file: Annotated[Path, typer.Argument(help=".xlsx or .csv (UTF-8 or CP949)", exists=True,
-                                         dir_okay=False, readable=True)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help=".xlsx or .csv (UTF-8 or CP949)", exists=True, dir_okay=False, readable=True
+        ),
+    ],
     program: Annotated[str, typer.Option("--program", help="programme code")],
-    district: Annotated[str | None, typer.Option(
-        "--district", help="match people of this district only (default: the whole city)")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="check and report, write nothing")
-                       ] = False,
+    district: Annotated[
+        str | None,
+        typer.Option(
+            "--district", help="match people of this district only (default: the whole city)"
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="check and report, write nothing")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
     """Import module attendance (성명, 출생연도, 연락처, 모듈, 출석시간, 출석일) for PROGRAM."""
@@ -38,8 +47,13 @@ def import_attendance(
     try:
         with Session(get_engine()) as session:
             report = attendance_import.run_import(
-                session, content=file.read_bytes(), filename=file.name, program_code=program,
-                district_code=district, dry_run=dry_run)
+                session,
+                content=file.read_bytes(),
+                filename=file.name,
+                program_code=program,
+                district_code=district,
+                dry_run=dry_run,
+            )
             if report.attendance_recorded:
                 session.commit()
     except MaeulError as exc:
@@ -49,13 +63,18 @@ def import_attendance(
     if as_json:
         print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        mode = "dry run" if report.dry_run else ("rejected, nothing written" if report.rejected_rows
-                                                 else "written")
-        console.print(f"{report.filename} → {report.program_code} ({mode}): rows read "
-                      f"{report.rows_read}, rejected {report.rejected_rows}, people "
-                      f"{report.people}, new enrolments {report.enrolments_created}, "
-                      f"attendance {report.attendance_recorded}, completed {report.completed}",
-                      markup=False)
+        mode = (
+            "dry run"
+            if report.dry_run
+            else ("rejected, nothing written" if report.rejected_rows else "written")
+        )
+        console.print(
+            f"{report.filename} → {report.program_code} ({mode}): rows read "
+            f"{report.rows_read}, rejected {report.rejected_rows}, people "
+            f"{report.people}, new enrolments {report.enrolments_created}, "
+            f"attendance {report.attendance_recorded}, completed {report.completed}",
+            markup=False,
+        )
         for warning in report.warnings:
             console.print(f"  경고: {warning}", style="yellow", markup=False)
         for row in report.rejected:

@@ -44,23 +44,28 @@ def create_enrolment(session: SessionDep, user: CurrentUser, data: EnrolmentCrea
 
 
 @router.put("/enrolments/{enrolment_id}/attendance", response_model=Progress)
-def record_attendance(session: SessionDep, user: CurrentUser, enrolment_id: int,
-                      records: Annotated[list[AttendanceRecord], Body(min_length=1)]) -> Progress:
+def record_attendance(
+    session: SessionDep,
+    user: CurrentUser,
+    enrolment_id: int,
+    records: Annotated[list[AttendanceRecord], Body(min_length=1)],
+) -> Progress:
     """Record hours attended per module; completion is recomputed from the record."""
-    return service.record_attendance(session, user=user, enrolment_id=enrolment_id,
-                                     records=records)
+    return service.record_attendance(session, user=user, enrolment_id=enrolment_id, records=records)
 
 
 @router.post("/enrolments/{enrolment_id}/withdraw", response_model=Progress)
-def withdraw_enrolment(session: SessionDep, user: CurrentUser, enrolment_id: int,
-                       on: Annotated[date, Body(embed=True)]) -> Progress:
+def withdraw_enrolment(
+    session: SessionDep, user: CurrentUser, enrolment_id: int, on: Annotated[date, Body(embed=True)]
+) -> Progress:
     """Record that the person withdrew from the course."""
     return service.withdraw(session, user=user, enrolment_id=enrolment_id, on=on)
 
 
 @router.get("/people/{person_id}", response_model=list[Progress])
-def list_person_training(session: SessionDep, user: CurrentUser, recorder: RecorderDep,
-                         person_id: int) -> list[Progress]:
+def list_person_training(
+    session: SessionDep, user: CurrentUser, recorder: RecorderDep, person_id: int
+) -> list[Progress]:
     """A person's enrolments with computed completion and the rule checks behind it."""
     rows = service.list_progress(session, user=user, person_id=person_id)
     recorder.record("read_training", [person_id])
@@ -68,8 +73,9 @@ def list_person_training(session: SessionDep, user: CurrentUser, recorder: Recor
 
 
 @router.get("/people/{person_id}/council-school", response_model=CouncilSchoolCheck)
-def check_council_school(session: SessionDep, user: CurrentUser,
-                         person_id: int) -> CouncilSchoolCheck:
+def check_council_school(
+    session: SessionDep, user: CurrentUser, person_id: int
+) -> CouncilSchoolCheck:
     """Whether the person has the 6 council-school hours a council seat needs."""
     participant_service.get(session, user=user, person_id=person_id)
     return service.council_school_check(session, person_id=person_id)

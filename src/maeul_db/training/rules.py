@@ -30,30 +30,55 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(Decimal("0.1"))
 
 
-def completion_checks(*, total_hours: Decimal, attended: Decimal, min_percent: int,
-                      min_hours: Decimal | None, missing_prerequisites: list[str],
-                      withdrawn_on: date | None) -> list[RuleCheck]:
+def completion_checks(
+    *,
+    total_hours: Decimal,
+    attended: Decimal,
+    min_percent: int,
+    min_hours: Decimal | None,
+    missing_prerequisites: list[str],
+    withdrawn_on: date | None,
+) -> list[RuleCheck]:
     share = percent(attended, total_hours)
-    checks = [RuleCheck(
-        rule="attendance_percent",
-        met=total_hours > 0 and attended * 100 >= total_hours * min_percent,
-        detail=f"출석 {attended}/{total_hours}시간 ({share}%), 기준 {min_percent}% 이상",
-    )]
+    checks = [
+        RuleCheck(
+            rule="attendance_percent",
+            met=total_hours > 0 and attended * 100 >= total_hours * min_percent,
+            detail=f"출석 {attended}/{total_hours}시간 ({share}%), 기준 {min_percent}% 이상",
+        )
+    ]
     if min_hours is not None:
-        checks.append(RuleCheck(rule="min_hours", met=attended >= min_hours,
-                                detail=f"출석 {attended}시간, 최소 {min_hours}시간"))
-    checks.append(RuleCheck(
-        rule="prerequisites", met=not missing_prerequisites,
-        detail=("선수과정 이수 완료" if not missing_prerequisites
-                else "선수과정 미이수: " + ", ".join(missing_prerequisites)),
-    ))
-    checks.append(RuleCheck(rule="not_withdrawn", met=withdrawn_on is None,
-                            detail="수강 중" if withdrawn_on is None else f"{withdrawn_on} 수강 철회"))
+        checks.append(
+            RuleCheck(
+                rule="min_hours",
+                met=attended >= min_hours,
+                detail=f"출석 {attended}시간, 최소 {min_hours}시간",
+            )
+        )
+    checks.append(
+        RuleCheck(
+            rule="prerequisites",
+            met=not missing_prerequisites,
+            detail=(
+                "선수과정 이수 완료"
+                if not missing_prerequisites
+                else "선수과정 미이수: " + ", ".join(missing_prerequisites)
+            ),
+        )
+    )
+    checks.append(
+        RuleCheck(
+            rule="not_withdrawn",
+            met=withdrawn_on is None,
+            detail="수강 중" if withdrawn_on is None else f"{withdrawn_on} 수강 철회",
+        )
+    )
     return checks
 
 
-def completed_on(rows: Iterable[Attended], *, enrolled_on: date,
-                 prerequisite_days: Iterable[date]) -> date:
+def completed_on(
+    rows: Iterable[Attended], *, enrolled_on: date, prerequisite_days: Iterable[date]
+) -> date:
     """The day the rule was first met: the last attended session or the last prerequisite's day."""
     days = [r.attended_on for r in rows if r.attended_on is not None and r.hours_attended > 0]
     return max([enrolled_on, *days, *prerequisite_days])

@@ -50,16 +50,19 @@ def visible_enrolments(user: UserAccount) -> Any:
         return query
     if user.role == Role.district_staff and user.district_code:
         people = visible_people(user).with_only_columns(col(Person.id))
-        return query.where(or_(
-            col(Enrolment.district_code) == user.district_code,
-            col(Enrolment.district_code).is_(None) & col(Enrolment.person_id).in_(people),
-        ))
+        return query.where(
+            or_(
+                col(Enrolment.district_code) == user.district_code,
+                col(Enrolment.district_code).is_(None) & col(Enrolment.person_id).in_(people),
+            )
+        )
     if user.role == Role.expert and user.person_id is not None:
         return query.where(Enrolment.person_id == literal(user.person_id))
     return query.where(false())
 
 
 # --- catalogue -------------------------------------------------------------------------------
+
 
 def get_program(session: Session, *, program_id: int) -> TrainingProgram:
     program = session.get(TrainingProgram, program_id)
@@ -69,21 +72,40 @@ def get_program(session: Session, *, program_id: int) -> TrainingProgram:
 
 
 def modules_of(session: Session, *, program_id: int) -> list[TrainingModule]:
-    return list(session.exec(select(TrainingModule).where(TrainingModule.program_id == program_id)
-                             .order_by(col(TrainingModule.sequence))).all())
+    return list(
+        session.exec(
+            select(TrainingModule)
+            .where(TrainingModule.program_id == program_id)
+            .order_by(col(TrainingModule.sequence))
+        ).all()
+    )
 
 
 def prerequisites_of(session: Session, *, program_id: int) -> list[int]:
-    return list(session.exec(select(TrainingPrerequisite.requires_program_id)
-                             .where(TrainingPrerequisite.program_id == program_id)).all())
+    return list(
+        session.exec(
+            select(TrainingPrerequisite.requires_program_id).where(
+                TrainingPrerequisite.program_id == program_id
+            )
+        ).all()
+    )
 
 
 def program_public(session: Session, program: TrainingProgram) -> ProgramPublic:
     assert program.id is not None
     modules = modules_of(session, program_id=program.id)
     return ProgramPublic(
-        **program.model_dump(include={"id", "code", "name", "stage", "min_attendance_percent",
-                                      "min_hours", "district_code"}),
+        **program.model_dump(
+            include={
+                "id",
+                "code",
+                "name",
+                "stage",
+                "min_attendance_percent",
+                "min_hours",
+                "district_code",
+            }
+        ),
         total_hours=sum((m.hours for m in modules), Decimal(0)),
         modules=[ModulePublic.model_validate(m, from_attributes=True) for m in modules],
         prerequisite_ids=prerequisites_of(session, program_id=program.id),
@@ -112,18 +134,28 @@ def create_program(session: Session, *, user: UserAccount, data: ProgramCreate) 
     session.flush()
     assert program.id is not None
     for sequence, module in enumerate(data.modules, start=1):
-        session.add(TrainingModule(program_id=program.id, name=module.name, hours=module.hours,
-                                   sequence=sequence))
+        session.add(
+            TrainingModule(
+                program_id=program.id, name=module.name, hours=module.hours, sequence=sequence
+            )
+        )
     for required in data.prerequisite_ids:
         session.add(TrainingPrerequisite(program_id=program.id, requires_program_id=required))
     session.flush()
-    audit.record(session, actor=user, action="create", entity="training_program",
-                 entity_id=program.id, district_code=program.district_code,
-                 after=data.model_dump(mode="json"))
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="training_program",
+        entity_id=program.id,
+        district_code=program.district_code,
+        after=data.model_dump(mode="json"),
+    )
     return program
 
 
 # --- enrolments and attendance -----------------------------------------------------------------
+
 
 def get_enrolment(session: Session, *, user: UserAccount, enrolment_id: int) -> Enrolment:
     enrolment = session.exec(visible_enrolments(user).where(Enrolment.id == enrolment_id)).first()
@@ -136,28 +168,42 @@ def _check_writer(user: UserAccount, district_code: str | None) -> None:
     """Staff record their own district's courses; the city centre's courses only the city admin."""
     if user.role == Role.city_admin or policies.can_write_district(user, district_code):
         return
-    raise Forbidden("이 교육과정의 기록을 입력할 권한이 없습니다 (cannot record for this programme)")
+    raise Forbidden(
+        "이 교육과정의 기록을 입력할 권한이 없습니다 (cannot record for this programme)"
+    )
 
 
 def enrol(session: Session, *, user: UserAccount, data: EnrolmentCreate) -> Enrolment:
     program = get_program(session, program_id=data.program_id)
     _check_writer(user, program.district_code)
     participant_service.get(session, user=user, person_id=data.person_id)
-    existing = session.exec(select(Enrolment).where(
-        Enrolment.program_id == program.id, Enrolment.person_id == data.person_id,
-        col(Enrolment.withdrawn_on).is_(None))).first()
+    existing = session.exec(
+        select(Enrolment).where(
+            Enrolment.program_id == program.id,
+            Enrolment.person_id == data.person_id,
+            col(Enrolment.withdrawn_on).is_(None),
+        )
+    ).first()
     if existing is not None:
         raise Conflict("이미 수강 중인 과정입니다 (already enrolled)", field="program_id")
     enrolment = Enrolment(**data.model_dump(), district_code=program.district_code)
     session.add(enrolment)
     session.flush()
-    audit.record(session, actor=user, action="create", entity="enrolment", entity_id=enrolment.id,
-                 district_code=enrolment.district_code, after=data.model_dump(mode="json"))
+    audit.record(
+        session,
+        actor=user,
+        action="create",
+        entity="enrolment",
+        entity_id=enrolment.id,
+        district_code=enrolment.district_code,
+        after=data.model_dump(mode="json"),
+    )
     return enrolment
 
 
-def record_attendance(session: Session, *, user: UserAccount, enrolment_id: int,
-                      records: list[AttendanceRecord]) -> Progress:
+def record_attendance(
+    session: Session, *, user: UserAccount, enrolment_id: int, records: list[AttendanceRecord]
+) -> Progress:
     """Set the hours attended per module (a later record for a module replaces the earlier one)."""
     enrolment = get_enrolment(session, user=user, enrolment_id=enrolment_id)
     _check_writer(user, enrolment.district_code)
@@ -165,20 +211,33 @@ def record_attendance(session: Session, *, user: UserAccount, enrolment_id: int,
     for record in records:
         module = modules.get(record.module_id)
         if module is None:
-            raise InvalidInput("이 과정의 모듈이 아닙니다 (module not in programme)", field="module_id")
+            raise InvalidInput(
+                "이 과정의 모듈이 아닙니다 (module not in programme)", field="module_id"
+            )
         if record.hours_attended > module.hours:
-            raise InvalidInput(f"출석 시간이 모듈 시간({module.hours})보다 깁니다 (too many hours)",
-                               field="hours_attended")
+            raise InvalidInput(
+                f"출석 시간이 모듈 시간({module.hours})보다 깁니다 (too many hours)",
+                field="hours_attended",
+            )
         row = session.get(ModuleAttendance, (enrolment_id, record.module_id))
         before = None if row is None else {"hours": row.hours_attended, "on": row.attended_on}
-        row = row or ModuleAttendance(enrolment_id=enrolment_id, module_id=record.module_id,
-                                      hours_attended=record.hours_attended)
+        row = row or ModuleAttendance(
+            enrolment_id=enrolment_id,
+            module_id=record.module_id,
+            hours_attended=record.hours_attended,
+        )
         row.hours_attended, row.attended_on = record.hours_attended, record.attended_on
         session.add(row)
-        audit.record(session, actor=user, action="record", entity="module_attendance",
-                     entity_id=f"{enrolment_id}/{record.module_id}",
-                     district_code=enrolment.district_code, before=before,
-                     after={"hours": record.hours_attended, "on": record.attended_on})
+        audit.record(
+            session,
+            actor=user,
+            action="record",
+            entity="module_attendance",
+            entity_id=f"{enrolment_id}/{record.module_id}",
+            district_code=enrolment.district_code,
+            before=before,
+            after={"hours": record.hours_attended, "on": record.attended_on},
+        )
     session.flush()
     recompute_person(session, person_id=enrolment.person_id)
     return progress(session, enrolment=enrolment)
@@ -192,31 +251,45 @@ def withdraw(session: Session, *, user: UserAccount, enrolment_id: int, on: date
     enrolment.withdrawn_on = on
     session.add(enrolment)
     session.flush()
-    audit.record(session, actor=user, action="withdraw", entity="enrolment",
-                 entity_id=enrolment.id, district_code=enrolment.district_code, after={"on": on})
+    audit.record(
+        session,
+        actor=user,
+        action="withdraw",
+        entity="enrolment",
+        entity_id=enrolment.id,
+        district_code=enrolment.district_code,
+        after={"on": on},
+    )
     recompute_person(session, person_id=enrolment.person_id)
     return progress(session, enrolment=enrolment)
 
 
 def list_progress(session: Session, *, user: UserAccount, person_id: int) -> list[Progress]:
     participant_service.get(session, user=user, person_id=person_id)
-    rows = session.exec(visible_enrolments(user).where(Enrolment.person_id == person_id)
-                        .order_by(col(Enrolment.enrolled_on), col(Enrolment.id))).all()
+    rows = session.exec(
+        visible_enrolments(user)
+        .where(Enrolment.person_id == person_id)
+        .order_by(col(Enrolment.enrolled_on), col(Enrolment.id))
+    ).all()
     return [progress(session, enrolment=e) for e in rows]
 
 
 # --- completion (computed) -----------------------------------------------------------------------
 
+
 def _attended(session: Session, enrolment_id: int) -> list[rules.Attended]:
-    rows = session.exec(select(ModuleAttendance, TrainingModule)
-                        .join(TrainingModule, col(TrainingModule.id) == ModuleAttendance.module_id)
-                        .where(ModuleAttendance.enrolment_id == enrolment_id)).all()
+    rows = session.exec(
+        select(ModuleAttendance, TrainingModule)
+        .join(TrainingModule, col(TrainingModule.id) == ModuleAttendance.module_id)
+        .where(ModuleAttendance.enrolment_id == enrolment_id)
+    ).all()
     return [rules.Attended(m.hours, a.hours_attended, a.attended_on) for a, m in rows]
 
 
 def _completion_days(session: Session, person_id: int) -> dict[int, date]:
-    rows = session.exec(select(TrainingCompletion)
-                        .where(TrainingCompletion.person_id == person_id)).all()
+    rows = session.exec(
+        select(TrainingCompletion).where(TrainingCompletion.person_id == person_id)
+    ).all()
     return {row.program_id: row.completed_on for row in rows}
 
 
@@ -229,30 +302,49 @@ def progress(session: Session, *, enrolment: Enrolment) -> Progress:
     done_days = _completion_days(session, enrolment.person_id)
     required = prerequisites_of(session, program_id=enrolment.program_id)
     missing = [get_program(session, program_id=r).name for r in required if r not in done_days]
-    checks = rules.completion_checks(total_hours=total, attended=attended,
-                                     min_percent=program.min_attendance_percent,
-                                     min_hours=program.min_hours, missing_prerequisites=missing,
-                                     withdrawn_on=enrolment.withdrawn_on)
+    checks = rules.completion_checks(
+        total_hours=total,
+        attended=attended,
+        min_percent=program.min_attendance_percent,
+        min_hours=program.min_hours,
+        missing_prerequisites=missing,
+        withdrawn_on=enrolment.withdrawn_on,
+    )
     completed = all(c.met for c in checks)
     completed_day = None
     if completed:
-        completed_day = rules.completed_on(attended_rows, enrolled_on=enrolment.enrolled_on,
-                                           prerequisite_days=[done_days[r] for r in required])
+        completed_day = rules.completed_on(
+            attended_rows,
+            enrolled_on=enrolment.enrolled_on,
+            prerequisite_days=[done_days[r] for r in required],
+        )
     return Progress(
-        enrolment_id=enrolment.id, program_id=program.id or 0, program_code=program.code,
-        program_name=program.name, stage=program.stage, person_id=enrolment.person_id,
-        district_code=enrolment.district_code, enrolled_on=enrolment.enrolled_on,
-        withdrawn_on=enrolment.withdrawn_on, attended_hours=attended, total_hours=total,
-        attended_percent=rules.percent(attended, total), completed=completed,
-        completed_on=completed_day, checks=checks,
+        enrolment_id=enrolment.id,
+        program_id=program.id or 0,
+        program_code=program.code,
+        program_name=program.name,
+        stage=program.stage,
+        person_id=enrolment.person_id,
+        district_code=enrolment.district_code,
+        enrolled_on=enrolment.enrolled_on,
+        withdrawn_on=enrolment.withdrawn_on,
+        attended_hours=attended,
+        total_hours=total,
+        attended_percent=rules.percent(attended, total),
+        completed=completed,
+        completed_on=completed_day,
+        checks=checks,
     )
 
 
 def recompute_person(session: Session, *, person_id: int) -> None:
     """Bring ``training_completion`` in line with the record. Repeats while anything changes, so a
     prerequisite completed now also completes the courses that waited for it."""
-    enrolments = list(session.exec(select(Enrolment).where(Enrolment.person_id == person_id)
-                                   .order_by(col(Enrolment.id))).all())
+    enrolments = list(
+        session.exec(
+            select(Enrolment).where(Enrolment.person_id == person_id).order_by(col(Enrolment.id))
+        ).all()
+    )
     for _ in range(len(enrolments) + 1):
         changed = False
         for enrolment in enrolments:
@@ -262,15 +354,22 @@ def recompute_person(session: Session, *, person_id: int) -> None:
 
 
 def _sync_completion(session: Session, enrolment: Enrolment, state: Progress) -> bool:
-    row = session.exec(select(TrainingCompletion)
-                       .where(TrainingCompletion.enrolment_id == enrolment.id)).first()
+    row = session.exec(
+        select(TrainingCompletion).where(TrainingCompletion.enrolment_id == enrolment.id)
+    ).first()
     if state.completed and state.completed_on is not None:
-        if row is not None and (row.completed_on, row.hours) == (state.completed_on,
-                                                                 state.attended_hours):
+        if row is not None and (row.completed_on, row.hours) == (
+            state.completed_on,
+            state.attended_hours,
+        ):
             return False
-        row = row or TrainingCompletion(enrolment_id=state.enrolment_id, person_id=state.person_id,
-                                        program_id=state.program_id, completed_on=state.completed_on,
-                                        hours=state.attended_hours)
+        row = row or TrainingCompletion(
+            enrolment_id=state.enrolment_id,
+            person_id=state.person_id,
+            program_id=state.program_id,
+            completed_on=state.completed_on,
+            hours=state.attended_hours,
+        )
         row.completed_on, row.hours = state.completed_on, state.attended_hours
         session.add(row)
     elif row is not None:
@@ -282,30 +381,44 @@ def _sync_completion(session: Session, enrolment: Enrolment, state: Progress) ->
     return True
 
 
-def completions(session: Session, *, person_id: int,
-                district_codes: tuple[str | None, ...] | None = None
-                ) -> list[tuple[TrainingCompletion, TrainingProgram]]:
+def completions(
+    session: Session, *, person_id: int, district_codes: tuple[str | None, ...] | None = None
+) -> list[tuple[TrainingCompletion, TrainingProgram]]:
     """A person's completions with their programmes; ``district_codes`` limits the owners."""
-    stmt = (select(TrainingCompletion, TrainingProgram)
-            .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
-            .join(Enrolment, col(Enrolment.id) == TrainingCompletion.enrolment_id)
-            .where(TrainingCompletion.person_id == person_id)
-            .order_by(col(TrainingCompletion.completed_on), col(TrainingProgram.code)))
+    stmt = (
+        select(TrainingCompletion, TrainingProgram)
+        .join(TrainingProgram, col(TrainingProgram.id) == TrainingCompletion.program_id)
+        .join(Enrolment, col(Enrolment.id) == TrainingCompletion.enrolment_id)
+        .where(TrainingCompletion.person_id == person_id)
+        .order_by(col(TrainingCompletion.completed_on), col(TrainingProgram.code))
+    )
     if district_codes is not None:
         codes = [c for c in district_codes if c is not None]
-        stmt = stmt.where(or_(col(Enrolment.district_code).in_(codes),
-                              col(Enrolment.district_code).is_(None) if None in district_codes
-                              else false()))
+        stmt = stmt.where(
+            or_(
+                col(Enrolment.district_code).in_(codes),
+                col(Enrolment.district_code).is_(None) if None in district_codes else false(),
+            )
+        )
     return [(c, p) for c, p in session.exec(stmt).all()]
 
 
 def council_school_check(session: Session, *, person_id: int) -> CouncilSchoolCheck:
     """Hours of completed council school (주민자치학교) against the 6-hour minimum for a seat."""
-    hours = sum((c.hours for c, p in completions(session, person_id=person_id)
-                 if p.stage == TrainingStage.council_school), Decimal(0))
-    return CouncilSchoolCheck(person_id=person_id, hours=hours,
-                              required_hours=rules.COUNCIL_SCHOOL_MIN_HOURS,
-                              meets_minimum=hours >= rules.COUNCIL_SCHOOL_MIN_HOURS)
+    hours = sum(
+        (
+            c.hours
+            for c, p in completions(session, person_id=person_id)
+            if p.stage == TrainingStage.council_school
+        ),
+        Decimal(0),
+    )
+    return CouncilSchoolCheck(
+        person_id=person_id,
+        hours=hours,
+        required_hours=rules.COUNCIL_SCHOOL_MIN_HOURS,
+        meets_minimum=hours >= rules.COUNCIL_SCHOOL_MIN_HOURS,
+    )
 
 
 def require_council_school(session: Session, *, person_id: int) -> None:
@@ -314,4 +427,6 @@ def require_council_school(session: Session, *, person_id: int) -> None:
     if not check.meets_minimum:
         raise InvalidInput(
             f"주민자치학교 {check.required_hours}시간 이수가 필요합니다 (현재 {check.hours}시간) "
-            "(council school minimum not met)", field="person_id")
+            "(council school minimum not met)",
+            field="person_id",
+        )

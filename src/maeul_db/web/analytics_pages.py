@@ -18,54 +18,84 @@ from maeul_db.errors import Forbidden
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
 
-router = APIRouter(prefix="/analytics", dependencies=[Depends(get_web_user)],
-                   include_in_schema=False)
+router = APIRouter(
+    prefix="/analytics", dependencies=[Depends(get_web_user)], include_in_schema=False
+)
 
 GROWTH_YEARS = 10
 
 
 @router.get("")
-def show_dashboard(request: Request, session: SessionDep, user: WebUser,
-                   start: Annotated[date | None, Query(alias="from")] = None,
-                   end: Annotated[date | None, Query(alias="to")] = None,
-                   district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None) -> Response:
+def show_dashboard(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    start: Annotated[date | None, Query(alias="from")] = None,
+    end: Annotated[date | None, Query(alias="to")] = None,
+    district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None,
+) -> Response:
     """Indicators for a period (the latest project year by default), per district, and the ladder."""
     if not access.can_use_analytics(user):
         raise Forbidden("분석 화면을 볼 권한이 없습니다 (role cannot use analytics)")
     year = analytics_service.latest_year(session)
     start = start or date(year, 1, 1)
     end = end or date(year, 12, 31)
-    report = analytics_service.kpi(session, user=user, start=start, end=end,
-                                   district_code=district or None)
-    ladder = ladder_service.report(session, user=user, as_of=end, district_code=district or None,
-                                   transition_years=1)
+    report = analytics_service.kpi(
+        session, user=user, start=start, end=end, district_code=district or None
+    )
+    ladder = ladder_service.report(
+        session, user=user, as_of=end, district_code=district or None, transition_years=1
+    )
     # One network per year of the period: keep the page fast by drawing at most GROWTH_YEARS.
     growth_start = max(start, date(end.year - GROWTH_YEARS + 1, 1, 1))
-    growth = _growth_rows(network_service.growth(session, user=user, start=growth_start,
-                                                 end=end, district_code=district or None),
-                          access.suppression_threshold(user))
+    growth = _growth_rows(
+        network_service.growth(
+            session, user=user, start=growth_start, end=end, district_code=district or None
+        ),
+        access.suppression_threshold(user),
+    )
     districts = analytics_service.district_choices(session)
-    dong_map = map_service.dong_map(session, user=user, start=start, end=end,
-                                    district_code=district or None)
-    return render(request, "analytics/dashboard.html",
-                  {"report": report, "ladder": ladder, "districts": districts, "dong_map": dong_map,
-                   "growth": growth, "district": report.district_code or "", "start": start,
-                   "end": end})
+    dong_map = map_service.dong_map(
+        session, user=user, start=start, end=end, district_code=district or None
+    )
+    return render(
+        request,
+        "analytics/dashboard.html",
+        {
+            "report": report,
+            "ladder": ladder,
+            "districts": districts,
+            "dong_map": dong_map,
+            "growth": growth,
+            "district": report.district_code or "",
+            "start": start,
+            "end": end,
+        },
+    )
 
 
 def _growth_rows(years: list[YearGrowth], threshold: int | None) -> list[dict[str, object]]:
     """Yearly network growth for the charts; an analyst's small count of new ties is hidden
     (None), like any other small cell."""
-    return [{"year": row.year, "density": row.density,
-             "giant_component_share": row.giant_component_share,
-             "new_ties": None if threshold and is_small(row.new_ties, threshold) else row.new_ties}
-            for row in years]
+    return [
+        {
+            "year": row.year,
+            "density": row.density,
+            "giant_component_share": row.giant_component_share,
+            "new_ties": None if threshold and is_small(row.new_ties, threshold) else row.new_ties,
+        }
+        for row in years
+    ]
 
 
 @router.get("/people/{person_id}/ego")
-def show_ego_network(request: Request, session: SessionDep, user: WebUser,
-                     person_id: Annotated[str, Path(pattern=r"^(\d+|p_[0-9a-f]{16})$")],
-                     radius: Annotated[int, Query(ge=1, le=2)] = 1) -> Response:
+def show_ego_network(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    person_id: Annotated[str, Path(pattern=r"^(\d+|p_[0-9a-f]{16})$")],
+    radius: Annotated[int, Query(ge=1, le=2)] = 1,
+) -> Response:
     """One person's ego network drawn as inline SVG (seeded spring layout), in the user's scope."""
     ego = ego_service.ego_network(session, user=user, person=person_id, radius=radius)
     return render(request, "analytics/ego.html", {"ego": ego})

@@ -42,6 +42,10 @@ async def require_csrf(request: Request) -> None:
     form = await request.form()
     sent = form.get(CSRF_FIELD)
     # Compare bytes: compare_digest refuses non-ASCII str, and a forged field may be anything.
-    if not (isinstance(expected, str) and expected and isinstance(sent, str)
-            and secrets.compare_digest(expected.encode(), sent.encode())):
+    if not (
+        isinstance(expected, str)
+        and expected
+        and isinstance(sent, str)
+        and secrets.compare_digest(expected.encode(), sent.encode())
+    ):
         raise CsrfRejected("보안 토큰이 없거나 맞지 않습니다 (CSRF token missing or wrong)")

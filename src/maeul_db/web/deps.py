@@ -24,8 +24,11 @@ def get_web_user(request: Request, session: SessionDep, user: CurrentUser) -> Us
     """The session's user. Anonymous visitors never get here: ``get_current_user`` raises
     Unauthorized, which ``render_error`` turns into a redirect to /login on web paths."""
     district = session.get(District, user.district_code) if user.district_code else None
-    request.state.viewer = Viewer(name=user.display_name or user.username, role=Role(user.role),
-                                  district_name=district.name_ko if district else None)
+    request.state.viewer = Viewer(
+        name=user.display_name or user.username,
+        role=Role(user.role),
+        district_name=district.name_ko if district else None,
+    )
     return user
 
 

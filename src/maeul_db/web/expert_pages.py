@@ -42,18 +42,26 @@ def show_my_record(request: Request, session: SessionDep, user: WebUser) -> Resp
     context = {
         "training": training_service.list_progress(session, user=user, person_id=person_id),
         "eligibility": expert_service.eligibility(session, user=user, person_id=person_id),
-        "careers": [career_service.public(c)
-                    for c in career_service.list_(session, user=user, person_id=person_id)],
+        "careers": [
+            career_service.public(c)
+            for c in career_service.list_(session, user=user, person_id=person_id)
+        ],
         "certificates": certificate_service.list_(session, user=user, person_id=person_id),
     }
-    access_log.record(session, actor=user, action="web_read_own_record", person_ids=[person_id],
-                      source_address=source_address(request))
+    access_log.record(
+        session,
+        actor=user,
+        action="web_read_own_record",
+        person_ids=[person_id],
+        source_address=source_address(request),
+    )
     return render(request, "certificates/my_record.html", context)
 
 
 @protected_router.post("/me/certificates")
-def issue_my_certificate(request: Request, session: SessionDep, user: WebUser,
-                         kind: Annotated[CertificateKind, Form()]) -> Response:
+def issue_my_certificate(
+    request: Request, session: SessionDep, user: WebUser, kind: Annotated[CertificateKind, Form()]
+) -> Response:
     """Issue a certificate for oneself and download it."""
     person_id = _own_person(user)
     row, data = certificate_service.issue(session, user=user, kind=kind, person_id=person_id)
@@ -71,36 +79,49 @@ COVERAGE_WITHIN_DAYS = 60
 
 
 @protected_router.get("/experts/coverage")
-def show_coverage(request: Request, session: SessionDep, user: WebUser,
-                  district: Annotated[str | None, Query(max_length=5)] = None) -> Response:
+def show_coverage(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    district: Annotated[str | None, Query(max_length=5)] = None,
+) -> Response:
     """Every dong of a district against the 2-per-dong target: gaps, placements ending soon."""
     if user.role == Role.district_staff and user.district_code:
         district = user.district_code
     elif user.role != Role.city_admin:
         raise Forbidden("자치구 담당자와 서울시 관리자만 볼 수 있습니다 (staff only)")
     context: dict[str, object] = {
-        "district": district or "", "coverage": None, "within_days": COVERAGE_WITHIN_DAYS,
-        "districts": (refdata_queries.districts(session) if user.role == Role.city_admin
-                      else []),
+        "district": district or "",
+        "coverage": None,
+        "within_days": COVERAGE_WITHIN_DAYS,
+        "districts": (refdata_queries.districts(session) if user.role == Role.city_admin else []),
     }
     if district:
         context["coverage"] = expert_service.coverage(
-            session, user=user, district_code=district, as_of=date.today(),
-            within_days=COVERAGE_WITHIN_DAYS)
+            session,
+            user=user,
+            district_code=district,
+            as_of=date.today(),
+            within_days=COVERAGE_WITHIN_DAYS,
+        )
     return render(request, "experts/coverage.html", context)
 
 
 @public_router.get("/verify")
-def show_verify(request: Request, session: SessionDep,
-                number: Annotated[str | None, Query(max_length=40)] = None,
-                birth_year: Annotated[int | None, Query(ge=1900, le=2100)] = None) -> Response:
+def show_verify(
+    request: Request,
+    session: SessionDep,
+    number: Annotated[str | None, Query(max_length=40)] = None,
+    birth_year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+) -> Response:
     """The verification form; with a number and birth year, the result."""
     context: dict[str, object] = {"number": number or "", "birth_year": birth_year or ""}
     if number and birth_year:
         certificate_api.limit(request)
         try:
-            context["result"] = verification.by_number(session, number=number,
-                                                       birth_year=birth_year)
+            context["result"] = verification.by_number(
+                session, number=number, birth_year=birth_year
+            )
         except NotFound:
             context["not_found"] = True
     return render(request, "certificates/verify.html", context)

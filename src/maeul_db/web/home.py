@@ -31,7 +31,8 @@ def home_page(session: Session, *, user: UserAccount) -> tuple[str, dict[str, An
     if user.role in (Role.city_admin, Role.district_staff):
         return name, {"counts": visible_counts(session, user=user)}
     if user.role == Role.expert and user.person_id is not None:
-        return name, {"person": participant_service.get(session, user=user,
-                                                        person_id=user.person_id)}
+        return name, {
+            "person": participant_service.get(session, user=user, person_id=user.person_id)
+        }
     # Analysts: the template explains that analysis pages come later; nothing personal is loaded.
     return name, {}

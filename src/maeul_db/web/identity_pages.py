@@ -23,24 +23,33 @@ ACTIONS = {"merge": service.merge, "dismiss": service.dismiss, "unmerge": servic
 
 
 @router.get("/candidates")
-def show_candidates(request: Request, session: SessionDep, user: WebUser,
-                    status: Annotated[MatchStatus, Query()] = MatchStatus.open) -> Response:
+def show_candidates(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    status: Annotated[MatchStatus, Query()] = MatchStatus.open,
+) -> Response:
     """The district's review queue."""
     if user.role not in (Role.district_staff, Role.city_admin):
         raise Forbidden("중복 검토 권한이 없습니다 (role cannot review matches)")
     rows, count = service.list_candidates(session, user=user, page=Page(100, 0), status=status)
     data = [candidate_public(session, user, r) for r in rows]
-    access_log.record(session, actor=user, action="web_list_match_candidates",
-                      source_address=source_address(request),
-                      person_ids=[d.person.id for d in data]
-                      + [d.candidate.id for d in data if d.candidate])
-    return render(request, "identity/candidates.html",
-                  {"rows": data, "count": count, "status": status.value})
+    access_log.record(
+        session,
+        actor=user,
+        action="web_list_match_candidates",
+        source_address=source_address(request),
+        person_ids=[d.person.id for d in data] + [d.candidate.id for d in data if d.candidate],
+    )
+    return render(
+        request, "identity/candidates.html", {"rows": data, "count": count, "status": status.value}
+    )
 
 
 @router.post("/candidates/{candidate_id}/{action}")
-def decide_candidate(session: SessionDep, user: WebUser, candidate_id: int,
-                     action: str) -> Response:
+def decide_candidate(
+    session: SessionDep, user: WebUser, candidate_id: int, action: str
+) -> Response:
     """Merge, dismiss or unmerge, then back to the queue."""
     decide = ACTIONS.get(action)
     if decide is None:

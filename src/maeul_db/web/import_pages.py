@@ -34,13 +34,18 @@ def _require_importer(user: UserAccount) -> None:
 
 def _context(session: Session, user: UserAccount, **extra: Any) -> dict[str, Any]:
     batches, _ = service.list_batches(session, user=user, page=Page(20, 0))
-    return {"batches": [service.batch_public(b) for b in batches], "columns": COLUMNS,
-            "is_admin": policies.is_city_admin(user), **extra}
+    return {
+        "batches": [service.batch_public(b) for b in batches],
+        "columns": COLUMNS,
+        "is_admin": policies.is_city_admin(user),
+        **extra,
+    }
 
 
 @router.get("")
-def show_imports(request: Request, session: SessionDep, user: WebUser,
-                 undone: int | None = None) -> Response:
+def show_imports(
+    request: Request, session: SessionDep, user: WebUser, undone: int | None = None
+) -> Response:
     """The upload form and the district's recent batches."""
     _require_importer(user)
     return render(request, "imports/index.html", _context(session, user, undone=undone))
@@ -48,7 +53,9 @@ def show_imports(request: Request, session: SessionDep, user: WebUser,
 
 @router.post("")
 def upload_roster(
-    request: Request, session: SessionDep, user: WebUser,
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
     file: Annotated[UploadFile, File()],
     action: Annotated[str, Form()] = "preview",
     partial: Annotated[bool, Form()] = False,
@@ -58,20 +65,39 @@ def upload_roster(
     _require_importer(user)
     try:
         outcome = service.run_import(
-            session, content=read_upload(file), filename=file.filename or "upload.csv",
-            district_code=target_district(user, district_code), actor=user, partial=partial,
-            dry_run=action != "commit")
+            session,
+            content=read_upload(file),
+            filename=file.filename or "upload.csv",
+            district_code=target_district(user, district_code),
+            actor=user,
+            partial=partial,
+            dry_run=action != "commit",
+        )
     except MaeulError as exc:
-        return render(request, "imports/index.html",
-                      _context(session, user, file_error=exc.message), status_code=exc.status_code)
+        return render(
+            request,
+            "imports/index.html",
+            _context(session, user, file_error=exc.message),
+            status_code=exc.status_code,
+        )
     download = None
     if outcome.rejected_file and len(outcome.rejected_file) <= INLINE_DOWNLOAD_LIMIT:
         kind = files.XLSX_TYPE if outcome.report.file_kind == "xlsx" else "text/csv"
         download = f"data:{kind};base64,{base64.b64encode(outcome.rejected_file).decode()}"
     status = 200 if outcome.report.dry_run or outcome.report.batch_id else 422
-    return render(request, "imports/index.html", _context(
-        session, user, report=outcome.report, download=download,
-        download_name=outcome.rejected_filename, partial=partial), status_code=status)
+    return render(
+        request,
+        "imports/index.html",
+        _context(
+            session,
+            user,
+            report=outcome.report,
+            download=download,
+            download_name=outcome.rejected_filename,
+            partial=partial,
+        ),
+        status_code=status,
+    )
 
 
 @router.post("/batches/{batch_id}/undo")

@@ -38,49 +38,71 @@ router = APIRouter(dependencies=[Depends(get_web_user)])
 def _eligible(session: Session, *, user: UserAccount, activity: Activity) -> list[int]:
     """Who could have attended: the project's participants, else the group's members, that day."""
     if activity.project_id is not None:
-        rows = project_service.participants_as_of(session, user=user,
-                                                  project_id=activity.project_id,
-                                                  on=activity.held_on)
+        rows = project_service.participants_as_of(
+            session, user=user, project_id=activity.project_id, on=activity.held_on
+        )
         return [r.person_id for r in rows]
     if activity.group_id is not None:
-        members = group_service.members_as_of(session, user=user, group_id=activity.group_id,
-                                              on=activity.held_on)
+        members = group_service.members_as_of(
+            session, user=user, group_id=activity.group_id, on=activity.held_on
+        )
         return [m.person_id for m in members]
     return []
 
 
-def _activity_page(request: Request, session: Session, *, user: UserAccount, activity_id: int,
-                   values: dict[str, Any] | None = None,
-                   errors: dict[str, FieldError] | None = None, status_code: int = 200) -> Response:
+def _activity_page(
+    request: Request,
+    session: Session,
+    *,
+    user: UserAccount,
+    activity_id: int,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, FieldError] | None = None,
+    status_code: int = 200,
+) -> Response:
     activity = activity_service.get(session, user=user, activity_id=activity_id)
     attended = activity_service.attendees(session, user=user, activity_id=activity_id)
     attended_ids = {a.person_id for a in attended}
-    eligible = [p for p in _eligible(session, user=user, activity=activity)
-                if p not in attended_ids]
+    eligible = [
+        p for p in _eligible(session, user=user, activity=activity) if p not in attended_ids
+    ]
     people = people_by_id(session, user=user, person_ids=[*attended_ids, *eligible])
-    log_read(request, session, user=user, action="web_read_activity_attendance",
-             person_ids=people)
-    project = (project_service.get(session, user=user, project_id=activity.project_id)
-               if activity.project_id is not None else None)
-    group = (group_service.get(session, user=user, group_id=activity.group_id)
-             if activity.group_id is not None else None)
+    log_read(request, session, user=user, action="web_read_activity_attendance", person_ids=people)
+    project = (
+        project_service.get(session, user=user, project_id=activity.project_id)
+        if activity.project_id is not None
+        else None
+    )
+    group = (
+        group_service.get(session, user=user, group_id=activity.group_id)
+        if activity.group_id is not None
+        else None
+    )
     context: dict[str, Any] = {
-        "activity": activity, "project": project, "group": group, "attended": attended,
-        "eligible": eligible, "people": people, "values": values or {}, "errors": errors or {},
+        "activity": activity,
+        "project": project,
+        "group": group,
+        "attended": attended,
+        "eligible": eligible,
+        "people": people,
+        "values": values or {},
+        "errors": errors or {},
     }
     return render(request, "logging/activity.html", context, status_code=status_code)
 
 
 @router.get("/activities/{activity_id}")
-def show_activity(request: Request, session: SessionDep, user: LoggerUser,
-                  activity_id: int) -> Response:
+def show_activity(
+    request: Request, session: SessionDep, user: LoggerUser, activity_id: int
+) -> Response:
     """An activity, its attendance and the form to tick who attended."""
     return _activity_page(request, session, user=user, activity_id=activity_id)
 
 
 @router.post("/activities/{activity_id}/attendance")
-def record_attendance(request: Request, session: SessionDep, user: LoggerUser, activity_id: int,
-                      form: FormDep) -> Response:
+def record_attendance(
+    request: Request, session: SessionDep, user: LoggerUser, activity_id: int, form: FormDep
+) -> Response:
     """Record the ticked people as attending (with the activity's hours unless others given)."""
     activity_service.get(session, user=user, activity_id=activity_id)
     values = text_values(form)
@@ -89,9 +111,17 @@ def record_attendance(request: Request, session: SessionDep, user: LoggerUser, a
     try:
         data = build(AttendanceCreate, {"person_ids": ticked, **filled(values, ("hours",))})
         with form_write(session):
-            activity_service.record_attendance(session, user=user, activity_id=activity_id,
-                                               data=data)
+            activity_service.record_attendance(
+                session, user=user, activity_id=activity_id, data=data
+            )
     except FormInvalid as exc:
-        return _activity_page(request, session, user=user, activity_id=activity_id,
-                              values=values_shown, errors=exc.errors, status_code=422)
+        return _activity_page(
+            request,
+            session,
+            user=user,
+            activity_id=activity_id,
+            values=values_shown,
+            errors=exc.errors,
+            status_code=422,
+        )
     return saved_redirect(f"/activities/{activity_id}?saved=attendance")

@@ -93,8 +93,10 @@ def errors_from_validation(exc: ValidationError) -> dict[str, FieldError]:
     errors: dict[str, FieldError] = {}
     for error in exc.errors():
         name = str(error["loc"][0]) if error["loc"] else FORM_ERROR
-        errors.setdefault(_FIELD_ALIASES.get(name, name),
-                          FieldError(code=error["type"], limits=dict(error.get("ctx") or {})))
+        errors.setdefault(
+            _FIELD_ALIASES.get(name, name),
+            FieldError(code=error["type"], limits=dict(error.get("ctx") or {})),
+        )
     return errors
 
 
@@ -132,8 +134,9 @@ def parse_day(value: str | None) -> date:
         return date.today()
 
 
-def resolve_person(session: Session, *, user: UserAccount, person: str, pick: str,
-                   field_name: str = "person") -> int:
+def resolve_person(
+    session: Session, *, user: UserAccount, person: str, pick: str, field_name: str = "person"
+) -> int:
     """A person chosen by number or by (part of) a name among the people the user may see.
 
     Several matches are refused with the candidates, which the form offers as choices (``pick``).
@@ -153,12 +156,18 @@ def resolve_person(session: Session, *, user: UserAccount, person: str, pick: st
         return rows[0].id
     if count == 0:
         raise FormInvalid({field_name: FieldError(code="person_not_found")})
-    raise FormInvalid({field_name: FieldError(
-        code="person_ambiguous", limits={"count": count, "candidates": rows})})
+    raise FormInvalid(
+        {
+            field_name: FieldError(
+                code="person_ambiguous", limits={"count": count, "candidates": rows}
+            )
+        }
+    )
 
 
-def people_by_id(session: Session, *, user: UserAccount, person_ids: Iterable[int]
-                 ) -> dict[int, Person]:
+def people_by_id(
+    session: Session, *, user: UserAccount, person_ids: Iterable[int]
+) -> dict[int, Person]:
     """The people behind fact rows, through the participants service (so, within scope)."""
     people: dict[int, Person] = {}
     for person_id in dict.fromkeys(person_ids):
@@ -169,10 +178,16 @@ def people_by_id(session: Session, *, user: UserAccount, person_ids: Iterable[in
     return people
 
 
-def log_read(request: Request, session: Session, *, user: UserAccount, action: str,
-             person_ids: Iterable[int]) -> None:
-    access_log.record(session, actor=user, action=action, person_ids=person_ids,
-                      source_address=source_address(request))
+def log_read(
+    request: Request, session: Session, *, user: UserAccount, action: str, person_ids: Iterable[int]
+) -> None:
+    access_log.record(
+        session,
+        actor=user,
+        action=action,
+        person_ids=person_ids,
+        source_address=source_address(request),
+    )
 
 
 def geography_choices(session: Session, *, user: UserAccount) -> dict[str, Any]:
@@ -181,7 +196,8 @@ def geography_choices(session: Session, *, user: UserAccount) -> dict[str, Any]:
     admin = user.role == Role.city_admin
     return {
         "dongs": refdata_queries.current_dongs(
-            session, district_code=None if admin else user.district_code),
+            session, district_code=None if admin else user.district_code
+        ),
         "districts": refdata_queries.districts(session) if admin else [],
     }
 

@@ -48,18 +48,32 @@ router = APIRouter(dependencies=[Depends(get_web_user)])
 
 
 @router.get("/groups")
-def list_groups(request: Request, session: SessionDep, user: LoggerUser,
-                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+def list_groups(
+    request: Request,
+    session: SessionDep,
+    user: LoggerUser,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
     """The groups of the user's district."""
     rows, count = group_service.list_(
-        session, user=user, page=Page(limit=GROUPS_PER_PAGE, offset=(page - 1) * GROUPS_PER_PAGE))
-    return render(request, "logging/groups.html", {
-        "rows": rows, "count": count, "page": page, "pages": page_count(count, GROUPS_PER_PAGE)})
+        session, user=user, page=Page(limit=GROUPS_PER_PAGE, offset=(page - 1) * GROUPS_PER_PAGE)
+    )
+    return render(
+        request,
+        "logging/groups.html",
+        {"rows": rows, "count": count, "page": page, "pages": page_count(count, GROUPS_PER_PAGE)},
+    )
 
 
-def _group_form(request: Request, session: Session, *, user: UserAccount,
-                values: dict[str, str], errors: dict[str, FieldError] | None = None,
-                status_code: int = 200) -> Response:
+def _group_form(
+    request: Request,
+    session: Session,
+    *,
+    user: UserAccount,
+    values: dict[str, str],
+    errors: dict[str, FieldError] | None = None,
+    status_code: int = 200,
+) -> Response:
     context = {"values": values, "errors": errors or {}, **geography_choices(session, user=user)}
     return render(request, "logging/group_form.html", context, status_code=status_code)
 
@@ -67,13 +81,18 @@ def _group_form(request: Request, session: Session, *, user: UserAccount,
 @router.get("/groups/new")
 def new_group(request: Request, session: SessionDep, user: LoggerUser) -> Response:
     """The form to register a group."""
-    return _group_form(request, session, user=user,
-                       values={"founded_on": date.today().isoformat(), "theme": "other"})
+    return _group_form(
+        request,
+        session,
+        user=user,
+        values={"founded_on": date.today().isoformat(), "theme": "other"},
+    )
 
 
 @router.post("/groups/new")
-def create_group(request: Request, session: SessionDep, user: LoggerUser,
-                 form: FormDep) -> Response:
+def create_group(
+    request: Request, session: SessionDep, user: LoggerUser, form: FormDep
+) -> Response:
     """Register a group in the user's district."""
     values = text_values(form)
     names = (*GROUP_FIELDS, "district_code") if user.role == Role.city_admin else GROUP_FIELDS
@@ -82,77 +101,134 @@ def create_group(request: Request, session: SessionDep, user: LoggerUser,
         with form_write(session):
             group = group_service.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _group_form(request, session, user=user, values=values, errors=exc.errors,
-                           status_code=422)
+        return _group_form(
+            request, session, user=user, values=values, errors=exc.errors, status_code=422
+        )
     return saved_redirect(f"/groups/{group.id}?saved=group")
 
 
-def _group_page(request: Request, session: Session, *, user: UserAccount, group_id: int,
-                as_of: date, failed: str = "", values: dict[str, str] | None = None,
-                errors: dict[str, FieldError] | None = None, status_code: int = 200) -> Response:
+def _group_page(
+    request: Request,
+    session: Session,
+    *,
+    user: UserAccount,
+    group_id: int,
+    as_of: date,
+    failed: str = "",
+    values: dict[str, str] | None = None,
+    errors: dict[str, FieldError] | None = None,
+    status_code: int = 200,
+) -> Response:
     group = group_service.get(session, user=user, group_id=group_id)
     members = group_service.members_as_of(session, user=user, group_id=group_id, on=as_of)
     people = people_by_id(session, user=user, person_ids=[m.person_id for m in members])
     candidates = (errors or {}).get("person", FieldError("")).limits.get("candidates", [])
-    log_read(request, session, user=user, action="web_read_group_members",
-             person_ids=[*people, *(p.id for p in candidates if p.id is not None)])
+    log_read(
+        request,
+        session,
+        user=user,
+        action="web_read_group_members",
+        person_ids=[*people, *(p.id for p in candidates if p.id is not None)],
+    )
     activities, activity_count = activity_service.list_(
-        session, user=user, group_id=group_id, page=Page(limit=ACTIVITIES_SHOWN))
+        session, user=user, group_id=group_id, page=Page(limit=ACTIVITIES_SHOWN)
+    )
     context: dict[str, Any] = {
-        "group": group, "members": members, "people": people, "as_of": as_of,
-        "activities": activities, "activity_count": activity_count,
-        "today": date.today(), "failed": failed, "values": values or {}, "errors": errors or {},
+        "group": group,
+        "members": members,
+        "people": people,
+        "as_of": as_of,
+        "activities": activities,
+        "activity_count": activity_count,
+        "today": date.today(),
+        "failed": failed,
+        "values": values or {},
+        "errors": errors or {},
     }
     return render(request, "logging/group.html", context, status_code=status_code)
 
 
 @router.get("/groups/{group_id}")
-def show_group(request: Request, session: SessionDep, user: LoggerUser, group_id: int,
-               as_of: Annotated[str | None, Query(max_length=10)] = None) -> Response:
+def show_group(
+    request: Request,
+    session: SessionDep,
+    user: LoggerUser,
+    group_id: int,
+    as_of: Annotated[str | None, Query(max_length=10)] = None,
+) -> Response:
     """A group and its members as of a date (today by default)."""
     return _group_page(request, session, user=user, group_id=group_id, as_of=parse_day(as_of))
 
 
 @router.post("/groups/{group_id}/members")
-def add_member(request: Request, session: SessionDep, user: LoggerUser, group_id: int,
-               form: FormDep) -> Response:
+def add_member(
+    request: Request, session: SessionDep, user: LoggerUser, group_id: int, form: FormDep
+) -> Response:
     """Add a member, found by name or number among the people the user may see."""
     group_service.get(session, user=user, group_id=group_id)
     values = text_values(form)
     try:
-        person_id = resolve_person(session, user=user, person=values.get("person", ""),
-                                   pick=values.get("person_pick", ""))
-        data = build(MembershipCreate, {"person_id": person_id,
-                                        **filled(values, ("role", "valid_from", "valid_to"))})
+        person_id = resolve_person(
+            session, user=user, person=values.get("person", ""), pick=values.get("person_pick", "")
+        )
+        data = build(
+            MembershipCreate,
+            {"person_id": person_id, **filled(values, ("role", "valid_from", "valid_to"))},
+        )
         with form_write(session):
             group_service.add_member(session, user=user, group_id=group_id, data=data)
     except FormInvalid as exc:
-        return _group_page(request, session, user=user, group_id=group_id, as_of=date.today(),
-                           failed="member", values=values, errors=exc.errors, status_code=422)
+        return _group_page(
+            request,
+            session,
+            user=user,
+            group_id=group_id,
+            as_of=date.today(),
+            failed="member",
+            values=values,
+            errors=exc.errors,
+            status_code=422,
+        )
     return saved_redirect(f"/groups/{group_id}?saved=member")
 
 
 @router.post("/groups/{group_id}/members/{membership_id}/close")
-def close_member(request: Request, session: SessionDep, user: LoggerUser, group_id: int,
-                 membership_id: int, form: FormDep) -> Response:
+def close_member(
+    request: Request,
+    session: SessionDep,
+    user: LoggerUser,
+    group_id: int,
+    membership_id: int,
+    form: FormDep,
+) -> Response:
     """End a membership on a date; the record stays for earlier dates."""
     group_service.get(session, user=user, group_id=group_id)
     values = text_values(form)
     try:
         valid_to = build(IntervalClose, filled(values, ("valid_to",))).valid_to
         with form_write(session):
-            group_service.close_membership(session, user=user, membership_id=membership_id,
-                                           valid_to=valid_to)
+            group_service.close_membership(
+                session, user=user, membership_id=membership_id, valid_to=valid_to
+            )
     except FormInvalid as exc:
-        return _group_page(request, session, user=user, group_id=group_id, as_of=date.today(),
-                           failed=f"close-{membership_id}", values=values, errors=exc.errors,
-                           status_code=422)
+        return _group_page(
+            request,
+            session,
+            user=user,
+            group_id=group_id,
+            as_of=date.today(),
+            failed=f"close-{membership_id}",
+            values=values,
+            errors=exc.errors,
+            status_code=422,
+        )
     return saved_redirect(f"/groups/{group_id}?saved=member_closed")
 
 
 @router.post("/groups/{group_id}/activities")
-def add_group_activity(request: Request, session: SessionDep, user: LoggerUser, group_id: int,
-                       form: FormDep) -> Response:
+def add_group_activity(
+    request: Request, session: SessionDep, user: LoggerUser, group_id: int, form: FormDep
+) -> Response:
     """Record an activity of the group; attendance is ticked on the activity's page."""
     values = text_values(form)
     try:
@@ -160,6 +236,15 @@ def add_group_activity(request: Request, session: SessionDep, user: LoggerUser, 
         with form_write(session):
             activity = activity_service.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _group_page(request, session, user=user, group_id=group_id, as_of=date.today(),
-                           failed="activity", values=values, errors=exc.errors, status_code=422)
+        return _group_page(
+            request,
+            session,
+            user=user,
+            group_id=group_id,
+            as_of=date.today(),
+            failed="activity",
+            values=values,
+            errors=exc.errors,
+            status_code=422,
+        )
     return saved_redirect(f"/activities/{activity.id}?saved=activity")

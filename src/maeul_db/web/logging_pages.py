@@ -39,11 +39,22 @@ PERSON_FIELDS = ("name", "gender", "birth_year", "phone", "email", "home_dong_co
 router = APIRouter(dependencies=[Depends(get_web_user)])
 
 
-def _person_form(request: Request, session: Session, *, user: UserAccount,
-                 values: dict[str, str], errors: dict[str, FieldError] | None = None,
-                 person: Person | None = None, status_code: int = 200) -> Response:
-    context: dict[str, Any] = {"values": values, "errors": errors or {}, "person": person,
-                               **geography_choices(session, user=user)}
+def _person_form(
+    request: Request,
+    session: Session,
+    *,
+    user: UserAccount,
+    values: dict[str, str],
+    errors: dict[str, FieldError] | None = None,
+    person: Person | None = None,
+    status_code: int = 200,
+) -> Response:
+    context: dict[str, Any] = {
+        "values": values,
+        "errors": errors or {},
+        "person": person,
+        **geography_choices(session, user=user),
+    }
     return render(request, "logging/person_form.html", context, status_code=status_code)
 
 
@@ -54,30 +65,38 @@ def new_person(request: Request, session: SessionDep, user: LoggerUser) -> Respo
 
 
 @router.post("/people/new")
-def create_person(request: Request, session: SessionDep, user: LoggerUser,
-                  form: FormDep) -> Response:
+def create_person(
+    request: Request, session: SessionDep, user: LoggerUser, form: FormDep
+) -> Response:
     """Register a person in the user's district (the city admin picks the district)."""
     values = text_values(form)
-    names = (*PERSON_FIELDS, "registered_district_code") if user.role == Role.city_admin \
+    names = (
+        (*PERSON_FIELDS, "registered_district_code")
+        if user.role == Role.city_admin
         else PERSON_FIELDS
+    )
     try:
         data = build(PersonCreate, filled(values, names))
         with form_write(session):
             person = participant_service.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _person_form(request, session, user=user, values=values, errors=exc.errors,
-                            status_code=422)
+        return _person_form(
+            request, session, user=user, values=values, errors=exc.errors, status_code=422
+        )
     return saved_redirect(f"/people/{person.id}?saved=person")
 
 
 def _person_values(person: Person) -> dict[str, str]:
-    return {name: "" if getattr(person, name) is None else str(getattr(person, name))
-            for name in PERSON_FIELDS} | {"reason": "change"}
+    return {
+        name: "" if getattr(person, name) is None else str(getattr(person, name))
+        for name in PERSON_FIELDS
+    } | {"reason": "change"}
 
 
 @router.get("/people/{person_id}/edit")
-def edit_person(request: Request, session: SessionDep, user: LoggerUser,
-                person_id: int) -> Response:
+def edit_person(
+    request: Request, session: SessionDep, user: LoggerUser, person_id: int
+) -> Response:
     """The form to change or correct a person's details."""
     person = participant_service.get(session, user=user, person_id=person_id)
     log_read(request, session, user=user, action="web_read_person_edit", person_ids=[person_id])
@@ -85,8 +104,9 @@ def edit_person(request: Request, session: SessionDep, user: LoggerUser,
 
 
 @router.post("/people/{person_id}/edit")
-def update_person(request: Request, session: SessionDep, user: LoggerUser, person_id: int,
-                  form: FormDep) -> Response:
+def update_person(
+    request: Request, session: SessionDep, user: LoggerUser, person_id: int, form: FormDep
+) -> Response:
     """Save a change (the details changed) or a correction (they were wrong); history is kept."""
     person = participant_service.get(session, user=user, person_id=person_id)
     values = text_values(form)
@@ -100,10 +120,16 @@ def update_person(request: Request, session: SessionDep, user: LoggerUser, perso
         with form_write(session):
             participant_service.update(session, user=user, person_id=person_id, data=data)
     except FormInvalid as exc:
-        log_read(request, session, user=user, action="web_read_person_edit",
-                 person_ids=[person_id])
-        return _person_form(request, session, user=user, values=values, errors=exc.errors,
-                            person=person, status_code=422)
+        log_read(request, session, user=user, action="web_read_person_edit", person_ids=[person_id])
+        return _person_form(
+            request,
+            session,
+            user=user,
+            values=values,
+            errors=exc.errors,
+            person=person,
+            status_code=422,
+        )
     return saved_redirect(f"/people/{person_id}?saved=person_updated")
 
 

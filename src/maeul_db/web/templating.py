@@ -46,6 +46,7 @@ templates.env.globals["csrf_field"] = csrf_field
 templates.env.filters["phone"] = format_phone
 
 
-def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
-           status_code: int = 200) -> Response:
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+) -> Response:
     return templates.TemplateResponse(request, name, context or {}, status_code=status_code)
