@@ -15,6 +15,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from maeul_db import __version__
 from maeul_db.api import api_router
 from maeul_db.config import get_settings
+from maeul_db.core.context import OriginMiddleware
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.web import router as web_router
 
@@ -74,6 +75,8 @@ def create_app() -> FastAPI:
         https_only=settings.environment == "production",
         max_age=settings.token_ttl_seconds,
     )
+    # Outermost: the access log reads the door and source address from the request's origin.
+    app.add_middleware(OriginMiddleware)
     app.add_exception_handler(MaeulError, _error_response)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
