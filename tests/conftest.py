@@ -114,7 +114,9 @@ def connection(engine: Engine) -> Iterator[Connection]:
 def _savepoint_session(connection: Connection) -> Session:
     # create_savepoint: the session's commit() releases a savepoint and its rollback() rolls back
     # to it, so the code under test commits and rolls back for real inside the outer transaction.
-    return Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    return Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
 
 
 @pytest.fixture

@@ -47,7 +47,9 @@ class Case:
 
 
 CASES = {
-    "new_person": Case("/people/new", {"name": "정새봄", "gender": "F", "birth_year": "1985"}, False),
+    "new_person": Case(
+        "/people/new", {"name": "정새봄", "gender": "F", "birth_year": "1985"}, False
+    ),
     "edit_person": Case(
         "/people/{person}/edit",
         {"name": "박바뀜", "gender": "F", "birth_year": "1980", "reason": "correction"},
@@ -168,9 +170,7 @@ def test_refused_identity_merge_changes_nothing(
     before = row_counts(session)
     fault = FailAfterFlush(Conflict("late refusal")).install(monkeypatch)
 
-    response = client.post(
-        f"/identity/candidates/{candidate[1]}/merge", data={"csrf_token": token}
-    )
+    response = client.post(f"/identity/candidates/{candidate[1]}/merge", data={"csrf_token": token})
 
     assert response.status_code == 409
     assert fault.seen and changed(before, fault.seen[0])
