@@ -16,6 +16,7 @@ from maeul_db import __version__
 from maeul_db.api import api_router
 from maeul_db.config import get_settings
 from maeul_db.core.context import OriginMiddleware
+from maeul_db.db import SessionFactory, open_session
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.web import router as web_router
 
@@ -57,7 +58,8 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
     return web_router.render_error(request, error)
 
 
-def create_app() -> FastAPI:
+def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
+    """The app; every request's session comes from ``session_factory`` (tests pass their own)."""
     settings = get_settings()
     app = FastAPI(
         title="maeul_db",
@@ -67,6 +69,7 @@ def create_app() -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
+    app.state.session_factory = session_factory
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
