@@ -1,0 +1,226 @@
+"""How the personal-data output test calls each door: one rule per API route, web GET route and
+command. A route or command without a rule fails the test, so a new one cannot ship unchecked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from maeul_db.models import Role
+from tests.builders import DISTRICT_A, PASSWORD
+
+ADMIN, STAFF, EXPERT, ANALYST = Role.city_admin, Role.district_staff, Role.expert, Role.analyst
+
+
+@dataclass(frozen=True)
+class Call:
+    """Call as ``role`` (None: anonymous); the call must succeed (status below 400)."""
+
+    role: Role | None = ADMIN
+    body: Any = None
+    query: dict[str, str] = field(default_factory=dict)
+    form: dict[str, str] | None = None
+    upload: bool = False  # the world's roster as multipart ``file`` for district A
+    ids: dict[str, str] = field(default_factory=dict)  # path parameter → another world id
+
+
+@dataclass(frozen=True)
+class Command:
+    """Arguments (``{out}``: a file the command writes, read back as output; ``{key}``: a world
+    id or file), and what to send on standard input."""
+
+    args: tuple[str, ...]
+    stdin: str | None = None
+
+
+@dataclass(frozen=True)
+class NotRun:
+    """A command the test does not run, and why it cannot show a stored person."""
+
+    reason: str
+
+
+PERIOD = {"from": "2015-01-01", "to": "2024-12-31"}
+PERSON = {
+    "name": "새인물",
+    "gender": "F",
+    "birth_year": 1980,
+    "registered_district_code": DISTRICT_A,
+}
+
+API_RULES: dict[tuple[str, str], Call] = {
+    ("POST", "/api/auth/token"): Call(None, form={"username": "{username}", "password": PASSWORD}),
+    ("GET", "/api/auth/me"): Call(),
+    ("GET", "/api/people"): Call(),
+    ("POST", "/api/people"): Call(body=PERSON),
+    ("GET", "/api/people/{person_id}"): Call(),
+    ("PATCH", "/api/people/{person_id}"): Call(body={"birth_year": 1981}),
+    ("GET", "/api/people/{person_id}/history"): Call(),
+    ("GET", "/api/people/{person_id}/timeline"): Call(),
+    ("GET", "/api/groups"): Call(),
+    ("POST", "/api/groups"): Call(
+        body={"name": "새모임", "district_code": DISTRICT_A, "founded_on": "2020-01-01"}
+    ),
+    ("GET", "/api/groups/{group_id}"): Call(),
+    ("PATCH", "/api/groups/{group_id}"): Call(body={"name": "바뀐모임"}),
+    ("POST", "/api/groups/{group_id}/members"): Call(
+        body={"person_id": "{other_person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/groups/{group_id}/members"): Call(),
+    ("POST", "/api/groups/memberships/{membership_id}/close"): Call(
+        body={"valid_to": "2024-01-01"}
+    ),
+    ("GET", "/api/projects"): Call(),
+    ("POST", "/api/projects"): Call(
+        body={"name": "새사업", "year": 2020, "district_code": DISTRICT_A}
+    ),
+    ("GET", "/api/projects/{project_id}"): Call(),
+    ("PATCH", "/api/projects/{project_id}"): Call(body={"name": "바뀐사업"}),
+    ("POST", "/api/projects/{project_id}/participants"): Call(
+        body={"person_id": "{other_person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/projects/{project_id}/participants"): Call(),
+    ("POST", "/api/projects/participations/{participation_id}/close"): Call(
+        body={"valid_to": "2024-01-01"}
+    ),
+    ("POST", "/api/projects/participations/{participation_id}/void"): Call(body={"reason": "착오"}),
+    ("GET", "/api/activities"): Call(),
+    ("POST", "/api/activities"): Call(
+        body={"title": "새활동", "held_on": "2020-01-01", "project_id": "{project_id}"}
+    ),
+    ("GET", "/api/activities/{activity_id}"): Call(),
+    ("POST", "/api/activities/{activity_id}/attendance"): Call(
+        body={"person_ids": ["{other_person_id}"]}
+    ),
+    ("GET", "/api/activities/{activity_id}/attendance"): Call(),
+    ("GET", "/api/access-log"): Call(),
+    ("GET", "/api/access-log/verify"): Call(),
+    ("GET", "/api/training/programs"): Call(),
+    ("POST", "/api/training/programs"): Call(
+        body={
+            "code": "NEW1",
+            "name": "새교육",
+            "stage": "basic",
+            "district_code": DISTRICT_A,
+            "modules": [{"name": "m", "hours": "2"}],
+        }
+    ),
+    ("POST", "/api/training/enrolments"): Call(
+        body={
+            "program_id": "{program_id}",
+            "person_id": "{other_person_id}",
+            "enrolled_on": "2024-01-01",
+        }
+    ),
+    ("PUT", "/api/training/enrolments/{enrolment_id}/attendance"): Call(
+        body=[{"module_id": "{module_id}", "hours_attended": "1"}]
+    ),
+    ("POST", "/api/training/enrolments/{enrolment_id}/withdraw"): Call(body={"on": "2024-01-01"}),
+    ("GET", "/api/training/people/{person_id}"): Call(),
+    ("GET", "/api/training/people/{person_id}/council-school"): Call(),
+    ("GET", "/api/experts/pool"): Call(),
+    ("GET", "/api/experts/eligibility/{person_id}"): Call(),
+    ("GET", "/api/experts/placements"): Call(),
+    ("POST", "/api/experts/placements"): Call(
+        STAFF,
+        body={"person_id": "{person_id}", "dong_code": "1111053000", "valid_from": "2024-01-01"},
+    ),
+    ("POST", "/api/experts/placements/{placement_id}/close"): Call(body={"valid_to": "2025-01-01"}),
+    ("GET", "/api/experts/coverage/{district_code}"): Call(),
+    ("POST", "/api/careers"): Call(
+        body={
+            "person_id": "{person_id}",
+            "job_type": "field_activist",
+            "employer": "새센터",
+            "valid_from": "2020-01-01",
+        }
+    ),
+    ("GET", "/api/careers/people/{person_id}"): Call(),
+    ("POST", "/api/careers/{career_id}/verify"): Call(),
+    ("POST", "/api/certificates"): Call(body={"kind": "training", "person_id": "{person_id}"}),
+    ("GET", "/api/certificates"): Call(),
+    ("GET", "/api/certificates/{certificate_id}"): Call(),
+    ("GET", "/api/certificates/{certificate_id}/pdf"): Call(),
+    ("POST", "/api/certificates/{certificate_id}/reissue"): Call(),
+    ("POST", "/api/certificates/{certificate_id}/revoke"): Call(body={"reason": "착오 발급"}),
+    ("GET", "/api/public/certificates/verify"): Call(
+        None, query={"number": "{certificate_number}", "birth_year": "1980"}
+    ),
+    ("GET", "/api/public/certificates/verify/{token}"): Call(None),
+    ("GET", "/api/analytics/kpi"): Call(query=PERIOD),
+    ("GET", "/api/analytics/ladder"): Call(query={"as_of": "2020-01-01"}),
+    ("GET", "/api/analytics/graph/summary"): Call(query=PERIOD),
+    ("GET", "/api/analytics/graph/growth"): Call(query=PERIOD),
+    ("GET", "/api/analytics/graph/export"): Call(query={**PERIOD, "format": "json"}),
+    ("GET", "/api/analytics/people/{person_id}/ego"): Call(),
+    ("GET", "/api/analytics/people/{person_id}/chain"): Call(query={"other": "{eul_id}"}),
+    ("GET", "/api/analytics/people/{person_id}/ties-before-lead"): Call(),
+    ("POST", "/api/identity/resolve"): Call(body=PERSON),
+    ("GET", "/api/identity/candidates"): Call(),
+    ("POST", "/api/identity/candidates/{candidate_id}/merge"): Call(),
+    ("POST", "/api/identity/candidates/{candidate_id}/dismiss"): Call(),
+    ("POST", "/api/identity/candidates/{candidate_id}/unmerge"): Call(
+        ids={"candidate_id": "merged_candidate_id"}
+    ),
+    ("GET", "/api/identity/people/{person_id}/elsewhere"): Call(),
+    ("GET", "/api/imports/template.xlsx"): Call(),
+    ("GET", "/api/imports/batches"): Call(),
+    ("GET", "/api/imports/batches/{batch_id}"): Call(),
+    ("GET", "/api/imports/batches/{batch_id}/rejected"): Call(),
+    ("POST", "/api/imports/batches/{batch_id}/undo"): Call(),
+    ("POST", "/api/imports/preview"): Call(upload=True),
+    ("POST", "/api/imports"): Call(upload=True),
+}
+
+WEB_RULES: dict[str, Call] = {
+    "/login": Call(None),
+    "/": Call(),
+    "/people": Call(),
+    "/people/new": Call(STAFF),
+    "/people/{person_id}": Call(),
+    "/people/{person_id}/edit": Call(),
+    "/groups": Call(),
+    "/groups/new": Call(STAFF),
+    "/groups/{group_id}": Call(),
+    "/projects": Call(),
+    "/projects/new": Call(STAFF),
+    "/projects/{project_id}": Call(),
+    "/activities/{activity_id}": Call(),
+    "/analytics": Call(),
+    "/analytics/people/{person_id}/ego": Call(),
+    "/verify": Call(None, query={"number": "{certificate_number}", "birth_year": "1980"}),
+    "/verify/{token}": Call(None),
+    "/me/record": Call(EXPERT),
+    "/me/certificates/{certificate_id}.pdf": Call(EXPERT),
+    "/experts/coverage": Call(),
+    "/imports": Call(),
+    "/identity/candidates": Call(),
+}
+
+_SCHEMA = "runs Alembic on the configured database URL: schema only, no person"
+CLI_RULES: dict[str, Command | NotRun] = {
+    "db upgrade": NotRun(_SCHEMA),
+    "db downgrade": NotRun(_SCHEMA),
+    "db check": NotRun(_SCHEMA),
+    "serve": NotRun("starts the web server; its pages are covered as web routes"),
+    "demo": NotRun("bulk-writes synthetic people and prints counts; reads no stored person"),
+    "cert verify": NotRun("checks a PDF the operator already holds, offline: opens no database"),
+    "refdata load": Command(()),
+    "user create": Command(("--username", "pdcli", "--role", "analyst"), stdin="a-long-password\n"),
+    "demo-accounts": Command(()),
+    "verify-access-log": Command(()),
+    "import": Command(("{roster}", "--district", DISTRICT_A, "--json")),
+    "import-batches list": Command(("--json",)),
+    "import-batches undo": Command(("{batch_id}",)),
+    "experts list": Command(("--json", "--as-of", "2024-01-01")),
+    "cert issue": Command(("--kind", "training", "--person", "{person_id}", "--out", "{out}")),
+    "cert batch": Command(("--kind", "training", "--placed-in-year", "2020", "--out", "{out}")),
+    "cert rotate-key": Command(()),
+    "training import": Command(("{attendance}", "--program", "{program_code}", "--json")),
+    "kpi": Command(("--from", "2019-01-01", "--to", "2019-12-31", "--json")),
+    "ladder": Command(("--as-of", "2020-01-01")),
+    "report": Command(("--year", "2019", "--out", "{out}")),
+    "graph export": Command(
+        ("--format", "json", "--from", "2015-01-01", "--to", "2024-12-31", "--out", "{out}")
+    ),
+}

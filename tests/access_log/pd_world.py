@@ -1,0 +1,209 @@
+"""The world the personal-data output test calls every door against: people whose name, phone and
+e-mail are sentinel strings, linked to every kind of fact, plus the helpers that read any response
+body as text and find which sentinel people it shows."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlmodel import Session, col, select
+
+from maeul_db.certificates import service as certificate_service
+from maeul_db.identity import service as identity_service
+from maeul_db.imports import service as import_service
+from maeul_db.models import (
+    AccessLog,
+    Activity,
+    Attendance,
+    CertificateKind,
+    ParticipationRole,
+    Person,
+    PersonMatchCandidate,
+    Role,
+    UserAccount,
+)
+from maeul_db.web.templating import format_phone
+from tests.builders import (
+    DISTRICT_A,
+    complete_program,
+    make_career,
+    make_group,
+    make_membership,
+    make_participation,
+    make_person,
+    make_placement,
+    make_program,
+    make_project,
+    make_user,
+)
+from tests.imports.roster import csv_bytes
+
+# Distinctive strings no template, label or fixture contains; none is a substring of another.
+SENTINELS = {
+    "gap": ("감시대상갑", "01077710001", "gap.sentinel@example.org"),
+    "eul": ("감시대상을", "01077720002", "eul.sentinel@example.org"),
+    "byeong": ("감시대상병", "01077730003", "byeong.sentinel@example.org"),
+    "jeong": ("감시대상정", "01077740004", "jeong.sentinel@example.org"),
+}
+
+
+@dataclass
+class World:
+    ids: dict[str, Any]  # path parameter → id of a seeded object
+    people: dict[int, tuple[str, ...]]  # person id → the strings that reveal them
+    users: dict[Role, UserAccount]
+    roster: bytes  # a roster naming the sentinel person, for import routes and commands
+
+
+def _person(session: Session, key: str) -> Person:
+    name, phone, email = SENTINELS[key]
+    return make_person(
+        session, name=name, phone=phone, email=email, registered_district_code=DISTRICT_A
+    )
+
+
+def _attend(session: Session, project_id: int | None, people: list[Person]) -> Activity:
+    activity = Activity(
+        title="감시활동", held_on=date(2019, 5, 1), district_code=DISTRICT_A, project_id=project_id
+    )
+    session.add(activity)
+    session.flush()
+    for person in people:
+        session.add(
+            Attendance(activity_id=activity.id, person_id=person.id, district_code=DISTRICT_A)
+        )
+    session.flush()
+    return activity
+
+
+def _roster(name: str, phone: str, email: str, *, bad: bool = False) -> list[str]:
+    gender = "?" if bad else "여"  # "?" is refused: the row comes back in the rejected file
+    return [
+        "2020", "종로구", "청운효자동", "감시사업", "모임형성", "", "감시모임", name, gender,
+        "1980", format_phone(phone), email, "청운효자동", "참여자", "2020-03-01", "",
+    ]  # fmt: skip
+
+
+def _rejected_batch(session: Session, admin: UserAccount) -> int:
+    """A partial import whose refused row carries the sentinel person's name and phone."""
+    content = csv_bytes([_roster(*SENTINELS["gap"], bad=True), _roster("새참여자", "", "")])
+    outcome = import_service.run_import(
+        session,
+        content=content,
+        filename="감시명단.csv",
+        district_code=DISTRICT_A,
+        actor=admin,
+        partial=True,
+    )
+    assert outcome.report.batch_id is not None and outcome.report.rejected_rows == 1
+    return outcome.report.batch_id
+
+
+def seed(session: Session) -> World:
+    gap, eul, byeong, jeong = (_person(session, k) for k in ("gap", "eul", "byeong", "jeong"))
+    group = make_group(session, name="감시모임", district_code=DISTRICT_A)
+    project = make_project(session, name="감시사업", district_code=DISTRICT_A)
+    membership = make_membership(session, group=group, person=gap)
+    make_membership(session, group=group, person=eul)
+    participation = make_participation(session, project=project, person=gap)
+    make_participation(session, project=project, person=eul, role=ParticipationRole.lead_proposer)
+    activity = _attend(session, project.id, [gap, eul])
+    programs, enrolments = [], []
+    for stage in ("basic", "lecture_practice", "expert_activist"):
+        programs.append(make_program(session, stage=stage, district_code=DISTRICT_A))
+        enrolments.append(complete_program(session, program=programs[-1], person=gap))
+    # Closed, so a new placement of the same expert can start later.
+    placement = make_placement(session, person=gap, valid_to=date(2023, 1, 1))
+    career = make_career(session, person=gap, verified=False)
+    users = {
+        Role.city_admin: make_user(session, role=Role.city_admin),
+        Role.district_staff: make_user(session, role=Role.district_staff),
+        Role.analyst: make_user(session, role=Role.analyst),
+        Role.expert: make_user(session, role=Role.expert, person_id=gap.id),
+    }
+    assert gap.id is not None and eul.id is not None and byeong.id is not None
+    certificate, _ = certificate_service.issue(
+        session, user=users[Role.city_admin], kind=CertificateKind.training, person_id=gap.id
+    )
+    candidate, merged = (
+        PersonMatchCandidate(
+            person_id=p.id, candidate_person_id=gap.id, district_code=DISTRICT_A, reason="감시"
+        )
+        for p in (byeong, jeong)
+    )
+    session.add_all([candidate, merged])
+    session.flush()
+    assert merged.id is not None
+    identity_service.merge(session, user=users[Role.city_admin], candidate_id=merged.id)
+    ids = {
+        "person_id": gap.id,
+        "eul_id": eul.id,
+        "twin_id": byeong.id,
+        "group_id": group.id,
+        "project_id": project.id,
+        "membership_id": membership.id,
+        "participation_id": participation.id,
+        "activity_id": activity.id,
+        "program_id": programs[0].id,
+        "enrolment_id": enrolments[0].id,
+        "placement_id": placement.id,
+        "career_id": career.id,
+        "certificate_id": certificate.id,
+        "candidate_id": candidate.id,
+        "merged_candidate_id": merged.id,
+        "batch_id": _rejected_batch(session, users[Role.city_admin]),
+        "district_code": DISTRICT_A,
+        "token": certificate.verification_id,
+    }
+    people = {
+        p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")
+        for p in (gap, eul, byeong, jeong)
+        if p.id is not None
+    }
+    roster = csv_bytes([_roster(*SENTINELS["gap"])])
+    return World(ids, people, users, roster)
+
+
+# --- reading a response and the log ---------------------------------------------------------
+
+
+def body_text(content: bytes, content_type: str = "") -> str:
+    """Every readable text in a response body or written file: JSON, HTML, CSV, xlsx, zip, PDF."""
+    if content.startswith(b"%PDF"):
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+    if content.startswith(b"PK"):
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        if any(name.startswith("xl/") for name in archive.namelist()):
+            book = load_workbook(io.BytesIO(content), read_only=True)
+            cells = (
+                c for s in book.worksheets for row in s.iter_rows(values_only=True) for c in row
+            )
+            return "\n".join(str(c) for c in cells if c is not None)
+        return "\n".join(body_text(archive.read(name)) for name in archive.namelist())
+    text = content.decode("utf-8", errors="replace")
+    if "json" in content_type:
+        # Re-dumped so \\uXXXX escapes cannot hide a name from the search.
+        text += json.dumps(json.loads(text), ensure_ascii=False)
+    return text
+
+
+def shown_people(world: World, text: str) -> set[int]:
+    return {pid for pid, marks in world.people.items() if any(m and m in text for m in marks)}
+
+
+def last_log_id(session: Session) -> int:
+    return session.exec(select(AccessLog.id).order_by(col(AccessLog.id).desc())).first() or 0
+
+
+def logged_people(session: Session, after: int) -> set[int]:
+    """Person ids named by access-log rows written since row ``after``."""
+    rows = session.exec(select(AccessLog.person_ids).where(col(AccessLog.id) > after)).all()
+    return {int(i) for row in rows for i in re.findall(r"\d+", row)}
