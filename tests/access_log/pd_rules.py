@@ -194,6 +194,9 @@ WEB_RULES: dict[str, Call] = {
     "/me/certificates/{certificate_id}.pdf": Call(EXPERT),
     "/experts/coverage": Call(),
     "/imports": Call(),
+    "/imports/template.xlsx": Call(),
+    "/imports/batches/{batch_id}/rejected": Call(),
+    "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
     "/identity/candidates": Call(),
 }
 

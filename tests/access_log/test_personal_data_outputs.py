@@ -49,6 +49,8 @@ KNOWN_UNLOGGED: set[str] = {
     "api POST /api/experts/placements/{placement_id}/close",
     # refused roster rows echo names and phones as typed (imports.service.batch_rejected_file)
     "api GET /api/imports/batches/{batch_id}/rejected",
+    # the page's download of the same file (imports.service.batch_rejected_file)
+    "web GET /imports/batches/{batch_id}/rejected",
     # the edited person comes back with name, phone and e-mail (participants.service.update)
     "api PATCH /api/people/{person_id}",
     # the decided candidate pair comes back with both people (identity.service.dismiss)
