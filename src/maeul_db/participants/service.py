@@ -45,6 +45,9 @@ def list_(
     query: str | None = None,
     birth_year: int | None = None,
 ) -> tuple[list[Person], int]:
+    if not policies.can_read_personal_data(user):
+        # The same answer on every door: the web list refused analysts, the API gave them [].
+        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
     stmt = visible_people(user)
     if query:
         digits = "".join(ch for ch in query if ch.isdigit())

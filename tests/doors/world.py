@@ -1,0 +1,206 @@
+"""District A's world for the door matrices: one object of every kind a route can name, the
+personal data that must never reach an outsider, and a cheap fingerprint of every table.
+
+Shared by the web and the API matrices (tests must not import from each other's test modules).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from maeul_db.certificates import service as certificate_service
+from maeul_db.models import (
+    Activity,
+    Attendance,
+    CertificateKind,
+    ImportBatch,
+    PersonMatchCandidate,
+    Role,
+    UserAccount,
+    metadata,
+)
+from tests.builders import (
+    DISTRICT_A,
+    DISTRICT_B,
+    complete_program,
+    make_career,
+    make_group,
+    make_membership,
+    make_participation,
+    make_person,
+    make_placement,
+    make_program,
+    make_project,
+    make_user,
+)
+
+SECRET_NAME = "비밀인물가"
+SECRET_PHONE = "01098765432"
+SECRET_EMAIL = "secret.person@example.kr"
+# Personal data: what no wrong role and no outsider may ever see.
+PERSONAL = (SECRET_NAME, SECRET_PHONE, SECRET_EMAIL)
+# District A's records: what staff of another district must not see either.
+DISTRICT_RECORDS = ("비밀모임나", "비밀사업다", "비밀활동라", "비밀명단마")
+ROLES = (Role.city_admin, Role.district_staff, Role.expert, Role.analyst)
+# Never written by a request; a row count is enough, and keeps the fingerprint cheap.
+REFERENCE_TABLES = frozenset({"district", "dong", "dong_succession"})
+
+
+@dataclass(frozen=True)
+class World:
+    ids: dict[str, Any]
+    # One account per role (staff of district A), and staff of district B.
+    users: dict[Role, UserAccount]
+    outsider: UserAccount
+    # The expert's own objects, for the calls an expert may make about themselves.
+    own_ids: dict[str, Any]
+
+    def url(self, path: str, *, own: bool = False) -> str:
+        """``path`` with every ``{name}`` replaced by district A's object of that name (with
+        ``own``, by the expert's own object where there is one)."""
+        ids = self.ids | self.own_ids if own else self.ids
+        unknown = [n for n in re.findall(r"\{([^}]+)\}", path) if n not in ids]
+        assert not unknown, f"{path}: no district-A object for {unknown}"
+        return re.sub(r"\{([^}]+)\}", lambda m: str(ids[m.group(1)]), path)
+
+    def fill(self, value: Any) -> Any:
+        """A request body with ``"{name}"`` strings replaced by district A's ids."""
+        if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+            return self.ids[value[1:-1]]
+        if isinstance(value, list):
+            return [self.fill(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.fill(v) for k, v in value.items()}
+        return value
+
+
+def seed(session: Session) -> World:
+    """District A's objects, all about one person whose name, phone and e-mail are secret."""
+    person = make_person(
+        session, name=SECRET_NAME, phone=SECRET_PHONE, email=SECRET_EMAIL, birth_year=1975
+    )
+    group = make_group(session, name=DISTRICT_RECORDS[0])
+    project = make_project(session, name=DISTRICT_RECORDS[1], group_id=group.id)
+    membership = make_membership(session, group=group, person=person)
+    participation = make_participation(session, project=project, person=person)
+    activity = Activity(
+        title=DISTRICT_RECORDS[2],
+        held_on=date(2019, 5, 1),
+        district_code=DISTRICT_A,
+        project_id=project.id,
+    )
+    session.add(activity)
+    session.flush()
+    session.add(Attendance(activity_id=activity.id, person_id=person.id, district_code=DISTRICT_A))
+    program = make_program(session, district_code=DISTRICT_A)
+    enrolment = complete_program(session, program=program, person=person)
+    placement = make_placement(session, person=person)
+    career = make_career(session, person=person, verified=False)
+    users = _users(session)
+    assert person.id is not None
+    # Issued by district A's staff, so the certificate is district A's.
+    certificate, _ = certificate_service.issue(
+        session, user=users[Role.district_staff], kind=CertificateKind.training, person_id=person.id
+    )
+    twin = make_person(session, name=SECRET_NAME, birth_year=1975)
+    candidate = PersonMatchCandidate(
+        person_id=twin.id,
+        candidate_person_id=person.id,
+        district_code=DISTRICT_A,
+        reason="같은 이름과 출생연도",
+    )
+    batch = ImportBatch(
+        district_code=DISTRICT_A, filename=f"{DISTRICT_RECORDS[3]}.csv", file_sha256="0" * 64
+    )
+    session.add_all([candidate, batch])
+    session.flush()
+    ids = {
+        "person_id": person.id,
+        "group_id": group.id,
+        "project_id": project.id,
+        "membership_id": membership.id,
+        "participation_id": participation.id,
+        "activity_id": activity.id,
+        "program_id": program.id,
+        "enrolment_id": enrolment.id,
+        "placement_id": placement.id,
+        "career_id": career.id,
+        "certificate_id": certificate.id,
+        "candidate_id": candidate.id,
+        "batch_id": batch.id,
+        "district_code": DISTRICT_A,
+        "token": certificate.verification_id,
+        "action": "merge",
+    }
+    expert = users[Role.expert]
+    assert expert.person_id is not None
+    own_certificate, _ = certificate_service.issue(
+        session, user=expert, kind=CertificateKind.training, person_id=expert.person_id
+    )
+    return World(
+        ids=ids,
+        users=users,
+        outsider=make_user(session, district_code=DISTRICT_B),
+        own_ids={"person_id": expert.person_id, "certificate_id": own_certificate.id},
+    )
+
+
+def _users(session: Session) -> dict[Role, UserAccount]:
+    # The expert is somebody else: district A's person is never the expert's own record.
+    expert_self = make_person(session, registered_district_code=DISTRICT_B)
+    # A city-run course, so the expert has a certificate of their own to download.
+    complete_program(session, program=make_program(session), person=expert_self)
+    return {
+        role: make_user(
+            session,
+            role=role,
+            district_code=DISTRICT_A,
+            person_id=expert_self.id if role == Role.expert else None,
+        )
+        for role in ROLES
+    }
+
+
+def fingerprint(session: Session, *, ignore: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Per table, a digest of its rows (reference tables: the row count), so a cell that changed
+    anything is caught and named by table."""
+    session.flush()
+    prints: dict[str, str] = {}
+    for table in metadata.sorted_tables:
+        if table.name in ignore:
+            continue
+        if table.name in REFERENCE_TABLES:
+            count = session.exec(text(f"SELECT count(*) FROM {table.name}")).one()  # type: ignore[call-overload]
+            prints[table.name] = str(count[0])
+            continue
+        order = ", ".join(c.name for c in table.primary_key.columns)
+        rows = session.exec(text(f"SELECT * FROM {table.name} ORDER BY {order}")).all()  # type: ignore[call-overload]
+        prints[table.name] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return prints
+
+
+def changed_tables(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """Tables fingerprinted in both whose rows differ."""
+    return sorted(name for name in before.keys() & after.keys() if before[name] != after[name])
+
+
+def leaked(body: str, secrets: tuple[str, ...]) -> list[str]:
+    return [s for s in secrets if s in body]
+
+
+def cell_report(failures: dict[Any, str], known: set[Any]) -> str:
+    """Which cells fail that are not known door bugs, and which known bugs no longer fail."""
+    new = [f"  {cell}: {failures[cell]}" for cell in sorted(failures.keys() - known)]
+    fixed = [f"  {cell}" for cell in sorted(known - failures.keys())]
+    return (
+        "\nfailing cells not in KNOWN_DOOR_BUGS:\n"
+        + "\n".join(new)
+        + ("\nKNOWN_DOOR_BUGS entries that pass now (remove them):\n" + "\n".join(fixed))
+    )
