@@ -31,9 +31,8 @@ def test_frozen_clock_is_restored_and_nests() -> None:
 
 
 def test_frozen_clock_refuses_a_naive_moment() -> None:
-    with pytest.raises(ValueError):
-        with clock.frozen_at(datetime(2026, 3, 1, 15, 30)):
-            pass
+    with pytest.raises(ValueError), clock.frozen_at(datetime(2026, 3, 1, 15, 30)):
+        pass
 
 
 def test_frozen_clock_takes_any_offset_and_stores_utc() -> None:
@@ -58,9 +57,7 @@ def test_filters_show_seoul_time_and_the_last_day() -> None:
     template = env.from_string(
         "{{ t | kst }}|{{ t | kst_date }}|{{ s | kst }}|{{ end | last_day }}|{{ open | last_day }}"
     )
-    text = template.render(
-        t=moment, s="2026-03-01T15:30:00+00:00", end=date(2024, 7, 1), open=None
-    )
+    text = template.render(t=moment, s="2026-03-01T15:30:00+00:00", end=date(2024, 7, 1), open=None)
     assert text == "2026-03-02 08:30|2026-03-02|2026-03-02 00:30|2024-06-30|"
 
 
