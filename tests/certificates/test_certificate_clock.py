@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from maeul_db.certificates.render import CertificateDocument, render_html
 from maeul_db.kit.time import frozen_at
 from maeul_db.models import Certificate, Role
 from tests.builders import bearer, make_person, make_user
@@ -87,3 +88,17 @@ def test_career_last_day_is_the_same_on_certificate_record_and_person_page(
     record = client.get("/me/record").text
     assert "2023-03-01 ~ 2024-12-31" in record and "2025-01-01" not in record
     assert date(2025, 1, 1).isoformat() == created.json()["valid_to"]
+
+
+def test_v1_payload_without_issued_on_prints_what_it_printed_at_issue(
+    client: TestClient, session: Session
+) -> None:
+    world = make_world(session)
+    with frozen_at(JUST_AFTER_MIDNIGHT_KST):
+        issued = issue(client, world.expert.username, "training", world.expert_person.id)
+    row = session.get(Certificate, issued["id"])
+    assert row is not None
+    legacy = {k: v for k, v in json.loads(row.payload).items() if k != "issued_on"} | {"v": 1}
+    html = render_html(CertificateDocument(legacy, row.key_id, b""))
+    # Before payload v2 the date was cut from the UTC instant; a re-render keeps those bytes.
+    assert "2026년 3월 1일" in html and "2026년 3월 2일" not in html
