@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from maeul_db import migrate
 from maeul_db.config import get_settings
-from maeul_db.db import get_session, make_engine
+from maeul_db.db import make_engine
 from maeul_db.refdata.service import load_refdata
 
 PG_ADMIN_URL = os.environ.get(
@@ -98,32 +98,49 @@ def engine(
 
 
 @pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    """A session whose work is rolled back after the test, even if the code under test commits."""
-    connection = engine.connect()
-    transaction = connection.begin()
-    db = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+def connection(engine: Engine) -> Iterator[Connection]:
+    """One connection per test inside an outer transaction that is rolled back at the end: the
+    test's own session and every request's session work on it, so all of them see each other's
+    rows and nothing outlives the test."""
+    conn = engine.connect()
+    transaction = conn.begin()
+    try:
+        yield conn
+    finally:
+        transaction.rollback()
+        conn.close()
+
+
+def _savepoint_session(connection: Connection) -> Session:
+    # create_savepoint: the session's commit() releases a savepoint and its rollback() rolls back
+    # to it, so the code under test commits and rolls back for real inside the outer transaction.
+    return Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+
+
+@pytest.fixture
+def session(connection: Connection) -> Iterator[Session]:
+    """The test's session, to seed and to inspect; its work is discarded after the test."""
+    db = _savepoint_session(connection)
     try:
         yield db
     finally:
         db.close()
-        transaction.rollback()
-        connection.close()
 
 
 @pytest.fixture
-def client(session: Session) -> Iterator[TestClient]:
+def client(connection: Connection, session: Session) -> Iterator[TestClient]:
+    """The app with its real request session code (``db.session_scope``: commit on success, roll
+    back on error), each request on its own session over the test's connection."""
     from maeul_db.app import create_app
 
-    app = create_app()
+    def request_session() -> Session:
+        # What the test seeded becomes visible to the request; what the request changes is
+        # reloaded when the test next reads its objects.
+        session.flush()
+        session.expire_all()
+        return _savepoint_session(connection)
 
-    def _override() -> Iterator[Session]:
-        try:
-            yield session
-            session.flush()
-        except BaseException:
-            raise
-
-    app.dependency_overrides[get_session] = _override
-    with TestClient(app) as test_client:
+    with TestClient(create_app(session_factory=request_session)) as test_client:
         yield test_client

@@ -15,6 +15,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from maeul_db import __version__
 from maeul_db.api import api_router
 from maeul_db.config import get_settings
+from maeul_db.core.context import OriginMiddleware
+from maeul_db.db import SessionFactory, open_session
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.web import router as web_router
 
@@ -56,7 +58,8 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
     return web_router.render_error(request, error)
 
 
-def create_app() -> FastAPI:
+def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
+    """The app; every request's session comes from ``session_factory`` (tests pass their own)."""
     settings = get_settings()
     app = FastAPI(
         title="maeul_db",
@@ -66,6 +69,7 @@ def create_app() -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
+    app.state.session_factory = session_factory
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -74,6 +78,8 @@ def create_app() -> FastAPI:
         https_only=settings.environment == "production",
         max_age=settings.token_ttl_seconds,
     )
+    # Outermost: the access log reads the door and source address from the request's origin.
+    app.add_middleware(OriginMiddleware)
     app.add_exception_handler(MaeulError, _error_response)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from maeul_db import migrate
 from maeul_db.config import get_settings
+from maeul_db.core.context import Door, set_origin
 from maeul_db.errors import MaeulError
 
 app = typer.Typer(help="maeul_db: 서울시 마을공동체 참여자 중심 DB", no_args_is_help=True)
@@ -23,6 +24,12 @@ app.add_typer(refdata_app, name="refdata")
 app.add_typer(user_app, name="user")
 
 console = Console(stderr=True)
+
+
+@app.callback()
+def _entry() -> None:
+    # Every command runs as the command-line door: the access log records reads made from here.
+    set_origin(Door.cli)
 
 
 def _error(message: str, field: str | None = None) -> None:

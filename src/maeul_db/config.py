@@ -6,19 +6,32 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+# Only a source checkout has a repository root (src/maeul_db/config.py → parents[2]); an installed
+# package lives in site-packages, where nothing may be written and no reference data sits beside it.
+_CHECKOUT = Path(__file__).resolve().parents[2]
+# Relative to the working directory, never to the package: the same default for a checkout
+# (scripts/dev runs from the repository root) and an installed wheel.
+DEFAULT_DATABASE_URL = "sqlite:///var/maeul.db"
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "dev-secret-change-me"})
 DEV_SECRET = "dev-secret-change-me"
+
+
+def default_refdata_dir() -> Path:
+    """``../shared/refdata`` beside a source checkout when it exists (development), else ``./refdata``."""
+    beside_checkout = _CHECKOUT.parent / "shared" / "refdata"
+    if (_CHECKOUT / "pyproject.toml").is_file() and beside_checkout.is_dir():
+        return beside_checkout
+    return Path("refdata")
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MAEUL_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "test", "production"] = "development"
-    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'maeul.db'}"
+    database_url: str = DEFAULT_DATABASE_URL
     secret_key: str = DEV_SECRET
     # HMAC key for analysts' pseudonyms; kept apart from secret_key (PIPA art. 28-2).
     analytics_key: str = "dev-analytics-key-change-me"
@@ -29,7 +42,7 @@ class Settings(BaseSettings):
     # networkx backend for analytics algorithms (e.g. "parallel" after `pip install nx-parallel`);
     # None = plain networkx.
     networkx_backend: str | None = None
-    refdata_dir: Path = REPO_ROOT.parent / "shared" / "refdata"
+    refdata_dir: Path = Field(default_factory=default_refdata_dir)
     token_ttl_seconds: int = 8 * 3600
     sqlite_busy_timeout_ms: int = 5000
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,9 +50,21 @@ def get_engine() -> Engine:
     return make_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
 
 
-def get_session() -> Iterator[Session]:
-    """The request owns the transaction: commit on success, roll back on any error."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+SessionFactory = Callable[[], Session]
+
+
+def open_session() -> Session:
+    """A session on the configured engine: the factory the app uses unless given another."""
+    return Session(get_engine(), expire_on_commit=False)
+
+
+def session_scope(factory: SessionFactory = open_session) -> Iterator[Session]:
+    """The request owns the transaction: commit on success, roll back on any error.
+
+    The factory is a parameter so the test suite runs this very code on sessions bound to a
+    connection whose outer transaction it discards.
+    """
+    with factory() as session:
         try:
             yield session
             session.commit()

@@ -6,12 +6,16 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection
 
-from maeul_db.config import REPO_ROOT
+from maeul_db.kit.resources import package_dir
+
+# Inside the package, so an installed wheel migrates without the source checkout.
+MIGRATIONS_DIR = package_dir("maeul_db", "migrations")
 
 
 def alembic_config(*, url: str | None = None, connection: Connection | None = None) -> Config:
-    cfg = Config(str(REPO_ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    # Built in code, no ini file: the repository's alembic.ini is only for the `alembic` command.
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     if connection is not None:

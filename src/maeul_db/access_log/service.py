@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
+from maeul_db.core.context import current_origin
 from maeul_db.errors import Forbidden
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.time import utcnow
@@ -68,11 +69,17 @@ def record(
     actor: UserAccount,
     action: str,
     person_ids: Iterable[int],
-    source_address: str | None,
+    source_address: str | None = None,
     purpose: str | None = None,
 ) -> AccessLog | None:
-    """Append one row for a read or export of personal data; nothing when no person was shown."""
+    """Append one row for a read or export of personal data; nothing when no person was shown.
+
+    Services call this themselves, whatever door called them; the source address comes from the
+    request's origin (``core.context``) unless a caller passes one.
+    """
     people = _encode_people(person_ids)
+    if source_address is None:
+        source_address = current_origin().source_address
     if not people:
         return None
     prev_hash = _last_hash(session)

@@ -1,5 +1,5 @@
 """The yearly indicator report: ``render_pdf(report, year=...) -> bytes`` is pure and reads only
-``templates/reports/``; the figures are the ``KpiReport`` the dashboard and the API show (built by
+``analytics/templates/``; the figures are the ``KpiReport`` the dashboard and the API show (built by
 ``service.kpi``, so scope and small-cell suppression are the caller's)."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from weasyprint import HTML
 
 from maeul_db.analytics import service
 from maeul_db.analytics.schemas import KpiReport
-from maeul_db.config import REPO_ROOT
 from maeul_db.kit import pdf as pdf_kit
+from maeul_db.kit.resources import package_dir
 from maeul_db.models import UserAccount
 
-TEMPLATES_DIR = REPO_ROOT / "templates" / "reports"
+TEMPLATES_DIR = package_dir("maeul_db.analytics", "templates")
 CITY_NAME = "서울특별시"
 
 

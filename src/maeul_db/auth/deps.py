@@ -1,7 +1,12 @@
-"""FastAPI dependencies: the database session and the current user (bearer token or web session)."""
+"""FastAPI dependencies: the request's database session, and the API's user (bearer token only).
+
+The web pages authenticate by the session cookie instead (``maeul_db.web.deps``): each door has
+one authentication model, so a cookie never opens the API and CSRF cannot reach it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -9,29 +14,30 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlmodel import Session
 
 from maeul_db.auth import service as auth_service
-from maeul_db.db import get_session
+from maeul_db.db import SessionFactory, open_session, session_scope
 from maeul_db.errors import Forbidden, Unauthorized
 from maeul_db.models import Role, UserAccount
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's session, from the factory ``create_app`` was given (``app.state``)."""
+    factory: SessionFactory = getattr(request.app.state, "session_factory", open_session)
+    yield from session_scope(factory)
+
 
 # scope="function": commit before the response is sent, so a client never sees "saved" for a
 # write that then fails to commit, and a redirect after a write always finds the new row.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 _bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
-WEB_SESSION_USER_KEY = "uid"
-
 
 def get_current_user(
-    request: Request, session: SessionDep, token: Annotated[str | None, Depends(_bearer)]
+    session: SessionDep, token: Annotated[str | None, Depends(_bearer)]
 ) -> UserAccount:
-    if token:
-        return auth_service.user_for_token(session, token=token)
-    user_id = request.session.get(WEB_SESSION_USER_KEY) if "session" in request.scope else None
-    if isinstance(user_id, int):
-        user = session.get(UserAccount, user_id)
-        if user is not None and user.is_active:
-            return user
-    raise Unauthorized("로그인이 필요합니다 (login required)")
+    """The API caller, from ``Authorization: Bearer``; a web session cookie is ignored here."""
+    if not token:
+        raise Unauthorized("로그인이 필요합니다 (login required)")
+    return auth_service.user_for_token(session, token=token)
 
 
 CurrentUser = Annotated[UserAccount, Depends(get_current_user)]

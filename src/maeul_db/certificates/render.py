@@ -1,4 +1,4 @@
-"""``render_pdf(document) -> bytes``: pure. Reads ``templates/certificates/`` and nothing else
+"""``render_pdf(document) -> bytes``: pure. Reads ``certificates/templates/`` and nothing else
 (no database, no keys); the service builds the document and seals the result."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import segno
 from weasyprint import HTML, Attachment
 
 from maeul_db.certificates.signing import ATTACHMENT_NAME
-from maeul_db.config import REPO_ROOT
 from maeul_db.kit import pdf as pdf_kit
+from maeul_db.kit.resources import package_dir
 
-TEMPLATES_DIR = REPO_ROOT / "templates" / "certificates"
+TEMPLATES_DIR = package_dir("maeul_db.certificates", "templates")
 
 
 @dataclass(frozen=True)

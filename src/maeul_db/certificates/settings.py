@@ -7,15 +7,13 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from maeul_db.config import REPO_ROOT
-
 
 class CertificateSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MAEUL_CERT_", env_file=".env", extra="ignore")
 
-    # Signing keys: private keys never enter the repository (var/ is git-ignored); production
-    # points this at a directory outside the checkout.
-    key_dir: Path = REPO_ROOT / "var" / "keys"
+    # Signing keys, relative to the working directory like the default database (var/ is
+    # git-ignored, never inside site-packages); production points this at a directory of its own.
+    key_dir: Path = Path("var") / "keys"
     # Printed in the QR code and on the certificate: where a stranger verifies it.
     public_base_url: str = "http://127.0.0.1:8000"
     # Public verification lookups per client address per minute (in-process limiter).

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import false, func
 from sqlmodel import Session, col, select
 
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
-from maeul_db.kit.pagination import Page
+from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
 from maeul_db.models import Group, GroupMembership, Role, UserAccount
 from maeul_db.participants import service as participant_service
@@ -21,26 +21,21 @@ from maeul_db.refdata import service as refdata_service
 
 
 def visible_groups(user: UserAccount) -> Any:
-    query = select(Group)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff:
-        return query.where(Group.district_code == user.district_code)
-    return query.where(false())
+    return district_scoped(Group, user)
 
 
 def get(session: Session, *, user: UserAccount, group_id: int) -> Group:
-    group = session.exec(visible_groups(user).where(Group.id == group_id)).first()
-    if group is None:
-        raise NotFound("모임을 찾을 수 없습니다 (group not found)")
-    return group  # type: ignore[no-any-return]
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_groups(user),
+        Group,
+        group_id,
+        missing="모임을 찾을 수 없습니다 (group not found)",
+    )
 
 
 def list_(session: Session, *, user: UserAccount, page: Page) -> tuple[list[Group], int]:
-    stmt = visible_groups(user)
-    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(Group.id).offset(page.offset).limit(page.limit)).all()
-    return list(rows), int(count)
+    return paginate(session, visible_groups(user), page=page, order_by=Group.id)
 
 
 def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from maeul_db.analytics import access, ego_service, ladder_service, map_service, network_service
 from maeul_db.analytics import service as analytics_service
+from maeul_db.analytics.exports import MEDIA_TYPES, ExportFormat
 from maeul_db.analytics.schemas import YearGrowth
 from maeul_db.analytics.suppression import is_small
 from maeul_db.auth.deps import SessionDep
@@ -99,3 +100,32 @@ def show_ego_network(
     """One person's ego network drawn as inline SVG (seeded spring layout), in the user's scope."""
     ego = ego_service.ego_network(session, user=user, person=person_id, radius=radius)
     return render(request, "analytics/ego.html", {"ego": ego})
+
+
+@router.get("/graph/export")
+def download_graph(
+    session: SessionDep,
+    user: WebUser,
+    start: Annotated[date, Query(alias="from")],
+    end: Annotated[date, Query(alias="to")],
+    fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.graphml,
+    district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None,
+) -> Response:
+    """The dashboard's network download (pseudonymised), the same export as the API's."""
+    body = network_service.export(
+        session,
+        user=user,
+        fmt=fmt,
+        start=start,
+        end=end,
+        kind="person",
+        district_code=district or None,
+        stage=None,
+        min_degree=0,
+    )
+    filename = f"maeul-person-{start}-{end}.{fmt.value}"
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,7 +1,8 @@
 """CSRF protection for the web forms: a per-session random token, echoed by every POST form.
 
 The session cookie is ``SameSite=Lax`` already; the token also covers older browsers and any
-same-site page that could otherwise post into the app.
+same-site page that could otherwise post into the app. The cookie opens only the pages (the API
+takes bearer tokens only), so this check guards every request a cookie can authenticate.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The logged-in user for web pages, and what the page header shows about them."""
+"""The logged-in user for web pages (by the session cookie), and what the page header shows.
+
+Pages are the only door that takes the cookie; every unsafe page request is CSRF-checked
+(``web.csrf``). The API takes bearer tokens only (``auth.deps``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.auth.deps import SessionDep
+from maeul_db.errors import Unauthorized
 from maeul_db.models import District, Role, UserAccount
+
+WEB_SESSION_USER_KEY = "uid"
 
 
 @dataclass(frozen=True)
@@ -20,9 +27,20 @@ class Viewer:
     district_name: str | None
 
 
-def get_web_user(request: Request, session: SessionDep, user: CurrentUser) -> UserAccount:
-    """The session's user. Anonymous visitors never get here: ``get_current_user`` raises
-    Unauthorized, which ``render_error`` turns into a redirect to /login on web paths."""
+def session_user(request: Request, session: SessionDep) -> UserAccount:
+    """The active user the session cookie names; Unauthorized otherwise, which ``render_error``
+    turns into a redirect to /login. A bearer token is not looked at: it belongs to the API."""
+    user_id = request.session.get(WEB_SESSION_USER_KEY)
+    user = session.get(UserAccount, user_id) if isinstance(user_id, int) else None
+    if user is None or not user.is_active:
+        raise Unauthorized("로그인이 필요합니다 (login required)")
+    return user
+
+
+def get_web_user(
+    request: Request, session: SessionDep, user: Annotated[UserAccount, Depends(session_user)]
+) -> UserAccount:
+    """The session's user, with the header's view of them kept on ``request.state``."""
     district = session.get(District, user.district_code) if user.district_code else None
     request.state.viewer = Viewer(
         name=user.display_name or user.username,

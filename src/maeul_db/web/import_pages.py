@@ -15,7 +15,7 @@ from maeul_db.auth.deps import SessionDep
 from maeul_db.errors import Forbidden, MaeulError
 from maeul_db.imports import files, service
 from maeul_db.imports.columns import COLUMNS
-from maeul_db.imports.router import read_upload, target_district
+from maeul_db.imports.router import attachment, media_type, read_upload, target_district
 from maeul_db.imports.undo import undo
 from maeul_db.kit.pagination import Page
 from maeul_db.models import Role, UserAccount
@@ -64,15 +64,18 @@ def upload_roster(
     """Preview (nothing written) or import the uploaded roster and show the report."""
     _require_importer(user)
     try:
-        outcome = service.run_import(
-            session,
-            content=read_upload(file),
-            filename=file.filename or "upload.csv",
-            district_code=target_district(user, district_code),
-            actor=user,
-            partial=partial,
-            dry_run=action != "commit",
-        )
+        # A savepoint: an import refused half-way leaves nothing behind, although the request
+        # commits (it answers with the page, not an error).
+        with session.begin_nested():
+            outcome = service.run_import(
+                session,
+                content=read_upload(file),
+                filename=file.filename or "upload.csv",
+                district_code=target_district(user, district_code),
+                actor=user,
+                partial=partial,
+                dry_run=action != "commit",
+            )
     except MaeulError as exc:
         return render(
             request,
@@ -106,3 +109,16 @@ def undo_import(session: SessionDep, user: WebUser, batch_id: int) -> Response:
     _require_importer(user)
     undo(session, user=user, batch_id=batch_id)
     return RedirectResponse(f"/imports?undone={batch_id}", status_code=303)
+
+
+@router.get("/template.xlsx")
+def download_template() -> Response:
+    """The blank roster template, for the upload page's link (the API's copy needs a token)."""
+    return attachment(files.template_xlsx(), "마을공동체_참여자명단_양식.xlsx", files.XLSX_TYPE)
+
+
+@router.get("/batches/{batch_id}/rejected")
+def download_rejected(session: SessionDep, user: WebUser, batch_id: int) -> Response:
+    """A batch's refused rows as a file, for the batches table's link."""
+    content, filename = service.batch_rejected_file(session, user=user, batch_id=batch_id)
+    return attachment(content, filename, media_type(filename))

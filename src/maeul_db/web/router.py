@@ -18,14 +18,14 @@ from maeul_db.access_log import service as access_log
 from maeul_db.access_log.deps import source_address
 from maeul_db.auth import policies
 from maeul_db.auth import service as auth_service
-from maeul_db.auth.deps import WEB_SESSION_USER_KEY, SessionDep
+from maeul_db.auth.deps import SessionDep
 from maeul_db.errors import Forbidden, MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import expert_pages, identity_pages, import_pages, logging_pages, person_pages
 from maeul_db.web.analytics_pages import router as analytics_pages_router
 from maeul_db.web.csrf import require_csrf
-from maeul_db.web.deps import WebUser, get_web_user
+from maeul_db.web.deps import WEB_SESSION_USER_KEY, WebUser, get_web_user
 from maeul_db.web.home import home_page
 from maeul_db.web.templating import STATIC_DIR, render
 
