@@ -305,15 +305,15 @@ def test_add_member_by_name_then_close(client: TestClient, session: Session) -> 
     assert "회원을 추가했습니다" in client.get(added.headers["location"]).text
 
     early = _post(
-        client, f"/groups/{group.id}/members/{membership.id}/close", {"valid_to": "2020-01-01"}
+        client, f"/groups/{group.id}/members/{membership.id}/close", {"last_day": "2020-12-31"}
     )
-    assert early.status_code == 422 and "종료일은 시작일보다 뒤여야 합니다" in early.text
+    assert early.status_code == 422 and "종료일이 시작일보다 앞섭니다" in early.text
     closed = _post(
-        client, f"/groups/{group.id}/members/{membership.id}/close", {"valid_to": "2022-01-01"}
+        client, f"/groups/{group.id}/members/{membership.id}/close", {"last_day": "2021-12-31"}
     )
     assert closed.status_code == 303
     session.refresh(membership)
-    assert membership.valid_to == date(2022, 1, 1)
+    assert membership.valid_to == date(2022, 1, 1)  # 종료일 is the last day; storage is exclusive
 
 
 def test_add_member_ambiguous_name_offers_choices(client: TestClient, session: Session) -> None:
@@ -438,7 +438,7 @@ def test_add_lead_proposer_and_close_participation(client: TestClient, session: 
     page = client.get(f"/projects/{project.id}").text
     assert "참여자를 추가했습니다" not in page and "서대표" in page
     closed = _post(
-        client, f"/projects/{project.id}/participants/{row.id}/close", {"valid_to": "2019-12-31"}
+        client, f"/projects/{project.id}/participants/{row.id}/close", {"last_day": "2019-12-30"}
     )
     assert closed.status_code == 303
     session.refresh(row)
@@ -553,10 +553,10 @@ OTHER_DISTRICT_GETS = [
 OTHER_DISTRICT_POSTS: list[tuple[str, dict[str, str]]] = [
     ("/people/{person}/edit", {"name": "바꿈", "gender": "F", "birth_year": "1980"}),
     ("/groups/{group}/members", {"person": "{person}", "valid_from": "2021-01-01"}),
-    ("/groups/{group}/members/{membership}/close", {"valid_to": "2024-01-01"}),
+    ("/groups/{group}/members/{membership}/close", {"last_day": "2023-12-31"}),
     ("/groups/{group}/activities", {"title": "남의활동", "held_on": "2021-01-01", "hours": "1"}),
     ("/projects/{project}/participants", {"person": "{person}", "valid_from": "2021-01-01"}),
-    ("/projects/{project}/participants/{participation}/close", {"valid_to": "2024-01-01"}),
+    ("/projects/{project}/participants/{participation}/close", {"last_day": "2023-12-31"}),
     (
         "/projects/{project}/activities",
         {"title": "남의활동", "held_on": "2021-01-01", "hours": "1"},

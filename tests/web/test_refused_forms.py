@@ -60,7 +60,7 @@ CASES = {
         "/groups/{group}/members", {"person": "{newcomer}", "valid_from": "2020-01-01"}, True
     ),
     "close_member": Case(
-        "/groups/{group}/members/{membership}/close", {"valid_to": "2020-06-01"}, True
+        "/groups/{group}/members/{membership}/close", {"last_day": "2020-05-31"}, True
     ),
     "group_activity": Case(
         "/groups/{group}/activities", {"title": "월례회", "held_on": "2020-05-01"}, True
@@ -72,7 +72,7 @@ CASES = {
         True,
     ),
     "close_participant": Case(
-        "/projects/{project}/participants/{participation}/close", {"valid_to": "2019-08-01"}, True
+        "/projects/{project}/participants/{participation}/close", {"last_day": "2019-07-31"}, True
     ),
     "project_activity": Case(
         "/projects/{project}/activities", {"title": "주민회의", "held_on": "2019-06-01"}, True

@@ -17,6 +17,7 @@ from maeul_db.analytics import ladder_service, network_service, service
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import Count, KpiReport
 from maeul_db.errors import MaeulError, NotFound
+from maeul_db.kit import time as clock
 from maeul_db.models import Role, UserAccount
 
 console = Console(stderr=True)
@@ -128,7 +129,7 @@ def graph_export(
                 user=_user(session, as_user),
                 fmt=fmt,
                 start=date.fromisoformat(start),
-                end=date.fromisoformat(end) if end else date.today(),
+                end=date.fromisoformat(end) if end else clock.today(),
                 kind=kind,
                 district_code=district,
                 min_degree=min_degree,

@@ -15,6 +15,7 @@ from maeul_db.analytics.schemas import Chain, EgoEdge, EgoNetwork, EgoNode, Tie,
 from maeul_db.analytics.service import check_period
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput, NotFound
+from maeul_db.kit import time as clock
 from maeul_db.models import Person, Role, UserAccount
 from maeul_db.participants.visibility import visible_people
 
@@ -34,7 +35,7 @@ class _Scope:
         end: date | None,
         district_code: str | None,
     ) -> None:
-        self.start, self.end = start or EARLIEST, end or date.today()
+        self.start, self.end = start or EARLIEST, end or clock.today()
         check_period(self.start, self.end)
         district = access.scope_district(user, district_code)
         self.parts = queries.participations(

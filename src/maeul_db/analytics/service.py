@@ -14,6 +14,7 @@ from maeul_db.analytics.indicators import Inputs
 from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
 from maeul_db.errors import InvalidInput
+from maeul_db.kit import time as clock
 from maeul_db.models import TrainingStage, UserAccount
 
 T = TypeVar("T")
@@ -138,7 +139,7 @@ def kpi(
 
 def latest_year(session: Session) -> int:
     """The latest year with a funded project (the dashboard's default period), else this year."""
-    return queries.latest_project_year(session) or date.today().year
+    return queries.latest_project_year(session) or clock.today().year
 
 
 def district_choices(session: Session) -> list[tuple[str, str]]:

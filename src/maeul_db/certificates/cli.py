@@ -10,6 +10,7 @@ from rich.console import Console
 from sqlmodel import Session
 
 from maeul_db.errors import MaeulError
+from maeul_db.kit import time as clock
 from maeul_db.models import CertificateKind
 
 cert_app = typer.Typer(
@@ -95,7 +96,7 @@ def verify(
         raise typer.Exit(code=1)
     p = check.payload
     print(
-        f"VALID {p['number']} ({p['kind']}) issued {p['issued_at']} by {p['issuer']}, "
+        f"VALID {p['number']} ({p['kind']}) issued {clock.format_kst(p['issued_at'])} KST by {p['issuer']}, "
         f"key {check.kid}; holder {p['subject']['name']} ({p['subject']['birth_year']}), "
         f"{len(p['facts'])} facts"
     )

@@ -3,7 +3,7 @@ careers) within the issuing scope, and the masking used on public pages."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -11,10 +11,12 @@ from sqlmodel import Session
 from maeul_db.careers import service as career_service
 from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.errors import InvalidInput
+from maeul_db.kit import time as clock
 from maeul_db.models import CertificateKind, District, Dong, Person
 from maeul_db.training import service as training_service
 
-PAYLOAD_VERSION = 1
+# v2 adds ``issued_on``, the issue date in Seoul; v1 payloads printed the UTC date of ``issued_at``.
+PAYLOAD_VERSION = 2
 
 
 def issuer_name(session: Session, district_code: str | None) -> str:
@@ -56,15 +58,17 @@ def _career_facts(session: Session, person_id: int, scope: str | None) -> list[d
                 "dong_name": dong.name_ko if dong else None,
                 "valid_from": job.valid_from.isoformat(),
                 # Stored intervals end exclusively; a certificate prints the last day worked.
-                "last_day": (job.valid_to - timedelta(days=1)).isoformat()
-                if job.valid_to
-                else None,
+                "last_day": (
+                    clock.last_day_from_valid_to(job.valid_to).isoformat() if job.valid_to else None
+                ),
                 "hours_per_week": (
                     format(job.hours_per_week.normalize(), "f")
                     if job.hours_per_week is not None
                     else None
                 ),
-                "verified_at": job.verified_at.date().isoformat() if job.verified_at else None,
+                "verified_at": (
+                    clock.kst_date(job.verified_at).isoformat() if job.verified_at else None
+                ),
             }
         )
     return facts
@@ -100,6 +104,7 @@ def build(
         "number": number,
         "verification_id": verification_id,
         "issued_at": issued_at.isoformat(timespec="seconds"),
+        "issued_on": clock.kst_date(issued_at).isoformat(),  # the date printed: Seoul's day
         "issuer": issuer_name(session, scope),
         "issuer_district": scope,
         "subject": {"person_id": person.id, "name": person.name, "birth_year": person.birth_year},

@@ -19,7 +19,7 @@ from maeul_db.certificates import keys, payload, signing
 from maeul_db.certificates.render import CertificateDocument, render_pdf
 from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.errors import Conflict, Forbidden, NotFound
-from maeul_db.kit.time import utcnow
+from maeul_db.kit import time as clock
 from maeul_db.models import (
     Certificate,
     CertificateKind,
@@ -81,8 +81,8 @@ def _create(
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("인물을 찾을 수 없습니다 (person not found)")
-    issued_at = utcnow().replace(microsecond=0)
-    number = new_number(kind, issued_at.year)
+    issued_at = clock.now().replace(microsecond=0)
+    number = new_number(kind, clock.kst_date(issued_at).year)
     facts = payload.build(
         session,
         kind=kind,

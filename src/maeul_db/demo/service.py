@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, insert
 
@@ -20,6 +19,7 @@ from maeul_db.demo.reference import read_reference
 from maeul_db.demo.scales import ScaleSpec, get_scale
 from maeul_db.demo.writer import clear, describe, occupied_tables, write
 from maeul_db.errors import Conflict
+from maeul_db.kit import time as clock
 from maeul_db.models import AuditLog
 
 
@@ -59,7 +59,7 @@ def _record(connection: Connection, summary: DemoSummary) -> None:
     connection.execute(
         insert(AuditLog.__table__),  # type: ignore[attr-defined]
         {
-            "at": datetime.now(UTC),
+            "at": clock.now(),
             "action": "demo_replace" if summary.deleted else "demo_generate",
             "entity": "demo",
             "entity_id": f"{summary.scale}:{summary.seed}",

@@ -12,7 +12,7 @@ from rich.table import Table
 from sqlmodel import Session
 
 from maeul_db.experts import service
-from maeul_db.kit.time import utcnow
+from maeul_db.kit import time as clock
 from maeul_db.models import Role, UserAccount
 
 experts_app = typer.Typer(help="The expert pool and placements.", no_args_is_help=True)
@@ -29,7 +29,7 @@ def list_experts(
     """Pool members (eligible by training) and the placements active on the day."""
     from maeul_db.db import get_engine
 
-    day = date.fromisoformat(as_of) if as_of else utcnow().date()
+    day = date.fromisoformat(as_of) if as_of else clock.today()
     with Session(get_engine()) as session:
         members = service.pool(session, user=CLI_OPERATOR, as_of=day)
         placements = service.list_placements(session, user=CLI_OPERATOR, as_of=day)

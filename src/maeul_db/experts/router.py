@@ -17,13 +17,9 @@ from maeul_db.experts.schemas import (
     PlacementPublic,
     PoolMember,
 )
-from maeul_db.kit.time import utcnow
+from maeul_db.kit import time as clock
 
 router = APIRouter(prefix="/experts", tags=["experts"])
-
-
-def _today() -> date:
-    return utcnow().date()
 
 
 @router.get("/pool", response_model=list[PoolMember])
@@ -31,7 +27,7 @@ def list_pool(
     session: SessionDep, user: CurrentUser, recorder: RecorderDep, as_of: date | None = None
 ) -> list[PoolMember]:
     """Everyone whose training makes them eligible for placement."""
-    members = service.pool(session, user=user, as_of=as_of or _today())
+    members = service.pool(session, user=user, as_of=as_of or clock.today())
     recorder.record("list_expert_pool", [m.person_id for m in members])
     return members
 
@@ -82,6 +78,6 @@ def read_coverage(
         session,
         user=user,
         district_code=district_code,
-        as_of=as_of or _today(),
+        as_of=as_of or clock.today(),
         within_days=within_days,
     )

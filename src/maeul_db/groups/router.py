@@ -17,6 +17,7 @@ from maeul_db.groups.schemas import (
     MembershipCreate,
     MembershipPublic,
 )
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.projects.schemas import IntervalClose
 
@@ -77,7 +78,7 @@ def list_group_members(
     session: SessionDep, user: CurrentUser, group_id: int, as_of: date | None = None
 ) -> list[MembershipPublic]:
     """Members as of a date (today by default)."""
-    rows = service.members_as_of(session, user=user, group_id=group_id, on=as_of or date.today())
+    rows = service.members_as_of(session, user=user, group_id=group_id, on=as_of or clock.today())
     return [MembershipPublic.model_validate(r, from_attributes=True) for r in rows]
 
 

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from maeul_db.errors import MaeulError
 from maeul_db.imports.schemas import ImportReport
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 
 console = Console(stderr=True)
@@ -137,7 +138,7 @@ def list_batches(
         return
     for b in public:
         print(
-            f"{b.id:>6}  {b.created_at:%Y-%m-%d %H:%M}  {b.district_code}  {b.status:<9} "
+            f"{b.id:>6}  {clock.format_kst(b.created_at)}  {b.district_code}  {b.status:<9} "
             f"read {b.rows_read:>7}  committed {b.committed:>7}  rejected {b.rejected:>5}  "
             f"{b.filename}"
         )

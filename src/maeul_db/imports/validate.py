@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import GENDERS, PROGRAMMES, ROLES, STAGES, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
+from maeul_db.kit import time as clock
 from maeul_db.kit.text import looks_like_rrn, normalize_email, normalize_name, normalize_phone
 from maeul_db.models import District, Dong, Programme
 
@@ -48,7 +49,7 @@ class Lookups:
     dongs: dict[str, DongRef]  # code → dong
     dong_names: dict[tuple[str, str], list[DongRef]]  # (district, name key) → dongs
     city_dong_names: dict[str, list[DongRef]]  # name key → dongs anywhere
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
 
 def load_lookups(session: Session) -> Lookups:
@@ -313,7 +314,7 @@ class RowChecker:
             role=values["role"],
             valid_from=on,
             # The roster's end date is the last day of taking part; intervals end exclusively.
-            valid_to=end + timedelta(days=1) if end is not None else None,
+            valid_to=clock.valid_to_from_last_day(end),
         )
 
 

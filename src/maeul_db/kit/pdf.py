@@ -13,15 +13,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 
+from maeul_db.kit import time as clock
+
 
 @lru_cache(maxsize=8)
 def environment(templates_dir: Path) -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(),
         undefined=StrictUndefined,
         auto_reload=False,
     )
+    env.filters.update(clock.FILTERS)  # dates print as the web pages show them (Seoul, 종료일)
+    return env
 
 
 @lru_cache(maxsize=8)

@@ -1,17 +1,138 @@
-"""Time helpers: aware UTC timestamps and the "as of D" condition shared by every interval table."""
+"""The one clock, and the one meaning of 종료일.
+
+- ``now()`` is the instant (aware, UTC): what timestamps store. ``today()`` is the calendar day in
+  Seoul: every "today" (default "as of" dates, certificate issue dates, year defaults). A server
+  whose local zone is UTC would otherwise see yesterday until 09:00 KST.
+- ``to_kst`` and the Jinja filters show stored instants in Seoul time; SQLite hands back naive
+  datetimes, which are UTC because that is what ``now()`` stores.
+- Intervals are stored half-open (``valid_to`` is the first day no longer counted). People read
+  and type 종료일 as the last day counted; ``valid_to_from_last_day`` and
+  ``last_day_from_valid_to`` are the only conversions between the two.
+- Tests set the clock with ``frozen_at``; nothing patches ``datetime``.
+
+This is the only module that asks the system for the date or time (tests/kit/test_clock_scan.py).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, overload
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, or_
 
 from maeul_db.errors import InvalidInput
 
+SEOUL = ZoneInfo("Asia/Seoul")
+ONE_DAY = timedelta(days=1)
+
+
+class _Clock:
+    """Module state: a fixed instant while a test holds ``frozen_at``, else the system clock.
+
+    A plain global rather than a context variable, so handlers that run in the test client's
+    worker threads see the same instant as the test."""
+
+    fixed: datetime | None = None
+
+
+_clock = _Clock()
+
+
+def now() -> datetime:
+    """This instant, timezone-aware, in UTC."""
+    return _clock.fixed if _clock.fixed is not None else datetime.now(UTC)
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Same as ``now()``; kept for the model defaults and callers written before ``now()``."""
+    return now()
+
+
+def today() -> date:
+    """Today's date in Seoul, whatever the server's own time zone."""
+    return now().astimezone(SEOUL).date()
+
+
+@contextmanager
+def frozen_at(moment: datetime) -> Iterator[datetime]:
+    """Stop the clock at ``moment`` (aware) for the duration of the block; for tests and replays."""
+    if moment.tzinfo is None:
+        raise ValueError("frozen_at needs an aware datetime (e.g. tzinfo=UTC)")
+    previous, _clock.fixed = _clock.fixed, moment.astimezone(UTC)
+    try:
+        yield _clock.fixed
+    finally:
+        _clock.fixed = previous
+
+
+def to_kst(moment: datetime) -> datetime:
+    """An instant in Seoul time; a naive value is taken as UTC (how SQLite returns stored ones)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(SEOUL)
+
+
+def kst_date(moment: datetime) -> date:
+    """The Seoul calendar day of an instant (a certificate's issue date, a log row's day)."""
+    return to_kst(moment).date()
+
+
+@overload
+def valid_to_from_last_day(last_day: date) -> date: ...
+@overload
+def valid_to_from_last_day(last_day: None) -> None: ...
+def valid_to_from_last_day(last_day: date | None) -> date | None:
+    """종료일 as typed (the last day counted, inclusive) → the stored exclusive ``valid_to``."""
+    if last_day is None:
+        return None
+    if last_day == date.max:
+        raise InvalidInput("종료일이 너무 늦습니다 (last day out of range)", field="valid_to")
+    return last_day + ONE_DAY
+
+
+@overload
+def last_day_from_valid_to(valid_to: date) -> date: ...
+@overload
+def last_day_from_valid_to(valid_to: None) -> None: ...
+def last_day_from_valid_to(valid_to: date | None) -> date | None:
+    """The stored exclusive ``valid_to`` → 종료일 as shown (the last day counted)."""
+    return None if valid_to is None else valid_to - ONE_DAY
+
+
+# Jinja filters: registered on the web templates (web/templating.py) and the printed documents
+# (kit/pdf.py), so every page and PDF shows times and end dates the same way.
+
+
+def _instant(value: datetime | str) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def format_kst(value: datetime | str | None) -> str:
+    """``{{ batch.created_at | kst }}`` → ``2026-03-02 08:30`` (Seoul time)."""
+    return "" if value is None else to_kst(_instant(value)).strftime("%Y-%m-%d %H:%M")
+
+
+def format_kst_date(value: datetime | str | None) -> str:
+    """``{{ certificate.issued_at | kst_date }}`` → ``2026-03-02`` (the Seoul day)."""
+    return "" if value is None else kst_date(_instant(value)).isoformat()
+
+
+def format_last_day(value: date | str | None) -> str:
+    """``{{ row.valid_to | last_day }}`` → the 종료일 people read; blank while still open."""
+    if value is None or value == "":
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return last_day_from_valid_to(day).isoformat()
+
+
+FILTERS: dict[str, Callable[[Any], str]] = {
+    "kst": format_kst,
+    "kst_date": format_kst_date,
+    "last_day": format_last_day,
+}
 
 
 def active_on(model: Any, on: date) -> ColumnElement[bool]:
@@ -26,8 +147,9 @@ def active_on(model: Any, on: date) -> ColumnElement[bool]:
 
 
 def check_interval(valid_from: date, valid_to: date | None) -> None:
+    """At least one day counted: the last day (``valid_to`` - 1) is not before the first."""
     if valid_to is not None and valid_to <= valid_from:
         raise InvalidInput(
-            "종료일은 시작일보다 뒤여야 합니다 (valid_to must be after valid_from)",
+            "종료일이 시작일보다 앞섭니다 (end before start: valid_to must be after valid_from)",
             field="valid_to",
         )

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.models import ParticipationRole
 from maeul_db.projects import service
@@ -85,7 +86,7 @@ def list_project_participants(
 ) -> list[ParticipationPublic]:
     """Participants as of a date (today by default), optionally of one role."""
     rows = service.participants_as_of(
-        session, user=user, project_id=project_id, on=as_of or date.today(), role=role
+        session, user=user, project_id=project_id, on=as_of or clock.today(), role=role
     )
     return [ParticipationPublic.model_validate(r, from_attributes=True) for r in rows]
 

@@ -26,6 +26,7 @@ from maeul_db.imports.columns import ColumnSpec, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
 from maeul_db.imports.validate import parse_date
+from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_name, normalize_phone
 from maeul_db.models import (
     District,
@@ -121,7 +122,7 @@ def _check_row(
     except InvalidInput as exc:
         raise _RowError("name", "bad_name", exc.message) from None
     year_text = _cell(parsed, raw, "birth_year").removesuffix("년").strip()
-    if not year_text.isdigit() or not 1900 <= int(year_text) <= date.today().year:
+    if not year_text.isdigit() or not 1900 <= int(year_text) <= clock.today().year:
         raise _RowError(
             "birth_year", "bad_year", f"출생연도가 올바르지 않습니다: {year_text} (bad birth year)"
         )
@@ -201,7 +202,7 @@ def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tupl
                 program_id=program.id,
                 person_id=person_id,
                 district_code=program.district_code,
-                enrolled_on=min(days) if days else date.today(),
+                enrolled_on=min(days) if days else clock.today(),
             )
             session.add(enrolment)
             session.flush()

@@ -4,7 +4,6 @@ coverage of a district's dongs (staff, city admin), and the public certificate v
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -19,6 +18,7 @@ from maeul_db.certificates import service as certificate_service
 from maeul_db.certificates import verification
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.experts import service as expert_service
+from maeul_db.kit import time as clock
 from maeul_db.models import CertificateKind, Role
 from maeul_db.refdata import queries as refdata_queries
 from maeul_db.training import service as training_service
@@ -101,7 +101,7 @@ def show_coverage(
             session,
             user=user,
             district_code=district,
-            as_of=date.today(),
+            as_of=clock.today(),
             within_days=COVERAGE_WITHIN_DAYS,
         )
     return render(request, "experts/coverage.html", context)

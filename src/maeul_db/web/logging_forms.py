@@ -21,7 +21,9 @@ from sqlmodel import Session
 from maeul_db.access_log import service as access_log
 from maeul_db.access_log.deps import source_address
 from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
+from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import Person, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.refdata import queries as refdata_queries
@@ -31,7 +33,7 @@ SchemaT = TypeVar("SchemaT", bound=BaseModel)
 
 FORM_ERROR = "_form"
 # Services name a few fields differently from the forms that feed them.
-_FIELD_ALIASES = {"dong": "dong_code"}
+_FIELD_ALIASES = {"dong": "dong_code", "valid_to": "last_day"}
 
 
 @dataclass(frozen=True)
@@ -129,9 +131,24 @@ def form_write(session: Session) -> Iterator[None]:
 def parse_day(value: str | None) -> date:
     """``?as_of=`` as a date; today when blank or unreadable."""
     try:
-        return date.fromisoformat(value) if value else date.today()
+        return date.fromisoformat(value) if value else clock.today()
     except ValueError:
-        return date.today()
+        return clock.today()
+
+
+class LastDayForm(InputSchema):
+    """종료일 as the close forms take it: the last day counted (inclusive)."""
+
+    last_day: date
+
+
+def closing_valid_to(values: Mapping[str, str]) -> date:
+    """A close form's 종료일 as the exclusive ``valid_to`` the services store."""
+    last_day = build(LastDayForm, filled(values, ("last_day",))).last_day
+    try:
+        return clock.valid_to_from_last_day(last_day)
+    except InvalidInput as exc:
+        raise FormInvalid(_error_of(exc)) from exc
 
 
 def resolve_person(

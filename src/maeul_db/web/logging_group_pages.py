@@ -15,9 +15,9 @@ from maeul_db.activities.schemas import ActivityCreate
 from maeul_db.auth.deps import SessionDep
 from maeul_db.groups import service as group_service
 from maeul_db.groups.schemas import GroupCreate, MembershipCreate
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.models import Role, UserAccount
-from maeul_db.projects.schemas import IntervalClose
 from maeul_db.web.deps import get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -25,6 +25,7 @@ from maeul_db.web.logging_forms import (
     FormInvalid,
     LoggerUser,
     build,
+    closing_valid_to,
     filled,
     form_write,
     geography_choices,
@@ -85,7 +86,7 @@ def new_group(request: Request, session: SessionDep, user: LoggerUser) -> Respon
         request,
         session,
         user=user,
-        values={"founded_on": date.today().isoformat(), "theme": "other"},
+        values={"founded_on": clock.today().isoformat(), "theme": "other"},
     )
 
 
@@ -140,7 +141,7 @@ def _group_page(
         "as_of": as_of,
         "activities": activities,
         "activity_count": activity_count,
-        "today": date.today(),
+        "today": clock.today(),
         "failed": failed,
         "values": values or {},
         "errors": errors or {},
@@ -173,7 +174,7 @@ def add_member(
         )
         data = build(
             MembershipCreate,
-            {"person_id": person_id, **filled(values, ("role", "valid_from", "valid_to"))},
+            {"person_id": person_id, **filled(values, ("role", "valid_from"))},
         )
         with form_write(session):
             group_service.add_member(session, user=user, group_id=group_id, data=data)
@@ -183,7 +184,7 @@ def add_member(
             session,
             user=user,
             group_id=group_id,
-            as_of=date.today(),
+            as_of=clock.today(),
             failed="member",
             values=values,
             errors=exc.errors,
@@ -205,7 +206,7 @@ def close_member(
     group_service.get(session, user=user, group_id=group_id)
     values = text_values(form)
     try:
-        valid_to = build(IntervalClose, filled(values, ("valid_to",))).valid_to
+        valid_to = closing_valid_to(values)
         with form_write(session):
             group_service.close_membership(
                 session, user=user, membership_id=membership_id, valid_to=valid_to
@@ -216,7 +217,7 @@ def close_member(
             session,
             user=user,
             group_id=group_id,
-            as_of=date.today(),
+            as_of=clock.today(),
             failed=f"close-{membership_id}",
             values=values,
             errors=exc.errors,
@@ -241,7 +242,7 @@ def add_group_activity(
             session,
             user=user,
             group_id=group_id,
-            as_of=date.today(),
+            as_of=clock.today(),
             failed="activity",
             values=values,
             errors=exc.errors,

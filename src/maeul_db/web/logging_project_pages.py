@@ -15,10 +15,11 @@ from maeul_db.activities import service as activity_service
 from maeul_db.activities.schemas import ActivityCreate
 from maeul_db.auth.deps import SessionDep
 from maeul_db.groups import service as group_service
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.models import Role, UserAccount
 from maeul_db.projects import service as project_service
-from maeul_db.projects.schemas import IntervalClose, ParticipationCreate, ProjectCreate
+from maeul_db.projects.schemas import ParticipationCreate, ProjectCreate
 from maeul_db.web.deps import get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -26,6 +27,7 @@ from maeul_db.web.logging_forms import (
     FormInvalid,
     LoggerUser,
     build,
+    closing_valid_to,
     filled,
     form_write,
     geography_choices,
@@ -116,7 +118,7 @@ def new_project(
 ) -> Response:
     """The form to register a project (``?group_id=`` preselects the group)."""
     values = {
-        "year": str(date.today().year),
+        "year": str(clock.today().year),
         "programme": "village_community",
         "stage": "group_formation",
         "group_id": group_id or "",
@@ -181,7 +183,7 @@ def _project_page(
         "activities": activities,
         "activity_count": activity_count,
         "as_of": as_of,
-        "today": date.today(),
+        "today": clock.today(),
         "failed": failed,
         "values": values or {},
         "errors": errors or {},
@@ -214,7 +216,7 @@ def add_participant(
         )
         data = build(
             ParticipationCreate,
-            {"person_id": person_id, **filled(values, ("role", "valid_from", "valid_to"))},
+            {"person_id": person_id, **filled(values, ("role", "valid_from"))},
         )
         with form_write(session):
             project_service.add_participant(session, user=user, project_id=project_id, data=data)
@@ -224,7 +226,7 @@ def add_participant(
             session,
             user=user,
             project_id=project_id,
-            as_of=date.today(),
+            as_of=clock.today(),
             failed="participant",
             values=values,
             errors=exc.errors,
@@ -246,7 +248,7 @@ def close_participant(
     project_service.get(session, user=user, project_id=project_id)
     values = text_values(form)
     try:
-        valid_to = build(IntervalClose, filled(values, ("valid_to",))).valid_to
+        valid_to = closing_valid_to(values)
         with form_write(session):
             project_service.close_participation(
                 session, user=user, participation_id=participation_id, valid_to=valid_to
@@ -257,7 +259,7 @@ def close_participant(
             session,
             user=user,
             project_id=project_id,
-            as_of=date.today(),
+            as_of=clock.today(),
             failed=f"close-{participation_id}",
             values=values,
             errors=exc.errors,
@@ -282,7 +284,7 @@ def add_project_activity(
             session,
             user=user,
             project_id=project_id,
-            as_of=date.today(),
+            as_of=clock.today(),
             failed="activity",
             values=values,
             errors=exc.errors,

@@ -1,4 +1,5 @@
-"""Jinja2 setup for the web pages: template directory, the CSRF field helper, small filters."""
+"""Jinja2 setup for the web pages: template directory, the CSRF field helper, small filters
+(phones, and the clock's: ``kst``, ``kst_date``, ``last_day``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from starlette.responses import Response
 
+from maeul_db.kit import time as clock
 from maeul_db.web import csrf
 from maeul_db.web.deps import viewer_of
 
@@ -44,6 +46,7 @@ def _viewer_context(request: Request) -> dict[str, Any]:
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_viewer_context])
 templates.env.globals["csrf_field"] = csrf_field
 templates.env.filters["phone"] = format_phone
+templates.env.filters.update(clock.FILTERS)
 
 
 def render(
