@@ -111,7 +111,7 @@ def connection(engine: Engine) -> Iterator[Connection]:
         conn.close()
 
 
-def _savepoint_session(connection: Connection) -> Session:
+def savepoint_session(connection: Connection) -> Session:
     # create_savepoint: the session's commit() releases a savepoint and its rollback() rolls back
     # to it, so the code under test commits and rolls back for real inside the outer transaction.
     return Session(
@@ -122,7 +122,7 @@ def _savepoint_session(connection: Connection) -> Session:
 @pytest.fixture
 def session(connection: Connection) -> Iterator[Session]:
     """The test's session, to seed and to inspect; its work is discarded after the test."""
-    db = _savepoint_session(connection)
+    db = savepoint_session(connection)
     try:
         yield db
     finally:
@@ -140,7 +140,7 @@ def client(connection: Connection, session: Session) -> Iterator[TestClient]:
         # reloaded when the test next reads its objects.
         session.flush()
         session.expire_all()
-        return _savepoint_session(connection)
+        return savepoint_session(connection)
 
     with TestClient(create_app(session_factory=request_session)) as test_client:
         yield test_client

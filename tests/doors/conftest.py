@@ -1,6 +1,6 @@
-"""An app whose requests behave like production's ``get_session``: each request's work is
-kept when it succeeds and rolled back when it raises (a savepoint inside the test's
-transaction), so "database unchanged" in the matrices means what a real deployment would do."""
+"""An app with the real request session code (``db.session_scope``: commit on success, roll back
+on error), each request on its own session over the test's connection, so "database unchanged"
+in the matrices means what a real deployment would do."""
 
 from __future__ import annotations
 
@@ -9,29 +9,22 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import Connection
 from sqlmodel import Session
 
-from maeul_db.db import get_session
+from tests.conftest import savepoint_session
 
 
 @pytest.fixture
-def door_app(session: Session) -> FastAPI:
+def door_app(connection: Connection, session: Session) -> FastAPI:
     from maeul_db.app import create_app
 
-    app = create_app()
+    def request_session() -> Session:
+        session.flush()
+        session.expire_all()
+        return savepoint_session(connection)
 
-    def _per_request() -> Iterator[Session]:
-        savepoint = session.begin_nested()
-        try:
-            yield session
-            session.flush()
-            savepoint.commit()
-        except BaseException:
-            savepoint.rollback()
-            raise
-
-    app.dependency_overrides[get_session] = _per_request
-    return app
+    return create_app(session_factory=request_session)
 
 
 @pytest.fixture

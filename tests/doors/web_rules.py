@@ -32,6 +32,9 @@ class WebRule:
     public: bool = False
     # Sends a one-row roster as multipart ``file``.
     upload: bool = False
+    # What the first allowed role gets (the positive cell): 200 unless the seeded world makes
+    # another answer the proof that the call reached the object.
+    positive: int = 200
 
 
 ROSTER = (
@@ -42,7 +45,7 @@ ROSTER = (
 PERSON_FORM = {"name": "새인물", "gender": "F", "birth_year": "1980"}
 ACTIVITY_FORM = {"title": "새활동", "kind": "meeting", "held_on": "2020-05-01"}
 JOIN_FORM = {"person": "{person_id}", "valid_from": "2020-01-01"}
-CLOSE_FORM = {"valid_to": "2024-01-01"}
+CLOSE_FORM = {"last_day": "2023-12-31"}
 
 WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/login"): WebRule(EVERYONE, public=True, cross="own"),
@@ -93,6 +96,10 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     # Analytics: staff see their own district only (asking for another is refused).
     ("GET", "/analytics"): WebRule(ANALYTICS, query={"district": DISTRICT_A}),
     ("GET", "/analytics/people/{person_id}/ego"): WebRule(ANALYTICS),
+    ("GET", "/analytics/graph/export"): WebRule(
+        ANALYTICS,
+        query={"from": "2015-01-01", "to": "2024-12-31", "format": "json", "district": DISTRICT_A},
+    ),
     # An expert's own record and certificates; nobody else's, and no other role's.
     ("GET", "/me/record"): WebRule(EXPERT),
     ("POST", "/me/certificates"): WebRule(EXPERT, {"kind": "training"}),
@@ -104,6 +111,10 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/verify"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/verify/{token}"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/imports"): WebRule(STAFF, cross="own"),
+    ("GET", "/imports/template.xlsx"): WebRule(STAFF, cross="own"),
+    # The seeded batch refused no rows: its owner is told so (404), which proves the call reached
+    # the batch.
+    ("GET", "/imports/batches/{batch_id}/rejected"): WebRule(STAFF, positive=404),
     ("POST", "/imports"): WebRule(
         STAFF, {"action": "commit", "district_code": DISTRICT_A}, upload=True
     ),
