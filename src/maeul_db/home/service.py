@@ -19,8 +19,8 @@ _COUNT_ONLY = Page(limit=1)
 
 @dataclass(frozen=True)
 class Home:
-    # The role's page: ``home/<role>.html``.
-    role: str
+    # The role whose page this is: ``home/<kind>.html``.
+    kind: str
     # People, groups and projects in scope (staff and the city admin).
     counts: dict[str, int] | None = None
     # The expert's own record.

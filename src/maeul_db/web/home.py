@@ -18,4 +18,4 @@ def home_page(session: Session, *, user: UserAccount) -> tuple[str, dict[str, An
         context["counts"] = home.counts
     if home.person is not None:
         context["person"] = home.person
-    return f"home/{home.role}.html", context
+    return f"home/{home.kind}.html", context
