@@ -24,7 +24,7 @@ def test_every_personal_data_read_is_logged(client: TestClient, session: Session
     assert client.get(f"/api/people/{p1.id}", headers=headers).status_code == 200
     assert client.get(f"/api/people/{p2.id}/history", headers=headers).status_code == 200
     rows = _rows(session)[before:]
-    assert [r.action for r in rows] == ["list_people", "read_person", "read_person_history"]
+    assert [r.action for r in rows] == ["people.list", "person.read", "person.history"]
     assert all(r.actor_username == staff.username and r.district_code == DISTRICT_A for r in rows)
     assert all(r.source_address == "testclient" for r in rows)
     assert f",{p1.id}," in rows[0].person_ids and f",{p2.id}," in rows[0].person_ids
@@ -39,7 +39,7 @@ def test_web_people_page_is_logged(client: TestClient, session: Session) -> None
     before = len(_rows(session))
     assert client.get("/people").status_code == 200
     new = _rows(session)[before:]
-    assert len(new) == 1 and new[0].action == "web_list_people"
+    assert len(new) == 1 and new[0].action == "people.list"
     assert f",{person.id}," in new[0].person_ids
 
 

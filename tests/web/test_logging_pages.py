@@ -282,7 +282,7 @@ def test_group_page_shows_members_as_of_date(client: TestClient, session: Sessio
     assert "이지난" in then and "이지금" not in then and "2019-03-01 기준 1명" in then
     logged = session.exec(
         select(AccessLog)
-        .where(AccessLog.action == "web_read_group_members")
+        .where(AccessLog.action == "group.members")
         .order_by(col(AccessLog.id).desc())
     ).first()
     assert logged is not None and logged.person_ids == f",{past.id},"

@@ -71,8 +71,11 @@ def record(
     person_ids: Iterable[int],
     source_address: str | None = None,
     purpose: str | None = None,
+    outside_register: bool = False,
 ) -> AccessLog | None:
-    """Append one row for a read or export of personal data; nothing when no person was shown.
+    """Append one row for a read or export of personal data; nothing when no person was shown,
+    unless ``outside_register``: the output names people who need not be in the register (an
+    import's rejected rows), so the read is recorded even when no person id can be given.
 
     Services call this themselves, whatever door called them; the source address comes from the
     request's origin (``core.context``) unless a caller passes one.
@@ -80,7 +83,7 @@ def record(
     people = _encode_people(person_ids)
     if source_address is None:
         source_address = current_origin().source_address
-    if not people:
+    if not people and not outside_register:
         return None
     prev_hash = _last_hash(session)
     row = AccessLog(

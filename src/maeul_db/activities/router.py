@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from maeul_db.access_log.deps import RecorderDep
 from maeul_db.activities import service
 from maeul_db.activities.schemas import (
     ActivitiesPublic,
@@ -66,9 +65,8 @@ def record_activity_attendance(
 
 @router.get("/{activity_id}/attendance", response_model=list[AttendancePublic])
 def list_activity_attendance(
-    session: SessionDep, user: CurrentUser, activity_id: int, recorder: RecorderDep
+    session: SessionDep, user: CurrentUser, activity_id: int
 ) -> list[AttendancePublic]:
     """Who attended an activity."""
     rows = service.attendees(session, user=user, activity_id=activity_id)
-    recorder.record("list_attendance", [r.person_id for r in rows])
     return [AttendancePublic.model_validate(r, from_attributes=True) for r in rows]

@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import false, func
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.activities.schemas import ActivityCreate, AttendanceCreate
 from maeul_db.audit import service as audit
-from maeul_db.errors import Conflict, InvalidInput, NotFound
+from maeul_db.auth import policies
+from maeul_db.core.scope import district_scoped, get_visible
+from maeul_db.errors import Conflict, InvalidInput
 from maeul_db.groups import service as group_service
-from maeul_db.kit.pagination import Page
-from maeul_db.models import Activity, Attendance, Role, UserAccount
+from maeul_db.kit.pagination import Page, paginate
+from maeul_db.models import Activity, Attendance, Person, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.projects import service as project_service
 
 
 def visible_activities(user: UserAccount) -> Any:
-    query = select(Activity)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff:
-        return query.where(Activity.district_code == user.district_code)
-    return query.where(false())
+    return district_scoped(Activity, user)
 
 
 def get(session: Session, *, user: UserAccount, activity_id: int) -> Activity:
-    activity = session.exec(visible_activities(user).where(Activity.id == activity_id)).first()
-    if activity is None:
-        raise NotFound("활동을 찾을 수 없습니다 (activity not found)")
-    return activity  # type: ignore[no-any-return]
+    policies.require_fact_logger(user)
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_activities(user),
+        Activity,
+        activity_id,
+        missing="활동을 찾을 수 없습니다 (activity not found)",
+    )
 
 
 def list_(
@@ -41,18 +43,15 @@ def list_(
     project_id: int | None = None,
     group_id: int | None = None,
 ) -> tuple[list[Activity], int]:
+    policies.require_fact_logger(user)
     stmt = visible_activities(user)
     if project_id is not None:
         stmt = stmt.where(Activity.project_id == project_id)
     if group_id is not None:
         stmt = stmt.where(Activity.group_id == group_id)
-    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(
-        stmt.order_by(col(Activity.held_on).desc(), col(Activity.id))
-        .offset(page.offset)
-        .limit(page.limit)
-    ).all()
-    return list(rows), int(count)
+    return paginate(
+        session, stmt, page=page, order_by=(col(Activity.held_on).desc(), col(Activity.id))
+    )
 
 
 def create(session: Session, *, user: UserAccount, data: ActivityCreate) -> Activity:
@@ -132,8 +131,7 @@ def record_attendance(
     return rows
 
 
-def attendees(session: Session, *, user: UserAccount, activity_id: int) -> list[Attendance]:
-    get(session, user=user, activity_id=activity_id)
+def _attendance(session: Session, activity_id: int) -> list[Attendance]:
     return list(
         session.exec(
             select(Attendance)
@@ -141,3 +139,50 @@ def attendees(session: Session, *, user: UserAccount, activity_id: int) -> list[
             .order_by(col(Attendance.person_id))
         ).all()
     )
+
+
+def attendees(session: Session, *, user: UserAccount, activity_id: int) -> list[Attendance]:
+    """Who attended, shown: recorded in the access log."""
+    get(session, user=user, activity_id=activity_id)
+    rows = _attendance(session, activity_id)
+    access_log.record(
+        session, actor=user, action="activity.attendance", person_ids=[r.person_id for r in rows]
+    )
+    return rows
+
+
+@dataclass(frozen=True)
+class AttendanceSheet:
+    activity: Activity
+    attended: list[Attendance]
+    # Who could have attended and has not: the project's participants, else the group's
+    # members, on the day it was held.
+    eligible: list[int]
+    people: dict[int, Person]
+
+
+def _eligible(session: Session, activity: Activity) -> list[int]:
+    if activity.project_id is not None:
+        rows = project_service.active_participants(
+            session, project_id=activity.project_id, on=activity.held_on
+        )
+        return [r.person_id for r in rows]
+    if activity.group_id is not None:
+        members = group_service.active_members(
+            session, group_id=activity.group_id, on=activity.held_on
+        )
+        return [m.person_id for m in members]
+    return []
+
+
+def attendance_sheet(session: Session, *, user: UserAccount, activity_id: int) -> AttendanceSheet:
+    """An activity, who attended and who else could tick in, logged once for everyone shown."""
+    activity = get(session, user=user, activity_id=activity_id)
+    attended = _attendance(session, activity_id)
+    attended_ids = {a.person_id for a in attended}
+    eligible = [p for p in _eligible(session, activity) if p not in attended_ids]
+    people = participant_service.people_by_id(
+        session, user=user, person_ids=[*attended_ids, *eligible]
+    )
+    access_log.record(session, actor=user, action="activity.attendance", person_ids=people)
+    return AttendanceSheet(activity, attended, eligible, people)

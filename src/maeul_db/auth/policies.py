@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from maeul_db.errors import Forbidden
 from maeul_db.models import Role, UserAccount
 
 
@@ -32,3 +33,15 @@ def can_read_personal_data(user: UserAccount) -> bool:
 
 def can_manage_accounts(user: UserAccount) -> bool:
     return user.role == Role.city_admin
+
+
+def can_log_facts(user: UserAccount) -> bool:
+    """District staff and the city admin log (and read back) projects, groups, activities and
+    imports; experts and analysts do neither."""
+    return user.role in (Role.city_admin, Role.district_staff)
+
+
+def require_fact_logger(user: UserAccount) -> None:
+    """For services: refuse (403) a user who may not log facts, before any row is loaded."""
+    if not can_log_facts(user):
+        raise Forbidden("기록을 입력할 권한이 없습니다 (role cannot log participation)")

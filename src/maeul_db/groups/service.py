@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
@@ -15,7 +16,7 @@ from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
-from maeul_db.models import Group, GroupMembership, Role, UserAccount
+from maeul_db.models import Group, GroupMembership, Person, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.refdata import service as refdata_service
 
@@ -25,6 +26,7 @@ def visible_groups(user: UserAccount) -> Any:
 
 
 def get(session: Session, *, user: UserAccount, group_id: int) -> Group:
+    policies.require_fact_logger(user)
     return get_visible(  # type: ignore[no-any-return]
         session,
         visible_groups(user),
@@ -35,6 +37,7 @@ def get(session: Session, *, user: UserAccount, group_id: int) -> Group:
 
 
 def list_(session: Session, *, user: UserAccount, page: Page) -> tuple[list[Group], int]:
+    policies.require_fact_logger(user)
     return paginate(session, visible_groups(user), page=page, order_by=Group.id)
 
 
@@ -144,10 +147,9 @@ def void_membership(
     return membership
 
 
-def members_as_of(
-    session: Session, *, user: UserAccount, group_id: int, on: date
-) -> list[GroupMembership]:
-    get(session, user=user, group_id=group_id)
+def active_members(session: Session, *, group_id: int, on: date) -> list[GroupMembership]:
+    """The memberships active on ``on``, for a use case that has already checked the group is in
+    scope and logs what it shows (the activity page's attendance sheet)."""
     return list(
         session.exec(
             select(GroupMembership)
@@ -155,3 +157,26 @@ def members_as_of(
             .order_by(col(GroupMembership.person_id))
         ).all()
     )
+
+
+def members_as_of(
+    session: Session, *, user: UserAccount, group_id: int, on: date
+) -> list[GroupMembership]:
+    """A group's members on ``on``, shown: recorded in the access log."""
+    get(session, user=user, group_id=group_id)
+    rows = active_members(session, group_id=group_id, on=on)
+    access_log.record(
+        session, actor=user, action="group.members", person_ids=[r.person_id for r in rows]
+    )
+    return rows
+
+
+def roster(
+    session: Session, *, user: UserAccount, group_id: int, on: date
+) -> tuple[list[GroupMembership], dict[int, Person]]:
+    """The members on ``on`` and the people behind them (for names), logged once."""
+    rows = members_as_of(session, user=user, group_id=group_id, on=on)
+    people = participant_service.people_by_id(
+        session, user=user, person_ids=[r.person_id for r in rows]
+    )
+    return rows, people

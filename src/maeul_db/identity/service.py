@@ -10,20 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import false, func, or_
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
-from maeul_db.errors import Conflict, Forbidden, NotFound
+from maeul_db.core.scope import district_scoped, get_visible
+from maeul_db.errors import Conflict, Forbidden
 from maeul_db.identity.keys import keys_for
 from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
-from maeul_db.identity.merges import merged_ids, survivor_id, with_survivors
-from maeul_db.kit.pagination import Page
+from maeul_db.identity.merges import merged_ids, survivor_id
+from maeul_db.identity.schemas import MatchCandidatePublic, PersonSummary
+from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import MatchStatus, Person, PersonMatchCandidate, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonCreate
-from maeul_db.participants.visibility import FACT_TABLES, people_with_facts_in
+from maeul_db.participants.visibility import FACT_TABLES, readable_person
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,7 @@ def resolve(
 
 def visible_candidates(user: UserAccount) -> Any:
     """Review-queue rows a user may see: staff their own district's, the city admin all."""
-    query = select(PersonMatchCandidate)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff and user.district_code:
-        return query.where(PersonMatchCandidate.district_code == user.district_code)
-    return query.where(false())
+    return district_scoped(PersonMatchCandidate, user)
 
 
 def list_candidates(
@@ -85,47 +82,78 @@ def list_candidates(
     page: Page,
     status: MatchStatus | None = MatchStatus.open,
 ) -> tuple[list[PersonMatchCandidate], int]:
+    """The queue's rows (no personal details; :func:`review_queue` shows them)."""
     stmt = visible_candidates(user)
     if status is not None:
         stmt = stmt.where(PersonMatchCandidate.status == status)
-    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(
-        stmt.order_by(col(PersonMatchCandidate.id)).offset(page.offset).limit(page.limit)
-    ).all()
-    return list(rows), int(count)
+    return paginate(session, stmt, page=page, order_by=col(PersonMatchCandidate.id))
 
 
 def get_candidate(
     session: Session, *, user: UserAccount, candidate_id: int
 ) -> PersonMatchCandidate:
-    row = session.exec(
-        visible_candidates(user).where(PersonMatchCandidate.id == candidate_id)
-    ).first()
-    if row is None:
-        raise NotFound("검토 대상을 찾을 수 없습니다 (match candidate not found)")
-    return row  # type: ignore[no-any-return]
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_candidates(user),
+        PersonMatchCandidate,
+        candidate_id,
+        missing="검토 대상을 찾을 수 없습니다 (match candidate not found)",
+    )
 
 
-def readable_person(session: Session, *, user: UserAccount, person_id: int) -> Person | None:
-    """The person if ``user`` may read their details, merged or not, else None.
+def _summary(person: Person | None) -> PersonSummary | None:
+    return PersonSummary.model_validate(person, from_attributes=True) if person else None
 
-    Staff read people their district registered or holds facts of, and the survivors those were
-    merged into (``identity.merges``), so a reviewer still sees both sides of their own merge.
-    """
-    if user.role == Role.city_admin:
-        return session.get(Person, person_id)
-    if user.role != Role.district_staff or not user.district_code:
-        return None
-    district = user.district_code
-    return session.exec(
-        select(Person).where(
-            Person.id == person_id,
-            or_(
-                col(Person.registered_district_code) == district,
-                col(Person.id).in_(with_survivors(people_with_facts_in(district))),
-            ),
-        )
-    ).first()
+
+def _view(session: Session, user: UserAccount, row: PersonMatchCandidate) -> MatchCandidatePublic:
+    """The reviewed person in full; the other one only when the reviewer may read them."""
+    person = readable_person(session, user=user, person_id=row.person_id)
+    other = readable_person(session, user=user, person_id=row.candidate_person_id)
+    summary = _summary(person)
+    assert row.id is not None and summary is not None
+    return MatchCandidatePublic(
+        id=row.id,
+        reason=row.reason,
+        status=MatchStatus(row.status),
+        created_at=row.created_at,
+        decided_at=row.decided_at,
+        person=summary,
+        candidate=_summary(other),
+        elsewhere=other is None,
+    )
+
+
+def _shown(views: list[MatchCandidatePublic]) -> list[int]:
+    return [v.person.id for v in views] + [v.candidate.id for v in views if v.candidate]
+
+
+def candidate_view(
+    session: Session, *, user: UserAccount, row: PersonMatchCandidate
+) -> MatchCandidatePublic:
+    """One candidate with both people's details, shown: recorded in the access log."""
+    view = _view(session, user, row)
+    access_log.record(session, actor=user, action="identity.candidate", person_ids=_shown([view]))
+    return view
+
+
+def _require_reviewer(user: UserAccount) -> None:
+    if user.role not in (Role.city_admin, Role.district_staff):
+        raise Forbidden("검토 권한이 없습니다 (role cannot review matches)")
+
+
+def review_queue(
+    session: Session,
+    *,
+    user: UserAccount,
+    page: Page,
+    status: MatchStatus | None = MatchStatus.open,
+) -> tuple[list[MatchCandidatePublic], int]:
+    """The district's review queue with the people's details, logged once for the page."""
+    _require_reviewer(user)
+    rows, count = list_candidates(session, user=user, page=page, status=status)
+    views = [_view(session, user, r) for r in rows]
+    access_log.record(session, actor=user, action="identity.candidates", person_ids=_shown(views))
+    return views, count
 
 
 def _decide(
@@ -136,8 +164,7 @@ def _decide(
     expect: MatchStatus,
     status: MatchStatus,
 ) -> PersonMatchCandidate:
-    if user.role not in (Role.city_admin, Role.district_staff):
-        raise Forbidden("검토 권한이 없습니다 (role cannot review matches)")
+    _require_reviewer(user)
     row = get_candidate(session, user=user, candidate_id=candidate_id)
     if row.status != expect:
         raise Conflict(f"이미 처리된 검토 대상입니다: {row.status} (candidate is {row.status})")

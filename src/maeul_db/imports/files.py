@@ -7,10 +7,13 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import PurePath
+from typing import BinaryIO
 
+from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import COLUMNS, ERROR_HEADER
 from maeul_db.kit.text import looks_like_rrn
 
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 EXAMPLE_ROW = (
@@ -91,3 +94,18 @@ def template_xlsx() -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def read_upload(stream: BinaryIO) -> bytes:
+    """An uploaded roster's bytes (API and page alike): refused when empty or over 50 MB."""
+    content = stream.read(MAX_UPLOAD_BYTES + 1)
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise InvalidInput("파일이 너무 큽니다 (upload larger than 50 MB)", field="file")
+    if not content:
+        raise InvalidInput("빈 파일입니다 (empty file)", field="file")
+    return content
+
+
+def media_type(filename: str) -> str:
+    """The content type of a file the import writes back (template, rejected rows)."""
+    return XLSX_TYPE if filename.endswith(".xlsx") else CSV_TYPE

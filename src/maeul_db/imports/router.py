@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.errors import Forbidden, InvalidInput
 from maeul_db.imports import files, service
 from maeul_db.imports.schemas import (
     ImportBatchesPublic,
@@ -18,40 +16,11 @@ from maeul_db.imports.schemas import (
     UndoPublic,
 )
 from maeul_db.imports.undo import undo
+from maeul_db.kit.http import attachment
 from maeul_db.kit.pagination import Page
-from maeul_db.models import Role, UserAccount
+from maeul_db.models import UserAccount
 
 router = APIRouter(prefix="/imports", tags=["imports"])
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
-
-def read_upload(upload: UploadFile) -> bytes:
-    content = upload.file.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise InvalidInput("파일이 너무 큽니다 (upload larger than 50 MB)", field="file")
-    if not content:
-        raise InvalidInput("빈 파일입니다 (empty file)", field="file")
-    return content
-
-
-def target_district(user: UserAccount, district_code: str | None) -> str:
-    """Staff import into their own district; the city admin names one."""
-    if user.role == Role.district_staff and user.district_code:
-        if district_code not in (None, "", user.district_code):
-            raise Forbidden("다른 자치구로 가져올 수 없습니다 (cannot import for another district)")
-        return user.district_code
-    if district_code:
-        return district_code
-    raise InvalidInput("자치구 코드가 필요합니다 (district_code required)", field="district_code")
-
-
-def attachment(content: bytes, filename: str, media_type: str) -> Response:
-    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
-
-
-def media_type(filename: str) -> str:
-    return files.XLSX_TYPE if filename.endswith(".xlsx") else files.CSV_TYPE
 
 
 def _run(
@@ -64,9 +33,9 @@ def _run(
 ) -> ImportReport:
     outcome = service.run_import(
         session,
-        content=read_upload(file),
+        content=files.read_upload(file.file),
         filename=file.filename or "upload.csv",
-        district_code=target_district(user, district_code),
+        district_code=service.target_district(user, district_code),
         actor=user,
         partial=partial,
         dry_run=dry_run,
@@ -139,4 +108,4 @@ def undo_batch(session: SessionDep, user: CurrentUser, batch_id: int) -> UndoPub
 def read_rejected_rows(session: SessionDep, user: CurrentUser, batch_id: int) -> Response:
     """The rows a partial import refused, in the uploaded format with an 오류 column."""
     content, filename = service.batch_rejected_file(session, user=user, batch_id=batch_id)
-    return attachment(content, filename, media_type(filename))
+    return attachment(content, filename, files.media_type(filename))

@@ -13,12 +13,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.errors import Forbidden, NotFound
+from maeul_db.core.scope import district_scoped, get_visible
+from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import files
 from maeul_db.imports.parse import ParsedFile, parse
 from maeul_db.imports.schemas import (
@@ -30,7 +31,7 @@ from maeul_db.imports.schemas import (
 )
 from maeul_db.imports.validate import Lookups, Rejected, load_lookups, validate
 from maeul_db.imports.write import Plan, apply, plan_rows
-from maeul_db.kit.pagination import Page
+from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportBatch, ImportStatus, Role, UserAccount
 
@@ -63,6 +64,29 @@ def _error_text(r: Rejected) -> str:
 
 def _rejected_rows(parsed: ParsedFile, rejected: list[Rejected]) -> list[list[str]]:
     return [[*r.row.cells, _error_text(r)] for r in rejected]
+
+
+def _require_importer(user: UserAccount) -> None:
+    if not policies.can_log_facts(user):
+        raise Forbidden("명단을 가져올 권한이 없습니다 (role cannot import)")
+
+
+def target_district(user: UserAccount, district_code: str | None) -> str:
+    """The district an upload goes to: staff their own (naming another is refused), the city
+    admin the one they name (required). Analysts and experts import nothing."""
+    _require_importer(user)
+    if user.role == Role.district_staff and user.district_code:
+        if district_code not in (None, "", user.district_code):
+            raise Forbidden("다른 자치구로 가져올 수 없습니다 (cannot import for another district)")
+        return user.district_code
+    if district_code:
+        return district_code
+    raise InvalidInput("자치구 코드가 필요합니다 (district_code required)", field="district_code")
+
+
+def picks_district(user: UserAccount) -> bool:
+    """Whether the upload form asks for a district (the city admin's does; staff's is fixed)."""
+    return policies.is_city_admin(user)
 
 
 def check_district(user: UserAccount | None, district_code: str) -> None:
@@ -161,34 +185,31 @@ def run_import(
     return outcome
 
 
-def visible_batches(user: UserAccount) -> Any:
-    query = select(ImportBatch)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff and user.district_code:
-        return query.where(ImportBatch.district_code == user.district_code)
-    return query.where(col(ImportBatch.id).is_(None))
+def visible_batches(user: UserAccount | None) -> Any:
+    """Batches ``user`` may see (analysts and experts: 403); the CLI (no user) sees all."""
+    if user is None:
+        return select(ImportBatch)
+    _require_importer(user)
+    return district_scoped(ImportBatch, user)
 
 
 def get_batch(session: Session, *, user: UserAccount | None, batch_id: int) -> ImportBatch:
-    stmt = visible_batches(user) if user is not None else select(ImportBatch)
-    batch = session.exec(stmt.where(ImportBatch.id == batch_id)).first()
-    if batch is None:
-        raise NotFound("가져오기 기록을 찾을 수 없습니다 (import batch not found)")
-    return batch  # type: ignore[no-any-return]
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_batches(user),
+        ImportBatch,
+        batch_id,
+        missing="가져오기 기록을 찾을 수 없습니다 (import batch not found)",
+    )
 
 
 def list_batches(
     session: Session, *, user: UserAccount | None, page: Page, district_code: str | None = None
 ) -> tuple[list[ImportBatch], int]:
-    stmt = visible_batches(user) if user is not None else select(ImportBatch)
+    stmt = visible_batches(user)
     if district_code:
         stmt = stmt.where(ImportBatch.district_code == district_code)
-    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(
-        stmt.order_by(col(ImportBatch.id).desc()).offset(page.offset).limit(page.limit)
-    ).all()
-    return list(rows), int(count)
+    return paginate(session, stmt, page=page, order_by=col(ImportBatch.id).desc())
 
 
 def _stored(batch: ImportBatch) -> dict[str, Any]:
@@ -226,12 +247,22 @@ def batch_public(batch: ImportBatch) -> ImportBatchPublic:
 def batch_rejected_file(
     session: Session, *, user: UserAccount | None, batch_id: int
 ) -> tuple[bytes, str]:
-    """The rows a partial import refused, as a file to fix and import again."""
+    """The rows a partial import refused, as a file to fix and import again. They carry names
+    and phones of people who may not be in the register, so the download is always logged."""
     batch = get_batch(session, user=user, batch_id=batch_id)
     stored = _stored(batch)
     if not stored.get("rejected_rows"):
         raise NotFound("거부된 행이 없습니다 (this batch rejected no rows)")
     kind = str(stored.get("kind", "csv"))
+    if user is not None:  # the CLI (no account) has no actor to record
+        access_log.record(
+            session,
+            actor=user,
+            action="import.rejected_rows",
+            person_ids=[],
+            purpose=f"import batch {batch.id}",
+            outside_register=True,
+        )
     return (
         files.rejected_file(stored["headers"], stored["rejected_rows"], kind),
         files.rejected_filename(batch.filename, kind),

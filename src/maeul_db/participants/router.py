@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from maeul_db.access_log.deps import RecorderDep
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service
@@ -26,7 +25,6 @@ router = APIRouter(prefix="/people", tags=["people"])
 def list_people(
     session: SessionDep,
     user: CurrentUser,
-    recorder: RecorderDep,
     q: Annotated[str | None, Query(max_length=100)] = None,
     birth_year: int | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -36,7 +34,6 @@ def list_people(
     rows, count = service.list_(
         session, user=user, page=Page(limit, offset), query=q, birth_year=birth_year
     )
-    recorder.record("list_people", [r.id for r in rows if r.id is not None])
     return PeoplePublic(
         data=[PersonPublic.model_validate(r, from_attributes=True) for r in rows], count=count
     )
@@ -50,10 +47,9 @@ def create_person(session: SessionDep, user: CurrentUser, data: PersonCreate) ->
 
 
 @router.get("/{person_id}", response_model=PersonPublic)
-def read_person(person: PersonDep, recorder: RecorderDep) -> PersonPublic:
+def read_person(session: SessionDep, user: CurrentUser, person_id: int) -> PersonPublic:
     """One person, if visible to you."""
-    assert person.id is not None
-    recorder.record("read_person", [person.id])
+    person = service.read(session, user=user, person_id=person_id)
     return PersonPublic.model_validate(person, from_attributes=True)
 
 
@@ -69,12 +65,10 @@ def update_person(
 
 @router.get("/{person_id}/history", response_model=list[PersonVersionPublic])
 def read_person_history(
-    session: SessionDep, user: CurrentUser, person: PersonDep, recorder: RecorderDep
+    session: SessionDep, user: CurrentUser, person_id: int
 ) -> list[PersonVersionPublic]:
     """Every recorded version of a person's details, oldest first."""
-    assert person.id is not None
-    recorder.record("read_person_history", [person.id])
     return [
         PersonVersionPublic.model_validate(v, from_attributes=True)
-        for v in service.history(session, user=user, person_id=person.id)
+        for v in service.history(session, user=user, person_id=person_id)
     ]

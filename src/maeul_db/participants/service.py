@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core.scope import get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.identity.keys import fill_keys
-from maeul_db.kit.pagination import Page
+from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import Dong, Person, PersonVersion, Role, UserAccount
 from maeul_db.participants.schemas import PersonCreate, PersonUpdate
@@ -31,10 +33,33 @@ def _check_dong(session: Session, code: str | None) -> None:
 
 
 def get(session: Session, *, user: UserAccount, person_id: int) -> Person:
-    person = session.exec(visible_people(user).where(Person.id == person_id)).first()
-    if person is None:
-        raise NotFound("인물을 찾을 수 없습니다 (person not found)")
-    return person  # type: ignore[no-any-return]
+    """Load a person in scope for another use case (a check, a write); it logs nothing, so a door
+    that shows the person calls :func:`read` instead."""
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_people(user),
+        Person,
+        person_id,
+        missing="인물을 찾을 수 없습니다 (person not found)",
+    )
+
+
+def read(session: Session, *, user: UserAccount, person_id: int) -> Person:
+    """One person's details, shown: recorded in the access log."""
+    person = get(session, user=user, person_id=person_id)
+    access_log.record(session, actor=user, action="person.read", person_ids=[person_id])
+    return person
+
+
+def read_for_edit(session: Session, *, user: UserAccount, person_id: int) -> Person:
+    """The details the edit form shows: only to users who log facts (403 otherwise), logged."""
+    policies.require_fact_logger(user)
+    return read(session, user=user, person_id=person_id)
+
+
+def _require_reader(user: UserAccount) -> None:
+    if not policies.can_read_personal_data(user):
+        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
 
 
 def list_(
@@ -45,9 +70,8 @@ def list_(
     query: str | None = None,
     birth_year: int | None = None,
 ) -> tuple[list[Person], int]:
-    if not policies.can_read_personal_data(user):
-        # The same answer on every door: the web list refused analysts, the API gave them [].
-        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
+    """Search the people ``user`` may read (analysts: 403); the page shown is access-logged."""
+    _require_reader(user)
     stmt = visible_people(user)
     if query:
         digits = "".join(ch for ch in query if ch.isdigit())
@@ -57,9 +81,29 @@ def list_(
         )
     if birth_year is not None:
         stmt = stmt.where(Person.birth_year == birth_year)
-    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(Person.id).offset(page.offset).limit(page.limit)).all()
-    return list(rows), int(count)
+    rows, count = paginate(session, stmt, page=page, order_by=Person.id)
+    access_log.record(
+        session, actor=user, action="people.list", person_ids=[r.id for r in rows if r.id]
+    )
+    return rows, count
+
+
+def people_by_id(
+    session: Session, *, user: UserAccount, person_ids: Iterable[int]
+) -> dict[int, Person]:
+    """The people in scope behind fact rows, to put names to a list the calling use case logs
+    (merged-away and out-of-scope ids are left out: the page shows the number only)."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return {}
+    rows = session.exec(visible_people(user).where(col(Person.id).in_(ids))).all()
+    return {p.id: p for p in rows if p.id is not None}
+
+
+def count(session: Session, *, user: UserAccount) -> int:
+    """How many people ``user`` may read (no one is shown, so nothing is logged)."""
+    _, total = paginate(session, visible_people(user), page=Page(limit=1), order_by=Person.id)
+    return total
 
 
 def _registering_district(user: UserAccount, data: PersonCreate) -> str:
@@ -126,9 +170,9 @@ def _add_version(
 
 def update(session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate) -> Person:
     """Change details; the earlier values stay in ``person_version`` (history is never overwritten)."""
-    person = get(session, user=user, person_id=person_id)
     if not policies.can_read_personal_data(user) or user.role == Role.expert:
         raise Forbidden("인물 정보를 수정할 권한이 없습니다 (role cannot edit people)")
+    person = get(session, user=user, person_id=person_id)
     changes = data.model_dump(exclude_unset=True, exclude={"reason"})
     changes = {k: v for k, v in changes.items() if getattr(person, k) != v}
     if not changes:
@@ -157,14 +201,17 @@ def update(session: Session, *, user: UserAccount, person_id: int, data: PersonU
 
 
 def history(session: Session, *, user: UserAccount, person_id: int) -> list[PersonVersion]:
+    """Every version of a person's details, shown: recorded in the access log."""
     get(session, user=user, person_id=person_id)
-    return list(
+    versions = list(
         session.exec(
             select(PersonVersion)
             .where(PersonVersion.person_id == person_id)
             .order_by(col(PersonVersion.version))
         ).all()
     )
+    access_log.record(session, actor=user, action="person.history", person_ids=[person_id])
+    return versions
 
 
 def details_as_of(session: Session, *, person_id: int, at: datetime) -> PersonVersion:

@@ -5,47 +5,54 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import false, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
-from maeul_db.kit.pagination import Page
+from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
-from maeul_db.models import Participation, ParticipationRole, Project, Role, UserAccount
+from maeul_db.models import (
+    Participation,
+    ParticipationRole,
+    Person,
+    Project,
+    Role,
+    UserAccount,
+)
 from maeul_db.participants import service as participant_service
 from maeul_db.projects.schemas import ParticipationCreate, ProjectCreate, ProjectUpdate
 from maeul_db.refdata import service as refdata_service
 
 
 def visible_projects(user: UserAccount) -> Any:
-    query = select(Project)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff:
-        return query.where(Project.district_code == user.district_code)
-    return query.where(false())
+    return district_scoped(Project, user)
 
 
 def get(session: Session, *, user: UserAccount, project_id: int) -> Project:
-    project = session.exec(visible_projects(user).where(Project.id == project_id)).first()
-    if project is None:
-        raise NotFound("사업을 찾을 수 없습니다 (project not found)")
-    return project  # type: ignore[no-any-return]
+    policies.require_fact_logger(user)
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_projects(user),
+        Project,
+        project_id,
+        missing="사업을 찾을 수 없습니다 (project not found)",
+    )
 
 
 def list_(
     session: Session, *, user: UserAccount, page: Page, year: int | None = None
 ) -> tuple[list[Project], int]:
+    policies.require_fact_logger(user)
     stmt = visible_projects(user)
     if year is not None:
         stmt = stmt.where(Project.year == year)
-    count = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(Project.id).offset(page.offset).limit(page.limit)).all()
-    return list(rows), int(count)
+    return paginate(session, stmt, page=page, order_by=Project.id)
 
 
 def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Project:
@@ -147,6 +154,19 @@ def close_participation(
     return participation
 
 
+def active_participants(
+    session: Session, *, project_id: int, on: date, role: ParticipationRole | None = None
+) -> list[Participation]:
+    """The participations active on ``on``, for a use case that has already checked the project
+    is in scope and logs what it shows (the activity page's attendance sheet)."""
+    stmt = select(Participation).where(
+        Participation.project_id == project_id, active_on(Participation, on)
+    )
+    if role is not None:
+        stmt = stmt.where(Participation.role == role)
+    return list(session.exec(stmt.order_by(col(Participation.person_id))).all())
+
+
 def participants_as_of(
     session: Session,
     *,
@@ -155,13 +175,24 @@ def participants_as_of(
     on: date,
     role: ParticipationRole | None = None,
 ) -> list[Participation]:
+    """A project's participants on ``on``, shown: recorded in the access log."""
     get(session, user=user, project_id=project_id)
-    stmt = select(Participation).where(
-        Participation.project_id == project_id, active_on(Participation, on)
+    rows = active_participants(session, project_id=project_id, on=on, role=role)
+    access_log.record(
+        session, actor=user, action="project.participants", person_ids=[r.person_id for r in rows]
     )
-    if role is not None:
-        stmt = stmt.where(Participation.role == role)
-    return list(session.exec(stmt.order_by(col(Participation.person_id))).all())
+    return rows
+
+
+def roster(
+    session: Session, *, user: UserAccount, project_id: int, on: date
+) -> tuple[list[Participation], dict[int, Person]]:
+    """The participants on ``on`` and the people behind them (for names), logged once."""
+    rows = participants_as_of(session, user=user, project_id=project_id, on=on)
+    people = participant_service.people_by_id(
+        session, user=user, person_ids=[r.person_id for r in rows]
+    )
+    return rows, people
 
 
 def count_participants_as_of(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from maeul_db.access_log.deps import RecorderDep
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.timeline import service
 from maeul_db.timeline.schemas import TimelinePublic
@@ -13,10 +12,6 @@ router = APIRouter(prefix="/people", tags=["timeline"])
 
 
 @router.get("/{person_id}/timeline", response_model=TimelinePublic)
-def read_person_timeline(
-    session: SessionDep, user: CurrentUser, person_id: int, recorder: RecorderDep
-) -> TimelinePublic:
+def read_person_timeline(session: SessionDep, user: CurrentUser, person_id: int) -> TimelinePublic:
     """Projects, roles, memberships, activities, training, council seats and jobs in time order."""
-    result = service.timeline(session, user=user, person_id=person_id)
-    recorder.record("read_person_timeline", [person_id])
-    return result
+    return service.timeline(session, user=user, person_id=person_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.identity.merges import merged_ids
 from maeul_db.models import (
     Activity,
@@ -18,6 +19,7 @@ from maeul_db.models import (
     GroupMembership,
     Participation,
     ParticipationRole,
+    Person,
     Project,
     Role,
     Stage,
@@ -189,7 +191,21 @@ def mark_rungs(events: list[TimelineEvent], stages: dict[str, Stage]) -> list[Ru
 
 
 def timeline(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:
-    participant_service.get(session, user=user, person_id=person_id)
+    """A person's timeline, shown: recorded in the access log."""
+    return person_timeline(session, user=user, person_id=person_id)[1]
+
+
+def person_timeline(
+    session: Session, *, user: UserAccount, person_id: int
+) -> tuple[Person, TimelinePublic]:
+    """A person's details and timeline (the person page), logged once as one read."""
+    person = participant_service.get(session, user=user, person_id=person_id)
+    result = _build(session, user=user, person_id=person_id)
+    access_log.record(session, actor=user, action="timeline.read", person_ids=[person_id])
+    return person, result
+
+
+def _build(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:
     district = _scope(user, person_id)
     # A survivor of a merge owns the merged-away duplicates' facts (identity/merges.py).
     person_ids = merged_ids(session, person_id)

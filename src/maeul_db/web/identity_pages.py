@@ -7,14 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from maeul_db.access_log import service as access_log
-from maeul_db.access_log.deps import source_address
 from maeul_db.auth.deps import SessionDep
-from maeul_db.errors import Forbidden, NotFound
+from maeul_db.errors import NotFound
 from maeul_db.identity import service
-from maeul_db.identity.router import candidate_public
 from maeul_db.kit.pagination import Page
-from maeul_db.models import MatchStatus, Role
+from maeul_db.models import MatchStatus
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
 
@@ -30,17 +27,7 @@ def show_candidates(
     status: Annotated[MatchStatus, Query()] = MatchStatus.open,
 ) -> Response:
     """The district's review queue."""
-    if user.role not in (Role.district_staff, Role.city_admin):
-        raise Forbidden("중복 검토 권한이 없습니다 (role cannot review matches)")
-    rows, count = service.list_candidates(session, user=user, page=Page(100, 0), status=status)
-    data = [candidate_public(session, user, r) for r in rows]
-    access_log.record(
-        session,
-        actor=user,
-        action="web_list_match_candidates",
-        source_address=source_address(request),
-        person_ids=[d.person.id for d in data] + [d.candidate.id for d in data if d.candidate],
-    )
+    data, count = service.review_queue(session, user=user, page=Page(100, 0), status=status)
     return render(
         request, "identity/candidates.html", {"rows": data, "count": count, "status": status.value}
     )

@@ -13,41 +13,23 @@ from maeul_db.activities import service as activity_service
 from maeul_db.activities.schemas import AttendanceCreate
 from maeul_db.auth.deps import SessionDep
 from maeul_db.groups import service as group_service
-from maeul_db.models import Activity, UserAccount
+from maeul_db.models import UserAccount
 from maeul_db.projects import service as project_service
-from maeul_db.web.deps import get_web_user
+from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
     FormDep,
     FormInvalid,
-    LoggerUser,
     build,
     filled,
     form_write,
     list_values,
-    log_read,
-    people_by_id,
     saved_redirect,
     text_values,
 )
 from maeul_db.web.templating import render
 
 router = APIRouter(dependencies=[Depends(get_web_user)])
-
-
-def _eligible(session: Session, *, user: UserAccount, activity: Activity) -> list[int]:
-    """Who could have attended: the project's participants, else the group's members, that day."""
-    if activity.project_id is not None:
-        rows = project_service.participants_as_of(
-            session, user=user, project_id=activity.project_id, on=activity.held_on
-        )
-        return [r.person_id for r in rows]
-    if activity.group_id is not None:
-        members = group_service.members_as_of(
-            session, user=user, group_id=activity.group_id, on=activity.held_on
-        )
-        return [m.person_id for m in members]
-    return []
 
 
 def _activity_page(
@@ -60,14 +42,8 @@ def _activity_page(
     errors: dict[str, FieldError] | None = None,
     status_code: int = 200,
 ) -> Response:
-    activity = activity_service.get(session, user=user, activity_id=activity_id)
-    attended = activity_service.attendees(session, user=user, activity_id=activity_id)
-    attended_ids = {a.person_id for a in attended}
-    eligible = [
-        p for p in _eligible(session, user=user, activity=activity) if p not in attended_ids
-    ]
-    people = people_by_id(session, user=user, person_ids=[*attended_ids, *eligible])
-    log_read(request, session, user=user, action="web_read_activity_attendance", person_ids=people)
+    sheet = activity_service.attendance_sheet(session, user=user, activity_id=activity_id)
+    activity = sheet.activity
     project = (
         project_service.get(session, user=user, project_id=activity.project_id)
         if activity.project_id is not None
@@ -82,9 +58,9 @@ def _activity_page(
         "activity": activity,
         "project": project,
         "group": group,
-        "attended": attended,
-        "eligible": eligible,
-        "people": people,
+        "attended": sheet.attended,
+        "eligible": sheet.eligible,
+        "people": sheet.people,
         "values": values or {},
         "errors": errors or {},
     }
@@ -93,7 +69,7 @@ def _activity_page(
 
 @router.get("/activities/{activity_id}")
 def show_activity(
-    request: Request, session: SessionDep, user: LoggerUser, activity_id: int
+    request: Request, session: SessionDep, user: WebUser, activity_id: int
 ) -> Response:
     """An activity, its attendance and the form to tick who attended."""
     return _activity_page(request, session, user=user, activity_id=activity_id)
@@ -101,7 +77,7 @@ def show_activity(
 
 @router.post("/activities/{activity_id}/attendance")
 def record_attendance(
-    request: Request, session: SessionDep, user: LoggerUser, activity_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, activity_id: int, form: FormDep
 ) -> Response:
     """Record the ticked people as attending (with the activity's hours unless others given)."""
     activity_service.get(session, user=user, activity_id=activity_id)

@@ -1,5 +1,6 @@
-"""Shared pieces of the logging pages: who may log, reading a form, turning service and schema
-errors into per-field errors the templates show in Korean, and logging personal-data reads.
+"""Shared pieces of the logging pages: reading a form, turning service and schema errors into
+per-field errors the templates show in Korean. Who may log and what is access-logged is decided
+by the services the pages call.
 
 Templates own the Korean wording: an error carries its code (pydantic's error type or the
 MaeulError code), the service's own message when there is one, and pydantic's limits.
@@ -18,16 +19,12 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
-from maeul_db.access_log import service as access_log
-from maeul_db.access_log.deps import source_address
-from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Conflict, InvalidInput, NotFound
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.kit.schemas import InputSchema
-from maeul_db.models import Person, Role, UserAccount
+from maeul_db.models import UserAccount
 from maeul_db.participants import service as participant_service
-from maeul_db.refdata import queries as refdata_queries
-from maeul_db.web.deps import WebUser
 
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
 
@@ -49,16 +46,6 @@ class FormInvalid(Exception):
     def __init__(self, errors: dict[str, FieldError]) -> None:
         super().__init__(", ".join(errors))
         self.errors = errors
-
-
-def require_logger(user: WebUser) -> UserAccount:
-    """Only district staff and the city admin log facts; experts and analysts get a 403 page."""
-    if user.role not in (Role.district_staff, Role.city_admin):
-        raise Forbidden("기록을 입력할 권한이 없습니다 (role cannot log participation)")
-    return user
-
-
-LoggerUser = Annotated[UserAccount, Depends(require_logger)]
 
 
 async def read_form(request: Request) -> dict[str, str | list[str]]:
@@ -180,43 +167,6 @@ def resolve_person(
             )
         }
     )
-
-
-def people_by_id(
-    session: Session, *, user: UserAccount, person_ids: Iterable[int]
-) -> dict[int, Person]:
-    """The people behind fact rows, through the participants service (so, within scope)."""
-    people: dict[int, Person] = {}
-    for person_id in dict.fromkeys(person_ids):
-        try:
-            people[person_id] = participant_service.get(session, user=user, person_id=person_id)
-        except NotFound:  # merged away, or outside scope: the page shows the number only
-            continue
-    return people
-
-
-def log_read(
-    request: Request, session: Session, *, user: UserAccount, action: str, person_ids: Iterable[int]
-) -> None:
-    access_log.record(
-        session,
-        actor=user,
-        action=action,
-        person_ids=person_ids,
-        source_address=source_address(request),
-    )
-
-
-def geography_choices(session: Session, *, user: UserAccount) -> dict[str, Any]:
-    """Select-box options: the user's district's current dongs; the city admin also picks the
-    district, and sees every current dong."""
-    admin = user.role == Role.city_admin
-    return {
-        "dongs": refdata_queries.current_dongs(
-            session, district_code=None if admin else user.district_code
-        ),
-        "districts": refdata_queries.districts(session) if admin else [],
-    }
 
 
 def page_count(count: int, per_page: int) -> int:

@@ -14,21 +14,19 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
-from maeul_db.models import Person, Role, UserAccount
+from maeul_db.models import Person, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonCreate, PersonUpdate
+from maeul_db.refdata import choices
 from maeul_db.web import logging_activity_pages, logging_group_pages, logging_project_pages
-from maeul_db.web.deps import get_web_user
+from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
     FormDep,
     FormInvalid,
-    LoggerUser,
     build,
     filled,
     form_write,
-    geography_choices,
-    log_read,
     saved_redirect,
     text_values,
 )
@@ -53,28 +51,23 @@ def _person_form(
         "values": values,
         "errors": errors or {},
         "person": person,
-        **geography_choices(session, user=user),
+        **choices.form_options(session, user=user),
     }
     return render(request, "logging/person_form.html", context, status_code=status_code)
 
 
 @router.get("/people/new")
-def new_person(request: Request, session: SessionDep, user: LoggerUser) -> Response:
+def new_person(request: Request, session: SessionDep, user: WebUser) -> Response:
     """The form to register a person."""
     return _person_form(request, session, user=user, values={})
 
 
 @router.post("/people/new")
-def create_person(
-    request: Request, session: SessionDep, user: LoggerUser, form: FormDep
-) -> Response:
+def create_person(request: Request, session: SessionDep, user: WebUser, form: FormDep) -> Response:
     """Register a person in the user's district (the city admin picks the district)."""
     values = text_values(form)
-    names = (
-        (*PERSON_FIELDS, "registered_district_code")
-        if user.role == Role.city_admin
-        else PERSON_FIELDS
-    )
+    # Staff have no district field; a district they post anyway is refused by the service.
+    names = (*PERSON_FIELDS, "registered_district_code")
     try:
         data = build(PersonCreate, filled(values, names))
         with form_write(session):
@@ -94,21 +87,17 @@ def _person_values(person: Person) -> dict[str, str]:
 
 
 @router.get("/people/{person_id}/edit")
-def edit_person(
-    request: Request, session: SessionDep, user: LoggerUser, person_id: int
-) -> Response:
+def edit_person(request: Request, session: SessionDep, user: WebUser, person_id: int) -> Response:
     """The form to change or correct a person's details."""
-    person = participant_service.get(session, user=user, person_id=person_id)
-    log_read(request, session, user=user, action="web_read_person_edit", person_ids=[person_id])
+    person = participant_service.read_for_edit(session, user=user, person_id=person_id)
     return _person_form(request, session, user=user, values=_person_values(person), person=person)
 
 
 @router.post("/people/{person_id}/edit")
 def update_person(
-    request: Request, session: SessionDep, user: LoggerUser, person_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, person_id: int, form: FormDep
 ) -> Response:
     """Save a change (the details changed) or a correction (they were wrong); history is kept."""
-    person = participant_service.get(session, user=user, person_id=person_id)
     values = text_values(form)
     # Blank optional fields clear the value; blank required ones are refused by the schema.
     data_in: dict[str, Any] = {name: values.get(name, "") for name in PERSON_FIELDS}
@@ -120,7 +109,7 @@ def update_person(
         with form_write(session):
             participant_service.update(session, user=user, person_id=person_id, data=data)
     except FormInvalid as exc:
-        log_read(request, session, user=user, action="web_read_person_edit", person_ids=[person_id])
+        person = participant_service.read_for_edit(session, user=user, person_id=person_id)
         return _person_form(
             request,
             session,

@@ -17,24 +17,21 @@ from maeul_db.auth.deps import SessionDep
 from maeul_db.groups import service as group_service
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
-from maeul_db.models import Role, UserAccount
+from maeul_db.models import UserAccount
 from maeul_db.projects import service as project_service
 from maeul_db.projects.schemas import ParticipationCreate, ProjectCreate
-from maeul_db.web.deps import get_web_user
+from maeul_db.refdata import choices
+from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
     FormDep,
     FormInvalid,
-    LoggerUser,
     build,
     closing_valid_to,
     filled,
     form_write,
-    geography_choices,
-    log_read,
     page_count,
     parse_day,
-    people_by_id,
     resolve_person,
     saved_redirect,
     text_values,
@@ -65,7 +62,7 @@ router = APIRouter(dependencies=[Depends(get_web_user)])
 def list_projects(
     request: Request,
     session: SessionDep,
-    user: LoggerUser,
+    user: WebUser,
     year: Annotated[str | None, Query(max_length=4)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
@@ -104,7 +101,7 @@ def _project_form(
         "values": values,
         "errors": errors or {},
         "groups": groups,
-        **geography_choices(session, user=user),
+        **choices.form_options(session, user=user),
     }
     return render(request, "logging/project_form.html", context, status_code=status_code)
 
@@ -113,7 +110,7 @@ def _project_form(
 def new_project(
     request: Request,
     session: SessionDep,
-    user: LoggerUser,
+    user: WebUser,
     group_id: Annotated[str | None, Query(max_length=12)] = None,
 ) -> Response:
     """The form to register a project (``?group_id=`` preselects the group)."""
@@ -127,14 +124,12 @@ def new_project(
 
 
 @router.post("/projects/new")
-def create_project(
-    request: Request, session: SessionDep, user: LoggerUser, form: FormDep
-) -> Response:
+def create_project(request: Request, session: SessionDep, user: WebUser, form: FormDep) -> Response:
     """Register a project in the user's district."""
     values = text_values(form)
-    names = (*PROJECT_FIELDS, "district_code") if user.role == Role.city_admin else PROJECT_FIELDS
+    # Staff have no district field; a district they post anyway is refused by the service.
     try:
-        data = build(ProjectCreate, filled(values, names))
+        data = build(ProjectCreate, filled(values, (*PROJECT_FIELDS, "district_code")))
         with form_write(session):
             project = project_service.create(session, user=user, data=data)
     except FormInvalid as exc:
@@ -157,16 +152,7 @@ def _project_page(
     status_code: int = 200,
 ) -> Response:
     project = project_service.get(session, user=user, project_id=project_id)
-    rows = project_service.participants_as_of(session, user=user, project_id=project_id, on=as_of)
-    people = people_by_id(session, user=user, person_ids=[r.person_id for r in rows])
-    candidates = (errors or {}).get("person", FieldError("")).limits.get("candidates", [])
-    log_read(
-        request,
-        session,
-        user=user,
-        action="web_read_project_participants",
-        person_ids=[*people, *(p.id for p in candidates if p.id is not None)],
-    )
+    rows, people = project_service.roster(session, user=user, project_id=project_id, on=as_of)
     group = (
         group_service.get(session, user=user, group_id=project.group_id)
         if project.group_id is not None
@@ -195,7 +181,7 @@ def _project_page(
 def show_project(
     request: Request,
     session: SessionDep,
-    user: LoggerUser,
+    user: WebUser,
     project_id: int,
     as_of: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
@@ -205,7 +191,7 @@ def show_project(
 
 @router.post("/projects/{project_id}/participants")
 def add_participant(
-    request: Request, session: SessionDep, user: LoggerUser, project_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, project_id: int, form: FormDep
 ) -> Response:
     """Add a participant with a role from a date."""
     project_service.get(session, user=user, project_id=project_id)
@@ -239,7 +225,7 @@ def add_participant(
 def close_participant(
     request: Request,
     session: SessionDep,
-    user: LoggerUser,
+    user: WebUser,
     project_id: int,
     participation_id: int,
     form: FormDep,
@@ -270,7 +256,7 @@ def close_participant(
 
 @router.post("/projects/{project_id}/activities")
 def add_project_activity(
-    request: Request, session: SessionDep, user: LoggerUser, project_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, project_id: int, form: FormDep
 ) -> Response:
     """Record an activity of the project; attendance is ticked on the activity's page."""
     values = text_values(form)

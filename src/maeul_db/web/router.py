@@ -14,12 +14,9 @@ from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from maeul_db.access_log import service as access_log
-from maeul_db.access_log.deps import source_address
-from maeul_db.auth import policies
 from maeul_db.auth import service as auth_service
 from maeul_db.auth.deps import SessionDep
-from maeul_db.errors import Forbidden, MaeulError, Unauthorized
+from maeul_db.errors import MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import expert_pages, identity_pages, import_pages, logging_pages, person_pages
@@ -101,22 +98,13 @@ def list_people(
     q: Annotated[str | None, Query(max_length=100)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """Search the people visible to the user."""
-    if not policies.can_read_personal_data(user):
-        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
+    """Search the people visible to the user (analysts: 403, from the service)."""
     query = (q or "").strip() or None
     rows, count = participant_service.list_(
         session,
         user=user,
         query=query,
         page=Page(limit=PEOPLE_PER_PAGE, offset=(page - 1) * PEOPLE_PER_PAGE),
-    )
-    access_log.record(
-        session,
-        actor=user,
-        action="web_list_people",
-        source_address=source_address(request),
-        person_ids=[r.id for r in rows if r.id is not None],
     )
     pages = max(1, math.ceil(count / PEOPLE_PER_PAGE))
     return render(
