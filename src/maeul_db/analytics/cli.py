@@ -11,13 +11,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from maeul_db.analytics import ladder_service, network_service, service
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import Count, KpiReport
-from maeul_db.errors import MaeulError, NotFound
-from maeul_db.models import Role, UserAccount
+from maeul_db.core.operator import acting_user
+from maeul_db.errors import MaeulError
 
 console = Console(stderr=True)
 graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_help=True)
@@ -25,15 +25,6 @@ graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_hel
 AsUser = Annotated[
     str | None, typer.Option("--as", help="account whose rights apply (default: city admin rights)")
 ]
-
-
-def _user(session: Session, username: str | None) -> UserAccount:
-    if username is None:
-        return UserAccount(username="cli", password_hash="", role=Role.city_admin)
-    user = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
-    if user is None:
-        raise NotFound(f"계정이 없습니다: {username} (no such account)")
-    return user
 
 
 def _fail(exc: MaeulError) -> None:
@@ -90,7 +81,7 @@ def kpi(
         with Session(get_engine()) as session:
             report = service.kpi(
                 session,
-                user=_user(session, as_user),
+                user=acting_user(session, as_user),
                 start=date.fromisoformat(start),
                 end=date.fromisoformat(end),
                 district_code=district,
@@ -125,7 +116,7 @@ def graph_export(
         with Session(get_engine()) as session:
             body = network_service.export(
                 session,
-                user=_user(session, as_user),
+                user=acting_user(session, as_user),
                 fmt=fmt,
                 start=date.fromisoformat(start),
                 end=date.fromisoformat(end) if end else date.today(),
@@ -134,6 +125,7 @@ def graph_export(
                 min_degree=min_degree,
                 with_metrics=metrics,
             )
+            session.commit()  # keep the access-log row the export wrote
     except MaeulError as exc:
         _fail(exc)
     out.write_bytes(body)
@@ -155,7 +147,7 @@ def ladder(
         with Session(get_engine()) as session:
             result = ladder_service.report(
                 session,
-                user=_user(session, as_user),
+                user=acting_user(session, as_user),
                 as_of=date.fromisoformat(as_of),
                 district_code=district,
                 stall_years=stall_years,
@@ -178,7 +170,7 @@ def report(
     try:
         with Session(get_engine()) as session:
             result = report_pdf.yearly_kpi(
-                session, user=_user(session, as_user), year=year, district_code=district
+                session, user=acting_user(session, as_user), year=year, district_code=district
             )
     except MaeulError as exc:
         _fail(exc)
