@@ -102,15 +102,14 @@ def _summary(graph: Any, *, kind: str) -> tuple[GraphSummary, list[int]]:
         graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE, backend=backend
     )
     key = settings.analytics_key
-
-    shown: list[Any] = []
+    shown: list[Any] = []  # the nodes named in the top lists: the people the summary shows
 
     def top(name: str) -> list[tuple[str, float]]:
         best = sorted(metrics.items(), key=lambda item: -item[1][name])[:10]
         shown.extend(node for node, _ in best)
         return [(exports.pseudonym_of(node, key, kind), round(m[name], 6)) for node, m in best]
 
-    brokers = _top_brokers(graph, key) if kind == "bipartite" else []
+    brokers = _top_brokers(graph) if kind == "bipartite" else []
     shown.extend(node for node, _ in brokers)
     result = GraphSummary(
         kind=kind,
@@ -128,7 +127,7 @@ def _summary(graph: Any, *, kind: str) -> tuple[GraphSummary, list[int]]:
     return result, person_ids(graph.subgraph(shown)) if kind != "group" else []
 
 
-def _top_brokers(graph: Any, key: str) -> list[tuple[Any, float]]:
+def _top_brokers(graph: Any) -> list[tuple[Any, float]]:
     scores = graphs.brokers(graph)
     best = sorted((item for item in scores.items() if item[1] > 0), key=lambda item: -item[1])[:10]
     return [(node, float(score)) for node, score in best]
