@@ -2,9 +2,8 @@
 (ast) and may not check a role, call a policy, write SQL, write the access log, import an API router
 into a web page, or apply small-cell suppression. Those rules live in the services.
 
-Today many doors still do; ``KNOWN_VIOLATIONS`` lists them per module and must equal the findings
-exactly, so a new violation fails and a fixed one must be struck off. The lead empties it at
-integration (issue 8).
+``KNOWN_VIOLATIONS`` is empty since issue 8 moved every such decision into the services; it must
+equal the findings exactly, so a door that makes a decision fails the suite.
 """
 
 from __future__ import annotations
@@ -29,33 +28,7 @@ SESSION_CALLS = {"exec", "execute", "get", "add", "add_all", "delete", "scalar",
 
 # Kinds: role_check, policy_call, require_roles, sql, access_log_write, imports_api_router,
 # suppression. Module paths are relative to src/maeul_db.
-KNOWN_VIOLATIONS: dict[str, set[str]] = {
-    "access_log/router.py": {"policy_call"},
-    "activities/router.py": {"access_log_write"},
-    "analytics/cli.py": {"role_check", "sql"},
-    "careers/router.py": {"access_log_write"},
-    "certificates/router.py": {"access_log_write"},
-    "experts/cli.py": {"role_check"},
-    "experts/router.py": {"access_log_write"},
-    "identity/router.py": {"access_log_write"},
-    "imports/router.py": {"role_check"},
-    "participants/router.py": {"access_log_write"},
-    "timeline/router.py": {"access_log_write"},
-    "training/router.py": {"access_log_write"},
-    "web/analytics_pages.py": {"policy_call", "suppression"},
-    "web/deps.py": {"sql"},
-    "web/expert_pages.py": {"access_log_write", "imports_api_router", "role_check"},
-    "web/home.py": {"role_check"},
-    "web/identity_pages.py": {"access_log_write", "imports_api_router", "role_check"},
-    "web/import_pages.py": {"imports_api_router", "policy_call", "role_check"},
-    "web/logging_activity_pages.py": {"access_log_write"},
-    "web/logging_forms.py": {"access_log_write", "role_check"},
-    "web/logging_group_pages.py": {"access_log_write", "role_check"},
-    "web/logging_pages.py": {"access_log_write", "role_check"},
-    "web/logging_project_pages.py": {"access_log_write", "role_check"},
-    "web/person_pages.py": {"access_log_write"},
-    "web/router.py": {"access_log_write", "policy_call"},
-}
+KNOWN_VIOLATIONS: dict[str, set[str]] = {}
 
 
 def door_modules() -> list[str]:

@@ -207,3 +207,9 @@ def logged_people(session: Session, after: int) -> set[int]:
     """Person ids named by access-log rows written since row ``after``."""
     rows = session.exec(select(AccessLog.person_ids).where(col(AccessLog.id) > after)).all()
     return {int(i) for row in rows for i in re.findall(r"\d+", row)}
+
+
+def logged_actions(session: Session, after: int) -> set[str]:
+    """Actions of the access-log rows written since row ``after``."""
+    rows = session.exec(select(AccessLog.action).where(col(AccessLog.id) > after)).all()
+    return set(rows)

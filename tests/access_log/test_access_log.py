@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service
 from maeul_db.kit.pagination import Page
-from maeul_db.models import AccessLog, Role
+from maeul_db.models import AccessLog, Role, UserAccount
 from tests.builders import DISTRICT_A, DISTRICT_B, bearer, make_person, make_user
 from tests.web_login import log_in
 
@@ -153,3 +154,24 @@ def test_verify_endpoint_is_admin_only(client: TestClient, session: Session) -> 
     )
     body = client.get("/api/access-log/verify", headers=bearer(client, admin.username)).json()
     assert body["ok"] is True
+
+
+def test_access_log_rules_are_the_services(session: Session) -> None:
+    from maeul_db.errors import Forbidden
+
+    staff = make_user(session, role=Role.district_staff, district_code=DISTRICT_A)
+    analyst = make_user(session, role=Role.analyst)
+    # Account creation refuses this; the service must not rely on it (no filter = the whole log).
+    unlinked_expert = UserAccount(username="nobody", password_hash="", role=Role.expert)
+    person = make_person(session)
+    service.record(session, actor=staff, action="read_person", person_ids=[person.id])
+    # Checking the chain reads the whole log: the city admin only, whoever calls.
+    for user in (staff, analyst):
+        with pytest.raises(Forbidden):
+            service.verify(session, user=user)
+    # Listing: analysts, and an expert account without a person, see nothing at all.
+    for user in (analyst, unlinked_expert):
+        with pytest.raises(Forbidden):
+            service.list_for(session, user=user, page=Page())
+    admin = make_user(session, role=Role.city_admin)
+    assert service.verify(session, user=admin).ok

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from maeul_db.certificates import router as certificates_router
+from maeul_db.certificates import verification
 from maeul_db.certificates.settings import get_cert_settings
 
 
@@ -19,7 +19,7 @@ def key_dir(
     directory = tmp_path_factory.getbasetemp() / "cert-keys"
     monkeypatch.setenv("MAEUL_CERT_KEY_DIR", str(directory))
     get_cert_settings.cache_clear()
-    certificates_router.verify_limiter.reset()
+    verification.verify_limiter.reset()
     yield directory
     get_cert_settings.cache_clear()
-    certificates_router.verify_limiter.reset()
+    verification.verify_limiter.reset()

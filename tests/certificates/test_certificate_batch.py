@@ -19,6 +19,7 @@ from maeul_db.certificates.offline import verify_bytes
 from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.cli import app
 from maeul_db.config import get_settings
+from maeul_db.core.operator import cli_operator
 from maeul_db.db import get_engine
 from maeul_db.models import Certificate, CertificateKind
 from maeul_db.refdata.service import load_refdata
@@ -45,7 +46,11 @@ def test_batch_issue_zip_manifest_ledger_and_offline_verify(session: Session) ->
     assert [p.id for p in people] == [world.expert_person.id, other.id, untrained.id]
     ticks: list[int] = []
     result = batch.write_zip(
-        session, kind=CertificateKind.training, people=people, on_issued=lambda: ticks.append(1)
+        session,
+        user=cli_operator(),
+        kind=CertificateKind.training,
+        people=people,
+        on_issued=lambda: ticks.append(1),
     )
     assert len(ticks) == 3
     assert result.issued == 2
@@ -77,7 +82,7 @@ def test_batch_issue_zip_manifest_ledger_and_offline_verify(session: Session) ->
 
 def test_batch_issue_year_without_placements_is_empty_zip(session: Session) -> None:
     assert batch.placed_in_year(session, year=1999) == []
-    result = batch.write_zip(session, kind=CertificateKind.career, people=[])
+    result = batch.write_zip(session, user=cli_operator(), kind=CertificateKind.career, people=[])
     archive = zipfile.ZipFile(io.BytesIO(result.data))
     assert archive.namelist() == ["manifest.csv"]
 

@@ -14,6 +14,7 @@ from maeul_db.certificates.offline import verify_bytes
 from maeul_db.certificates.render import CertificateDocument, render_pdf
 from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.cli import app
+from maeul_db.core.operator import cli_operator
 from maeul_db.models import Certificate, CertificateKind, Role
 from tests.builders import DISTRICT_B, bearer, make_user
 from tests.certificates.helpers import download, issue, make_world
@@ -198,8 +199,8 @@ def test_cli_issue_writes_verifiable_pdf(session: Session, tmp_path: Path) -> No
     from maeul_db.certificates import service
 
     world = make_world(session)
-    row, data = service.issue_as_operator(
-        session, kind=CertificateKind.career, person_id=world.expert_person.id
+    row, data = service.issue(
+        session, user=cli_operator(), kind=CertificateKind.career, person_id=world.expert_person.id
     )
     assert verify_bytes(data, get_cert_settings().key_dir).payload["number"] == row.number
     assert row.issued_by_user_id is None and row.district_code is None

@@ -82,7 +82,7 @@ def test_timeline_orders_events_and_marks_the_ladder(client: TestClient, session
         ("2017-04-01", "repeat_participant"),
         ("2018-04-01", "lead_proposer"),
         ("2019-04-01", "higher_stage"),
-        ("2020-03-01", "council_member"),
+        ("2020-03-01", "council_or_space"),
         ("2021-01-01", "placed_expert"),
     ]
     assert body["rungs"] == [
@@ -90,7 +90,7 @@ def test_timeline_orders_events_and_marks_the_ladder(client: TestClient, session
         "repeat_participant",
         "lead_proposer",
         "higher_stage",
-        "council_member",
+        "council_or_space",
         "placed_expert",
     ]
     assert body["partial"] is False

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from maeul_db import migrate
 from maeul_db.cli import app
 from maeul_db.config import get_settings
+from maeul_db.core.operator import cli_operator
 from maeul_db.db import get_engine
 from maeul_db.models import Enrolment, ModuleAttendance, TrainingCompletion
 from maeul_db.refdata.service import load_refdata
@@ -57,6 +58,7 @@ def _run(
 ) -> Any:
     return attendance_import.run_import(
         session,
+        user=cli_operator(),
         content=content,
         filename=filename,
         program_code=program.code,

@@ -6,7 +6,8 @@ action. This list documents what ``tests/access_log/test_personal_data_outputs.p
 route and command (any response showing a stored person needs a log row naming them), and the
 privacy notice in ``docs/privacy.md``. Deliberately not here: counts and indicators, pseudonymised
 network summaries and graph exports (no name, contact, gender or birth year; docs/decisions.md), and
-identity keys (keyed hashes). A function added here must exist (a test resolves every entry).
+identity keys (keyed hashes). The list is exactly the service functions that call ``access_log.record`` and their actions:
+``tests/access_log/test_declared_outputs.py`` reads the source and fails when they differ.
 """
 
 from __future__ import annotations
@@ -22,43 +23,73 @@ class PersonalDataOutput:
 
 
 OUTPUTS: tuple[PersonalDataOutput, ...] = (
-    PersonalDataOutput("participants.service:list_", "list_people", "people found: name, contact"),
-    PersonalDataOutput("participants.service:get", "read_person", "one person's details"),
-    PersonalDataOutput("participants.service:update", "update_person", "the edited person"),
-    PersonalDataOutput("participants.service:history", "read_person_history", "past details"),
-    PersonalDataOutput("timeline.service:timeline", "read_person_timeline", "a person's facts"),
-    PersonalDataOutput("groups.service:members_as_of", "list_group_members", "members' names"),
+    PersonalDataOutput("activities.service:attendees", "activity.attendance", "attendees' names"),
     PersonalDataOutput(
-        "projects.service:participants_as_of", "list_project_participants", "participants' names"
-    ),
-    PersonalDataOutput("activities.service:attendees", "list_attendance", "attendees' names"),
-    PersonalDataOutput("training.service:list_progress", "read_training", "a person's training"),
-    PersonalDataOutput("careers.service:list_", "read_careers", "a person's jobs"),
-    PersonalDataOutput("experts.service:pool", "list_expert_pool", "pool members' names"),
-    PersonalDataOutput("experts.service:list_placements", "list_placements", "experts' names"),
-    PersonalDataOutput("experts.service:place", "place_expert", "the placed expert"),
-    PersonalDataOutput(
-        "experts.service:close", "close_placement", "the expert whose placement ended"
-    ),
-    PersonalDataOutput("certificates.service:issue", "issue_certificate", "holder's PDF"),
-    PersonalDataOutput(
-        "certificates.service:issue_as_operator", "issue_certificate", "holder's PDF"
-    ),
-    PersonalDataOutput("certificates.service:pdf", "download_certificate", "holder's PDF"),
-    PersonalDataOutput("certificates.batch:write_zip", "issue_certificate_batch", "PDFs, manifest"),
-    PersonalDataOutput(
-        "identity.service:list_candidates", "list_match_candidates", "both people of each pair"
-    ),
-    PersonalDataOutput("identity.service:merge", "decide_match_candidate", "the pair decided"),
-    PersonalDataOutput("identity.service:dismiss", "decide_match_candidate", "the pair decided"),
-    PersonalDataOutput("identity.service:unmerge", "decide_match_candidate", "the pair decided"),
-    PersonalDataOutput(
-        "imports.service:batch_rejected_file", "download_rejected_rows", "names, phones as typed"
+        "activities.service:attendance_sheet", "activity.attendance", "the attendance checklist"
     ),
     PersonalDataOutput(
-        "analytics.ego_service:ego_network", "read_ego_network", "neighbours' names"
+        "analytics.ego_service:ego_network",
+        "network.ego",
+        "neighbours (names, or pseudonyms for analysts)",
     ),
     PersonalDataOutput(
-        "analytics.ego_service:ties_before_lead", "read_ties_before_lead", "earlier ties' names"
+        "analytics.ego_service:chain", "network.chain", "the people on a path between two people"
     ),
+    PersonalDataOutput(
+        "analytics.ego_service:ties_before_lead", "network.ties_before_lead", "earlier ties' names"
+    ),
+    PersonalDataOutput(
+        "analytics.network_service:read_summary", "network.summary", "the most central people"
+    ),
+    PersonalDataOutput(
+        "analytics.network_service:export", "network.export", "everyone in the exported network"
+    ),
+    PersonalDataOutput("careers.service:list_", "careers.read", "a person's jobs"),
+    PersonalDataOutput(
+        "certificates.batch:run", "certificates.batch", "PDFs and the manifest's names"
+    ),
+    PersonalDataOutput("certificates.service:issue", "certificate.issue", "the holder's PDF"),
+    PersonalDataOutput(
+        "certificates.service:list_", "certificates.list", "holders of the certificates listed"
+    ),
+    PersonalDataOutput("certificates.service:pdf", "certificate.download", "the holder's PDF"),
+    PersonalDataOutput("experts.service:pool", "experts.pool", "pool members' names"),
+    PersonalDataOutput(
+        "experts.service:list_placements", "experts.placements", "placed experts' names"
+    ),
+    PersonalDataOutput("experts.service:place", "experts.placement", "the placed expert"),
+    PersonalDataOutput(
+        "experts.service:close", "experts.placement", "the expert whose placement ended"
+    ),
+    PersonalDataOutput(
+        "participants.service:update", "person.update", "the edited person's details"
+    ),
+    PersonalDataOutput(
+        "experts.service:coverage", "experts.coverage", "experts whose placement ends soon"
+    ),
+    PersonalDataOutput(
+        "experts.service:own_record", "expert.own_record", "the expert's own record"
+    ),
+    PersonalDataOutput("groups.service:members_as_of", "group.members", "members' names"),
+    PersonalDataOutput(
+        "identity.service:candidate_view", "identity.candidate", "both people of a decided pair"
+    ),
+    PersonalDataOutput(
+        "identity.service:review_queue", "identity.candidates", "both people of each pair"
+    ),
+    PersonalDataOutput(
+        "imports.service:batch_rejected_file", "import.rejected_rows", "names and phones as typed"
+    ),
+    PersonalDataOutput("participants.service:read", "person.read", "one person's details"),
+    PersonalDataOutput("participants.service:list_", "people.list", "people found: name, contact"),
+    PersonalDataOutput(
+        "participants.service:history", "person.history", "a person's earlier details"
+    ),
+    PersonalDataOutput(
+        "projects.service:participants_as_of", "project.participants", "participants' names"
+    ),
+    PersonalDataOutput(
+        "timeline.service:person_timeline", "timeline.read", "a person's facts over time"
+    ),
+    PersonalDataOutput("training.service:list_progress", "training.read", "a person's training"),
 )

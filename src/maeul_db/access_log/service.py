@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, text
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from maeul_db.core.context import current_origin
+from maeul_db.auth import policies
+from maeul_db.core.context import Door, current_origin
+from maeul_db.core.scope import district_scoped
 from maeul_db.errors import Forbidden
-from maeul_db.kit.pagination import Page
+from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import AccessLog, Role, UserAccount
 
@@ -78,11 +80,15 @@ def record(
     import's rejected rows), so the read is recorded even when no person id can be given.
 
     Services call this themselves, whatever door called them; the source address comes from the
-    request's origin (``core.context``) unless a caller passes one.
+    request's origin (``core.context``) unless a caller passes one. A command or job has no peer
+    address, so its door's name (``cli``, ``job``) stands in for it: the row still says where the
+    read came from.
     """
     people = _encode_people(person_ids)
     if source_address is None:
-        source_address = current_origin().source_address
+        origin = current_origin()
+        local = origin.door in (Door.cli, Door.job)
+        source_address = origin.source_address or (origin.door.value if local else None)
     if not people and not outside_register:
         return None
     prev_hash = _last_hash(session)
@@ -112,6 +118,13 @@ class ChainCheck:
     reason: str | None = None
 
 
+def verify(session: Session, *, user: UserAccount) -> ChainCheck:
+    """The chain check as a use case: the city admin only (it reads the whole log)."""
+    if not policies.is_city_admin(user):
+        raise Forbidden("시 관리자만 검증할 수 있습니다 (city admin only)")
+    return verify_chain(session)
+
+
 def verify_chain(session: Session) -> ChainCheck:
     """Recompute every hash in id order; report the first row that does not fit."""
     prev_hash, count = GENESIS, 0
@@ -132,20 +145,14 @@ def verify_chain(session: Session) -> ChainCheck:
 def list_for(
     session: Session, *, user: UserAccount, page: Page, person_id: int | None = None
 ) -> tuple[list[AccessLog], int]:
-    """Staff see their district's log; admins all; a person (expert) who viewed their record."""
-    stmt = select(AccessLog)
-    if user.role == Role.district_staff:
-        stmt = stmt.where(AccessLog.district_code == user.district_code)
-    elif user.role == Role.expert:
-        person_id = user.person_id
-    elif user.role != Role.city_admin:
+    """Staff see their district's log; admins all; a person (expert) who viewed their record;
+    anyone else (analysts, an expert account without a person) is refused."""
+    if user.role == Role.expert and user.person_id is not None:
+        stmt, person_id = select(AccessLog), user.person_id
+    elif policies.can_read_district(user, user.district_code):
+        stmt = district_scoped(AccessLog, user)
+    else:
         raise Forbidden("열람 기록을 볼 권한이 없습니다 (role cannot read the access log)")
     if person_id is not None:
         stmt = stmt.where(col(AccessLog.person_ids).contains(f",{int(person_id)},"))
-    rows = list(
-        session.exec(
-            stmt.order_by(col(AccessLog.id).desc()).offset(page.offset).limit(page.limit)
-        ).all()
-    )
-    total = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    return rows, int(total)
+    return paginate(session, stmt, page=page, order_by=col(AccessLog.id).desc())

@@ -21,10 +21,6 @@ def scope_district(user: UserAccount, district_code: str | None) -> str | None:
     raise Forbidden("분석 기능을 사용할 권한이 없습니다 (role cannot use analytics)")
 
 
-def can_use_analytics(user: UserAccount) -> bool:
-    return user.role in (Role.analyst, Role.city_admin, Role.district_staff)
-
-
 def suppression_threshold(user: UserAccount) -> int | None:
     """Analysts see small cells suppressed; staff and admins work with the records anyway."""
     return get_settings().analytics_min_cell if user.role == Role.analyst else None

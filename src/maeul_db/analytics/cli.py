@@ -11,14 +11,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from maeul_db.analytics import ladder_service, network_service, service
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import Count, KpiReport
-from maeul_db.errors import MaeulError, NotFound
+from maeul_db.core.operator import acting_user
+from maeul_db.errors import MaeulError
 from maeul_db.kit import time as clock
-from maeul_db.models import Role, UserAccount
 
 console = Console(stderr=True)
 graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_help=True)
@@ -26,15 +26,6 @@ graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_hel
 AsUser = Annotated[
     str | None, typer.Option("--as", help="account whose rights apply (default: city admin rights)")
 ]
-
-
-def _user(session: Session, username: str | None) -> UserAccount:
-    if username is None:
-        return UserAccount(username="cli", password_hash="", role=Role.city_admin)
-    user = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
-    if user is None:
-        raise NotFound(f"계정이 없습니다: {username} (no such account)")
-    return user
 
 
 def _fail(exc: MaeulError) -> None:
@@ -91,7 +82,7 @@ def kpi(
         with Session(get_engine()) as session:
             report = service.kpi(
                 session,
-                user=_user(session, as_user),
+                user=acting_user(session, as_user),
                 start=date.fromisoformat(start),
                 end=date.fromisoformat(end),
                 district_code=district,
@@ -126,7 +117,7 @@ def graph_export(
         with Session(get_engine()) as session:
             body = network_service.export(
                 session,
-                user=_user(session, as_user),
+                user=acting_user(session, as_user),
                 fmt=fmt,
                 start=date.fromisoformat(start),
                 end=date.fromisoformat(end) if end else clock.today(),
@@ -135,6 +126,7 @@ def graph_export(
                 min_degree=min_degree,
                 with_metrics=metrics,
             )
+            session.commit()  # keep the access-log row the export wrote
     except MaeulError as exc:
         _fail(exc)
     out.write_bytes(body)
@@ -156,7 +148,7 @@ def ladder(
         with Session(get_engine()) as session:
             result = ladder_service.report(
                 session,
-                user=_user(session, as_user),
+                user=acting_user(session, as_user),
                 as_of=date.fromisoformat(as_of),
                 district_code=district,
                 stall_years=stall_years,
@@ -179,7 +171,7 @@ def report(
     try:
         with Session(get_engine()) as session:
             result = report_pdf.yearly_kpi(
-                session, user=_user(session, as_user), year=year, district_code=district
+                session, user=acting_user(session, as_user), year=year, district_code=district
             )
     except MaeulError as exc:
         _fail(exc)

@@ -1,6 +1,10 @@
 """One person's network use cases (ego network, chain, ties before the first lead role), scoped like
 every analytics use case: analysts name and see people only by pseudonym; district staff only
-within their district's projects (someone outside them is a 404)."""
+within their district's projects (someone outside them is a 404).
+
+Each use case logs the people it shows, whoever asks and through whichever door: by name for staff
+and admins, by pseudonym for analysts (pseudonymised data is still personal data, PIPA 가명정보),
+one action per use case."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, col
 
+from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, ego, graphs, queries
 from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.analytics.schemas import Chain, EgoEdge, EgoNetwork, EgoNode, Tie, TiesBeforeLead
@@ -102,6 +107,9 @@ def ego_network(
         EgoEdge(source=scope.ref(u), target=scope.ref(v), weight=round(float(d["weight"]), 6))
         for u, v, d in sorted(sub.edges(data=True), key=_edge_key)
     ]
+    access_log.record(
+        session, actor=user, action="network.ego", person_ids=[int(n) for n in sub.nodes]
+    )
     return EgoNetwork(center=scope.ref(center), radius=radius, nodes=nodes, edges=edges)
 
 
@@ -124,6 +132,7 @@ def chain(
     scope = _Scope(session, user=user, start=start, end=end, district_code=district_code)
     a, b = scope.resolve(source), scope.resolve(target)
     path = ego.shortest_chain(scope.graph, a, b)
+    access_log.record(session, actor=user, action="network.chain", person_ids=[a, b, *(path or [])])
     return Chain(
         source=scope.ref(a),
         target=scope.ref(b),
@@ -141,6 +150,9 @@ def ties_before_lead(
     first = ego.first_lead(scope.parts, center)
     ties = ego.ties_before(scope.parts, center, first)
     labels = scope.labels(sorted(ties))
+    access_log.record(
+        session, actor=user, action="network.ties_before_lead", person_ids=[center, *ties]
+    )
     return TiesBeforeLead(
         person=scope.ref(center),
         first_lead_on=first,

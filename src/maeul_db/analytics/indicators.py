@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from maeul_db.analytics.ladder import is_repeat
 from maeul_db.analytics.queries import HoursRow, PartRow, PersonFact, ProjectRow, SeatRow
 from maeul_db.analytics.schemas import (
     AGE_BANDS,
@@ -114,7 +115,7 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
             band: count_people(people, gender_of) for band, people in bands.items()
         },
         repeat_participants=count_people(
-            (p for p, ids in projects_of.items() if len(ids) >= 2), gender_of
+            (p for p, ids in projects_of.items() if is_repeat(ids)), gender_of
         ),
         lead_proposers=count_people(leads, gender_of),
         projects=len({p.project_id for p in inputs.projects}),

@@ -1,28 +1,45 @@
-"""The growth ladder (DOMAIN.md) as pure functions: the day each person reached each rung, their
-rung on any date, year-to-year transitions, cohorts with retention and time to a first lead role."""
+"""The growth ladder (DOMAIN.md), defined once, as pure functions: the day each person reached each
+rung, their rung on any date, year-to-year transitions, cohorts with retention and time to a first
+lead role. The analytics ladder report and a person's timeline both place people with ``reached``
+and ``rung_on`` (the timeline over one person's facts), and the indicators' "repeat participant"
+is ``is_repeat``, so a person stands on the same rung wherever they are shown."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date
+from enum import StrEnum
 from statistics import median
 
 from maeul_db.analytics.queries import LadderFacts, PartRow, PersonFact
+from maeul_db.models import Stage
 
-RUNGS = (
-    "none",
-    "participant",
-    "repeat_participant",
-    "lead_proposer",
-    "higher_stage",
-    "council_or_space",
-    "trained_expert",
-    "placed_expert",
-    "certified",
-)
-HIGHER_STAGES = frozenset(
-    {"village_network", "community_space", "village_plan", "resident_council"}
-)
+
+class Rung(StrEnum):
+    """The rungs, lowest first (``none``: not on the ladder yet)."""
+
+    none = "none"
+    participant = "participant"
+    repeat_participant = "repeat_participant"
+    lead_proposer = "lead_proposer"
+    higher_stage = "higher_stage"
+    council_or_space = "council_or_space"
+    trained_expert = "trained_expert"
+    placed_expert = "placed_expert"
+    certified = "certified"
+
+
+RUNGS = tuple(rung.value for rung in Rung)
+HIGHER_STAGES = frozenset(stage.value for stage in Stage if stage.is_higher)
+# A repeat participant has taken part in this many distinct projects (rows of one project, e.g. a
+# participant who later became its proposer, count once).
+REPEAT_PROJECTS = 2
+
+
+def is_repeat(project_ids: Collection[int]) -> bool:
+    """Whether a person's distinct projects make them a repeat participant."""
+    return len(set(project_ids)) >= REPEAT_PROJECTS
 
 
 def _earliest(target: dict[int, date], person: int, on: date) -> None:
@@ -31,11 +48,16 @@ def _earliest(target: dict[int, date], person: int, on: date) -> None:
 
 
 def _second_project_day(parts: list[PartRow]) -> dict[int, date]:
-    """The day each person started their second distinct project."""
+    """The day each person became a repeat participant: the start of the project that made their
+    distinct projects enough (``is_repeat``)."""
     starts: dict[int, dict[int, date]] = defaultdict(dict)
     for row in parts:
         _earliest(starts[row.person_id], row.project_id, row.valid_from)
-    return {person: sorted(days.values())[1] for person, days in starts.items() if len(days) >= 2}
+    return {
+        person: sorted(days.values())[REPEAT_PROJECTS - 1]
+        for person, days in starts.items()
+        if is_repeat(days)
+    }
 
 
 def reached(facts: LadderFacts) -> dict[int, list[date | None]]:

@@ -1,4 +1,8 @@
-"""Network use cases: build the scoped graphs, summarise them, export them pseudonymised."""
+"""Network use cases: build the scoped graphs, summarise them, export them pseudonymised.
+
+Pseudonymised person-level data is still personal data (PIPA 가명정보): an export or a summary
+that lists people, even under pseudonyms, records the people in it in the access log. Counts per
+year are suppressed for analysts here, so every door shows the same figures."""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ from typing import Any
 
 from sqlmodel import Session
 
+from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
 from maeul_db.analytics.service import check_period
+from maeul_db.analytics.suppression import is_small
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
 from maeul_db.models import Stage, UserAccount
@@ -46,19 +52,66 @@ def build(
     return graphs.bipartite(parts, [] if stage is not None else members)
 
 
+def person_ids(graph: Any) -> list[int]:
+    """The people among a graph's nodes (ints in a person network, ("person", id) in a
+    bipartite one; a group network has none)."""
+    ids: list[int] = []
+    for node in graph:
+        if isinstance(node, tuple):
+            if node[0] == "person":
+                ids.append(int(node[1]))
+        elif graph.nodes[node].get("kind", "person") == "person":
+            ids.append(int(node))
+    return ids
+
+
+def read_summary(
+    session: Session,
+    *,
+    user: UserAccount,
+    start: date,
+    end: date,
+    kind: str = "person",
+    district_code: str | None = None,
+    stage: Stage | None = None,
+) -> GraphSummary:
+    """Build the scoped network and summarise it; the people in its top lists are logged."""
+    graph = build(
+        session,
+        user=user,
+        start=start,
+        end=end,
+        kind=kind,
+        district_code=district_code,
+        stage=stage,
+    )
+    result, listed = _summary(graph, kind=kind)
+    access_log.record(session, actor=user, action="network.summary", person_ids=listed)
+    return result
+
+
 def summary(graph: Any, *, kind: str) -> GraphSummary:
+    """A graph's summary (pure; ``read_summary`` is the logged use case)."""
+    return _summary(graph, kind=kind)[0]
+
+
+def _summary(graph: Any, *, kind: str) -> tuple[GraphSummary, list[int]]:
     settings = get_settings()
     backend = settings.networkx_backend
     metrics = graphs.node_metrics(
         graph, seed=SEED, betweenness_k=BETWEENNESS_SAMPLE, backend=backend
     )
     key = settings.analytics_key
+    shown: list[Any] = []  # the nodes named in the top lists: the people the summary shows
 
     def top(name: str) -> list[tuple[str, float]]:
         best = sorted(metrics.items(), key=lambda item: -item[1][name])[:10]
+        shown.extend(node for node, _ in best)
         return [(exports.pseudonym_of(node, key, kind), round(m[name], 6)) for node, m in best]
 
-    return GraphSummary(
+    brokers = _top_brokers(graph) if kind == "bipartite" else []
+    shown.extend(node for node, _ in brokers)
+    result = GraphSummary(
         kind=kind,
         nodes=graph.number_of_nodes(),
         edges=graph.number_of_edges(),
@@ -69,26 +122,49 @@ def summary(graph: Any, *, kind: str) -> GraphSummary:
         communities=len({m["community"] for m in metrics.values()}),
         top_pagerank=top("pagerank"),
         top_betweenness=top("betweenness"),
-        top_brokers=_top_brokers(graph, key) if kind == "bipartite" else [],
+        top_brokers=[(exports.pseudonym_of(n, key, "bipartite"), s) for n, s in brokers],
     )
+    return result, person_ids(graph.subgraph(shown)) if kind != "group" else []
 
 
-def _top_brokers(graph: Any, key: str) -> list[tuple[str, float]]:
+def _top_brokers(graph: Any) -> list[tuple[Any, float]]:
     scores = graphs.brokers(graph)
     best = sorted((item for item in scores.items() if item[1] > 0), key=lambda item: -item[1])[:10]
-    return [(exports.pseudonym_of(node, key, "bipartite"), float(score)) for node, score in best]
+    return [(node, float(score)) for node, score in best]
 
 
 def growth(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> list[YearGrowth]:
+    """Per year, the network of all projects up to it; for analysts small cells are hidden."""
     check_period(start, end)
     scope = access.scope_district(user, district_code)
+    threshold = access.suppression_threshold(user)
     parts = queries.participations(session, start=start, end=end, district_code=scope)
-    return [
+    rows = [
         YearGrowth.model_validate(row)
         for row in graphs.yearly_growth(parts, range(start.year, end.year + 1))
     ]
+    return suppress_growth(rows, threshold) if threshold else rows
+
+
+def suppress_growth(rows: list[YearGrowth], threshold: int) -> list[YearGrowth]:
+    """Hide a year's people count of 1 to ``threshold - 1`` (and the density and giant share
+    computed from so few people) and small counts of new ties. The networks are cumulative, so
+    ``edges`` is the running sum of ``new_ties``: once any new-tie count is hidden, every year's
+    edge count is hidden too, or two shown totals would give the hidden count away."""
+    for row in rows:
+        if is_small(row.nodes, threshold):
+            row.nodes = row.density = row.giant_component_share = None
+            row.suppressed = True
+        if is_small(row.new_ties, threshold):
+            row.new_ties = None
+            row.suppressed = True
+    if any(row.new_ties is None for row in rows):
+        for row in rows:
+            row.edges = None
+            row.suppressed = True
+    return rows
 
 
 def export(
@@ -129,4 +205,7 @@ def export(
     safe = exports.pseudonymise(
         graph, key=get_settings().analytics_key, kind="group" if kind == "group" else "person"
     )
-    return exports.to_bytes(safe, fmt)
+    body = exports.to_bytes(safe, fmt)
+    people = person_ids(graph) if kind != "group" else []
+    access_log.record(session, actor=user, action="network.export", person_ids=people)
+    return body

@@ -106,8 +106,18 @@ def _district(column: Any, district_code: str | None) -> Any:
     return column == district_code if district_code else True
 
 
+def _person(person_id: int | None) -> Any:
+    """One person's facts (with those of duplicates merged into them), or everyone's."""
+    return PERSON_KEY.in_([person_id]) if person_id is not None else True
+
+
 def participations(
-    session: Session, *, start: date, end: date, district_code: str | None = None
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    district_code: str | None = None,
+    person_id: int | None = None,
 ) -> list[PartRow]:
     stmt = (
         select(
@@ -126,6 +136,7 @@ def participations(
         .where(
             _overlaps(Participation, start, end),
             _district(Participation.district_code, district_code),
+            _person(person_id),
         )
     )
     return [PartRow(*row) for row in session.execute(stmt)]
@@ -168,13 +179,20 @@ def dongs_per_district(session: Session, *, on: date) -> dict[str, int]:
 
 
 def council_seats(
-    session: Session, *, start: date, end: date, district_code: str | None = None
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    district_code: str | None = None,
+    person_id: int | None = None,
 ) -> list[SeatRow]:
     stmt = (
         select(PERSON_KEY, CouncilSeat.district_code, Person.gender, CouncilSeat.valid_from)
         .join(Person, col(Person.id) == CouncilSeat.person_id)
         .where(
-            _overlaps(CouncilSeat, start, end), _district(CouncilSeat.district_code, district_code)
+            _overlaps(CouncilSeat, start, end),
+            _district(CouncilSeat.district_code, district_code),
+            _person(person_id),
         )
     )
     return [SeatRow(*row) for row in session.execute(stmt)]
@@ -200,6 +218,7 @@ def completions(
     stages: tuple[TrainingStage, ...],
     end: date,
     district_code: str | None = None,
+    person_id: int | None = None,
 ) -> list[tuple[PersonFact, str]]:
     """Completions up to ``end`` of programmes in ``stages``, with the programme's stage; the
     district is the enrolment's, else the person's registering district."""
@@ -215,13 +234,19 @@ def completions(
             col(TrainingProgram.stage).in_([s.value for s in stages]),
             TrainingCompletion.completed_on <= end,
             _district(owner, district_code),
+            _person(person_id),
         )
     )
     return [(PersonFact(pid, dc, g, on), stage) for pid, dc, g, on, stage in session.execute(stmt)]
 
 
 def placements(
-    session: Session, *, start: date, end: date, district_code: str | None = None
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    district_code: str | None = None,
+    person_id: int | None = None,
 ) -> list[PersonFact]:
     stmt = (
         select(PERSON_KEY, ExpertPlacement.district_code, Person.gender, ExpertPlacement.valid_from)
@@ -229,6 +254,7 @@ def placements(
         .where(
             _overlaps(ExpertPlacement, start, end),
             _district(ExpertPlacement.district_code, district_code),
+            _person(person_id),
         )
     )
     return [PersonFact(*row) for row in session.execute(stmt)]
@@ -276,14 +302,23 @@ class LadderFacts(NamedTuple):
     certificate: list[PersonFact]
 
 
-def ladder_facts(session: Session, *, end: date, district_code: str | None = None) -> LadderFacts:
-    """Dated facts up to ``end`` that place people on the growth ladder (see ``ladder.RUNGS``)."""
+def ladder_facts(
+    session: Session, *, end: date, district_code: str | None = None, person_id: int | None = None
+) -> LadderFacts:
+    """Dated facts up to ``end`` that place people on the growth ladder (see ``ladder.RUNGS``);
+    ``person_id`` limits them to one person (their timeline)."""
     early = date(1900, 1, 1)
-    seats = council_seats(session, start=early, end=end, district_code=district_code)
+    seats = council_seats(
+        session, start=early, end=end, district_code=district_code, person_id=person_id
+    )
     careers_stmt = (
         select(PERSON_KEY, Career.district_code, Person.gender, Career.valid_from, Career.job_type)
         .join(Person, col(Person.id) == Career.person_id)
-        .where(_overlaps(Career, early, end), _district(Career.district_code, district_code))
+        .where(
+            _overlaps(Career, early, end),
+            _district(Career.district_code, district_code),
+            _person(person_id),
+        )
     )
     careers = list(session.execute(careers_stmt))
     certificates_stmt = (
@@ -292,6 +327,7 @@ def ladder_facts(session: Session, *, end: date, district_code: str | None = Non
         .where(
             Certificate.kind == CertificateKind.career,
             _district(Certificate.district_code, district_code),
+            _person(person_id),
         )
     )
     certificates = [
@@ -300,17 +336,25 @@ def ladder_facts(session: Session, *, end: date, district_code: str | None = Non
     experts = [
         fact
         for fact, _stage in completions(
-            session, stages=(TrainingStage.expert_activist,), end=end, district_code=district_code
+            session,
+            stages=(TrainingStage.expert_activist,),
+            end=end,
+            district_code=district_code,
+            person_id=person_id,
         )
     ]
     return LadderFacts(
-        parts=participations(session, start=early, end=end, district_code=district_code),
+        parts=participations(
+            session, start=early, end=end, district_code=district_code, person_id=person_id
+        ),
         council=[PersonFact(s.person_id, s.district_code, s.gender, s.seat_from) for s in seats]
         + [
             PersonFact(p, d, g, on) for p, d, g, on, job in careers if job == JobType.space_operator
         ],
         trained_expert=experts,
-        placed_expert=placements(session, start=early, end=end, district_code=district_code)
+        placed_expert=placements(
+            session, start=early, end=end, district_code=district_code, person_id=person_id
+        )
         + [
             PersonFact(p, d, g, on)
             for p, d, g, on, job in careers

@@ -69,10 +69,9 @@ def read_graph_summary(
     stage: Stage | None = None,
 ) -> GraphSummary:
     """Size, components, cores, communities and the top nodes (pseudonymous) of a network."""
-    graph = network_service.build(
+    return network_service.read_summary(
         session, user=user, start=start, end=end, kind=kind, district_code=district, stage=stage
     )
-    return network_service.summary(graph, kind=kind)
 
 
 @router.get("/graph/growth", response_model=list[YearGrowth])

@@ -137,12 +137,15 @@ class GraphSummary(BaseModel):
 
 
 class YearGrowth(BaseModel):
+    """One year of network growth; ``None`` = suppressed for analysts (``suppressed`` marks it)."""
+
     year: int
-    nodes: int
-    edges: int
-    new_ties: int
-    density: float
-    giant_component_share: float
+    nodes: int | None
+    edges: int | None
+    new_ties: int | None
+    density: float | None
+    giant_component_share: float | None
+    suppressed: bool = False
 
 
 class EgoNode(BaseModel):

@@ -100,3 +100,17 @@ def user_for_token(session: Session, *, token: str) -> UserAccount:
     if user is None or not user.is_active or fingerprint(user.password_hash) != fp:
         raise Unauthorized("유효하지 않은 토큰입니다 (invalid token)")
     return user
+
+
+def user_for_session(session: Session, *, user_id: object) -> UserAccount:
+    """The active account a web session names (the cookie holds its id); Unauthorized otherwise."""
+    user = session.get(UserAccount, user_id) if isinstance(user_id, int) else None
+    if user is None or not user.is_active:
+        raise Unauthorized("로그인이 필요합니다 (login required)")
+    return user
+
+
+def district_name(session: Session, *, user: UserAccount) -> str | None:
+    """The Korean name of the staff account's district, for the page header."""
+    district = session.get(District, user.district_code) if user.district_code else None
+    return district.name_ko if district else None

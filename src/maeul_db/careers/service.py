@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import false
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.careers.schemas import CareerCreate, CareerPublic
-from maeul_db.errors import Conflict, Forbidden, NotFound
+from maeul_db.core.scope import district_scoped, get_visible
+from maeul_db.errors import Conflict, Forbidden
 from maeul_db.kit.time import check_interval, utcnow
 from maeul_db.models import Career, Role, UserAccount
 from maeul_db.participants import service as participant_service
@@ -20,13 +21,7 @@ from maeul_db.refdata import service as refdata_service
 
 def visible_careers(user: UserAccount) -> Any:
     query = select(Career).where(col(Career.voided_at).is_(None))
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff and user.district_code:
-        return query.where(Career.district_code == user.district_code)
-    if user.role == Role.expert and user.person_id is not None:
-        return query.where(Career.person_id == user.person_id)
-    return query.where(false())
+    return district_scoped(Career, user, experts_see_own=True, query=query)
 
 
 def public(row: Career) -> CareerPublic:
@@ -37,13 +32,24 @@ def public(row: Career) -> CareerPublic:
 
 
 def get(session: Session, *, user: UserAccount, career_id: int) -> Career:
-    row = session.exec(visible_careers(user).where(Career.id == career_id)).first()
-    if row is None:
-        raise NotFound("경력을 찾을 수 없습니다 (career not found)")
-    return row  # type: ignore[no-any-return]
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_careers(user),
+        Career,
+        career_id,
+        missing="경력을 찾을 수 없습니다 (career not found)",
+    )
 
 
 def list_(session: Session, *, user: UserAccount, person_id: int) -> list[Career]:
+    """A person's jobs visible to ``user`` (logged as a read of their record)."""
+    rows = careers_of(session, user=user, person_id=person_id)
+    access_log.record(session, actor=user, action="careers.read", person_ids=[person_id])
+    return rows
+
+
+def careers_of(session: Session, *, user: UserAccount, person_id: int) -> list[Career]:
+    """``list_`` without the access-log row, for a use case that logs its whole read once."""
     participant_service.get(session, user=user, person_id=person_id)
     stmt = visible_careers(user).where(Career.person_id == person_id)
     return list(session.exec(stmt.order_by(col(Career.valid_from), col(Career.id))).all())

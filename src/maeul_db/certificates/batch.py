@@ -16,9 +16,11 @@ from datetime import date
 
 from sqlmodel import Session, col, or_, select
 
+from maeul_db.access_log import service as access_log
+from maeul_db.auth import policies
 from maeul_db.certificates import service
-from maeul_db.errors import InvalidInput
-from maeul_db.models import CertificateKind, ExpertPlacement, Person
+from maeul_db.errors import Forbidden, InvalidInput
+from maeul_db.models import CertificateKind, ExpertPlacement, Person, UserAccount
 
 MANIFEST_COLUMNS = (
     "number",
@@ -54,14 +56,42 @@ def placed_in_year(session: Session, *, year: int) -> list[Person]:
     )
 
 
+def run(
+    session: Session,
+    *,
+    user: UserAccount,
+    kind: CertificateKind,
+    year: int,
+    on_start: Callable[[int], None] | None = None,
+    on_issued: Callable[[], None] | None = None,
+) -> BatchResult:
+    """The batch use case (city admin only): issue ``kind`` for everyone placed in ``year`` and log
+    the export once, naming everyone in the manifest (issued or skipped: the manifest names both).
+    ``on_start`` hears how many people there are, ``on_issued`` each one done."""
+    if not policies.is_city_admin(user):
+        raise Forbidden("시 관리자만 일괄 발급할 수 있습니다 (city admin only)")
+    people = placed_in_year(session, year=year)
+    if on_start is not None:
+        on_start(len(people))
+    result = write_zip(session, user=user, kind=kind, people=people, on_issued=on_issued)
+    access_log.record(
+        session,
+        actor=user,
+        action="certificates.batch",
+        person_ids=[p.id for p in people if p.id is not None],
+    )
+    return result
+
+
 def write_zip(
     session: Session,
     *,
+    user: UserAccount,
     kind: CertificateKind,
     people: list[Person],
     on_issued: Callable[[], None] | None = None,
 ) -> BatchResult:
-    """Issue ``kind`` for each person with the city's authority; the zip holds one PDF each and
+    """Issue ``kind`` for each person with ``user``'s authority; the zip holds one PDF each and
     ``manifest.csv`` (UTF-8 with BOM so spreadsheet programs open it as Korean). A person with
     nothing to certify (no completed training, no verified career) is listed as skipped."""
     buffer = io.BytesIO()
@@ -73,7 +103,9 @@ def write_zip(
         for person in people:
             assert person.id is not None
             try:
-                row, pdf = service.issue_as_operator(session, kind=kind, person_id=person.id)
+                row, pdf = service.issue_unlogged(
+                    session, user=user, kind=kind, person_id=person.id
+                )
             except InvalidInput as exc:  # raised before anything is written
                 writer.writerow(
                     (

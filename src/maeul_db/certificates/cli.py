@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from sqlmodel import Session
 
+from maeul_db.core.operator import cli_operator
 from maeul_db.errors import MaeulError
 from maeul_db.kit import time as clock
 from maeul_db.models import CertificateKind
@@ -31,7 +32,7 @@ def issue(
 
     try:
         with Session(get_engine()) as session:
-            row, data = service.issue_as_operator(session, kind=kind, person_id=person)
+            row, data = service.issue(session, user=cli_operator(), kind=kind, person_id=person)
             number = row.number
             session.commit()
     except MaeulError as exc:
@@ -55,11 +56,15 @@ def batch(
 
     try:
         with Session(get_engine()) as session:
-            people = batch_service.placed_in_year(session, year=year)
             with Progress(console=console) as progress:
-                task = progress.add_task("발급 중 (issuing)", total=len(people))
-                result = batch_service.write_zip(
-                    session, kind=kind, people=people, on_issued=lambda: progress.advance(task)
+                task = progress.add_task("발급 중 (issuing)", total=None)
+                result = batch_service.run(
+                    session,
+                    user=cli_operator(),
+                    kind=kind,
+                    year=year,
+                    on_start=lambda total: progress.update(task, total=total),
+                    on_issued=lambda: progress.advance(task),
                 )
             out.write_bytes(
                 result.data

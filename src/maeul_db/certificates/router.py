@@ -5,46 +5,40 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from maeul_db.access_log.deps import RecorderDep, source_address
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.certificates import service, verification
-from maeul_db.certificates.ratelimit import SlidingWindowLimiter
 from maeul_db.certificates.schemas import (
     CertificateIssue,
     CertificatePublic,
     CertificateRevoke,
     Verification,
 )
-from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.models import Certificate
 
 router = APIRouter(prefix="/certificates", tags=["certificates"])
 public_router = APIRouter(prefix="/public/certificates", tags=["verification"])
-verify_limiter = SlidingWindowLimiter(get_cert_settings().verify_per_minute)
 
 
 def _public(row: Certificate) -> CertificatePublic:
     return CertificatePublic.model_validate(row, from_attributes=True)
 
 
-def pdf_response(row: Certificate, data: bytes) -> Response:
+def _pdf(row: Certificate, data: bytes) -> Response:
+    disposition = f'attachment; filename="{service.pdf_filename(row)}"'
     return Response(
-        data,
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="certificate-{row.number}.pdf"'},
+        data, media_type="application/pdf", headers={"Content-Disposition": disposition}
     )
 
 
 @router.post("", response_model=CertificatePublic, status_code=201)
 def issue_certificate(
-    session: SessionDep, user: CurrentUser, recorder: RecorderDep, data: CertificateIssue
+    session: SessionDep, user: CurrentUser, data: CertificateIssue
 ) -> CertificatePublic:
     """Issue a training or career certificate (the PDF is at ``/{id}/pdf``)."""
     row, _ = service.issue(session, user=user, kind=data.kind, person_id=data.person_id)
-    recorder.record("issue_certificate", [data.person_id])
     return _public(row)
 
 
@@ -65,13 +59,10 @@ def read_certificate(
 
 
 @router.get("/{certificate_id}/pdf", response_class=Response)
-def download_certificate(
-    session: SessionDep, user: CurrentUser, recorder: RecorderDep, certificate_id: int
-) -> Response:
+def download_certificate(session: SessionDep, user: CurrentUser, certificate_id: int) -> Response:
     """The signed PDF."""
     row, data = service.pdf(session, user=user, certificate_id=certificate_id)
-    recorder.record("download_certificate", [row.person_id])
-    return pdf_response(row, data)
+    return _pdf(row, data)
 
 
 @router.post("/{certificate_id}/reissue", response_model=CertificatePublic, status_code=201)
@@ -93,24 +84,17 @@ def revoke_certificate(
     )
 
 
-def limit(request: Request) -> None:
-    verify_limiter.check(source_address(request) or "unknown")
-
-
 @public_router.get("/verify", response_model=Verification)
 def verify_by_number(
-    request: Request,
     session: SessionDep,
     number: Annotated[str, Query(min_length=5, max_length=40)],
     birth_year: Annotated[int, Query(ge=1900, le=2100)],
 ) -> Verification:
     """Verify by certificate number (발급번호) and the holder's birth year. No login."""
-    limit(request)
     return verification.by_number(session, number=number, birth_year=birth_year)
 
 
 @public_router.get("/verify/{token}", response_model=Verification)
-def verify_by_token(request: Request, session: SessionDep, token: str) -> Verification:
+def verify_by_token(session: SessionDep, token: str) -> Verification:
     """Verify by the QR code's token. No login."""
-    limit(request)
     return verification.by_token(session, token=token)

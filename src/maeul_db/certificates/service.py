@@ -10,14 +10,15 @@ import json
 import secrets
 from typing import Any
 
-from sqlalchemy import false
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.certificates import keys, payload, signing
 from maeul_db.certificates.render import CertificateDocument, render_pdf
 from maeul_db.certificates.settings import get_cert_settings
+from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden, NotFound
 from maeul_db.kit import time as clock
 from maeul_db.models import (
@@ -34,14 +35,12 @@ NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud 
 
 
 def visible_certificates(user: UserAccount) -> Any:
-    query = select(Certificate)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff and user.district_code:
-        return query.where(Certificate.district_code == user.district_code)
-    if user.role == Role.expert and user.person_id is not None:
-        return query.where(Certificate.person_id == user.person_id)
-    return query.where(false())
+    return district_scoped(Certificate, user, experts_see_own=True)
+
+
+def pdf_filename(row: Certificate) -> str:
+    """The download name every door gives a certificate's PDF."""
+    return f"certificate-{row.number}.pdf"
 
 
 def _scope(user: UserAccount, person_id: int) -> str | None:
@@ -132,6 +131,30 @@ def _create(
 def issue(
     session: Session, *, user: UserAccount, kind: CertificateKind, person_id: int
 ) -> tuple[Certificate, bytes]:
+    """Issue a certificate (the PDF carries the person's name: logged as an export)."""
+    row, pdf = issue_unlogged(session, user=user, kind=kind, person_id=person_id)
+    access_log.record(session, actor=user, action="certificate.issue", person_ids=[person_id])
+    return row, pdf
+
+
+def issue_own(
+    session: Session, *, user: UserAccount, kind: CertificateKind
+) -> tuple[Certificate, bytes]:
+    """An expert issues a certificate for themself (the "my record" page)."""
+    return issue(session, user=user, kind=kind, person_id=own_person(user))
+
+
+def own_person(user: UserAccount) -> int:
+    """The person behind an expert account; anyone else is refused."""
+    if user.role != Role.expert or user.person_id is None:
+        raise Forbidden("전문가 계정만 사용할 수 있습니다 (experts only)")
+    return user.person_id
+
+
+def issue_unlogged(
+    session: Session, *, user: UserAccount, kind: CertificateKind, person_id: int
+) -> tuple[Certificate, bytes]:
+    """``issue`` without the access-log row, for the batch, which logs its whole export once."""
     participant_service.get(session, user=user, person_id=person_id)
     scope = _scope(user, person_id)
     return _create(
@@ -145,15 +168,31 @@ def issue(
 
 
 def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certificate:
-    row = session.exec(visible_certificates(user).where(Certificate.id == certificate_id)).first()
-    if row is None:
-        raise NotFound("증명서를 찾을 수 없습니다 (certificate not found)")
-    return row  # type: ignore[no-any-return]
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_certificates(user),
+        Certificate,
+        certificate_id,
+        missing="증명서를 찾을 수 없습니다 (certificate not found)",
+    )
 
 
 def list_(
     session: Session, *, user: UserAccount, person_id: int | None = None
 ) -> list[Certificate]:
+    """Certificates in ``user``'s scope, newest first (logged: the ledger names whose they are)."""
+    policies.require_personal_data_reader(user)
+    rows = certificates_of(session, user=user, person_id=person_id)
+    access_log.record(
+        session, actor=user, action="certificates.list", person_ids=[r.person_id for r in rows]
+    )
+    return rows
+
+
+def certificates_of(
+    session: Session, *, user: UserAccount, person_id: int | None = None
+) -> list[Certificate]:
+    """``list_`` without the access-log row, for a use case that logs its whole read once."""
     stmt = visible_certificates(user)
     if person_id is not None:
         stmt = stmt.where(Certificate.person_id == person_id)
@@ -167,7 +206,19 @@ def list_(
 def pdf(session: Session, *, user: UserAccount, certificate_id: int) -> tuple[Certificate, bytes]:
     """The PDF again, rebuilt from the ledger's signed payload (same bytes as at issue)."""
     row = get(session, user=user, certificate_id=certificate_id)
-    return row, sealed_pdf(json.loads(row.payload), row.key_id, row.signature)
+    data = sealed_pdf(json.loads(row.payload), row.key_id, row.signature)
+    access_log.record(
+        session, actor=user, action="certificate.download", person_ids=[row.person_id]
+    )
+    return row, data
+
+
+def own_pdf(
+    session: Session, *, user: UserAccount, certificate_id: int
+) -> tuple[Certificate, bytes]:
+    """An expert's own certificate again ("my certificates"): experts only, their own only."""
+    own_person(user)
+    return pdf(session, user=user, certificate_id=certificate_id)
 
 
 def _check_manager(user: UserAccount, row: Certificate) -> None:
@@ -232,17 +283,3 @@ def reissue(
         after={"superseded_by": new.number},
     )
     return new, data
-
-
-def issue_as_operator(
-    session: Session, *, kind: CertificateKind, person_id: int
-) -> tuple[Certificate, bytes]:
-    """The command line's issue: the city's authority, whole record, no account."""
-    return _create(
-        session,
-        user=None,
-        kind=kind,
-        person_id=person_id,
-        scope=None,
-        verification_id=secrets.token_urlsafe(16),
-    )

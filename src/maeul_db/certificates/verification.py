@@ -1,5 +1,8 @@
 """Public verification: by certificate number + birth year, or by the QR token. No login; the
-result carries the certified facts, the masked name and the status, never contact data."""
+result carries the certified facts, the masked name and the status, never contact data.
+
+Every lookup counts against its source address (``core.context``), whichever door asked, so the
+API and the pages share one limit against guessing numbers and birth years."""
 
 from __future__ import annotations
 
@@ -9,12 +12,19 @@ from sqlmodel import Session, col, select
 
 from maeul_db.certificates import keys, signing
 from maeul_db.certificates.payload import mask_name
+from maeul_db.certificates.ratelimit import SlidingWindowLimiter
 from maeul_db.certificates.schemas import Verification
 from maeul_db.certificates.settings import get_cert_settings
+from maeul_db.core.context import current_origin
 from maeul_db.errors import NotFound
 from maeul_db.models import Certificate, CertificateKind, CertificateStatus
 
 NOT_FOUND = "일치하는 증명서가 없습니다 (no matching certificate)"
+verify_limiter = SlidingWindowLimiter(get_cert_settings().verify_per_minute)
+
+
+def _limit() -> None:
+    verify_limiter.check(current_origin().source_address or "unknown")
 
 
 def _result(session: Session, row: Certificate) -> Verification:
@@ -41,6 +51,7 @@ def _result(session: Session, row: Certificate) -> Verification:
 
 
 def by_number(session: Session, *, number: str, birth_year: int) -> Verification:
+    _limit()
     row = session.exec(
         select(Certificate).where(Certificate.number == number.strip().upper())
     ).first()
@@ -52,6 +63,7 @@ def by_number(session: Session, *, number: str, birth_year: int) -> Verification
 
 def by_token(session: Session, *, token: str) -> Verification:
     """The QR token is stable across reissues: answer with the newest certificate carrying it."""
+    _limit()
     row = session.exec(
         select(Certificate)
         .where(Certificate.verification_id == token)

@@ -11,14 +11,11 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session
 
+from maeul_db.core.operator import cli_operator
 from maeul_db.experts import service
 from maeul_db.kit import time as clock
-from maeul_db.models import Role, UserAccount
 
 experts_app = typer.Typer(help="The expert pool and placements.", no_args_is_help=True)
-
-# The command line runs with the operator's (city) authority; it is not a logged-in user.
-CLI_OPERATOR = UserAccount(username="cli", password_hash="", role=Role.city_admin)
 
 
 @experts_app.command("list")
@@ -31,8 +28,10 @@ def list_experts(
 
     day = date.fromisoformat(as_of) if as_of else clock.today()
     with Session(get_engine()) as session:
-        members = service.pool(session, user=CLI_OPERATOR, as_of=day)
-        placements = service.list_placements(session, user=CLI_OPERATOR, as_of=day)
+        operator = cli_operator()
+        members = service.pool(session, user=operator, as_of=day)
+        placements = service.list_placements(session, user=operator, as_of=day)
+        session.commit()  # the services logged both reads; the rows must stay
     if as_json:
         print(
             json.dumps(

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 
-from maeul_db.access_log.deps import RecorderDep
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.experts import service
 from maeul_db.experts.schemas import (
@@ -24,12 +23,10 @@ router = APIRouter(prefix="/experts", tags=["experts"])
 
 @router.get("/pool", response_model=list[PoolMember])
 def list_pool(
-    session: SessionDep, user: CurrentUser, recorder: RecorderDep, as_of: date | None = None
+    session: SessionDep, user: CurrentUser, as_of: date | None = None
 ) -> list[PoolMember]:
     """Everyone whose training makes them eligible for placement."""
-    members = service.pool(session, user=user, as_of=as_of or clock.today())
-    recorder.record("list_expert_pool", [m.person_id for m in members])
-    return members
+    return service.pool(session, user=user, as_of=as_of or clock.today())
 
 
 @router.get("/eligibility/{person_id}", response_model=Eligibility)

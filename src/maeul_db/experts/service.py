@@ -6,14 +6,20 @@ all completed. Districts select from the pool and place experts, normally 2 per 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import false, func, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.careers import service as career_service
+from maeul_db.careers.schemas import CareerPublic
+from maeul_db.certificates import service as certificate_service
+from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.experts.schemas import (
     Coverage,
@@ -25,6 +31,8 @@ from maeul_db.experts.schemas import (
 )
 from maeul_db.kit.time import active_on, check_interval
 from maeul_db.models import (
+    Certificate,
+    District,
     Dong,
     ExpertPlacement,
     Person,
@@ -35,7 +43,9 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
-from maeul_db.training.schemas import RuleCheck
+from maeul_db.refdata import queries as refdata_queries
+from maeul_db.training import service as training_service
+from maeul_db.training.schemas import Progress, RuleCheck
 
 TARGET_PER_DONG = 2
 POOL_STAGES: tuple[tuple[TrainingStage, str], ...] = (
@@ -126,18 +136,15 @@ def pool(session: Session, *, user: UserAccount, as_of: date) -> list[PoolMember
                 placed_dong_codes=sorted(placed.get(person.id, [])),
             )
         )
+    access_log.record(
+        session, actor=user, action="experts.pool", person_ids=[m.person_id for m in members]
+    )
     return members
 
 
 def visible_placements(user: UserAccount) -> Any:
     query = select(ExpertPlacement).where(col(ExpertPlacement.voided_at).is_(None))
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff and user.district_code:
-        return query.where(ExpertPlacement.district_code == user.district_code)
-    if user.role == Role.expert and user.person_id is not None:
-        return query.where(ExpertPlacement.person_id == user.person_id)
-    return query.where(false())
+    return district_scoped(ExpertPlacement, user, experts_see_own=True, query=query)
 
 
 def _public(session: Session, row: ExpertPlacement) -> PlacementPublic:
@@ -153,12 +160,20 @@ def _public(session: Session, row: ExpertPlacement) -> PlacementPublic:
 def list_placements(
     session: Session, *, user: UserAccount, as_of: date | None = None
 ) -> list[PlacementPublic]:
+    policies.require_personal_data_reader(user)
     stmt = visible_placements(user).order_by(
         col(ExpertPlacement.dong_code), col(ExpertPlacement.valid_from)
     )
     if as_of is not None:
         stmt = stmt.where(active_on(ExpertPlacement, as_of))
-    return [_public(session, row) for row in session.exec(stmt).all()]
+    rows = [_public(session, row) for row in session.exec(stmt).all()]
+    access_log.record(
+        session,
+        actor=user,
+        action="experts.placements",
+        person_ids=[r.person_id for r in rows],
+    )
+    return rows
 
 
 def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> PlacementPublic:
@@ -209,6 +224,7 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
         district_code=row.district_code,
         after=data.model_dump(mode="json"),
     )
+    access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
     return _public(session, row)
 
 
@@ -216,9 +232,13 @@ def close(
     session: Session, *, user: UserAccount, placement_id: int, valid_to: date
 ) -> PlacementPublic:
     """End a placement (the interval closes; nothing is deleted)."""
-    row = session.exec(visible_placements(user).where(ExpertPlacement.id == placement_id)).first()
-    if row is None:
-        raise NotFound("배치를 찾을 수 없습니다 (placement not found)")
+    row = get_visible(
+        session,
+        visible_placements(user),
+        ExpertPlacement,
+        placement_id,
+        missing="배치를 찾을 수 없습니다 (placement not found)",
+    )
     if not policies.can_write_district(user, row.district_code):
         raise Forbidden("배치를 종료할 권한이 없습니다 (cannot end this placement)")
     check_interval(row.valid_from, valid_to)
@@ -236,6 +256,7 @@ def close(
         before=before,
         after={"valid_to": valid_to},
     )
+    access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
     return _public(session, row)
 
 
@@ -261,7 +282,7 @@ def coverage(
         )
     ).all()
     horizon = as_of + timedelta(days=within_days)
-    rows = []
+    rows: list[DongCoverage] = []
     for dong in dongs:
         here = [p for p in active if p.dong_code == dong.code]
         ending = [
@@ -277,6 +298,12 @@ def coverage(
                 ending_soon=ending,
             )
         )
+    access_log.record(
+        session,
+        actor=user,
+        action="experts.coverage",
+        person_ids=[p.person_id for r in rows for p in r.ending_soon],
+    )
     return Coverage(
         district_code=district_code,
         as_of=as_of,
@@ -287,3 +314,57 @@ def coverage(
         total_gap=sum(r.gap for r in rows),
         dongs_without_expert=sum(1 for r in rows if r.placed == 0),
     )
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """The coverage page: the district shown (None until a city admin picks one), the districts
+    to pick from (city admin only) and the coverage itself."""
+
+    district: str | None
+    districts: list[District]
+    coverage: Coverage | None
+
+
+def coverage_view(
+    session: Session, *, user: UserAccount, district_code: str | None, as_of: date, within_days: int
+) -> CoverageView:
+    """District staff always see their own district; the city admin picks any; nobody else."""
+    if policies.is_city_admin(user):
+        choices = refdata_queries.districts(session)
+    elif user.role == Role.district_staff and user.district_code:
+        district_code, choices = user.district_code, []
+    else:
+        raise Forbidden("자치구 담당자와 서울시 관리자만 볼 수 있습니다 (staff only)")
+    if not district_code:
+        return CoverageView(None, choices, None)
+    found = coverage(
+        session, user=user, district_code=district_code, as_of=as_of, within_days=within_days
+    )
+    return CoverageView(district_code, choices, found)
+
+
+@dataclass(frozen=True)
+class OwnRecord:
+    """What an expert sees of themself: training, pool eligibility, careers and certificates."""
+
+    training: list[Progress]
+    eligibility: Eligibility
+    careers: list[CareerPublic]
+    certificates: list[Certificate]
+
+
+def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
+    """An expert's whole record (experts only), logged as one read of it."""
+    person_id = certificate_service.own_person(user)
+    record = OwnRecord(
+        training=training_service.progress_of(session, user=user, person_id=person_id),
+        eligibility=eligibility(session, user=user, person_id=person_id),
+        careers=[
+            career_service.public(c)
+            for c in career_service.careers_of(session, user=user, person_id=person_id)
+        ],
+        certificates=certificate_service.certificates_of(session, user=user, person_id=person_id),
+    )
+    access_log.record(session, actor=user, action="expert.own_record", person_ids=[person_id])
+    return record

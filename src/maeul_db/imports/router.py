@@ -77,7 +77,8 @@ def create_import(
 @router.get("/template.xlsx", response_class=Response)
 def read_template(user: CurrentUser) -> Response:
     """The blank roster template (xlsx, Korean headers, one example row)."""
-    return attachment(files.template_xlsx(), "마을공동체_참여자명단_양식.xlsx", files.XLSX_TYPE)
+    content, filename = service.template_file(user)
+    return attachment(content, filename, files.XLSX_TYPE)
 
 
 @router.get("/batches", response_model=ImportBatchesPublic)

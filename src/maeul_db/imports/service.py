@@ -84,6 +84,15 @@ def target_district(user: UserAccount, district_code: str | None) -> str:
     raise InvalidInput("자치구 코드가 필요합니다 (district_code required)", field="district_code")
 
 
+TEMPLATE_FILENAME = "마을공동체_참여자명단_양식.xlsx"
+
+
+def template_file(user: UserAccount) -> tuple[bytes, str]:
+    """The blank roster template and its file name, for those who import."""
+    _require_importer(user)
+    return files.template_xlsx(), TEMPLATE_FILENAME
+
+
 def picks_district(user: UserAccount) -> bool:
     """Whether the upload form asks for a district (the city admin's does; staff's is fixed)."""
     return policies.is_city_admin(user)

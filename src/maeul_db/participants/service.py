@@ -169,7 +169,16 @@ def _add_version(
 
 
 def update(session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate) -> Person:
-    """Change details; the earlier values stay in ``person_version`` (history is never overwritten)."""
+    """Change details; the earlier values stay in ``person_version`` (history is never overwritten).
+    The person comes back with their details, so the change is also an access-logged read."""
+    person = _apply_update(session, user=user, person_id=person_id, data=data)
+    access_log.record(session, actor=user, action="person.update", person_ids=[person_id])
+    return person
+
+
+def _apply_update(
+    session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate
+) -> Person:
     if not policies.can_read_personal_data(user) or user.role == Role.expert:
         raise Forbidden("인물 정보를 수정할 권한이 없습니다 (role cannot edit people)")
     person = get(session, user=user, person_id=person_id)

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from sqlmodel import SQLModel
 
+# The one growth ladder (analytics/ladder.py): a timeline marks the same rungs the ladder report
+# counts.
+from maeul_db.analytics.ladder import Rung
 
-class Rung(StrEnum):
-    """The growth ladder in DOMAIN.md, lowest first."""
-
-    participant = "participant"
-    repeat_participant = "repeat_participant"
-    lead_proposer = "lead_proposer"
-    higher_stage = "higher_stage"
-    council_member = "council_member"
-    trained_expert = "trained_expert"
-    placed_expert = "placed_expert"
+__all__ = ["Rung", "TimelineEvent", "TimelinePublic"]
 
 
 class TimelineEvent(SQLModel):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
+from maeul_db.analytics import ladder
+from maeul_db.analytics.queries import ladder_facts
 from maeul_db.identity.merges import merged_ids
 from maeul_db.models import (
     Activity,
@@ -18,14 +21,11 @@ from maeul_db.models import (
     Group,
     GroupMembership,
     Participation,
-    ParticipationRole,
     Person,
     Project,
     Role,
-    Stage,
     TrainingCompletion,
     TrainingProgram,
-    TrainingStage,
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
@@ -161,33 +161,41 @@ def _intervals(
     return events
 
 
-def mark_rungs(events: list[TimelineEvent], stages: dict[str, Stage]) -> list[Rung]:
-    """Mark the first event reaching each rung; ``stages`` maps participation titles to stages."""
+# The timeline event kinds that can carry each rung's mark (a rung reached through a fact the
+# timeline does not list, e.g. a certificate, is named in ``rungs`` without a marked event).
+RUNG_EVENTS: dict[Rung, tuple[str, ...]] = {
+    Rung.participant: ("participation",),
+    Rung.repeat_participant: ("participation",),
+    Rung.lead_proposer: ("participation",),
+    Rung.higher_stage: ("participation",),
+    Rung.council_or_space: ("council_seat", "career"),
+    Rung.trained_expert: ("training",),
+    Rung.placed_expert: ("placement", "career"),
+}
+
+
+def mark_rungs(events: list[TimelineEvent], days: list[date | None]) -> list[Rung]:
+    """The rungs reached (``days`` as from ``ladder.reached``), lowest first; each marks the first
+    unmarked event of its kind on the day it was reached."""
     reached: list[Rung] = []
-    projects = 0
-
-    def reach(event: TimelineEvent, rung: Rung) -> None:
-        if rung not in reached:
-            reached.append(rung)
-            event.reached = event.reached or rung
-
-    for event in events:
-        if event.kind == "participation":
-            projects += 1
-            reach(event, Rung.participant)
-            if projects >= 2:
-                reach(event, Rung.repeat_participant)
-            if event.role == ParticipationRole.lead_proposer:
-                reach(event, Rung.lead_proposer)
-            if stages.get(event.title, Stage.group_formation).is_higher:
-                reach(event, Rung.higher_stage)
-        elif event.kind == "council_seat":
-            reach(event, Rung.council_member)
-        elif event.kind == "training" and event.role == TrainingStage.expert_activist:
-            reach(event, Rung.trained_expert)
-        elif event.kind == "placement":
-            reach(event, Rung.placed_expert)
+    for index, day in enumerate(days):
+        if day is None or index == 0:
+            continue
+        rung = Rung(ladder.RUNGS[index])
+        reached.append(rung)
+        kinds = RUNG_EVENTS.get(rung, ())
+        event = next(
+            (e for e in events if e.on == day and e.kind in kinds and e.reached is None), None
+        )
+        if event is not None:
+            event.reached = rung
     return reached
+
+
+def _ladder_days(session: Session, person_id: int, district: str | None) -> list[date | None]:
+    """The day the person reached each rung, from the ladder's own facts in the same scope."""
+    facts = ladder_facts(session, end=date.max, district_code=district, person_id=person_id)
+    return ladder.reached(facts).get(person_id, [None] * len(ladder.RUNGS))
 
 
 def timeline(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:
@@ -226,13 +234,7 @@ def _build(session: Session, *, user: UserAccount, person_id: int) -> TimelinePu
         "attendance": 6,
     }
     events.sort(key=lambda e: (e.on, order.get(e.kind, 9), e.title))
-    stage_rows = session.exec(
-        select(Project.year, Project.name, Project.stage)
-        .join(Participation, col(Participation.project_id) == Project.id)
-        .where(col(Participation.person_id).in_(person_ids))
-    ).all()
-    stages = {f"{year} {name}": Stage(stage) for year, name, stage in stage_rows}
-    rungs = mark_rungs(events, stages)
+    rungs = mark_rungs(events, _ladder_days(session, person_id, district))
     return TimelinePublic(
         person_id=person_id, events=events, rungs=rungs, partial=district is not None
     )

@@ -21,7 +21,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from maeul_db.audit import service as audit
-from maeul_db.errors import InvalidInput, NotFound
+from maeul_db.auth import policies
+from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports.columns import ColumnSpec, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
@@ -183,7 +184,9 @@ def _rejected(parsed: ParsedFile, number: int, error: _RowError) -> RejectedRowP
     )
 
 
-def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tuple[int, int]:
+def _write(
+    session: Session, user: UserAccount, program: TrainingProgram, rows: list[_Row]
+) -> tuple[int, int]:
     """Enrol where needed, set the hours, recompute; returns (new enrolments, completed)."""
     assert program.id is not None
     created = 0
@@ -209,7 +212,7 @@ def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tupl
             created += 1
             audit.record(
                 session,
-                actor=None,
+                actor=user,
                 action="create",
                 entity="enrolment",
                 entity_id=enrolment.id,
@@ -237,7 +240,7 @@ def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tupl
         session.add(record)
         audit.record(
             session,
-            actor=None,
+            actor=user,
             action="record",
             entity="module_attendance",
             entity_id=f"{enrolment_id}/{row.module.id}",
@@ -260,13 +263,17 @@ def _write(session: Session, program: TrainingProgram, rows: list[_Row]) -> tupl
 def run_import(
     session: Session,
     *,
+    user: UserAccount,
     content: bytes,
     filename: str,
     program_code: str,
     district_code: str | None,
     dry_run: bool,
 ) -> AttendanceImportReport:
-    """Check every row; write only when all are good and not ``dry_run``. The caller commits."""
+    """Check every row; write only when all are good and not ``dry_run``. The caller commits.
+    It matches people city-wide and records any programme: the city admin's (the operator's) task."""
+    if not policies.is_city_admin(user):
+        raise Forbidden("시 관리자만 출석을 일괄 입력할 수 있습니다 (city admin only)")
     program = session.exec(
         select(TrainingProgram).where(TrainingProgram.code == program_code)
     ).first()
@@ -309,7 +316,7 @@ def run_import(
             rejected.append(_rejected(parsed, raw.number, error))
     created = completed = 0
     if not rejected and not dry_run and good:
-        created, completed = _write(session, program, good)
+        created, completed = _write(session, user, program, good)
     return AttendanceImportReport(
         filename=filename,
         file_kind=parsed.kind,

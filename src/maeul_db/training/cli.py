@@ -1,6 +1,6 @@
 """``maeul-db training``: import module attendance for a programme (registered in ``maeul_db.cli``).
 
-Runs with the server's own rights (no login). All-or-nothing: any bad row and nothing is written;
+Runs as the command-line operator (``core.operator``: city-admin rights, no login). All-or-nothing: any bad row and nothing is written;
 exits 1 when a row was rejected.
 """
 
@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from sqlmodel import Session
 
+from maeul_db.core.operator import cli_operator
 from maeul_db.errors import MaeulError
 
 training_app = typer.Typer(help="Training: attendance import.", no_args_is_help=True)
@@ -48,6 +49,7 @@ def import_attendance(
         with Session(get_engine()) as session:
             report = attendance_import.run_import(
                 session,
+                user=cli_operator(),
                 content=file.read_bytes(),
                 filename=file.name,
                 program_code=program,

@@ -7,10 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body
 
-from maeul_db.access_log.deps import RecorderDep
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.models import TrainingStage
-from maeul_db.participants import service as participant_service
 from maeul_db.training import service
 from maeul_db.training.schemas import (
     AttendanceRecord,
@@ -63,13 +61,9 @@ def withdraw_enrolment(
 
 
 @router.get("/people/{person_id}", response_model=list[Progress])
-def list_person_training(
-    session: SessionDep, user: CurrentUser, recorder: RecorderDep, person_id: int
-) -> list[Progress]:
+def list_person_training(session: SessionDep, user: CurrentUser, person_id: int) -> list[Progress]:
     """A person's enrolments with computed completion and the rule checks behind it."""
-    rows = service.list_progress(session, user=user, person_id=person_id)
-    recorder.record("read_training", [person_id])
-    return rows
+    return service.list_progress(session, user=user, person_id=person_id)
 
 
 @router.get("/people/{person_id}/council-school", response_model=CouncilSchoolCheck)
@@ -77,5 +71,4 @@ def check_council_school(
     session: SessionDep, user: CurrentUser, person_id: int
 ) -> CouncilSchoolCheck:
     """Whether the person has the 6 council-school hours a council seat needs."""
-    participant_service.get(session, user=user, person_id=person_id)
-    return service.council_school_check(session, person_id=person_id)
+    return service.council_school_for(session, user=user, person_id=person_id)

@@ -10,11 +10,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import false, literal, or_
+from sqlalchemy import false, or_
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.models import (
     Enrolment,
@@ -43,22 +45,15 @@ from maeul_db.training.schemas import (
 
 
 def visible_enrolments(user: UserAccount) -> Any:
-    """Enrolments ``user`` may read: staff see their district's courses and the city centre's courses
-    of people visible to them; experts their own; analysts none."""
-    query = select(Enrolment)
-    if user.role == Role.city_admin:
-        return query
-    if user.role == Role.district_staff and user.district_code:
-        people = visible_people(user).with_only_columns(col(Person.id))
-        return query.where(
-            or_(
-                col(Enrolment.district_code) == user.district_code,
-                col(Enrolment.district_code).is_(None) & col(Enrolment.person_id).in_(people),
-            )
-        )
-    if user.role == Role.expert and user.person_id is not None:
-        return query.where(Enrolment.person_id == literal(user.person_id))
-    return query.where(false())
+    """Enrolments ``user`` may read: the district rule (``district_scoped``: the city admin all,
+    staff their district's courses, experts their own, analysts none), and for staff also the city
+    centre's courses of people visible to them."""
+    own = district_scoped(Enrolment, user, experts_see_own=True)
+    if user.role != Role.district_staff or not user.district_code:
+        return own
+    people = visible_people(user).with_only_columns(col(Person.id))
+    city_courses = col(Enrolment.district_code).is_(None) & col(Enrolment.person_id).in_(people)
+    return select(Enrolment).where(or_(own.whereclause, city_courses))
 
 
 # --- catalogue -------------------------------------------------------------------------------
@@ -158,10 +153,13 @@ def create_program(session: Session, *, user: UserAccount, data: ProgramCreate) 
 
 
 def get_enrolment(session: Session, *, user: UserAccount, enrolment_id: int) -> Enrolment:
-    enrolment = session.exec(visible_enrolments(user).where(Enrolment.id == enrolment_id)).first()
-    if enrolment is None:
-        raise NotFound("수강 기록을 찾을 수 없습니다 (enrolment not found)")
-    return enrolment  # type: ignore[no-any-return]
+    return get_visible(  # type: ignore[no-any-return]
+        session,
+        visible_enrolments(user),
+        Enrolment,
+        enrolment_id,
+        missing="수강 기록을 찾을 수 없습니다 (enrolment not found)",
+    )
 
 
 def _check_writer(user: UserAccount, district_code: str | None) -> None:
@@ -265,6 +263,15 @@ def withdraw(session: Session, *, user: UserAccount, enrolment_id: int, on: date
 
 
 def list_progress(session: Session, *, user: UserAccount, person_id: int) -> list[Progress]:
+    """A person's enrolments with computed completion (logged as a read of their record)."""
+    rows = progress_of(session, user=user, person_id=person_id)
+    access_log.record(session, actor=user, action="training.read", person_ids=[person_id])
+    return rows
+
+
+def progress_of(session: Session, *, user: UserAccount, person_id: int) -> list[Progress]:
+    """``list_progress`` without the access-log row, for a use case that shows it among other
+    parts of a record and logs that read once itself (the expert's own record)."""
     participant_service.get(session, user=user, person_id=person_id)
     rows = session.exec(
         visible_enrolments(user)
@@ -401,6 +408,14 @@ def completions(
             )
         )
     return [(c, p) for c, p in session.exec(stmt).all()]
+
+
+def council_school_for(
+    session: Session, *, user: UserAccount, person_id: int
+) -> CouncilSchoolCheck:
+    """The council-school check for a person visible to ``user`` (404 otherwise)."""
+    participant_service.get(session, user=user, person_id=person_id)
+    return council_school_check(session, person_id=person_id)
 
 
 def council_school_check(session: Session, *, person_id: int) -> CouncilSchoolCheck:

@@ -9,13 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from maeul_db.analytics import access, ego_service, ladder_service, map_service, network_service
+from maeul_db.analytics import ego_service, ladder_service, map_service, network_service
 from maeul_db.analytics import service as analytics_service
 from maeul_db.analytics.exports import MEDIA_TYPES, ExportFormat
-from maeul_db.analytics.schemas import YearGrowth
-from maeul_db.analytics.suppression import is_small
 from maeul_db.auth.deps import SessionDep
-from maeul_db.errors import Forbidden
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
 
@@ -36,8 +33,6 @@ def show_dashboard(
     district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None,
 ) -> Response:
     """Indicators for a period (the latest project year by default), per district, and the ladder."""
-    if not access.can_use_analytics(user):
-        raise Forbidden("분석 화면을 볼 권한이 없습니다 (role cannot use analytics)")
     year = analytics_service.latest_year(session)
     start = start or date(year, 1, 1)
     end = end or date(year, 12, 31)
@@ -49,11 +44,8 @@ def show_dashboard(
     )
     # One network per year of the period: keep the page fast by drawing at most GROWTH_YEARS.
     growth_start = max(start, date(end.year - GROWTH_YEARS + 1, 1, 1))
-    growth = _growth_rows(
-        network_service.growth(
-            session, user=user, start=growth_start, end=end, district_code=district or None
-        ),
-        access.suppression_threshold(user),
+    growth = network_service.growth(
+        session, user=user, start=growth_start, end=end, district_code=district or None
     )
     districts = analytics_service.district_choices(session)
     dong_map = map_service.dong_map(
@@ -73,20 +65,6 @@ def show_dashboard(
             "end": end,
         },
     )
-
-
-def _growth_rows(years: list[YearGrowth], threshold: int | None) -> list[dict[str, object]]:
-    """Yearly network growth for the charts; an analyst's small count of new ties is hidden
-    (None), like any other small cell."""
-    return [
-        {
-            "year": row.year,
-            "density": row.density,
-            "giant_component_share": row.giant_component_share,
-            "new_ties": None if threshold and is_small(row.new_ties, threshold) else row.new_ties,
-        }
-        for row in years
-    ]
 
 
 @router.get("/people/{person_id}/ego")

@@ -11,9 +11,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from maeul_db.auth import service as auth_service
 from maeul_db.auth.deps import SessionDep
-from maeul_db.errors import Unauthorized
-from maeul_db.models import District, Role, UserAccount
+from maeul_db.models import Role, UserAccount
 
 WEB_SESSION_USER_KEY = "uid"
 
@@ -30,22 +30,17 @@ class Viewer:
 def session_user(request: Request, session: SessionDep) -> UserAccount:
     """The active user the session cookie names; Unauthorized otherwise, which ``render_error``
     turns into a redirect to /login. A bearer token is not looked at: it belongs to the API."""
-    user_id = request.session.get(WEB_SESSION_USER_KEY)
-    user = session.get(UserAccount, user_id) if isinstance(user_id, int) else None
-    if user is None or not user.is_active:
-        raise Unauthorized("로그인이 필요합니다 (login required)")
-    return user
+    return auth_service.user_for_session(session, user_id=request.session.get(WEB_SESSION_USER_KEY))
 
 
 def get_web_user(
     request: Request, session: SessionDep, user: Annotated[UserAccount, Depends(session_user)]
 ) -> UserAccount:
     """The session's user, with the header's view of them kept on ``request.state``."""
-    district = session.get(District, user.district_code) if user.district_code else None
     request.state.viewer = Viewer(
         name=user.display_name or user.username,
         role=Role(user.role),
-        district_name=district.name_ko if district else None,
+        district_name=auth_service.district_name(session, user=user),
     )
     return user
 

@@ -9,19 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
-from maeul_db.access_log import service as access_log
-from maeul_db.access_log.deps import source_address
 from maeul_db.auth.deps import SessionDep
-from maeul_db.careers import service as career_service
-from maeul_db.certificates import router as certificate_api
 from maeul_db.certificates import service as certificate_service
 from maeul_db.certificates import verification
-from maeul_db.errors import Forbidden, NotFound
+from maeul_db.errors import NotFound
 from maeul_db.experts import service as expert_service
 from maeul_db.kit import time as clock
-from maeul_db.models import CertificateKind, Role
-from maeul_db.refdata import queries as refdata_queries
-from maeul_db.training import service as training_service
+from maeul_db.models import Certificate, CertificateKind
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
 
@@ -29,50 +23,32 @@ public_router = APIRouter()
 protected_router = APIRouter(dependencies=[Depends(get_web_user)])
 
 
-def _own_person(user: WebUser) -> int:
-    if user.role != Role.expert or user.person_id is None:
-        raise Forbidden("전문가 계정만 사용할 수 있습니다 (experts only)")
-    return user.person_id
+def _pdf(row: Certificate, data: bytes) -> Response:
+    disposition = f'attachment; filename="{certificate_service.pdf_filename(row)}"'
+    return Response(
+        data, media_type="application/pdf", headers={"Content-Disposition": disposition}
+    )
 
 
 @protected_router.get("/me/record")
 def show_my_record(request: Request, session: SessionDep, user: WebUser) -> Response:
     """The expert's training, pool eligibility, careers and certificates."""
-    person_id = _own_person(user)
-    context = {
-        "training": training_service.list_progress(session, user=user, person_id=person_id),
-        "eligibility": expert_service.eligibility(session, user=user, person_id=person_id),
-        "careers": [
-            career_service.public(c)
-            for c in career_service.list_(session, user=user, person_id=person_id)
-        ],
-        "certificates": certificate_service.list_(session, user=user, person_id=person_id),
-    }
-    access_log.record(
-        session,
-        actor=user,
-        action="web_read_own_record",
-        person_ids=[person_id],
-        source_address=source_address(request),
-    )
-    return render(request, "certificates/my_record.html", context)
+    record = expert_service.own_record(session, user=user)
+    return render(request, "certificates/my_record.html", dict(vars(record)))
 
 
 @protected_router.post("/me/certificates")
 def issue_my_certificate(
-    request: Request, session: SessionDep, user: WebUser, kind: Annotated[CertificateKind, Form()]
+    session: SessionDep, user: WebUser, kind: Annotated[CertificateKind, Form()]
 ) -> Response:
     """Issue a certificate for oneself and download it."""
-    person_id = _own_person(user)
-    row, data = certificate_service.issue(session, user=user, kind=kind, person_id=person_id)
-    return certificate_api.pdf_response(row, data)
+    return _pdf(*certificate_service.issue_own(session, user=user, kind=kind))
 
 
 @protected_router.get("/me/certificates/{certificate_id}.pdf")
 def download_my_certificate(session: SessionDep, user: WebUser, certificate_id: int) -> Response:
     """Download an earlier certificate again (same bytes)."""
-    row, data = certificate_service.pdf(session, user=user, certificate_id=certificate_id)
-    return certificate_api.pdf_response(row, data)
+    return _pdf(*certificate_service.own_pdf(session, user=user, certificate_id=certificate_id))
 
 
 COVERAGE_WITHIN_DAYS = 60
@@ -86,24 +62,19 @@ def show_coverage(
     district: Annotated[str | None, Query(max_length=5)] = None,
 ) -> Response:
     """Every dong of a district against the 2-per-dong target: gaps, placements ending soon."""
-    if user.role == Role.district_staff and user.district_code:
-        district = user.district_code
-    elif user.role != Role.city_admin:
-        raise Forbidden("자치구 담당자와 서울시 관리자만 볼 수 있습니다 (staff only)")
+    view = expert_service.coverage_view(
+        session,
+        user=user,
+        district_code=district,
+        as_of=clock.today(),
+        within_days=COVERAGE_WITHIN_DAYS,
+    )
     context: dict[str, object] = {
-        "district": district or "",
-        "coverage": None,
+        "district": view.district or "",
+        "coverage": view.coverage,
         "within_days": COVERAGE_WITHIN_DAYS,
-        "districts": (refdata_queries.districts(session) if user.role == Role.city_admin else []),
+        "districts": view.districts,
     }
-    if district:
-        context["coverage"] = expert_service.coverage(
-            session,
-            user=user,
-            district_code=district,
-            as_of=clock.today(),
-            within_days=COVERAGE_WITHIN_DAYS,
-        )
     return render(request, "experts/coverage.html", context)
 
 
@@ -117,7 +88,6 @@ def show_verify(
     """The verification form; with a number and birth year, the result."""
     context: dict[str, object] = {"number": number or "", "birth_year": birth_year or ""}
     if number and birth_year:
-        certificate_api.limit(request)
         try:
             context["result"] = verification.by_number(
                 session, number=number, birth_year=birth_year
@@ -130,7 +100,6 @@ def show_verify(
 @public_router.get("/verify/{token}")
 def show_verify_token(request: Request, session: SessionDep, token: str) -> Response:
     """The QR code's target."""
-    certificate_api.limit(request)
     context: dict[str, object] = {"number": "", "birth_year": ""}
     try:
         context["result"] = verification.by_token(session, token=token)

@@ -104,9 +104,10 @@ def undo_import(session: SessionDep, user: WebUser, batch_id: int) -> Response:
 
 
 @router.get("/template.xlsx")
-def download_template() -> Response:
+def download_template(user: WebUser) -> Response:
     """The blank roster template, for the upload page's link (the API's copy needs a token)."""
-    return attachment(files.template_xlsx(), "마을공동체_참여자명단_양식.xlsx", files.XLSX_TYPE)
+    content, filename = service.template_file(user)
+    return attachment(content, filename, files.XLSX_TYPE)
 
 
 @router.get("/batches/{batch_id}/rejected")
