@@ -13,6 +13,7 @@ from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.errors import InvalidInput
 from maeul_db.models import CertificateKind, District, Dong, Person
 from maeul_db.training import service as training_service
+from maeul_db.wording import message
 
 PAYLOAD_VERSION = 1
 
@@ -22,7 +23,7 @@ def issuer_name(session: Session, district_code: str | None) -> str:
         return get_cert_settings().city_issuer
     district = session.get(District, district_code)
     name = district.name_ko if district else district_code
-    return f"서울특별시 {name} 마을자치통합지원센터"
+    return message("certificate.district_issuer", district=name)
 
 
 def _training_facts(session: Session, person_id: int, scope: str | None) -> list[dict[str, Any]]:
@@ -87,12 +88,12 @@ def build(
         session, person.id, scope
     )
     if not facts:
-        message = (
-            "이수한 교육이 없습니다 (no completed training)"
+        code = (
+            "certificate.no_training"
             if kind == CertificateKind.training
-            else "확인된 경력이 없습니다 (no verified career)"
+            else "certificate.no_career"
         )
-        raise InvalidInput(message, field="kind")
+        raise InvalidInput(code, field="kind")
     base = get_cert_settings().public_base_url.rstrip("/")
     return {
         "v": PAYLOAD_VERSION,

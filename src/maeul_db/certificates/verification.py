@@ -14,7 +14,7 @@ from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.errors import NotFound
 from maeul_db.models import Certificate, CertificateKind, CertificateStatus
 
-NOT_FOUND = "일치하는 증명서가 없습니다 (no matching certificate)"
+NOT_FOUND = "certificate.no_match"
 
 
 def _result(session: Session, row: Certificate) -> Verification:

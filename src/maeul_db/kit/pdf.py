@@ -13,15 +13,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 
+from maeul_db import wording
+
 
 @lru_cache(maxsize=8)
 def environment(templates_dir: Path) -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(),
         undefined=StrictUndefined,
         auto_reload=False,
     )
+    env.globals.update(wording.template_globals())  # printed words come from the catalogue
+    return env
 
 
 @lru_cache(maxsize=8)

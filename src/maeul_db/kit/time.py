@@ -27,7 +27,4 @@ def active_on(model: Any, on: date) -> ColumnElement[bool]:
 
 def check_interval(valid_from: date, valid_to: date | None) -> None:
     if valid_to is not None and valid_to <= valid_from:
-        raise InvalidInput(
-            "종료일은 시작일보다 뒤여야 합니다 (valid_to must be after valid_from)",
-            field="valid_to",
-        )
+        raise InvalidInput("interval.end_not_after_start", field="valid_to")
