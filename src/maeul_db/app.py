@@ -19,6 +19,7 @@ from maeul_db.core.context import OriginMiddleware
 from maeul_db.db import SessionFactory, open_session
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.web import router as web_router
+from maeul_db.wording import message
 
 SESSION_COOKIE = "maeul_session"
 
@@ -28,7 +29,13 @@ def _error_response(request: Request, exc: MaeulError) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
         return JSONResponse(
             status_code=exc.status_code,
-            content={"error": exc.code, "message": exc.message, "field": exc.field},
+            content={
+                "error": exc.error,
+                "code": exc.code,
+                "message": exc.message,
+                "message_en": exc.message_en,
+                "field": exc.field,
+            },
             headers=headers,
         )
     return web_router.render_error(request, exc)
@@ -42,10 +49,7 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     """Framework errors (unknown page, wrong method) as a Korean page on the web UI."""
     if _is_api(request):
         return await http_exception_handler(request, exc)
-    message = (
-        "페이지를 찾을 수 없습니다 (page not found)" if exc.status_code == 404 else str(exc.detail)
-    )
-    error = MaeulError(message)
+    error = MaeulError("error.page_not_found" if exc.status_code == 404 else str(exc.detail))
     error.status_code = exc.status_code
     return web_router.render_error(request, error)
 
@@ -54,7 +58,7 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
     if _is_api(request):
         return await request_validation_exception_handler(request, exc)
     fields = ", ".join(".".join(str(part) for part in e["loc"][1:]) for e in exc.errors())
-    error = InvalidInput(f"입력값이 올바르지 않습니다: {fields} (invalid input)")
+    error = InvalidInput("error.invalid_request", fields=fields)
     return web_router.render_error(request, error)
 
 
@@ -64,7 +68,7 @@ def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
     app = FastAPI(
         title="maeul_db",
         version=__version__,
-        description="서울시 마을공동체 참여자 중심 데이터베이스 API",
+        description=message("app.description"),
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",

@@ -1,49 +1,75 @@
-"""Domain errors. Services raise these; one handler renders them for the API and the web UI."""
+"""Domain errors. Services raise these; one handler renders them for the API and the web UI.
+
+An error names a wording-catalogue key and its parameters, never words:
+``InvalidInput("text.bad_phone", value=text, field="phone")``; ``message`` (Korean) and
+``message_en`` come from the catalogue. Until every module is converted (docs/decisions.md), a
+first argument that is not a catalogue key is taken as a literal message; its ``code`` is then
+the error kind.
+"""
 
 from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from maeul_db.wording import is_code, message
 
 
 class MaeulError(Exception):
     status_code = 400
-    code = "bad_request"
+    # The kind of error, the API body's "error" (stable since the first API release).
+    error: ClassVar[str] = "bad_request"
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Subclasses written before the catalogue name their kind ``code``; read it as ``error``.
+        super().__init_subclass__(**kwargs)
+        legacy = cls.__dict__.get("code")
+        if isinstance(legacy, str) and "error" not in cls.__dict__:
+            cls.error = legacy
+
+    def __init__(self, code: str, /, *, field: str | None = None, **params: object) -> None:
+        if is_code(code):
+            self.code = code
+            self.message = message(code, "ko", **params)
+            self.message_en = message(code, "en", **params)
+        else:  # a literal message from a module not converted yet
+            self.code = self.error
+            self.message = self.message_en = code
+        super().__init__(self.message)
+        self.params = params
         self.field = field
 
 
 class NotFound(MaeulError):
     status_code = 404
-    code = "not_found"
+    error = "not_found"
 
 
 class Forbidden(MaeulError):
     status_code = 403
-    code = "forbidden"
+    error = "forbidden"
 
 
 class Unauthorized(MaeulError):
     status_code = 401
-    code = "unauthorized"
+    error = "unauthorized"
 
 
 class Conflict(MaeulError):
     status_code = 409
-    code = "conflict"
+    error = "conflict"
 
 
 class InvalidInput(MaeulError):
     status_code = 422
-    code = "invalid"
+    error = "invalid"
 
 
 class RRNRejected(InvalidInput):
-    """A value shaped like a resident registration number (주민등록번호) was offered."""
+    """A value shaped like a resident registration number was offered."""
 
-    code = "rrn_rejected"
+    error = "rrn_rejected"
 
 
 class RefdataMissing(MaeulError):
     status_code = 500
-    code = "refdata_missing"
+    error = "refdata_missing"

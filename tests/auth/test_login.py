@@ -34,18 +34,18 @@ def test_tampered_token_is_401(client: TestClient, session: Session) -> None:
 
 
 @pytest.mark.parametrize(
-    "role,district,person,message",
+    "role,district,person,code",
     [
-        (Role.district_staff, None, False, "district"),
-        (Role.district_staff, "99999", False, "district"),
-        (Role.analyst, DISTRICT_A, False, "only district staff"),
-        (Role.expert, None, False, "person"),
+        (Role.district_staff, None, False, "account.district_required"),
+        (Role.district_staff, "99999", False, "account.unknown_district"),
+        (Role.analyst, DISTRICT_A, False, "account.district_not_allowed"),
+        (Role.expert, None, False, "account.person_required"),
     ],
 )
 def test_create_user_scope_rules(
-    session: Session, role: Role, district: str | None, person: bool, message: str
+    session: Session, role: Role, district: str | None, person: bool, code: str
 ) -> None:
-    with pytest.raises((InvalidInput, ValueError), match=message):
+    with pytest.raises(InvalidInput) as refused:
         auth_service.create(
             session,
             data=UserCreate(
@@ -56,6 +56,7 @@ def test_create_user_scope_rules(
                 person_id=make_person(session).id if person else None,
             ),
         )
+    assert refused.value.code == code
 
 
 def test_create_user_duplicate_username_conflicts(session: Session) -> None:

@@ -20,36 +20,25 @@ def get_by_username(session: Session, *, username: str) -> UserAccount | None:
 def _check_scope(session: Session, data: UserCreate) -> None:
     if data.role == Role.district_staff:
         if not data.district_code:
-            raise InvalidInput(
-                "구 직원 계정에는 자치구가 필요합니다 (district staff need --district)",
-                field="district_code",
-            )
+            raise InvalidInput("account.district_required", field="district_code")
         if session.get(District, data.district_code) is None:
             raise InvalidInput(
-                f"알 수 없는 자치구 코드: {data.district_code} (unknown district)",
-                field="district_code",
+                "account.unknown_district", field="district_code", district_code=data.district_code
             )
     elif data.district_code:
-        raise InvalidInput(
-            "자치구는 구 직원 계정에만 지정합니다 (only district staff have a district)",
-            field="district_code",
-        )
+        raise InvalidInput("account.district_not_allowed", field="district_code")
     if data.role == Role.expert:
         if data.person_id is None:
-            raise InvalidInput(
-                "전문가 계정에는 인물 ID가 필요합니다 (experts need --person)", field="person_id"
-            )
+            raise InvalidInput("account.person_required", field="person_id")
         if session.get(Person, data.person_id) is None:
             raise InvalidInput(
-                f"알 수 없는 인물 ID: {data.person_id} (unknown person)", field="person_id"
+                "account.unknown_person", field="person_id", person_id=data.person_id
             )
 
 
 def create(session: Session, *, data: UserCreate, actor: UserAccount | None = None) -> UserAccount:
     if get_by_username(session, username=data.username) is not None:
-        raise Conflict(
-            f"이미 있는 사용자 이름입니다: {data.username} (username taken)", field="username"
-        )
+        raise Conflict("account.username_taken", field="username", username=data.username)
     _check_scope(session, data)
     user = UserAccount(
         username=data.username,
@@ -82,9 +71,7 @@ def authenticate(session: Session, *, username: str, password: str) -> UserAccou
     user = get_by_username(session, username=username)
     valid = verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
-        raise Unauthorized(
-            "사용자 이름 또는 비밀번호가 올바르지 않습니다 (wrong username or password)"
-        )
+        raise Unauthorized("auth.wrong_credentials")
     return user
 
 
@@ -98,7 +85,7 @@ def user_for_token(session: Session, *, token: str) -> UserAccount:
     user_id, fp = read_token(settings.secret_key, token, max_age=settings.token_ttl_seconds)
     user = session.get(UserAccount, user_id)
     if user is None or not user.is_active or fingerprint(user.password_hash) != fp:
-        raise Unauthorized("유효하지 않은 토큰입니다 (invalid token)")
+        raise Unauthorized("auth.invalid_token")
     return user
 
 

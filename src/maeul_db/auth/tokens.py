@@ -31,9 +31,9 @@ def read_token(secret_key: str, token: str, *, max_age: int) -> tuple[int, str]:
     try:
         data = _serializer(secret_key).loads(token, max_age=max_age)
     except SignatureExpired as exc:
-        raise Unauthorized("토큰이 만료되었습니다 (token expired)") from exc
+        raise Unauthorized("auth.token_expired") from exc
     except BadSignature as exc:
-        raise Unauthorized("유효하지 않은 토큰입니다 (invalid token)") from exc
+        raise Unauthorized("auth.invalid_token") from exc
     if not isinstance(data, dict) or not isinstance(data.get("uid"), int):
-        raise Unauthorized("유효하지 않은 토큰입니다 (invalid token)")
+        raise Unauthorized("auth.invalid_token")
     return data["uid"], str(data.get("fp", ""))

@@ -21,7 +21,7 @@ CURRENT = "current"
 
 class KeyMissing(MaeulError):
     status_code = 500
-    code = "signing_key_missing"
+    error = "signing_key_missing"
 
 
 def key_id(public: Ed25519PublicKey) -> str:
@@ -52,7 +52,7 @@ def generate(directory: Path) -> str:
 def load_private(directory: Path, kid: str) -> Ed25519PrivateKey:
     path = directory / f"{kid}.key"
     if not path.exists():
-        raise KeyMissing(f"서명 키 {kid}가 없습니다 (signing key missing): {directory}")
+        raise KeyMissing("certificate.key_missing", kid=kid, directory=directory)
     private = serialization.load_pem_private_key(path.read_bytes(), None)
     if not isinstance(private, Ed25519PrivateKey):
         raise KeyMissing(f"{path} is not an Ed25519 key")
@@ -64,7 +64,7 @@ def signing_key(directory: Path) -> tuple[str, Ed25519PrivateKey]:
     current = directory / CURRENT
     if not current.exists():
         if get_settings().environment == "production":
-            raise KeyMissing(f"서명 키가 없습니다: {directory} (run `maeul-db cert rotate-key`)")
+            raise KeyMissing("certificate.no_signing_key", directory=directory)
         generate(directory)
     kid = current.read_text().strip()
     return kid, load_private(directory, kid)

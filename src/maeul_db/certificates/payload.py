@@ -14,6 +14,7 @@ from maeul_db.errors import InvalidInput
 from maeul_db.kit import time as clock
 from maeul_db.models import CertificateKind, District, Dong, Person
 from maeul_db.training import service as training_service
+from maeul_db.wording import message
 
 # v2 adds ``issued_on``, the issue date in Seoul; v1 payloads printed the UTC date of ``issued_at``.
 PAYLOAD_VERSION = 2
@@ -24,7 +25,7 @@ def issuer_name(session: Session, district_code: str | None) -> str:
         return get_cert_settings().city_issuer
     district = session.get(District, district_code)
     name = district.name_ko if district else district_code
-    return f"서울특별시 {name} 마을자치통합지원센터"
+    return message("certificate.district_issuer", district=name)
 
 
 def _training_facts(session: Session, person_id: int, scope: str | None) -> list[dict[str, Any]]:
@@ -91,12 +92,12 @@ def build(
         session, person.id, scope
     )
     if not facts:
-        message = (
-            "이수한 교육이 없습니다 (no completed training)"
+        code = (
+            "certificate.no_training"
             if kind == CertificateKind.training
-            else "확인된 경력이 없습니다 (no verified career)"
+            else "certificate.no_career"
         )
-        raise InvalidInput(message, field="kind")
+        raise InvalidInput(code, field="kind")
     base = get_cert_settings().public_base_url.rstrip("/")
     return {
         "v": PAYLOAD_VERSION,

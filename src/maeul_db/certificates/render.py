@@ -13,6 +13,7 @@ from weasyprint import HTML, Attachment
 from maeul_db.certificates.signing import ATTACHMENT_NAME
 from maeul_db.kit import pdf as pdf_kit
 from maeul_db.kit.resources import package_dir
+from maeul_db.wording import message
 
 TEMPLATES_DIR = package_dir("maeul_db.certificates", "templates")
 
@@ -41,7 +42,7 @@ def render_pdf(document: CertificateDocument) -> bytes:
     attachment = Attachment(
         string=document.attachment,
         name=ATTACHMENT_NAME,
-        description="서명된 증명서 원본 자료 (signed certificate payload)",
+        description=f"{message('certificate.attachment')} ({message('certificate.attachment', 'en')})",
         created=issued,
         modified=issued,
         relationship="Data",

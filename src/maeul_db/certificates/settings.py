@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from maeul_db.wording import message
+
 
 class CertificateSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MAEUL_CERT_", env_file=".env", extra="ignore")
@@ -18,7 +20,7 @@ class CertificateSettings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     # Public verification lookups per client address per minute (in-process limiter).
     verify_per_minute: int = 10
-    city_issuer: str = "서울특별시 마을공동체종합지원센터"
+    city_issuer: str = message("certificate.city_issuer")
 
 
 @lru_cache

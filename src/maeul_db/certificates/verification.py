@@ -19,7 +19,7 @@ from maeul_db.core.context import current_origin
 from maeul_db.errors import NotFound
 from maeul_db.models import Certificate, CertificateKind, CertificateStatus
 
-NOT_FOUND = "일치하는 증명서가 없습니다 (no matching certificate)"
+NOT_FOUND = "certificate.no_match"
 verify_limiter = SlidingWindowLimiter(get_cert_settings().verify_per_minute)
 
 

@@ -1,5 +1,9 @@
 """The roster format: columns (Korean header, English alias, other accepted spellings) and the
-vocabularies of the choice columns. ``docs/import-format.md`` describes the same table."""
+vocabularies of the choice columns. ``docs/import-format.md`` describes the same table.
+
+Format data, not wording: the Korean headers and spellings here are what an uploaded file may
+contain, so they live beside the parser rather than in the wording catalogue (which may reword
+what the product says without changing what it reads)."""
 
 from __future__ import annotations
 
@@ -39,7 +43,27 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("end_date", "참여종료일", "end_date", False, ("종료일",)),
 )
 BY_KEY = {spec.key: spec for spec in COLUMNS}
-ERROR_HEADER = "오류"
+# A year cell may say "2024년".
+YEAR_SUFFIX = "년"
+# The second row of the blank template, showing one filled-in row.
+EXAMPLE_ROW = (
+    "2024",
+    "종로구",
+    "청운효자동",
+    "청운 이웃 책모임",
+    "모임형성",
+    "마을공동체",
+    "책읽는 이웃",
+    "김민지",
+    "여",
+    "1985",
+    "010-1234-5678",
+    "minji@example.org",
+    "청운효자동",
+    "대표제안자",
+    "2024-04-01",
+    "2024-11-30",
+)
 
 
 @lru_cache(maxsize=65_536)

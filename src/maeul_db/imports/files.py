@@ -1,5 +1,6 @@
-"""Files the import hands back: the rejected rows (same format as the upload + an 오류 column) and
-the blank xlsx template with Korean headers."""
+"""Files the import hands back: the rejected rows (same format as the upload + an errors column) and
+the blank xlsx template with Korean headers. Words other than the format's own headers come from
+the wording catalogue."""
 
 from __future__ import annotations
 
@@ -10,30 +11,13 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from maeul_db.errors import InvalidInput
-from maeul_db.imports.columns import COLUMNS, ERROR_HEADER
+from maeul_db.imports.columns import COLUMNS, EXAMPLE_ROW
 from maeul_db.kit.text import looks_like_rrn
+from maeul_db.wording import message
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
-EXAMPLE_ROW = (
-    "2024",
-    "종로구",
-    "청운효자동",
-    "청운 이웃 책모임",
-    "모임형성",
-    "마을공동체",
-    "책읽는 이웃",
-    "김민지",
-    "여",
-    "1985",
-    "010-1234-5678",
-    "minji@example.org",
-    "청운효자동",
-    "대표제안자",
-    "2024-04-01",
-    "2024-11-30",
-)
 
 
 def safe_cell(value: str) -> str:
@@ -43,7 +27,7 @@ def safe_cell(value: str) -> str:
 
 def rejected_filename(filename: str, kind: str) -> str:
     stem = PurePath(filename).stem or "import"
-    return f"{stem}_오류.{'xlsx' if kind == 'xlsx' else 'csv'}"
+    return f"{stem}_{message('import.rejected_suffix')}.{'xlsx' if kind == 'xlsx' else 'csv'}"
 
 
 def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
@@ -69,7 +53,7 @@ def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str
 def rejected_file(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
     """``rows`` are the rejected rows' cells followed by their error text."""
     return table_bytes(
-        [*headers, ERROR_HEADER],
+        [*headers, message("import.error_column")],
         [[safe_cell(c) for c in row[:-1]] + [row[-1]] for row in rows],
         kind,
     )
@@ -82,14 +66,13 @@ def template_xlsx() -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "명단"
+    sheet.title = message("import.template_sheet")
     sheet.append([spec.korean for spec in COLUMNS])
     sheet.append(list(EXAMPLE_ROW))
     for cell, spec in zip(sheet[1], COLUMNS, strict=True):
         cell.font = Font(bold=spec.required)
-        cell.comment = Comment(
-            f"{spec.english}{' (필수)' if spec.required else ' (선택)'}", "maeul_db"
-        )
+        need = message("import.column_required" if spec.required else "import.column_optional")
+        cell.comment = Comment(f"{spec.english} ({need})", "maeul_db")
         sheet.column_dimensions[cell.column_letter].width = max(12, len(spec.korean) * 3)
     out = io.BytesIO()
     book.save(out)

@@ -18,6 +18,7 @@ from typing import Any
 
 from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import BY_KEY, COLUMNS, HEADERS, ColumnSpec, header_key
+from maeul_db.wording import message
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,7 @@ def file_kind(filename: str) -> str:
         return "csv"
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
-    raise InvalidInput(
-        f"지원하지 않는 파일 형식입니다: {suffix or filename} (.xlsx or .csv only)", field="file"
-    )
+    raise InvalidInput("import.unsupported_file", field="file", name=suffix or filename)
 
 
 def decode_csv(content: bytes) -> tuple[str, str]:
@@ -61,9 +60,7 @@ def decode_csv(content: bytes) -> tuple[str, str]:
     try:
         return content.decode("cp949"), "cp949"
     except UnicodeDecodeError:
-        raise InvalidInput(
-            "파일 인코딩을 알 수 없습니다 (not UTF-8 or CP949)", field="file"
-        ) from None
+        raise InvalidInput("import.unknown_encoding", field="file") from None
 
 
 def cell_text(value: Any) -> str:
@@ -101,18 +98,16 @@ def _map_headers(
         key = lookup.get(header_key(text)) if text.strip() else None
         if key is None:
             if text.strip():
-                warnings.append(f"알 수 없는 열은 무시합니다: {text} (unknown column ignored)")
+                warnings.append(message("import.unknown_column", column=text))
             fields.append(None)
             continue
         if key in seen:
-            raise InvalidInput(f"같은 열이 두 번 있습니다: {text} (duplicate column)", field=text)
+            raise InvalidInput("import.duplicate_column", field=text, column=text)
         seen.add(key)
         fields.append(key)
     missing = [spec.korean for spec in columns if spec.required and spec.key not in seen]
     if missing:
-        raise InvalidInput(
-            f"필수 열이 없습니다: {', '.join(missing)} (required columns missing)", field="header"
-        )
+        raise InvalidInput("import.missing_columns", field="header", columns=", ".join(missing))
     return fields, warnings
 
 
@@ -132,7 +127,7 @@ def _xlsx_records(content: bytes) -> tuple[list[str], Iterator[list[str]]]:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise InvalidInput(
-            f"xlsx 파일을 읽을 수 없습니다 ({type(exc).__name__})", field="file"
+            "import.unreadable_xlsx", field="file", error=type(exc).__name__
         ) from None
     sheet = book.worksheets[0]
     values = sheet.iter_rows(values_only=True)
@@ -154,7 +149,7 @@ def parse(content: bytes, filename: str, columns: Sequence[ColumnSpec] = COLUMNS
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
-        raise InvalidInput("첫 행에 열 제목이 없습니다 (no header row)", field="header")
+        raise InvalidInput("import.no_header", field="header")
     fields, warnings = _map_headers(headers, columns)
     return ParsedFile(
         kind=kind,

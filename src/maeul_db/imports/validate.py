@@ -14,12 +14,20 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from maeul_db.errors import InvalidInput
-from maeul_db.imports.columns import GENDERS, PROGRAMMES, ROLES, STAGES, header_key
+from maeul_db.errors import InvalidInput, MaeulError
+from maeul_db.imports.columns import (
+    GENDERS,
+    PROGRAMMES,
+    ROLES,
+    STAGES,
+    YEAR_SUFFIX,
+    header_key,
+)
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import looks_like_rrn, normalize_email, normalize_name, normalize_phone
 from maeul_db.models import District, Dong, Programme
+from maeul_db.wording import Lang, is_code, message
 
 _DATE = re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -92,10 +100,28 @@ class RosterRow:
 
 @dataclass(frozen=True)
 class RowError:
+    """One reason a row was refused: a stable ``code`` (reports and the API keep it) and the
+    wording-catalogue ``key`` with its ``params``; ``reason`` is the Korean text."""
+
     row: int
     column: str
-    reason: str
     code: str
+    key: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return self.text("ko")
+
+    def text(self, lang: Lang = "ko") -> str:
+        key = self.key or f"import_row.{self.code}"
+        return message(key, lang, **self.params) if is_code(key) else key
+
+    @classmethod
+    def of(cls, row: int, column: str, code: str, exc: MaeulError) -> RowError:
+        """A service error (a normaliser's) as a row error, keeping its key and parameters."""
+        key = exc.code if is_code(exc.code) else exc.message
+        return cls(row, column, code, key, dict(exc.params))
 
 
 @dataclass
@@ -111,37 +137,42 @@ class Validated:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-class _Bad(Exception):
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
+class RowProblem(Exception):
+    """A cell's problem: the row error ``code`` and, when it differs from ``import_row.<code>``,
+    the catalogue ``key``; raised by the cell checks and turned into a :class:`RowError`."""
+
+    def __init__(self, code: str, key: str = "", /, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.key, self.params = code, key, params
+
+    def at(self, row: int, column: str) -> RowError:
+        return RowError(row, column, self.code, self.key, self.params)
 
 
 def parse_date(text: str) -> date:
     match = _DATE.match(text) or _COMPACT_DATE.match(text)
     if match is None:
-        raise _Bad("bad_date", f"날짜 형식이 아닙니다: {text} (bad date, use YYYY-MM-DD)")
+        raise RowProblem("bad_date", value=text)
     try:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise _Bad("bad_date", f"없는 날짜입니다: {text} (bad date)") from None
+        raise RowProblem("bad_date", "import_row.no_such_date", value=text) from None
 
 
-def _year(text: str, *, low: int, high: int, code: str, what: str) -> int:
-    text = text.removesuffix("년").strip()
+def _year(text: str, *, low: int, high: int, code: str) -> int:
+    text = text.removesuffix(YEAR_SUFFIX).strip()
     if not _INT.match(text):
-        raise _Bad(code, f"{what}가 네 자리 연도가 아닙니다: {text} (not a year)")
+        raise RowProblem(code, "import_row.not_a_year", value=text)
     value = int(float(text))
     if not low <= value <= high:
-        raise _Bad(code, f"{what} {value} 은(는) {low}–{high} 범위 밖입니다 (year out of range)")
+        raise RowProblem(code, "import_row.year_out_of_range", value=value, low=low, high=high)
     return value
 
 
-def _choice(text: str, vocab: dict[str, str], code: str, what: str) -> str:
+def _choice(text: str, vocab: dict[str, str], code: str) -> str:
     value = vocab.get(header_key(text))
     if value is None:
-        raise _Bad(code, f"알 수 없는 {what}: {text} (unknown {code.removeprefix('unknown_')})")
+        raise RowProblem(code, value=text)
     return value
 
 
@@ -169,13 +200,9 @@ class RowChecker:
     def _district(self, text: str) -> str:
         code = self.lookups.districts.get(header_key(text))
         if code is None:
-            raise _Bad("unknown_district", f"알 수 없는 자치구: {text} (unknown district)")
+            raise RowProblem("unknown_district", value=text)
         if code != self.district_code:
-            raise _Bad(
-                "other_district",
-                f"가져오는 자치구({self.district_code})가 아닌 자치구입니다: {text} "
-                "(district other than the importer's)",
-            )
+            raise RowProblem("other_district", value=text, district=self.district_code)
         return code
 
     def _dong(
@@ -193,24 +220,18 @@ class RowChecker:
         if district is not None and code == "unknown_dong":
             candidates = [c for c in candidates if c.district_code == district]
         if not candidates:
-            raise _Bad(code, f"알 수 없는 행정동: {text} (unknown dong)")
+            raise RowProblem(code, "import_row.unknown_dong", value=text)
         valid = [c for c in candidates if c.valid_on(on)]
         if not valid:
-            raise _Bad(
-                code, f"{text} 은(는) {on} 에 없던 행정동입니다 (dong not valid on that date)"
-            )
+            raise RowProblem(code, "import_row.dong_not_valid", value=text, on=on)
         if len({c.district_code for c in valid}) > 1:
-            raise _Bad(
-                code,
-                f"여러 자치구에 같은 이름의 동이 있습니다: {text}; 코드를 쓰세요 "
-                "(ambiguous dong name, use the code)",
-            )
+            raise RowProblem(code, "import_row.ambiguous_dong", value=text)
         return valid[0].code
 
     def _text(self, text: str, limit: int) -> str:
         value = unicodedata.normalize("NFC", text).strip()
         if len(value) > limit:
-            raise _Bad("too_long", f"{limit}자를 넘습니다 (longer than {limit})")
+            raise RowProblem("too_long", limit=limit)
         return self._intern.setdefault(value, value)
 
     def check(self, row: RawRow) -> RosterRow | list[RowError]:
@@ -221,31 +242,24 @@ class RowChecker:
             text = self._cell(row, key)
             if not text:
                 if required:
-                    errors.append(
-                        RowError(
-                            row.number,
-                            self.header.get(key, key),
-                            "필수 항목이 비어 있습니다 (missing required field)",
-                            "required",
-                        )
-                    )
+                    errors.append(RowError(row.number, self.header.get(key, key), "required"))
                 values[key] = None
                 return
             try:
                 if _RRN_HINT.search(text) and looks_like_rrn(text):
-                    raise _Bad("rrn", "주민등록번호 형식의 값은 받지 않습니다 (RRN-shaped value)")
+                    raise RowProblem("rrn")
                 values[key] = convert(text)
-            except _Bad as bad:
-                errors.append(RowError(row.number, self.header[key], bad.reason, bad.code))
+            except RowProblem as problem:
+                errors.append(problem.at(row.number, self.header[key]))
             except InvalidInput as exc:
-                errors.append(RowError(row.number, self.header[key], exc.message, f"bad_{key}"))
+                errors.append(RowError.of(row.number, self.header[key], f"bad_{key}", exc))
             if key not in values:
                 values[key] = None
 
         today = self.lookups.today
         take(
             "year",
-            lambda t: _year(t, low=2000, high=today.year + 1, code="bad_year", what="사업연도"),
+            lambda t: _year(t, low=2000, high=today.year + 1, code="bad_year"),
             required=True,
         )
         take("district", self._district, required=True)
@@ -262,14 +276,10 @@ class RowChecker:
         )
         take("project", lambda t: self._text(t, 200), required=True)
         take("group", lambda t: self._text(t, 100), required=True)
-        take("stage", lambda t: _choice(t, STAGES, "unknown_stage", "사업단계"), required=True)
-        take(
-            "programme",
-            lambda t: _choice(t, PROGRAMMES, "unknown_programme", "사업분야"),
-            required=False,
-        )
+        take("stage", lambda t: _choice(t, STAGES, "unknown_stage"), required=True)
+        take("programme", lambda t: _choice(t, PROGRAMMES, "unknown_programme"), required=False)
         take("name", normalize_name, required=True)
-        take("gender", lambda t: _choice(t, GENDERS, "unknown_gender", "성별"), required=True)
+        take("gender", lambda t: _choice(t, GENDERS, "unknown_gender"), required=True)
         take(
             "birth_year",
             lambda t: _year(
@@ -277,23 +287,15 @@ class RowChecker:
                 low=FIRST_BIRTH_YEAR,
                 high=year or today.year,
                 code="birth_year_range",
-                what="출생연도",
             ),
             required=True,
         )
         take("phone", _phone, required=False)
         take("email", normalize_email, required=False)
-        take("role", lambda t: _choice(t, ROLES, "unknown_role", "역할"), required=True)
+        take("role", lambda t: _choice(t, ROLES, "unknown_role"), required=True)
         end = values["end_date"]
         if end is not None and end < on:
-            errors.append(
-                RowError(
-                    row.number,
-                    self.header["end_date"],
-                    "종료일이 시작일보다 앞섭니다 (end before start)",
-                    "end_before_start",
-                )
-            )
+            errors.append(RowError(row.number, self.header["end_date"], "end_before_start"))
         if errors:
             return errors
         return RosterRow(

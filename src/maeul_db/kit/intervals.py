@@ -10,22 +10,22 @@ from datetime import date
 from typing import Any
 
 from maeul_db.errors import Conflict, InvalidInput
-from maeul_db.kit.time import check_interval, utcnow
+from maeul_db.kit.time import check_interval, last_day_from_valid_to, utcnow
 
 
 def close(row: Any, *, valid_to: date) -> None:
     if row.voided_at is not None:
-        raise Conflict("취소된 기록은 종료할 수 없습니다 (entry was voided)")
+        raise Conflict("interval.voided")
     if row.valid_to is not None:
-        raise Conflict(f"이미 {row.valid_to} 에 종료되었습니다 (already ended)")
+        raise Conflict("interval.already_ended", last_day=last_day_from_valid_to(row.valid_to))
     check_interval(row.valid_from, valid_to)
     row.valid_to = valid_to
 
 
 def void(row: Any, *, reason: str) -> None:
     if not reason.strip():
-        raise InvalidInput("취소 사유가 필요합니다 (a reason is required)", field="reason")
+        raise InvalidInput("interval.void_reason_required", field="reason")
     if row.voided_at is not None:
-        raise Conflict("이미 취소된 기록입니다 (already voided)")
+        raise Conflict("interval.already_voided")
     row.voided_at = utcnow()
     row.void_reason = reason.strip()[:200]

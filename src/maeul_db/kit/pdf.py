@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 
+from maeul_db import wording
 from maeul_db.kit import time as clock
 
 
@@ -25,6 +26,7 @@ def environment(templates_dir: Path) -> Environment:
         auto_reload=False,
     )
     env.filters.update(clock.FILTERS)  # dates print as the web pages show them (Seoul, 종료일)
+    env.globals.update(wording.template_globals())  # printed words come from the catalogue
     return env
 
 

@@ -25,10 +25,7 @@ def looks_like_rrn(value: str) -> bool:
 def reject_rrn(value: str | None, *, field: str) -> None:
     """Raise if ``value`` contains anything shaped like a resident registration number."""
     if value and looks_like_rrn(value):
-        raise RRNRejected(
-            "주민등록번호 형식의 값은 저장할 수 없습니다 (resident registration numbers are never stored)",
-            field=field,
-        )
+        raise RRNRejected("text.rrn_rejected", field=field)
 
 
 def normalize_name(value: str) -> str:
@@ -36,13 +33,13 @@ def normalize_name(value: str) -> str:
     text = unicodedata.normalize("NFC", value).strip()
     reject_rrn(text, field="name")
     if not text:
-        raise InvalidInput("이름이 비어 있습니다 (name is empty)", field="name")
-    if any("\uac00" <= ch <= "\ud7a3" for ch in text):
+        raise InvalidInput("text.name_empty", field="name")
+    if any(0xAC00 <= ord(ch) <= 0xD7A3 for ch in text):  # Hangul syllables
         text = re.sub(r"\s+", "", text)
     else:
         text = re.sub(r"\s+", " ", text)
     if len(text) > 100:
-        raise InvalidInput("이름이 너무 깁니다 (name longer than 100 characters)", field="name")
+        raise InvalidInput("text.name_too_long", field="name", max_length=100)
     return text
 
 
@@ -55,9 +52,7 @@ def normalize_phone(value: str | None) -> str | None:
     if digits.startswith("82") and len(digits) >= 11:
         digits = "0" + digits[2:]
     if not (_MOBILE.match(digits) or _LANDLINE.match(digits)):
-        raise InvalidInput(
-            f"전화번호 형식이 아닙니다: {value!r} (not a phone number)", field="phone"
-        )
+        raise InvalidInput("text.bad_phone", field="phone", value=value)
     return digits
 
 
@@ -66,7 +61,7 @@ def normalize_email(value: str | None) -> str | None:
         return None
     text = unicodedata.normalize("NFKC", value).strip().lower()
     if not _EMAIL.match(text) or len(text) > 254:
-        raise InvalidInput(f"이메일 형식이 아닙니다: {value!r} (not an e-mail)", field="email")
+        raise InvalidInput("text.bad_email", field="email", value=value)
     return text
 
 
@@ -77,5 +72,5 @@ def normalize_text(value: str | None, *, field: str, max_length: int = 200) -> s
     text = unicodedata.normalize("NFC", value).strip()
     reject_rrn(text, field=field)
     if len(text) > max_length:
-        raise InvalidInput(f"{max_length}자를 넘습니다 (longer than {max_length})", field=field)
+        raise InvalidInput("text.too_long", field=field, max_length=max_length)
     return text or None

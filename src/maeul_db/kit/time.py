@@ -149,7 +149,4 @@ def active_on(model: Any, on: date) -> ColumnElement[bool]:
 def check_interval(valid_from: date, valid_to: date | None) -> None:
     """At least one day counted: the last day (``valid_to`` - 1) is not before the first."""
     if valid_to is not None and valid_to <= valid_from:
-        raise InvalidInput(
-            "종료일이 시작일보다 앞섭니다 (end before start: valid_to must be after valid_from)",
-            field="valid_to",
-        )
+        raise InvalidInput("interval.end_not_after_start", field="valid_to")

@@ -34,15 +34,10 @@ class LoadReport:
 
 def check_directory(directory: Path) -> None:
     if not directory.is_dir():
-        raise RefdataMissing(
-            f"참조자료 폴더가 없습니다: {directory} (reference-data directory not found; "
-            "pass a path or set MAEUL_REFDATA_DIR)"
-        )
+        raise RefdataMissing("refdata.directory_missing", directory=directory)
     missing = [name for name in REQUIRED_FILES if not (directory / name).is_file()]
     if missing:
-        raise RefdataMissing(
-            f"참조자료 파일이 없습니다 (missing reference files) in {directory}: {', '.join(missing)}"
-        )
+        raise RefdataMissing("refdata.files_missing", directory=directory, files=", ".join(missing))
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -174,13 +169,11 @@ def record_dong_change(
     before keep pointing at the old dong."""
     old = session.get(Dong, predecessor_code)
     if old is None:
-        raise NotFound(f"행정동 코드 {predecessor_code} 를 찾을 수 없습니다 (unknown dong)")
+        raise NotFound("dong.not_found", code=predecessor_code)
     if old.valid_to is not None:
-        raise InvalidInput(
-            f"{old.name_ko} 은(는) 이미 {old.valid_to} 에 폐지되었습니다 (dong already ended)"
-        )
+        raise InvalidInput("dong.already_ended", name=old.name_ko, valid_to=old.valid_to)
     if not successors:
-        raise InvalidInput("승계 행정동이 없습니다 (no successor dongs given)")
+        raise InvalidInput("dong.no_successors")
     for new in successors:
         if session.get(Dong, new.code) is None:
             session.add(
@@ -212,20 +205,21 @@ def dong_on(session: Session, code: str, on: date) -> Dong:
     """The dong with ``code`` if it existed on ``on``; errors name the successor when there is one."""
     dong = session.get(Dong, code)
     if dong is None:
-        raise InvalidInput(f"알 수 없는 행정동 코드: {code} (unknown dong)", field="dong")
+        raise InvalidInput("dong.unknown", field="dong", code=code)
     if dong.valid_to is not None and on >= dong.valid_to:
         successors = session.exec(
             select(DongSuccession.successor_code).where(DongSuccession.predecessor_code == code)
         ).all()
         raise InvalidInput(
-            f"{dong.name_ko} 은(는) {dong.valid_to} 에 폐지되었습니다; 승계 동: {', '.join(successors)} "
-            "(dong no longer existed on that date)",
+            "dong.ended_on",
             field="dong",
+            name=dong.name_ko,
+            valid_to=dong.valid_to,
+            successors=", ".join(successors),
         )
     if dong.valid_from is not None and on < dong.valid_from:
         raise InvalidInput(
-            f"{dong.name_ko} 은(는) {dong.valid_from} 에 생겼습니다 (dong did not exist yet)",
-            field="dong",
+            "dong.not_yet", field="dong", name=dong.name_ko, valid_from=dong.valid_from
         )
     return dong
 
@@ -236,9 +230,7 @@ def check_dong_in_district(
     """The dong ``code`` as of ``on``, refused unless it existed then inside ``district_code``."""
     dong = dong_on(session, code, on)
     if dong.district_code != district_code:
-        raise InvalidInput(
-            "행정동이 자치구에 속하지 않습니다 (dong not in district)", field="dong_code"
-        )
+        raise InvalidInput("dong.not_in_district", field="dong_code")
     return dong
 
 

@@ -3,7 +3,7 @@
 parse (the roster import's reader: UTF-8/CP949 CSV or xlsx) → match every row to a person in scope
 and a module → write in one go only when no row is bad (all-or-nothing) → report. Completion is
 recomputed by the training service, never read from the file. ``docs/import-format.md``
-("교육 출석") describes the format.
+describes the format (columns: ``attendance_format``).
 
 Matching: name + birth year + phone when the row has a phone that matches exactly one person,
 otherwise name + birth year when that is unique in scope. The scope is the district's people
@@ -23,10 +23,10 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
-from maeul_db.imports.columns import ColumnSpec, header_key
+from maeul_db.imports.columns import YEAR_SUFFIX, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
-from maeul_db.imports.validate import parse_date
+from maeul_db.imports.validate import RowProblem, parse_date
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_name, normalize_phone
 from maeul_db.models import (
@@ -42,16 +42,11 @@ from maeul_db.models import (
 )
 from maeul_db.participants.visibility import visible_people
 from maeul_db.training import service as training_service
+from maeul_db.training.attendance_format import COLUMNS, HOURS_SUFFIX, SESSION_SUFFIX
 from maeul_db.training.schemas import AttendanceImportReport
+from maeul_db.wording import is_code, message
 
-COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("name", "성명", "name", True, ("이름",)),
-    ColumnSpec("birth_year", "출생연도", "birth_year", True, ("생년", "출생년도", "birthyear")),
-    ColumnSpec("phone", "연락처", "phone", False, ("전화번호", "휴대전화", "휴대폰")),
-    ColumnSpec("module", "모듈", "module", True, ("모듈명", "강의", "차시")),
-    ColumnSpec("hours", "출석시간", "hours", True, ("시간", "이수시간")),
-    ColumnSpec("date", "출석일", "date", False, ("날짜", "교육일")),
-)
+__all__ = ["COLUMNS", "run_import"]
 
 
 @dataclass
@@ -64,9 +59,20 @@ class _Row:
 
 
 class _RowError(Exception):
-    def __init__(self, column: str, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.column, self.code, self.reason = column, code, reason
+    """A refused row: the column, a stable ``code`` and the catalogue ``key`` with ``params``."""
+
+    def __init__(self, column: str, code: str, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.column, self.code, self.key, self.params = column, code, key, params
+
+    @classmethod
+    def of(cls, column: str, code: str, key: str, params: dict[str, object]) -> _RowError:
+        """A normaliser's error (already a key and parameters) on this column."""
+        return cls(column, code, key, **params)
+
+    @property
+    def reason(self) -> str:
+        return message(self.key, **self.params) if is_code(self.key) else self.key
 
 
 def _scope_query(district_code: str | None) -> Any:
@@ -95,15 +101,15 @@ class _Matcher:
             return candidates[0].id
         if not candidates:
             raise _RowError(
-                "name",
-                "no_person",
-                f"범위 안에 {name}({birth_year}) 인물이 없습니다 (no such person in scope)",
+                "name", "no_person", "attendance_row.no_person", name=name, birth_year=birth_year
             )
         raise _RowError(
             "phone",
             "ambiguous_person",
-            f"{name}({birth_year})이(가) {len(candidates)}명입니다; 연락처로 구분하세요 "
-            "(ambiguous person: add the phone)",
+            "attendance_row.ambiguous_person",
+            name=name,
+            birth_year=birth_year,
+            count=len(candidates),
         )
 
 
@@ -117,47 +123,47 @@ def _check_row(
 ) -> _Row:
     name_text = _cell(parsed, raw, "name")
     if not name_text:
-        raise _RowError("name", "required", "성명이 비어 있습니다 (name required)")
+        raise _RowError("name", "required", "attendance_row.name_required")
     try:
         name = normalize_name(name_text)
     except InvalidInput as exc:
-        raise _RowError("name", "bad_name", exc.message) from None
-    year_text = _cell(parsed, raw, "birth_year").removesuffix("년").strip()
+        raise _RowError.of("name", "bad_name", exc.code, exc.params) from None
+    year_text = _cell(parsed, raw, "birth_year").removesuffix(YEAR_SUFFIX).strip()
     if not year_text.isdigit() or not 1900 <= int(year_text) <= clock.today().year:
-        raise _RowError(
-            "birth_year", "bad_year", f"출생연도가 올바르지 않습니다: {year_text} (bad birth year)"
-        )
+        raise _RowError("birth_year", "bad_year", "attendance_row.bad_year", value=year_text)
     try:
         phone = normalize_phone(_cell(parsed, raw, "phone"))
     except InvalidInput as exc:
-        raise _RowError("phone", "bad_phone", exc.message) from None
+        raise _RowError.of("phone", "bad_phone", exc.code, exc.params) from None
     module = modules.get(header_key(_cell(parsed, raw, "module")))
     if module is None:
         raise _RowError(
             "module",
             "unknown_module",
-            f"이 과정의 모듈이 아닙니다: {_cell(parsed, raw, 'module')} (module not in programme)",
+            "attendance_row.unknown_module",
+            value=_cell(parsed, raw, "module"),
         )
-    hours_text = _cell(parsed, raw, "hours").removesuffix("시간").strip()
+    hours_text = _cell(parsed, raw, "hours").removesuffix(HOURS_SUFFIX).strip()
     try:
         hours = Decimal(hours_text)
     except InvalidOperation:
         raise _RowError(
-            "hours",
-            "bad_hours",
-            f"출석시간이 숫자가 아닙니다: {hours_text} (hours must be a number)",
+            "hours", "bad_hours", "attendance_row.hours_not_number", value=hours_text
         ) from None
     if not hours.is_finite() or hours < 0 or hours > module.hours:
         raise _RowError(
             "hours",
             "bad_hours",
-            f"출석시간은 0에서 {module.hours} 사이여야 합니다: {hours_text} (hours out of range)",
+            "attendance_row.hours_out_of_range",
+            value=hours_text,
+            max_hours=module.hours,
         )
     day_text = _cell(parsed, raw, "date")
     try:
         attended_on = parse_date(day_text) if day_text else None
-    except Exception as exc:  # validate's row error, carrying the Korean reason
-        raise _RowError("date", "bad_date", str(exc)) from None
+    except RowProblem as problem:
+        key = problem.key or f"import_row.{problem.code}"
+        raise _RowError.of("date", "bad_date", key, problem.params) from None
     person_id = matcher.match(name, int(year_text), phone)
     return _Row(raw.number, person_id, module, hours, attended_on)
 
@@ -168,7 +174,7 @@ def _module_lookup(modules: list[TrainingModule]) -> dict[str, TrainingModule]:
     for module in modules:
         lookup[header_key(module.name)] = module
         lookup[str(module.sequence)] = module
-        lookup[header_key(f"{module.sequence}차시")] = module
+        lookup[header_key(f"{module.sequence}{SESSION_SUFFIX}")] = module
     return lookup
 
 
@@ -278,15 +284,13 @@ def run_import(
         select(TrainingProgram).where(TrainingProgram.code == program_code)
     ).first()
     if program is None:
-        raise NotFound(f"교육과정을 찾을 수 없습니다: {program_code} (programme not found)")
+        raise NotFound("attendance.programme_not_found", code=program_code)
     assert program.id is not None
     if district_code is not None and program.district_code not in (None, district_code):
-        raise InvalidInput(
-            "다른 자치구의 교육과정입니다 (programme of another district)", field="district"
-        )
+        raise InvalidInput("attendance.other_district_programme", field="district")
     if district_code is not None and session.get(District, district_code) is None:
         raise InvalidInput(
-            f"알 수 없는 자치구 코드: {district_code} (unknown district)", field="district"
+            "attendance.unknown_district", field="district", district_code=district_code
         )
     parsed = parse(content, filename, COLUMNS)
     raws = list(parsed.rows)
@@ -304,12 +308,7 @@ def run_import(
             row = _check_row(parsed, raw, matcher, modules)
             key = (row.person_id, row.module.id)
             if key in seen:
-                raise _RowError(
-                    "module",
-                    "duplicate",
-                    f"{seen[key]}행과 같은 사람·모듈입니다 "
-                    "(same person and module as an earlier row)",
-                )
+                raise _RowError("module", "duplicate", "attendance_row.duplicate", row=seen[key])
             seen[key] = raw.number
             good.append(row)
         except _RowError as error:

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from maeul_db.training.schemas import RuleCheck
+from maeul_db.wording import message
 
 COUNCIL_SCHOOL_MIN_HOURS = Decimal(6)
 
@@ -44,7 +45,13 @@ def completion_checks(
         RuleCheck(
             rule="attendance_percent",
             met=total_hours > 0 and attended * 100 >= total_hours * min_percent,
-            detail=f"출석 {attended}/{total_hours}시간 ({share}%), 기준 {min_percent}% 이상",
+            detail=message(
+                "training_rule.attendance_percent",
+                attended=attended,
+                total_hours=total_hours,
+                share=share,
+                min_percent=min_percent,
+            ),
         )
     ]
     if min_hours is not None:
@@ -52,7 +59,7 @@ def completion_checks(
             RuleCheck(
                 rule="min_hours",
                 met=attended >= min_hours,
-                detail=f"출석 {attended}시간, 최소 {min_hours}시간",
+                detail=message("training_rule.min_hours", attended=attended, min_hours=min_hours),
             )
         )
     checks.append(
@@ -60,9 +67,12 @@ def completion_checks(
             rule="prerequisites",
             met=not missing_prerequisites,
             detail=(
-                "선수과정 이수 완료"
+                message("training_rule.prerequisites_done")
                 if not missing_prerequisites
-                else "선수과정 미이수: " + ", ".join(missing_prerequisites)
+                else message(
+                    "training_rule.prerequisites_missing",
+                    programmes=", ".join(missing_prerequisites),
+                )
             ),
         )
     )
@@ -70,7 +80,11 @@ def completion_checks(
         RuleCheck(
             rule="not_withdrawn",
             met=withdrawn_on is None,
-            detail="수강 중" if withdrawn_on is None else f"{withdrawn_on} 수강 철회",
+            detail=(
+                message("training_rule.enrolled")
+                if withdrawn_on is None
+                else message("training_rule.withdrawn", day=withdrawn_on)
+            ),
         )
     )
     return checks

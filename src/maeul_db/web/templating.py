@@ -12,6 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from starlette.responses import Response
 
+from maeul_db import wording
 from maeul_db.kit import time as clock
 from maeul_db.web import csrf
 from maeul_db.web.deps import viewer_of
@@ -45,6 +46,7 @@ def _viewer_context(request: Request) -> dict[str, Any]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_viewer_context])
 templates.env.globals["csrf_field"] = csrf_field
+templates.env.globals.update(wording.template_globals())  # label(), labels(), msg()
 templates.env.filters["phone"] = format_phone
 templates.env.filters.update(clock.FILTERS)
 

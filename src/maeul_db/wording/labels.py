@@ -1,0 +1,168 @@
+"""Words for codes: every enum value in ``maeul_db.models`` (kind = the enum's name in snake case,
+``Role`` → ``role``), and the names of form fields. Each entry is (Korean, English)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+Pair = tuple[str, str]
+
+LABELS: Final[dict[str, dict[str, Pair]]] = {
+    "role": {
+        "city_admin": ("시 관리자", "city administrator"),
+        "district_staff": ("자치구 담당자", "district staff"),
+        "expert": ("마을자치전문가", "village autonomy expert"),
+        "analyst": ("분석가", "analyst"),
+    },
+    "gender": {
+        "F": ("여성", "female"),
+        "M": ("남성", "male"),
+        "X": ("밝히지 않음", "not stated"),
+    },
+    "consent_scope": {
+        "participation": ("참여 기록", "participation records"),
+        "contact": ("연락 수신", "being contacted"),
+        "research": ("연구 활용", "research use"),
+    },
+    "group_theme": {
+        "care": ("돌봄", "care"),
+        "culture": ("문화예술", "culture and arts"),
+        "environment": ("환경", "environment"),
+        "education": ("교육", "education"),
+        "neighbourhood": ("이웃관계", "neighbourhood"),
+        "safety": ("안전", "safety"),
+        "economy": ("마을경제", "village economy"),
+        "media": ("마을미디어", "village media"),
+        "other": ("기타", "other"),
+    },
+    "membership_role": {
+        "representative": ("대표", "representative"),
+        "secretary": ("총무", "secretary"),
+        "member": ("회원", "member"),
+    },
+    "programme": {
+        "village_community": ("마을공동체 지원사업", "village community programme"),
+        "parent_community": ("부모커뮤니티", "parent community"),
+        "co_parenting": ("공동육아", "co-parenting"),
+        "village_art_studio": ("마을예술창작소", "village art studio"),
+        "village_media": ("마을미디어", "village media"),
+        "apartment_community": ("아파트공동체", "apartment community"),
+        "energy_village": ("에너지자립마을", "energy self-reliant village"),
+        "village_enterprise": ("마을기업", "village enterprise"),
+    },
+    "stage": {
+        "group_formation": ("모임형성", "group formation"),
+        "activity_support": ("활동지원", "activity support"),
+        "village_network": ("마을연계망", "village network"),
+        "community_space": ("공동체공간", "community space"),
+        "village_plan": ("마을계획", "village plan"),
+        "resident_council": ("주민자치회", "resident council"),
+    },
+    "participation_role": {
+        "lead_proposer": ("대표제안자", "lead proposer"),
+        "co_proposer": ("공동제안자", "co-proposer"),
+        "participant": ("참여자", "participant"),
+    },
+    "activity_kind": {
+        "meeting": ("모임", "meeting"),
+        "event": ("행사", "event"),
+        "network_party": ("네트워크 파티", "network party"),
+        "education": ("교육", "education"),
+    },
+    "training_stage": {
+        "basic": ("기본과정", "basic course"),
+        "lecture_practice": ("강의실습", "lecture practice"),
+        "expert_activist": ("전문가과정(활동가)", "expert course (activists)"),
+        "council_school": ("주민자치학교", "resident council school"),
+        "general": ("시민교육", "citizen education"),
+    },
+    "job_type": {
+        "district_centre_staff": ("자치구 중간지원조직 직원", "district support centre staff"),
+        "village_autonomy_expert": ("마을자치전문가", "village autonomy expert"),
+        "space_operator": ("공동체 공간 운영자", "community space operator"),
+        "dong_autonomy_officer": ("동자치지원관", "dong autonomy officer"),
+        "field_activist": ("마을지원활동가", "field activist"),
+        "new_deal": ("뉴딜일자리", "New Deal job"),
+        "other": ("기타", "other"),
+    },
+    "council_role": {
+        "member": ("위원", "member"),
+        "chair": ("회장", "chair"),
+        "secretary": ("간사", "secretary"),
+    },
+    "certificate_kind": {
+        "training": ("교육이수증", "training certificate"),
+        "career": ("경력증명서", "career certificate"),
+    },
+    "certificate_status": {
+        "valid": ("유효", "valid"),
+        "revoked": ("취소됨", "revoked"),
+        "superseded": ("재발급으로 대체됨", "superseded by a reissue"),
+    },
+    "dong_change_kind": {
+        "rename": ("명칭 변경", "rename"),
+        "split": ("분동", "split"),
+        "merge": ("통합", "merge"),
+        "boundary": ("경계 조정", "boundary change"),
+    },
+    "match_status": {
+        "open": ("검토 대기", "open"),
+        "merged": ("병합됨", "merged"),
+        "dismissed": ("다른 사람", "dismissed"),
+        "unmerged": ("병합 취소됨", "unmerged"),
+    },
+    "import_status": {
+        "committed": ("저장됨", "committed"),
+        "undone": ("취소됨", "undone"),
+    },
+    # Analytics codes (not enums): age bands and the yearly report's indicators.
+    "age_band": {
+        "under_20": ("20세 미만", "under 20"),
+        "20s": ("20대", "20s"),
+        "30s": ("30대", "30s"),
+        "40s": ("40대", "40s"),
+        "50s": ("50대", "50s"),
+        "60s": ("60대", "60s"),
+        "70_plus": ("70세 이상", "70 and over"),
+    },
+    "indicator": {
+        "participants": ("참여자", "participants"),
+        "repeat_participants": ("다차 참여자", "repeat participants"),
+        "lead_proposers": ("대표제안자", "lead proposers"),
+        "projects": ("지원사업", "projects"),
+    },
+    # Form fields, as the logging pages name them in error summaries.
+    "field": {
+        "name": ("이름", "name"),
+        "gender": ("성별", "gender"),
+        "birth_year": ("출생연도", "birth year"),
+        "phone": ("전화", "phone"),
+        "email": ("이메일", "e-mail"),
+        "home_dong_code": ("거주 행정동", "home dong"),
+        "registered_district_code": ("등록 자치구", "registering district"),
+        "district_code": ("자치구", "district"),
+        "dong_code": ("행정동", "dong"),
+        "theme": ("분야", "theme"),
+        "founded_on": ("설립일", "founded on"),
+        "year": ("사업연도", "year"),
+        "group_id": ("모임", "group"),
+        "programme": ("사업분야", "programme"),
+        "stage": ("사업단계", "stage"),
+        "grant_krw": ("지원금", "grant"),
+        "self_cash_krw": ("자부담(현금)", "own contribution (cash)"),
+        "self_noncash_krw": ("자부담(현금 외)", "own contribution (in kind)"),
+        "person": ("인물", "person"),
+        "person_id": ("인물", "person"),
+        "role": ("역할", "role"),
+        "valid_from": ("시작일", "start date"),
+        "valid_to": ("종료일", "end date"),
+        "last_day": ("종료일", "last day"),
+        "title": ("활동명", "title"),
+        "kind": ("종류", "kind"),
+        "held_on": ("날짜", "date"),
+        "hours": ("시간", "hours"),
+        "person_ids": ("참석자", "attendees"),
+        "reason": ("수정 구분", "kind of change"),
+        "_form": ("입력", "input"),
+    },
+}
