@@ -247,3 +247,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "certificate.open_end": ("현재", "present"),
     "certificate.no_match": ("일치하는 증명서가 없습니다", "no matching certificate"),
 }
+
+
+def _merge(*parts: dict[str, tuple[str, str]]) -> None:
+    """Messages of a feature kept in their own module (``messages_<feature>.py``) join the one
+    catalogue here; a key defined twice is a mistake, refused at import."""
+    for part in parts:
+        clash = set(part) & set(MESSAGES)
+        if clash:
+            raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
+        MESSAGES.update(part)
+
+
+# One line per feature module, e.g. ``from maeul_db.wording.messages_x import X`` then _merge(X).
+_merge()
+
