@@ -166,27 +166,29 @@ def test_changing_details_of_a_person_registered_elsewhere_is_refused(
         assert changed.json()["phone"] == phone.replace("-", "")
 
 
+def _look_alike(session: Session, *, of: Person, district: str) -> PersonMatchCandidate:
+    """A local person with ``of``'s name and birth year, queued against ``of`` (as registering
+    or importing them queues it)."""
+    local = _resident_of_a(session, phone=None, email=None, registered_district_code=district)
+    row = PersonMatchCandidate(
+        person_id=local.id, candidate_person_id=of.id, district_code=district, reason="name_birth"
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
 def test_merge_across_districts_needs_the_city_admin(client: TestClient, session: Session) -> None:
     resident = _resident_of_a(session)
+    candidate = _look_alike(session, of=resident, district=DISTRICT_B)
     staff_b = make_user(session, district_code=DISTRICT_B)
     headers_b = bearer(client, staff_b.username)
-    # B registers a local look-alike (same name and birth year, no contact): queued, not linked.
-    registered = client.post(
-        "/api/identity/register",
-        headers=headers_b,
-        json={"name": NAME, "gender": "F", "birth_year": BIRTH},
-    )
-    assert registered.status_code == 200, registered.text
-    assert registered.json()["created"] is True
-    local_id = registered.json()["person_id"]
-    [candidate_id] = registered.json()["review_candidate_ids"]
 
-    refused = client.post(f"/api/identity/candidates/{candidate_id}/merge", headers=headers_b)
+    refused = client.post(f"/api/identity/candidates/{candidate.id}/merge", headers=headers_b)
     assert refused.status_code == 403
     assert refused.json()["code"] == "identity.merge_across_districts"
-    local = session.get(Person, local_id)
-    candidate = session.get(PersonMatchCandidate, candidate_id)
-    assert local is not None and candidate is not None
+    local = session.get(Person, candidate.person_id)
+    assert local is not None
     session.refresh(local)
     session.refresh(candidate)
     assert local.merged_into_id is None and candidate.status == MatchStatus.open
@@ -195,7 +197,7 @@ def test_merge_across_districts_needs_the_city_admin(client: TestClient, session
 
     admin = make_user(session, role=Role.city_admin)
     merged = client.post(
-        f"/api/identity/candidates/{candidate_id}/merge", headers=bearer(client, admin.username)
+        f"/api/identity/candidates/{candidate.id}/merge", headers=bearer(client, admin.username)
     )
     assert merged.status_code == 200, merged.text
     session.refresh(local)
@@ -205,16 +207,11 @@ def test_merge_across_districts_needs_the_city_admin(client: TestClient, session
 def test_merge_within_one_district_stays_the_district_staffs(
     client: TestClient, session: Session
 ) -> None:
-    first = _resident_of_a(session, phone=None, email=None)
+    first = _resident_of_a(session)
+    candidate = _look_alike(session, of=first, district=DISTRICT_A)
     staff_a = make_user(session, district_code=DISTRICT_A)
-    registered = client.post(
-        "/api/identity/register",
-        headers=bearer(client, staff_a.username),
-        json={"name": NAME, "gender": "F", "birth_year": BIRTH},
-    ).json()
-    [candidate_id] = registered["review_candidate_ids"]
     merged = client.post(
-        f"/api/identity/candidates/{candidate_id}/merge", headers=bearer(client, staff_a.username)
+        f"/api/identity/candidates/{candidate.id}/merge", headers=bearer(client, staff_a.username)
     )
     assert merged.status_code == 200, merged.text
     assert merged.json()["candidate"]["id"] == first.id
@@ -252,6 +249,11 @@ def test_match_probe_writes_nothing_and_answers_nothing_for_other_districts(
         "/api/identity/register", headers=headers_b, json=probe | {"gender": "F"}
     ).json()
     assert registered["created"] is True and registered["person_id"] != resident.id
+    [candidate_id] = registered["review_candidate_ids"]  # queued, shown only as "elsewhere"
+    queue = client.get("/api/identity/candidates", headers=headers_b).json()["data"]
+    assert [(c["id"], c["candidate"], c["elsewhere"]) for c in queue] == [
+        (candidate_id, None, True)
+    ]
     new = session.get(Person, registered["person_id"])
     assert new is not None and new.registered_district_code == DISTRICT_B
     assert client.get(f"/api/people/{resident.id}", headers=headers_b).status_code == 404
