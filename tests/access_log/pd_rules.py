@@ -155,7 +155,10 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("GET", "/api/analytics/people/{person_id}/ego"): Call(),
     ("GET", "/api/analytics/people/{person_id}/chain"): Call(query={"other": "{eul_id}"}),
     ("GET", "/api/analytics/people/{person_id}/ties-before-lead"): Call(),
-    ("POST", "/api/identity/resolve"): Call(body=PERSON),
+    ("POST", "/api/identity/match"): Call(
+        body={"name": "새인물", "birth_year": 1980, "phone": "010-1234-0000"}
+    ),
+    ("POST", "/api/identity/register"): Call(body=PERSON),
     ("GET", "/api/identity/candidates"): Call(),
     ("POST", "/api/identity/candidates/{candidate_id}/merge"): Call(),
     ("POST", "/api/identity/candidates/{candidate_id}/dismiss"): Call(),

@@ -189,7 +189,10 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/analytics/people/{person_id}/chain"): Rule("deny", query={"other": "1"}),
     ("GET", "/api/analytics/people/{person_id}/ties-before-lead"): Rule("deny"),
     # Identity and imports (issue 3)
-    ("POST", "/api/identity/resolve"): Rule(
+    ("POST", "/api/identity/match"): Rule(
+        "own", {"name": "새인물", "birth_year": 1980, "phone": "010-1234-0000"}
+    ),
+    ("POST", "/api/identity/register"): Rule(
         "deny",
         {
             "name": "새인물",

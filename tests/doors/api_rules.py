@@ -93,7 +93,10 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ),
     ("GET", "/api/activities/{activity_id}/attendance"): ApiRule(STAFF),
     # Identity review and imports: the district staff's.
-    ("POST", "/api/identity/resolve"): ApiRule(STAFF, NEW_PERSON),
+    ("POST", "/api/identity/match"): ApiRule(
+        STAFF, {"name": "새인물", "birth_year": 1980, "phone": "010-1234-0000"}
+    ),
+    ("POST", "/api/identity/register"): ApiRule(STAFF, NEW_PERSON),
     ("GET", "/api/identity/candidates"): ApiRule(STAFF),
     ("POST", "/api/identity/candidates/{candidate_id}/merge"): ApiRule(STAFF),
     ("POST", "/api/identity/candidates/{candidate_id}/dismiss"): ApiRule(STAFF),

@@ -13,7 +13,7 @@ from maeul_db.identity import service
 from maeul_db.identity.keys import KeyMaker, keys_for
 from maeul_db.identity.merges import merged_ids, survivor_id, with_survivors
 from maeul_db.imports import service as import_service
-from maeul_db.models import AuditLog, Gender, MatchStatus, Person, PersonMatchCandidate
+from maeul_db.models import AuditLog, Gender, MatchStatus, Person, PersonMatchCandidate, Role
 from maeul_db.participants.schemas import PersonCreate
 from maeul_db.participants.visibility import people_with_facts_in
 from tests.builders import (
@@ -73,7 +73,7 @@ def test_person_create_and_update_fill_keys(client: TestClient, session: Session
     assert person.key_name_birth_email is not None
 
 
-def test_resolve_exact_links_and_weak_goes_to_review(session: Session) -> None:
+def test_register_exact_links_and_weak_goes_to_review(session: Session) -> None:
     staff = make_user(session)
     data = PersonCreate(
         name="이하은",
@@ -82,12 +82,12 @@ def test_resolve_exact_links_and_weak_goes_to_review(session: Session) -> None:
         phone="010-7777-0001",
         home_dong_code=DONG_A,
     )
-    first, created, _ = service.resolve(session, user=staff, candidate=data)
+    first, created, _ = service.register(session, user=staff, candidate=data)
     assert created
-    again, created_again, review = service.resolve(session, user=staff, candidate=data)
+    again, created_again, review = service.register(session, user=staff, candidate=data)
     assert (again.id, created_again, review) == (first.id, False, [])
     weak = PersonCreate(name="이하은", gender=Gender.female, birth_year=1985, home_dong_code=DONG_A)
-    new, created_new, review = service.resolve(session, user=staff, candidate=weak)
+    new, created_new, review = service.register(session, user=staff, candidate=weak)
     assert created_new and new.id != first.id
     assert [(c.candidate_person_id, c.reason, c.status) for c in review] == [
         (first.id, "name_birth_home_dong", MatchStatus.open)
@@ -183,7 +183,10 @@ def test_merge_and_unmerge_are_audited_and_facts_follow_the_survivor(
     with pytest.raises(NotFound):
         service.merge(session, user=staff_a, candidate_id=row.id or 0)
 
-    merged = client.post(f"/api/identity/candidates/{row.id}/merge", headers=headers_b)
+    # The two are registered in different districts: the city admin's merge (issue 9).
+    admin = make_user(session, role=Role.city_admin)
+    headers_admin = bearer(client, admin.username)
+    merged = client.post(f"/api/identity/candidates/{row.id}/merge", headers=headers_admin)
     assert merged.status_code == 200, merged.text
     session.refresh(duplicate)
     assert duplicate.merged_into_id == survivor.id
@@ -198,9 +201,13 @@ def test_merge_and_unmerge_are_audited_and_facts_follow_the_survivor(
         == survivor.id
     )
     with pytest.raises(Conflict):
-        service.merge(session, user=staff_b, candidate_id=row.id or 0)
+        service.merge(session, user=admin, candidate_id=row.id or 0)
 
-    unmerged = client.post(f"/api/identity/candidates/{row.id}/unmerge", headers=headers_b)
+    assert (
+        client.post(f"/api/identity/candidates/{row.id}/unmerge", headers=headers_b).status_code
+        == 403
+    )
+    unmerged = client.post(f"/api/identity/candidates/{row.id}/unmerge", headers=headers_admin)
     assert unmerged.status_code == 200 and unmerged.json()["status"] == "unmerged"
     session.refresh(duplicate)
     assert duplicate.merged_into_id is None

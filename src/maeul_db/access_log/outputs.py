@@ -81,6 +81,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "imports.service:batch_rejected_file", "import.rejected_rows", "names and phones as typed"
     ),
     PersonalDataOutput("participants.service:read", "person.read", "one person's details"),
+    PersonalDataOutput(
+        "participants.service:read_for_edit", "person.read", "the details the edit form holds"
+    ),
     PersonalDataOutput("participants.service:list_", "people.list", "people found: name, contact"),
     PersonalDataOutput(
         "participants.service:history", "person.history", "a person's earlier details"

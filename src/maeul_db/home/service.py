@@ -9,8 +9,9 @@ from sqlmodel import Session
 from maeul_db.auth import policies
 from maeul_db.groups import service as group_service
 from maeul_db.kit.pagination import Page
-from maeul_db.models import Person, Role, UserAccount
+from maeul_db.models import Role, UserAccount
 from maeul_db.participants import service as participant_service
+from maeul_db.participants.visibility import PersonView
 from maeul_db.projects import service as project_service
 
 # The list services return (rows, total); one row is the cheapest way to ask for the total alone.
@@ -24,7 +25,7 @@ class Home:
     # People, groups and projects in scope (staff and the city admin).
     counts: dict[str, int] | None = None
     # The expert's own record.
-    person: Person | None = None
+    person: PersonView | None = None
 
 
 def home(session: Session, *, user: UserAccount) -> Home:

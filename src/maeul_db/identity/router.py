@@ -1,4 +1,4 @@
-"""Identity API: resolve a registration, the review queue (merge, dismiss, unmerge), the
+"""Identity API: match (read-only) and register a person, the review queue (merge, dismiss, unmerge), the
 "known elsewhere" marker."""
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from maeul_db.identity.schemas import (
     ElsewherePublic,
     MatchCandidatePublic,
     MatchCandidatesPublic,
+    MatchPublic,
+    MatchQuery,
     ResolutionPublic,
 )
 from maeul_db.kit.pagination import Page
@@ -22,15 +24,24 @@ from maeul_db.participants.schemas import PersonCreate
 router = APIRouter(prefix="/identity", tags=["identity"])
 
 
-@router.post("/resolve", response_model=ResolutionPublic)
-def resolve_person(session: SessionDep, user: CurrentUser, data: PersonCreate) -> ResolutionPublic:
-    """Link to the existing person on an exact key, or register a new one (weak matches queued)."""
-    person, created, candidates = service.resolve(session, user=user, candidate=data)
-    assert person.id is not None
+@router.post("/match", response_model=MatchPublic)
+def match_person(session: SessionDep, user: CurrentUser, data: MatchQuery) -> MatchPublic:
+    """Read-only: the person you already see with this exact key (name + birth year + phone or
+    e-mail), else null. Writes nothing and says nothing about other districts. (POST only to keep
+    the phone and e-mail out of URLs and server logs.)"""
+    return MatchPublic(person_id=service.match(session, user=user, query=data))
+
+
+@router.post("/register", response_model=ResolutionPublic)
+def register_person(session: SessionDep, user: CurrentUser, data: PersonCreate) -> ResolutionPublic:
+    """Register a person in your district, or return the one you already see on an exact key
+    (``created`` false); same name and birth year elsewhere goes to the review queue."""
+    result = service.register(session, user=user, candidate=data)
+    assert result.person.id is not None
     return ResolutionPublic(
-        person_id=person.id,
-        created=created,
-        review_candidate_ids=[c.id for c in candidates if c.id is not None],
+        person_id=result.person.id,
+        created=result.created,
+        review_candidate_ids=[c.id for c in result.review_candidates if c.id is not None],
     )
 
 

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 
 from maeul_db.models import MatchStatus
+from maeul_db.participants.schemas import _Normalised
+
+
+class MatchQuery(_Normalised):
+    """The exact identity key to probe: normalised like a registration."""
+
+    name: str = Field(min_length=1, max_length=100)
+    birth_year: int = Field(ge=1900, le=2030)
+    phone: str | None = None
+    email: str | None = None
+
+
+class MatchPublic(SQLModel):
+    # The person you already see who has this key, else null: also null when only another
+    # district knows them (a probe never answers for other districts).
+    person_id: int | None
 
 
 class ResolutionPublic(SQLModel):

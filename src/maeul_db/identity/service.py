@@ -1,5 +1,9 @@
-"""One person across districts: resolve a registration to an existing person, the review queue,
-merge and unmerge (both audited), and the "known elsewhere" marker.
+"""One person across districts: match a registration against the people the user already sees
+(read-only), register one (linking within scope only), the review queue, merge and unmerge (both
+audited; across districts the city admin's), and the "known elsewhere" marker.
+
+Nothing here answers for another district beyond that marker: a probe never reveals or links a
+person the user cannot already read (docs/security.md "Identity abuse").
 
 Merging sets ``merged_into_id`` on the duplicate and moves nothing: its facts keep their
 ``person_id`` and count for the survivor through ``identity.merges``; unmerging clears the pointer.
@@ -7,67 +11,96 @@ Merging sets ``merged_into_id`` on the duplicate and moves nothing: its facts ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden
-from maeul_db.identity.keys import keys_for
-from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
+from maeul_db.identity.keys import IdentityKeys, keys_for
+from maeul_db.identity.matching import weak_matches, weak_reason
 from maeul_db.identity.merges import merged_ids, survivor_id
-from maeul_db.identity.schemas import MatchCandidatePublic, PersonSummary
+from maeul_db.identity.schemas import MatchCandidatePublic, MatchQuery, PersonSummary
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import MatchStatus, Person, PersonMatchCandidate, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonCreate
-from maeul_db.participants.visibility import FACT_TABLES, readable_person
+from maeul_db.participants.visibility import FACT_TABLES, readable_person, visible_people
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     person: Person
     created: bool
     review_candidates: list[PersonMatchCandidate]
 
 
-def resolve(
-    session: Session, *, user: UserAccount, candidate: PersonCreate
-) -> tuple[Person, bool, list[PersonMatchCandidate]]:
-    """The existing person on an exact key, else a new person plus review candidates for weak
-    matches (never linked automatically)."""
-    keys = keys_for(
+def _keys(candidate: PersonCreate | MatchQuery) -> IdentityKeys:
+    return keys_for(
         name=candidate.name,
         birth_year=candidate.birth_year,
         phone=candidate.phone,
         email=candidate.email,
     )
-    found = exact_matches(session, keys.exact())
-    for key in keys.exact():
-        if key in found:
-            person = session.get(Person, found[key])
-            assert person is not None
-            return person, False, []
+
+
+def _visible_exact(session: Session, user: UserAccount, keys: IdentityKeys) -> Person | None:
+    """The person on an exact key among those ``user`` may already read, else None: a person
+    only another district knows is never found here (no cross-district oracle)."""
+    exact = keys.exact()
+    if not exact:
+        return None
+    return session.exec(  # type: ignore[no-any-return]
+        visible_people(user)
+        .where(
+            or_(
+                col(Person.key_name_birth_phone).in_(exact),
+                col(Person.key_name_birth_email).in_(exact),
+            )
+        )
+        .order_by(col(Person.id))
+        .limit(1)
+    ).first()
+
+
+def match(session: Session, *, user: UserAccount, query: MatchQuery) -> int | None:
+    """Read-only probe: the id of the person an exact key names among the people ``user`` may
+    already read, else None (also when only another district knows them). Writes nothing, not
+    even an access-log row: it shows no detail the caller did not send."""
+    _require_reviewer(user)
+    person = _visible_exact(session, user, _keys(query))
+    return person.id if person is not None else None
+
+
+def register(session: Session, *, user: UserAccount, candidate: PersonCreate) -> Resolution:
+    """The explicit register action: the person the user already reads on an exact key, else a new
+    person in the user's district plus review candidates for same name and birth year anywhere
+    (never linked automatically; one in another district shows only as "elsewhere" in the queue,
+    and merging across districts is the city admin's)."""
+    _require_reviewer(user)
+    keys = _keys(candidate)
+    existing = _visible_exact(session, user, keys)
+    if existing is not None:
+        return Resolution(existing, False, [])
     weak = weak_matches(session, [keys.name_birth]).get(keys.name_birth, [])
     person = participant_service.create(session, user=user, data=candidate)
     assert person.id is not None
     rows = [
         PersonMatchCandidate(
             person_id=person.id,
-            candidate_person_id=match.person_id,
+            candidate_person_id=other.person_id,
             district_code=person.registered_district_code,
-            reason=weak_reason(person.home_dong_code, match),
+            reason=weak_reason(person.home_dong_code, other),
         )
-        for match in weak
-        if match.person_id != person.id
+        for other in weak
+        if other.person_id != person.id
     ]
     session.add_all(rows)
     session.flush()
-    return person, True, rows
+    return Resolution(person, True, rows)
 
 
 def visible_candidates(user: UserAccount) -> Any:
@@ -175,8 +208,38 @@ def _decide(
     return row
 
 
+def _require_merger(
+    session: Session, *, user: UserAccount, candidate_id: int, survivor: bool, refusal: str
+) -> None:
+    """Two people registered in different districts are merged (or unmerged) by the city admin
+    only: a district merging its look-alike into another district's person would take that
+    person over (checked before the candidate is touched)."""
+    _require_reviewer(user)
+    row = get_candidate(session, user=user, candidate_id=candidate_id)
+    if user.role == Role.city_admin:
+        return
+    duplicate = session.get(Person, row.person_id)
+    other_id = row.candidate_person_id
+    if survivor:
+        other_id = survivor_id(session, other_id)
+    elif duplicate is not None and duplicate.merged_into_id is not None:
+        other_id = duplicate.merged_into_id
+    other = session.get(Person, other_id)
+    districts = {p.registered_district_code for p in (duplicate, other) if p is not None}
+    if districts != {user.district_code}:
+        raise Forbidden(refusal)
+
+
 def merge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
-    """Merge the reviewed person into the candidate person (its survivor); facts stay in place."""
+    """Merge the reviewed person into the candidate person (its survivor); facts stay in place.
+    Across districts: the city admin only (403 for district staff, nothing merged)."""
+    _require_merger(
+        session,
+        user=user,
+        candidate_id=candidate_id,
+        survivor=True,
+        refusal="identity.merge_across_districts",
+    )
     row = _decide(
         session,
         user=user,
@@ -208,7 +271,15 @@ def merge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMa
 
 
 def unmerge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMatchCandidate:
-    """Undo a merge made from this candidate: the duplicate stands on its own again."""
+    """Undo a merge made from this candidate: the duplicate stands on its own again. Across
+    districts: the city admin only, as for the merge."""
+    _require_merger(
+        session,
+        user=user,
+        candidate_id=candidate_id,
+        survivor=False,
+        refusal="identity.unmerge_across_districts",
+    )
     row = _decide(
         session,
         user=user,

@@ -68,7 +68,4 @@ def read_person_history(
     session: SessionDep, user: CurrentUser, person_id: int
 ) -> list[PersonVersionPublic]:
     """Every recorded version of a person's details, oldest first."""
-    return [
-        PersonVersionPublic.model_validate(v, from_attributes=True)
-        for v in service.history(session, user=user, person_id=person_id)
-    ]
+    return service.history(session, user=user, person_id=person_id)

@@ -63,6 +63,9 @@ class PersonPublic(SQLModel):
     home_dong_code: str | None
     registered_district_code: str
     version: int
+    # True when phone, e-mail and home dong were withheld (a person registered in another
+    # district who has not consented to be contacted; docs/privacy.md), not merely empty.
+    contact_hidden: bool = False
 
 
 class PeoplePublic(SQLModel):

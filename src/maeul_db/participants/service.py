@@ -1,4 +1,8 @@
-"""People: register, read within scope, update with a kept version history."""
+"""People: register, read within scope, update with a kept version history.
+
+What is shown of a person is ``visibility.person_view`` (contact data masked across districts);
+who may change the city-wide details is ``visibility.can_change_details``.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +21,16 @@ from maeul_db.identity.keys import fill_keys
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import Dong, Person, PersonVersion, Role, UserAccount
-from maeul_db.participants.schemas import PersonCreate, PersonUpdate
-from maeul_db.participants.visibility import visible_people
+from maeul_db.participants.schemas import PersonCreate, PersonUpdate, PersonVersionPublic
+from maeul_db.participants.visibility import (
+    CONTACT_FIELDS,
+    PersonView,
+    can_change_details,
+    contact_condition,
+    contact_visible,
+    person_view,
+    visible_people,
+)
 
 DETAIL_FIELDS = ("name", "gender", "birth_year", "phone", "email", "home_dong_code")
 
@@ -44,17 +56,27 @@ def get(session: Session, *, user: UserAccount, person_id: int) -> Person:
     )
 
 
-def read(session: Session, *, user: UserAccount, person_id: int) -> Person:
-    """One person's details, shown: recorded in the access log."""
+def read(session: Session, *, user: UserAccount, person_id: int) -> PersonView:
+    """One person's details as ``user`` may see them, shown: recorded in the access log."""
     person = get(session, user=user, person_id=person_id)
     access_log.record(session, actor=user, action="person.read", person_ids=[person_id])
-    return person
+    return person_view(user, person)
+
+
+def _require_detail_editor(user: UserAccount, person: Person) -> None:
+    if not can_change_details(user, person):
+        raise Forbidden("identity.details_elsewhere")
 
 
 def read_for_edit(session: Session, *, user: UserAccount, person_id: int) -> Person:
-    """The details the edit form shows: only to users who log facts (403 otherwise), logged."""
+    """The details the edit form shows: only to users who log facts and may change this
+    person's city-wide details (the registering district, the city admin; 403 otherwise), logged.
+    Such a user sees the contact data in full, so the form holds the stored values."""
     policies.require_fact_logger(user)
-    return read(session, user=user, person_id=person_id)
+    person = get(session, user=user, person_id=person_id)
+    _require_detail_editor(user, person)
+    access_log.record(session, actor=user, action="person.read", person_ids=[person_id])
+    return person
 
 
 def _require_reader(user: UserAccount) -> None:
@@ -69,15 +91,20 @@ def list_(
     page: Page,
     query: str | None = None,
     birth_year: int | None = None,
-) -> tuple[list[Person], int]:
-    """Search the people ``user`` may read (analysts: 403); the page shown is access-logged."""
+) -> tuple[list[PersonView], int]:
+    """Search the people ``user`` may read (analysts: 403); the page shown is access-logged.
+    A phone search finds only people whose phone the user may read."""
     _require_reader(user)
     stmt = visible_people(user)
     if query:
         digits = "".join(ch for ch in query if ch.isdigit())
         stmt = stmt.where(
             col(Person.name).contains(query.replace(" ", ""))
-            | (col(Person.phone).contains(digits) if len(digits) >= 4 else False)
+            | (
+                (col(Person.phone).contains(digits) & contact_condition(user))
+                if len(digits) >= 4
+                else False
+            )
         )
     if birth_year is not None:
         stmt = stmt.where(Person.birth_year == birth_year)
@@ -85,7 +112,7 @@ def list_(
     access_log.record(
         session, actor=user, action="people.list", person_ids=[r.id for r in rows if r.id]
     )
-    return rows, count
+    return [person_view(user, r) for r in rows], count
 
 
 def people_by_id(
@@ -168,12 +195,14 @@ def _add_version(
     )
 
 
-def update(session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate) -> Person:
+def update(
+    session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate
+) -> PersonView:
     """Change details; the earlier values stay in ``person_version`` (history is never overwritten).
     The person comes back with their details, so the change is also an access-logged read."""
     person = _apply_update(session, user=user, person_id=person_id, data=data)
     access_log.record(session, actor=user, action="person.update", person_ids=[person_id])
-    return person
+    return person_view(user, person)
 
 
 def _apply_update(
@@ -182,6 +211,7 @@ def _apply_update(
     if not policies.can_read_personal_data(user) or user.role == Role.expert:
         raise Forbidden("인물 정보를 수정할 권한이 없습니다 (role cannot edit people)")
     person = get(session, user=user, person_id=person_id)
+    _require_detail_editor(user, person)
     changes = data.model_dump(exclude_unset=True, exclude={"reason"})
     changes = {k: v for k, v in changes.items() if getattr(person, k) != v}
     if not changes:
@@ -209,9 +239,11 @@ def _apply_update(
     return person
 
 
-def history(session: Session, *, user: UserAccount, person_id: int) -> list[PersonVersion]:
-    """Every version of a person's details, shown: recorded in the access log."""
-    get(session, user=user, person_id=person_id)
+def history(session: Session, *, user: UserAccount, person_id: int) -> list[PersonVersionPublic]:
+    """Every version of a person's details, shown (contact data masked as in
+    :func:`read`): recorded in the access log."""
+    person = get(session, user=user, person_id=person_id)
+    hidden = {} if contact_visible(user, person) else dict.fromkeys(CONTACT_FIELDS)
     versions = list(
         session.exec(
             select(PersonVersion)
@@ -220,7 +252,10 @@ def history(session: Session, *, user: UserAccount, person_id: int) -> list[Pers
         ).all()
     )
     access_log.record(session, actor=user, action="person.history", person_ids=[person_id])
-    return versions
+    return [
+        PersonVersionPublic.model_validate(v, from_attributes=True).model_copy(update=hidden)
+        for v in versions
+    ]
 
 
 def details_as_of(session: Session, *, person_id: int, at: datetime) -> PersonVersion:

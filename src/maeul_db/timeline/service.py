@@ -21,7 +21,6 @@ from maeul_db.models import (
     Group,
     GroupMembership,
     Participation,
-    Person,
     Project,
     Role,
     TrainingCompletion,
@@ -29,6 +28,7 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
+from maeul_db.participants.visibility import PersonView, person_view
 from maeul_db.timeline.schemas import Rung, TimelineEvent, TimelinePublic
 
 
@@ -205,12 +205,13 @@ def timeline(session: Session, *, user: UserAccount, person_id: int) -> Timeline
 
 def person_timeline(
     session: Session, *, user: UserAccount, person_id: int
-) -> tuple[Person, TimelinePublic]:
-    """A person's details and timeline (the person page), logged once as one read."""
+) -> tuple[PersonView, TimelinePublic]:
+    """A person's details (as ``person_view`` shows them) and timeline (the person page), logged
+    once as one read."""
     person = participant_service.get(session, user=user, person_id=person_id)
     result = _build(session, user=user, person_id=person_id)
     access_log.record(session, actor=user, action="timeline.read", person_ids=[person_id])
-    return person, result
+    return person_view(user, person), result
 
 
 def _build(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:

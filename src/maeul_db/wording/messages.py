@@ -259,5 +259,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
         MESSAGES.update(part)
 
 
-# One line per feature module, e.g. ``from maeul_db.wording.messages_x import X`` then _merge(X).
-_merge()
+# One import per feature module, merged at the end (below the merge function, hence E402).
+from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
+
+_merge(MESSAGES_IDENTITY)
