@@ -191,3 +191,16 @@ def test_a_web_422_echoes_only_an_excerpt(client: TestClient, session: Session) 
     for value in ("9" * 5_000, "x" * 5_000):  # out of range; not a number at all
         response = client.get(f"/people/{value}/edit", follow_redirects=False)
         assert response.status_code == 422 and value[:100] not in response.text
+
+
+def test_bare_body_dates_are_in_the_fact_window_too(session: Session) -> None:
+    """The two dates posted outside an input schema (withdrawal, end of a placement)."""
+    from maeul_db.experts import service as experts
+    from maeul_db.training import service as training
+
+    admin = make_user(session, role=Role.city_admin)
+    with pytest.raises(InvalidInput) as withdrawn:
+        training.withdraw(session, user=admin, enrolment_id=1, on=date(9999, 12, 31))
+    with pytest.raises(InvalidInput) as closed:
+        experts.close(session, user=admin, placement_id=1, valid_to=date(1, 1, 1))
+    assert withdrawn.value.code == closed.value.code == "input.date_out_of_range"
