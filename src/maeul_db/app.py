@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi import Depends, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -18,6 +16,7 @@ from maeul_db.config import get_settings
 from maeul_db.core.context import OriginMiddleware
 from maeul_db.db import SessionFactory, open_session
 from maeul_db.errors import InvalidInput, MaeulError
+from maeul_db.kit.guard import bounded_request, short_errors
 from maeul_db.web import router as web_router
 from maeul_db.wording import message
 
@@ -56,7 +55,9 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
     if _is_api(request):
-        return await request_validation_exception_handler(request, exc)
+        # FastAPI's body, with each offending input cut to a short excerpt (kit/guard.py).
+        content = {"detail": jsonable_encoder(short_errors(exc.errors()))}
+        return JSONResponse(status_code=422, content=content)
     fields = ", ".join(".".join(str(part) for part in e["loc"][1:]) for e in exc.errors())
     error = InvalidInput("error.invalid_request", fields=fields)
     return web_router.render_error(request, error)
@@ -72,6 +73,8 @@ def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        # Path, query and form bounds for every route of both doors, checked once here.
+        dependencies=[Depends(bounded_request)],
     )
     app.state.session_factory = session_factory
     app.add_middleware(

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     refdata_dir: Path = Field(default_factory=default_refdata_dir)
     token_ttl_seconds: int = 8 * 3600
     sqlite_busy_timeout_ms: int = 5000
+    # An import file (roster, attendance) with more rows than this is refused as a whole.
+    import_max_rows: int = Field(default=200_000, ge=1)
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:

@@ -14,6 +14,14 @@ from typing import Any, ClassVar
 from maeul_db.wording import is_code, message
 
 
+def _excerpt(value: object) -> object:
+    """A parameter as a message may show it: a long offending value cut to 40 characters, so an
+    error never echoes a 100,000-character input."""
+    if isinstance(value, str) and len(value) > 40:
+        return value[:40] + "…"
+    return value
+
+
 class MaeulError(Exception):
     status_code = 400
     # The kind of error, the API body's "error" (stable since the first API release).
@@ -27,6 +35,7 @@ class MaeulError(Exception):
             cls.error = legacy
 
     def __init__(self, code: str, /, *, field: str | None = None, **params: object) -> None:
+        params = {key: _excerpt(value) for key, value in params.items()}
         if is_code(code):
             self.code = code
             self.message = message(code, "ko", **params)

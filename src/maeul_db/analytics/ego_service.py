@@ -17,15 +17,14 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, ego, graphs, queries
 from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.analytics.schemas import Chain, EgoEdge, EgoNetwork, EgoNode, Tie, TiesBeforeLead
-from maeul_db.analytics.service import check_period
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput, NotFound
 from maeul_db.kit import time as clock
+from maeul_db.kit.time import check_period
 from maeul_db.models import Person, Role, UserAccount
 from maeul_db.participants.visibility import visible_people
 
 SEED = 42
-EARLIEST = date(1900, 1, 1)
 
 
 class _Scope:
@@ -40,7 +39,9 @@ class _Scope:
         end: date | None,
         district_code: str | None,
     ) -> None:
-        self.start, self.end = start or EARLIEST, end or clock.today()
+        # Without a start: the longest period allowed (clock.PERIOD_MAX_YEARS) before the end.
+        self.end = end or clock.today()
+        self.start = start or clock.years_before(self.end, clock.PERIOD_MAX_YEARS)
         check_period(self.start, self.end)
         district = access.scope_district(user, district_code)
         self.parts = queries.participations(

@@ -5,7 +5,6 @@ contacts (DESIGN-NOTES: analysts get stable pseudonyms)."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from enum import StrEnum
@@ -14,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from maeul_db.analytics.pseudonym import pseudonym
+from maeul_db.kit import cells
 
 SAFE_NODE_ATTRIBUTES = frozenset(
     {
@@ -82,9 +82,5 @@ def to_bytes(graph: nx.Graph, fmt: ExportFormat) -> bytes:
     if fmt == ExportFormat.json:
         data = nx.node_link_data(graph, edges="edges")
         return json.dumps(data, ensure_ascii=False).encode()
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(["source", "target", "weight"])
-    for u, v, data in graph.edges(data=True):
-        writer.writerow([u, v, data.get("weight", 1)])
-    return text.getvalue().encode()
+    rows = [[u, v, data.get("weight", 1)] for u, v, data in graph.edges(data=True)]
+    return cells.csv_text([["source", "target", "weight"], *rows], lineterminator="\n").encode()

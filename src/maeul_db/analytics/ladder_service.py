@@ -10,6 +10,7 @@ from maeul_db.analytics import access, ladder, queries, stall
 from maeul_db.analytics.indicators import count_people
 from maeul_db.analytics.schemas import Cohort, Count, LadderReport, Stalls, TransitionMatrix
 from maeul_db.analytics.suppression import is_small, suppress_count, suppress_row
+from maeul_db.kit import time as clock
 from maeul_db.models import UserAccount
 
 
@@ -79,6 +80,7 @@ def report(
     """Everyone's rung on ``as_of``, transitions for each year before it (only the last
     ``transition_years`` when given), cohorts to its year, and who has stalled for ``stall_years``
     years."""
+    clock.check_period(as_of, as_of)  # within the years analytics covers
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     facts = queries.ladder_facts(session, end=as_of, district_code=scope)

@@ -9,9 +9,9 @@ from sqlmodel import Session
 
 from maeul_db.analytics import access, choropleth, queries
 from maeul_db.analytics.schemas import DongCell, DongMap
-from maeul_db.analytics.service import check_period
 from maeul_db.analytics.suppression import is_small
 from maeul_db.config import get_settings
+from maeul_db.kit.time import check_period
 from maeul_db.models import UserAccount
 
 GEOJSON = "seoul_dongs.geojson"

@@ -15,10 +15,10 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
-from maeul_db.analytics.service import check_period
 from maeul_db.analytics.suppression import is_small
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
+from maeul_db.kit.time import check_period
 from maeul_db.models import Stage, UserAccount
 
 GRAPH_KINDS = ("person", "group", "bipartite")

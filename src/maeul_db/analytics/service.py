@@ -15,15 +15,11 @@ from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
 from maeul_db.errors import InvalidInput
 from maeul_db.kit import time as clock
+from maeul_db.kit.time import check_period
 from maeul_db.models import TrainingStage, UserAccount
 
 T = TypeVar("T")
 EXPERT_TRACK = (TrainingStage.basic, TrainingStage.lecture_practice, TrainingStage.expert_activist)
-
-
-def check_period(start: date, end: date) -> None:
-    if end < start:
-        raise InvalidInput("기간의 끝이 시작보다 앞설 수 없습니다 (to is before from)", field="to")
 
 
 def _by_district(rows: Iterable[T], key: Callable[[T], str | None]) -> dict[str | None, list[T]]:

@@ -7,7 +7,6 @@ the ledger with an audit entry); the caller owns the transaction.
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.auth import policies
 from maeul_db.certificates import service
 from maeul_db.errors import Forbidden, InvalidInput
+from maeul_db.kit import cells
 from maeul_db.models import CertificateKind, ExpertPlacement, Person, UserAccount
 
 MANIFEST_COLUMNS = (
@@ -95,9 +95,7 @@ def write_zip(
     ``manifest.csv`` (UTF-8 with BOM so spreadsheet programs open it as Korean). A person with
     nothing to certify (no completed training, no verified career) is listed as skipped."""
     buffer = io.BytesIO()
-    manifest = io.StringIO()
-    writer = csv.writer(manifest, lineterminator="\n")
-    writer.writerow(MANIFEST_COLUMNS)
+    manifest: list[tuple[object, ...]] = [MANIFEST_COLUMNS]
     result = BatchResult(data=b"")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for person in people:
@@ -107,7 +105,7 @@ def write_zip(
                     session, user=user, kind=kind, person_id=person.id
                 )
             except InvalidInput as exc:  # raised before anything is written
-                writer.writerow(
+                manifest.append(
                     (
                         "",
                         "",
@@ -125,7 +123,7 @@ def write_zip(
             else:
                 name = f"{row.number}.pdf"
                 archive.writestr(name, pdf)
-                writer.writerow(
+                manifest.append(
                     (
                         row.number,
                         row.verification_id,
@@ -142,6 +140,8 @@ def write_zip(
                 result.issued += 1
             if on_issued is not None:
                 on_issued()
-        archive.writestr("manifest.csv", "\ufeff" + manifest.getvalue())
+        # Names are typed by anyone: cells.csv_text keeps a leading "=" from becoming a formula.
+        text = cells.csv_text(manifest, lineterminator="\n")
+        archive.writestr("manifest.csv", "\ufeff" + text)
     result.data = buffer.getvalue()
     return result

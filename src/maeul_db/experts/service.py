@@ -29,7 +29,7 @@ from maeul_db.experts.schemas import (
     PlacementPublic,
     PoolMember,
 )
-from maeul_db.kit.time import active_on, check_interval
+from maeul_db.kit.time import active_on, check_fact_date, check_interval
 from maeul_db.models import (
     Certificate,
     District,
@@ -232,6 +232,7 @@ def close(
     session: Session, *, user: UserAccount, placement_id: int, valid_to: date
 ) -> PlacementPublic:
     """End a placement (the interval closes; nothing is deleted)."""
+    check_fact_date(valid_to, field="valid_to")  # a bare body date, outside any InputSchema
     row = get_visible(
         session,
         visible_placements(user),

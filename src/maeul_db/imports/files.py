@@ -4,7 +4,6 @@ the wording catalogue."""
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -12,6 +11,7 @@ from typing import BinaryIO
 
 from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import COLUMNS, EXAMPLE_ROW
+from maeul_db.kit import cells
 from maeul_db.kit.text import looks_like_rrn
 from maeul_db.wording import message
 
@@ -20,7 +20,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 
 
-def safe_cell(value: str) -> str:
+def without_rrn(value: str) -> str:
     """Never hand a resident registration number back, even the one that was refused."""
     return "" if looks_like_rrn(value) else value
 
@@ -31,30 +31,19 @@ def rejected_filename(filename: str, kind: str) -> str:
 
 
 def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
+    """Headers and rows as xlsx or CSV; cells that a spreadsheet would run as formulas are
+    neutralised (kit/cells.py)."""
     if kind == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.append(list(headers))
-        for row in rows:
-            sheet.append(list(row))
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
-    text = io.StringIO(newline="")
-    writer = csv.writer(text)
-    writer.writerow(headers)
-    writer.writerows(rows)
+        return cells.xlsx_bytes([headers, *rows])
     # UTF-8 with BOM: Excel opens it with the Korean intact, and the importer reads it back.
-    return text.getvalue().encode("utf-8-sig")
+    return cells.csv_text([headers, *rows]).encode("utf-8-sig")
 
 
 def rejected_file(headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str) -> bytes:
     """``rows`` are the rejected rows' cells followed by their error text."""
     return table_bytes(
         [*headers, message("import.error_column")],
-        [[safe_cell(c) for c in row[:-1]] + [row[-1]] for row in rows],
+        [[without_rrn(c) for c in row[:-1]] + [row[-1]] for row in rows],
         kind,
     )
 
@@ -67,8 +56,7 @@ def template_xlsx() -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = message("import.template_sheet")
-    sheet.append([spec.korean for spec in COLUMNS])
-    sheet.append(list(EXAMPLE_ROW))
+    cells.write_rows(sheet, [[spec.korean for spec in COLUMNS], EXAMPLE_ROW])
     for cell, spec in zip(sheet[1], COLUMNS, strict=True):
         cell.font = Font(bold=spec.required)
         need = message("import.column_required" if spec.required else "import.column_optional")

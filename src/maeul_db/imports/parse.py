@@ -16,8 +16,10 @@ from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any
 
+from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import BY_KEY, COLUMNS, HEADERS, ColumnSpec, header_key
+from maeul_db.kit.cells import unquote_cell
 from maeul_db.wording import message
 
 
@@ -111,16 +113,26 @@ def _map_headers(
     return fields, warnings
 
 
-def _rows(records: Iterator[list[str]], width: int) -> Iterator[RawRow]:
+def _too_many(limit: int) -> InvalidInput:
+    return InvalidInput("input.too_many_rows", field="file", limit=limit)
+
+
+def _rows(records: Iterator[list[str]], width: int, limit: int) -> Iterator[RawRow]:
+    """Non-blank rows; a file with more than ``limit`` of them is refused as a whole (raised
+    while reading, inside the import's transaction, so nothing of it is kept)."""
+    count = 0
     for index, record in enumerate(records):
-        cells = [c.strip() for c in record[:width]]
+        cells = [unquote_cell(c.strip()) for c in record[:width]]
         if not any(cells):
             continue
+        count += 1
+        if count > limit:
+            raise _too_many(limit)
         cells.extend([""] * (width - len(cells)))
         yield RawRow(index + 2, tuple(cells))
 
 
-def _xlsx_records(content: bytes) -> tuple[list[str], Iterator[list[str]]]:
+def _xlsx_records(content: bytes, limit: int) -> tuple[list[str], Iterator[list[str]]]:
     from openpyxl import load_workbook
 
     try:
@@ -130,13 +142,24 @@ def _xlsx_records(content: bytes) -> tuple[list[str], Iterator[list[str]]]:
             "import.unreadable_xlsx", field="file", error=type(exc).__name__
         ) from None
     sheet = book.worksheets[0]
+    # The sheet's declared size, when the file has one: refuse before reading a million rows.
+    if isinstance(sheet.max_row, int) and sheet.max_row - 1 > limit:
+        raise _too_many(limit)
     values = sheet.iter_rows(values_only=True)
     headers = [cell_text(v) for v in next(values, ())]
     return headers, ([cell_text(v) for v in row] for row in values)
 
 
-def parse(content: bytes, filename: str, columns: Sequence[ColumnSpec] = COLUMNS) -> ParsedFile:
-    """Parse a file whose headers are ``columns`` (the roster's by default)."""
+def parse(
+    content: bytes,
+    filename: str,
+    columns: Sequence[ColumnSpec] = COLUMNS,
+    *,
+    max_rows: int | None = None,
+) -> ParsedFile:
+    """Parse a file whose headers are ``columns`` (the roster's by default), refusing one of
+    more than ``max_rows`` rows (default: the ``import_max_rows`` setting)."""
+    limit = max_rows if max_rows is not None else get_settings().import_max_rows
     kind = file_kind(filename)
     encoding: str | None = None
     if kind == "csv":
@@ -145,7 +168,7 @@ def parse(content: bytes, filename: str, columns: Sequence[ColumnSpec] = COLUMNS
         headers = [h.strip() for h in next(reader, [])]
         records: Iterator[list[str]] = reader
     else:
-        headers, records = _xlsx_records(content)
+        headers, records = _xlsx_records(content, limit)
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
@@ -156,7 +179,7 @@ def parse(content: bytes, filename: str, columns: Sequence[ColumnSpec] = COLUMNS
         encoding=encoding,
         headers=headers,
         fields=fields,
-        rows=_rows(records, len(headers)),
+        rows=_rows(records, len(headers), limit),
         warnings=warnings,
     )
 

@@ -25,7 +25,13 @@ from maeul_db.imports.columns import (
 )
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
 from maeul_db.kit import time as clock
-from maeul_db.kit.text import looks_like_rrn, normalize_email, normalize_name, normalize_phone
+from maeul_db.kit.text import (
+    looks_like_rrn,
+    normalize_email,
+    normalize_name,
+    normalize_phone,
+    reject_control,
+)
 from maeul_db.models import District, Dong, Programme
 from maeul_db.wording import Lang, is_code, message
 
@@ -34,7 +40,6 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _INT = re.compile(r"^\d{4}(?:\.0+)?$")
 # Every RRN-shaped value has six digits in a row (full-width digits too); most cells have none,
 # so the full check (kit.text) only runs where this finds them.
-_RRN_HINT = re.compile(r"\d{6}")
 FIRST_BIRTH_YEAR = 1900
 
 
@@ -154,9 +159,11 @@ def parse_date(text: str) -> date:
     if match is None:
         raise RowProblem("bad_date", value=text)
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        day = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise RowProblem("bad_date", "import_row.no_such_date", value=text) from None
+    clock.check_fact_date(day, field="date")  # the one window for facts' dates
+    return day
 
 
 def _year(text: str, *, low: int, high: int, code: str) -> int:
@@ -246,8 +253,9 @@ class RowChecker:
                 values[key] = None
                 return
             try:
-                if _RRN_HINT.search(text) and looks_like_rrn(text):
+                if looks_like_rrn(text):
                     raise RowProblem("rrn")
+                reject_control(text, field=key)
                 values[key] = convert(text)
             except RowProblem as problem:
                 errors.append(problem.at(row.number, self.header[key]))

@@ -146,6 +146,51 @@ def active_on(model: Any, on: date) -> ColumnElement[bool]:
     return condition
 
 
+# Facts (participations, memberships, activities, careers, placements, enrolments, founding
+# dates) are dated from FACTS_FROM to the end of next year: the programme's residents were not
+# active earlier, and a date beyond next year is a typing error, not a plan.
+FACTS_FROM = date(1950, 1, 1)
+# Analytics periods: within these years and at most PERIOD_MAX_YEARS long, so one request does
+# bounded work (a yearly series has at most 50 points).
+PERIODS_FROM = date(1900, 1, 1)
+PERIODS_TO = date(2100, 12, 31)
+PERIOD_MAX_YEARS = 50
+
+
+def facts_until() -> date:
+    """The last day a fact may be dated: 31 December of next year (Seoul calendar)."""
+    return date(today().year + 1, 12, 31)
+
+
+def check_fact_date(day: date, *, field: str) -> None:
+    """Refuse a fact dated outside FACTS_FROM .. the end of next year."""
+    last = facts_until()
+    if not FACTS_FROM <= day <= last:
+        raise InvalidInput("input.date_out_of_range", field=field, low=FACTS_FROM, high=last)
+
+
+def years_before(day: date, years: int) -> date:
+    """The same calendar day ``years`` earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def check_period(start: date, end: date) -> None:
+    """One rule for every analytics period (API, pages, commands): ``end`` not before
+    ``start``, both within 1900-2100, at most 50 years long."""
+    for day, field in ((start, "from"), (end, "to")):
+        if not PERIODS_FROM <= day <= PERIODS_TO:
+            raise InvalidInput(
+                "input.period_out_of_range", field=field, low=PERIODS_FROM, high=PERIODS_TO
+            )
+    if end < start:
+        raise InvalidInput("input.period_reversed", field="to")
+    if start < years_before(end, PERIOD_MAX_YEARS):
+        raise InvalidInput("input.period_too_long", field="from", years=PERIOD_MAX_YEARS)
+
+
 def check_interval(valid_from: date, valid_to: date | None) -> None:
     """At least one day counted: the last day (``valid_to`` - 1) is not before the first."""
     if valid_to is not None and valid_to <= valid_from:

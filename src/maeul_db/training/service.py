@@ -18,6 +18,7 @@ from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.kit.time import check_fact_date
 from maeul_db.models import (
     Enrolment,
     ModuleAttendance,
@@ -242,6 +243,7 @@ def record_attendance(
 
 
 def withdraw(session: Session, *, user: UserAccount, enrolment_id: int, on: date) -> Progress:
+    check_fact_date(on, field="on")  # a bare body date, outside any InputSchema
     enrolment = get_enrolment(session, user=user, enrolment_id=enrolment_id)
     _check_writer(user, enrolment.district_code)
     if on < enrolment.enrolled_on:

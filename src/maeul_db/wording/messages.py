@@ -261,5 +261,6 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 
 # One import per feature module, merged at the end (below the merge function, hence E402).
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
+from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 
-_merge(MESSAGES_IDENTITY)
+_merge(MESSAGES_IDENTITY, MESSAGES_INPUT)
