@@ -23,7 +23,7 @@ EXPERT_TRACK = (TrainingStage.basic, TrainingStage.lecture_practice, TrainingSta
 
 def check_period(start: date, end: date) -> None:
     if end < start:
-        raise InvalidInput("기간의 끝이 시작보다 앞설 수 없습니다 (to is before from)", field="to")
+        raise InvalidInput("analytics.period_reversed", field="to")
 
 
 def _by_district(rows: Iterable[T], key: Callable[[T], str | None]) -> dict[str | None, list[T]]:
@@ -102,7 +102,7 @@ def kpi(
     threshold = access.suppression_threshold(user)
     all_districts = queries.districts(session)
     if scope and scope not in {code for code, _, _ in all_districts}:
-        raise InvalidInput("알 수 없는 자치구입니다 (unknown district)", field="district")
+        raise InvalidInput("analytics.unknown_district", field="district")
     raw = _inputs(session, start=start, end=end, district=scope)
     dongs = queries.dongs_per_district(session, on=end)
     rows: list[DistrictIndicators] = []
