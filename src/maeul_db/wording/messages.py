@@ -468,6 +468,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "only a valid certificate can be reissued",
     ),
     "certificate.reissued_as": ("재발급 {number}", "reissued as {number}"),
+    "certificate.key_not_ed25519": (
+        "{path}는 Ed25519 키가 아닙니다",
+        "{path} is not an Ed25519 key",
+    ),
     "certificate.batch_city_admin_only": (
         "시 관리자만 일괄 발급할 수 있습니다",
         "only the city admin may issue in bulk",
@@ -497,6 +501,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "analytics.unknown_district": ("알 수 없는 자치구입니다", "unknown district"),
     "analytics.city_name": ("서울특별시", "Seoul"),
+    "analytics.backend_unavailable": (
+        "MAEUL_NETWORKX_BACKEND={backend}: networkx 백엔드가 설치되어 있지 않습니다 ({detail}); "
+        "설치하거나(예: 'parallel'은 `pip install nx-parallel`) 설정을 지우세요",
+        "MAEUL_NETWORKX_BACKEND={backend}: networkx backend not installed ({detail}); install "
+        "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting",
+    ),
     "analytics.kpi_title": ("지표 {start} ~ {end}", "indicators {start} to {end}"),
     "analytics.column_indicator": ("지표", "indicator"),
     "analytics.column_value": ("값", "value"),
@@ -547,6 +557,30 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     # Intervals as typed (kit/time.py)
     "interval.last_day_out_of_range": ("종료일이 너무 늦습니다", "the last day is out of range"),
+    # Form field errors on the web pages, by pydantic error type or page check (web/logging_forms.py)
+    "form.missing": ("꼭 입력해야 하는 항목입니다.", "This field is required."),
+    "form.string_too_short": ("내용을 입력해 주세요.", "Please enter some text."),
+    "form.string_too_long": (
+        "{max_length}자까지 입력할 수 있습니다.",
+        "At most {max_length} characters.",
+    ),
+    "form.too_short": ("한 명 이상 골라 주세요.", "Choose at least one."),
+    "form.too_long": ("너무 많이 골랐습니다.", "Too many chosen."),
+    "form.greater_than_equal": ("{ge} 이상이어야 합니다.", "Must be at least {ge}."),
+    "form.less_than_equal": ("{le} 이하여야 합니다.", "Must be at most {le}."),
+    "form.not_a_number": ("숫자로 입력해 주세요.", "Enter a number."),
+    "form.bad_date": ("날짜를 2024-03-01 처럼 입력해 주세요.", "Enter a date like 2024-03-01."),
+    "form.choose_from_list": ("목록에서 골라 주세요.", "Choose from the list."),
+    "form.string_pattern_mismatch": ("형식이 올바르지 않습니다.", "The format is not right."),
+    "form.person_not_found": (
+        "볼 수 있는 인물 중에 찾는 사람이 없습니다. 이름 또는 인물 번호를 확인해 주세요.",
+        "No one you can see matches; check the name or the person number.",
+    ),
+    "form.person_ambiguous": (
+        "같은 이름이 {count}명 있습니다. 아래에서 한 명을 골라 주세요.",
+        "{count} people share this name; pick one below.",
+    ),
+    "form.invalid": ("값이 올바르지 않습니다.", "The value is not valid."),
 }
 
 
