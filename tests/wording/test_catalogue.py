@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 
 import maeul_db
@@ -19,6 +20,7 @@ from maeul_db.imports.parse import parse
 from maeul_db.imports.validate import Lookups, validate
 from maeul_db.kit import pdf
 from maeul_db.kit.text import normalize_phone
+from maeul_db.web.logging_forms import FieldError
 from maeul_db.web.templating import templates
 from maeul_db.wording.labels import LABELS
 from maeul_db.wording.messages import MESSAGES
@@ -241,6 +243,41 @@ def test_web_error_page_shows_the_catalogue_text(client: TestClient) -> None:
     response = client.get("/no-such-page")
     assert response.status_code == 404
     assert wording.message("error.page_not_found") in response.text
+    assert wording.label("error_heading", "404") in response.text
+    assert wording.label("error_hint", "404") in response.text
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"), [(403, "403"), (409, "409"), (500, "500"), (503, "500"), (418, "other")]
+)
+def test_error_page_heading_comes_from_the_catalogue_by_status(
+    client: TestClient, status: int, kind: str
+) -> None:
+    app = client.app
+    scope = {"type": "http", "method": "GET", "path": "/", "query_string": b"", "headers": []}
+    request = Request({**scope, "app": app, "router": getattr(app, "router", None)})
+    page = templates.env.get_template("error.html").render(
+        status=status, code="x", message="m", request=request, viewer=None
+    )
+    assert f"<h1>{wording.label('error_heading', kind)}</h1>" in page
+    others = {k for k in wording.labels("error_heading") if k != kind}
+    assert not any(f"<h1>{wording.label('error_heading', k)}</h1>" in page for k in others)
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        ("missing", "form.missing"),
+        ("int_parsing", "form.not_a_number"),
+        ("float_parsing", "form.not_a_number"),
+        ("date_from_datetime_parsing", "form.bad_date"),
+        ("literal_error", "form.choose_from_list"),
+        ("person_ambiguous", "form.person_ambiguous"),
+        ("no_such_pydantic_type", "form.invalid"),
+    ],
+)
+def test_a_form_error_code_reads_its_catalogue_message(code: str, key: str) -> None:
+    assert FieldError(code=code).key == key
 
 
 def test_templates_and_pdfs_get_the_catalogue_as_globals(tmp_path: Path) -> None:
