@@ -10,12 +10,12 @@ import typer
 from rich.console import Console
 from sqlmodel import Session
 
-from maeul_db import migrate
+from maeul_db import migrate, wording
 from maeul_db.config import get_settings
 from maeul_db.core.context import Door, set_origin
 from maeul_db.errors import MaeulError
 
-app = typer.Typer(help="maeul_db: 서울시 마을공동체 참여자 중심 DB", no_args_is_help=True)
+app = typer.Typer(help=wording.message("cli.help"), no_args_is_help=True)
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 refdata_app = typer.Typer(help="Reference geography (districts and dongs).", no_args_is_help=True)
 user_app = typer.Typer(help="Accounts.", no_args_is_help=True)
@@ -35,7 +35,9 @@ def _entry() -> None:
 def _error(message: str, field: str | None = None) -> None:
     where = f" [{field}]" if field else ""
     # Escaped: a field name in brackets would otherwise be read as rich markup and vanish.
-    console.print(f"오류{where}: {message}", style="red", markup=False)
+    console.print(
+        wording.message("cli.error", where=where, message=message), style="red", markup=False
+    )
 
 
 def _fail(exc: MaeulError) -> None:
@@ -75,7 +77,7 @@ def refdata_load(
     source = directory or get_settings().refdata_dir
     try:
         with Session(get_engine()) as session:
-            with console.status("참조자료 불러오는 중 (loading reference data)…"):
+            with console.status(wording.message("cli.loading_refdata")):
                 report = load_refdata(session, source)
             session.commit()
     except MaeulError as exc:
@@ -136,7 +138,7 @@ def demo_accounts() -> None:
             session.commit()
     except MaeulError as exc:
         _fail(exc)
-    print("데모 계정 (demo logins), password for all:", DEMO_PASSWORD)
+    print(wording.message("cli.demo_logins"), DEMO_PASSWORD)
     for login in logins:
         print(f"  {login.username:<8} {login.note}")
 

@@ -56,8 +56,9 @@ def test_unknown_backend_raises_clear_error(graph: nx.Graph) -> None:
         graphs.node_metrics(graph, seed=7, betweenness_k=30, backend="no-such-backend")
     assert isinstance(info.value, MaeulError)
     assert isinstance(info.value.__cause__, ImportError)
-    assert "MAEUL_NETWORKX_BACKEND='no-such-backend'" in info.value.message
-    assert "not installed" in info.value.message
+    assert info.value.code == "analytics.backend_unavailable"
+    assert info.value.params["backend"] == "'no-such-backend'"
+    assert "MAEUL_NETWORKX_BACKEND='no-such-backend'" in info.value.message_en
 
 
 def test_algorithm_missing_from_backend_runs_in_networkx() -> None:

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from maeul_db.analytics import report, service
 from maeul_db.cli import app
 from maeul_db.models import Role
+from maeul_db.wording import message
 from tests.analytics.world import build_world
 from tests.builders import DISTRICT_A, make_user
 from tests.test_cli import _ok, cli_db, runner  # noqa: F401 (cli_db is a fixture)
@@ -88,4 +89,4 @@ def test_report_cli_writes_pdf(refdata_dir: Path, tmp_path: Path) -> None:
     failed = runner.invoke(
         app, ["report", "--year", "2019", "--out", str(out), "--district", "99999"]
     )
-    assert failed.exit_code == 1 and "알 수 없는 자치구" in failed.output
+    assert failed.exit_code == 1 and message("analytics.unknown_district") in failed.output

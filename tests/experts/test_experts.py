@@ -72,7 +72,7 @@ def test_place_requires_pool_and_own_district(client: TestClient, session: Sessi
         headers=headers,
         json={"person_id": untrained.id, "dong_code": DONG_A, "valid_from": "2022-01-01"},
     )
-    assert response.status_code == 422 and "전문가 풀" in response.json()["message"]
+    assert response.status_code == 422 and response.json()["code"] == "expert.not_eligible"
     expert = _trained(session)
     response = client.post(
         "/api/experts/placements",

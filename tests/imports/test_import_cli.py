@@ -16,6 +16,7 @@ from maeul_db.config import get_settings
 from maeul_db.db import get_engine
 from maeul_db.imports.cli import batches_app, import_roster
 from maeul_db.refdata.service import load_refdata
+from maeul_db.wording import message
 from tests.imports.roster import COL, csv_bytes, roster_rows, write
 
 runner = CliRunner()
@@ -83,7 +84,7 @@ def test_cli_import_json_partial_reimport_list_and_undo(cli_db: str, tmp_path: P
     undone = runner.invoke(app, ["import-batches", "undo", str(batches[0]["id"])])
     assert undone.exit_code == 0, undone.output
     twice = runner.invoke(app, ["import-batches", "undo", str(batches[0]["id"])])
-    assert twice.exit_code == 1 and "이미 취소" in twice.output
+    assert twice.exit_code == 1 and message("import.already_undone") in twice.output
 
 
 def test_cli_import_dry_run_and_bad_file(cli_db: str, tmp_path: Path) -> None:

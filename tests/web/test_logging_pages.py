@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
+from maeul_db import wording
 from maeul_db.models import (
     AccessLog,
     Activity,
@@ -110,7 +111,10 @@ def test_create_person_invalid_keeps_input_with_korean_message(
         {"name": "박입력", "gender": "M", "birth_year": "1850", "phone": "010-4444-5555"},
     )
     assert response.status_code == 422
-    assert "입력값을 확인해 주세요" in response.text and "1900 이상이어야 합니다" in response.text
+    assert (
+        "입력값을 확인해 주세요" in response.text
+        and wording.message("form.greater_than_equal", ge=1900) in response.text
+    )
     assert 'value="박입력"' in response.text and 'value="1850"' in response.text
     assert 'value="010-4444-5555"' in response.text
     assert 'aria-invalid="true" aria-describedby="birth_year-error"' in response.text
@@ -120,9 +124,12 @@ def test_create_person_invalid_keeps_input_with_korean_message(
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"name": "", "gender": "F", "birth_year": "1980"}, "꼭 입력해야 하는 항목입니다"),
-        ({"name": "최성별", "gender": "", "birth_year": "1980"}, "꼭 입력해야 하는 항목입니다"),
-        ({"name": "최숫자", "gender": "F", "birth_year": "천구백"}, "숫자로 입력해 주세요"),
+        ({"name": "", "gender": "F", "birth_year": "1980"}, wording.message("form.missing")),
+        ({"name": "최성별", "gender": "", "birth_year": "1980"}, wording.message("form.missing")),
+        (
+            {"name": "최숫자", "gender": "F", "birth_year": "천구백"},
+            wording.message("form.not_a_number"),
+        ),
         (
             {"name": "최전화", "gender": "F", "birth_year": "1980", "phone": "12"},
             "전화번호 형식이 아닙니다",
@@ -180,7 +187,10 @@ def test_edit_person_invalid_keeps_input(client: TestClient, session: Session) -
         {"name": "김바뀜", "gender": "F", "birth_year": "2100", "reason": "change"},
     )
     assert response.status_code == 422
-    assert "2030 이하여야 합니다" in response.text and 'value="김바뀜"' in response.text
+    assert (
+        wording.message("form.less_than_equal", le=2030) in response.text
+        and 'value="김바뀜"' in response.text
+    )
     session.refresh(person)
     assert person.name == "김그대로"
 
@@ -192,7 +202,9 @@ def test_city_admin_registers_person_in_chosen_district(
     log_in(client, admin.username)
     assert "자치구 선택" in client.get("/people/new").text
     missing = _post(client, "/people/new", {"name": "정시청", "gender": "F", "birth_year": "1970"})
-    assert missing.status_code == 422 and "등록 자치구가 필요합니다" in missing.text
+    assert (
+        missing.status_code == 422 and wording.message("person.district_required") in missing.text
+    )
     saved = _post(
         client,
         "/people/new",
@@ -238,7 +250,7 @@ def test_create_group_invalid_keeps_input(client: TestClient, session: Session) 
     )
     assert blank_date.status_code == 422
     assert (
-        "꼭 입력해야 하는 항목입니다" in blank_date.text
+        wording.message("form.missing") in blank_date.text
         and 'value="날짜없는모임"' in blank_date.text
     )
     other_dong = _post(
@@ -325,7 +337,10 @@ def test_add_member_ambiguous_name_offers_choices(client: TestClient, session: S
         client, f"/groups/{group.id}/members", {"person": "한동명", "valid_from": "2021-01-01"}
     )
     assert response.status_code == 422
-    assert "같은 이름이 2명 있습니다" in response.text and "1990년생" in response.text
+    assert (
+        wording.message("form.person_ambiguous", count=2) in response.text
+        and "1990년생" in response.text
+    )
     assert 'value="한동명"' in response.text
     picked = _post(
         client,
@@ -401,9 +416,9 @@ def test_create_project_invalid_keeps_input(client: TestClient, session: Session
     )
     assert response.status_code == 422
     for text in (
-        "2000 이상이어야 합니다",
-        "목록에서 골라 주세요",
-        "0 이상이어야 합니다",
+        wording.message("form.greater_than_equal", ge=2000),
+        wording.message("form.choose_from_list"),
+        wording.message("form.greater_than_equal", ge=0),
         'value="연도틀린사업"',
         '<option value="village_media" selected>',
     ):
@@ -457,7 +472,7 @@ def test_add_participant_invalid_keeps_input(client: TestClient, session: Sessio
         {"person": "서날짜", "role": "co_proposer", "valid_from": "2019-13-45"},
     )
     assert response.status_code == 422
-    assert "날짜를 2024-03-01 처럼 입력해 주세요" in response.text
+    assert wording.message("form.bad_date") in response.text
     assert 'value="2019-13-45"' in response.text
     assert '<option value="co_proposer" selected>' in response.text
 
@@ -484,7 +499,7 @@ def test_add_project_activity_and_tick_attendance(client: TestClient, session: S
     assert "활동을 등록했습니다" in page and "출석자" in page and "결석자" in page
 
     none_ticked = _post(client, f"/activities/{activity.id}/attendance", {})
-    assert none_ticked.status_code == 422 and "한 명 이상 골라 주세요" in none_ticked.text
+    assert none_ticked.status_code == 422 and wording.message("form.too_short") in none_ticked.text
     ticked = _post(client, f"/activities/{activity.id}/attendance", {"person_ids": str(present.id)})
     assert ticked.status_code == 303
     rows = session.exec(select(Attendance).where(Attendance.activity_id == activity.id)).all()
@@ -501,7 +516,10 @@ def test_add_activity_invalid_keeps_input(client: TestClient, session: Session) 
         {"title": "긴 모임", "kind": "meeting", "held_on": "2021-05-01", "hours": "30"},
     )
     assert response.status_code == 422
-    assert "24 이하여야 합니다" in response.text and 'value="긴 모임"' in response.text
+    assert (
+        wording.message("form.less_than_equal", le=24) in response.text
+        and 'value="긴 모임"' in response.text
+    )
     assert session.exec(select(Activity).where(Activity.group_id == group.id)).first() is None
 
 

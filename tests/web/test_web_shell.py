@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from maeul_db.app import SESSION_COOKIE
 from maeul_db.models import Role
+from maeul_db.wording import label
 from tests.builders import DISTRICT_A, DISTRICT_B, PASSWORD, make_person, make_user
 from tests.web_login import csrf_token, log_in, user_for
 
@@ -82,7 +83,8 @@ def test_post_without_csrf_token_is_403(client: TestClient, session: Session) ->
     )
     for response in (missing, wrong):
         assert response.status_code == 403
-        assert "보안 확인에 실패했습니다" in response.text and '<html lang="ko">' in response.text
+        assert label("error_heading", "auth.csrf_rejected") in response.text
+        assert '<html lang="ko">' in response.text
     assert client.get("/", follow_redirects=False).status_code == 303
 
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 
 import maeul_db
@@ -19,6 +20,7 @@ from maeul_db.imports.parse import parse
 from maeul_db.imports.validate import Lookups, validate
 from maeul_db.kit import pdf
 from maeul_db.kit.text import normalize_phone
+from maeul_db.web.logging_forms import FieldError
 from maeul_db.web.templating import templates
 from maeul_db.wording.labels import LABELS
 from maeul_db.wording.messages import MESSAGES
@@ -122,6 +124,79 @@ def test_every_raise_site_supplies_the_placeholders_of_its_message() -> None:
     assert not short
 
 
+def _domain_errors(trees: list[ast.Module]) -> set[str]:
+    """The names of MaeulError and every class deriving from it, found in ``trees``."""
+    names = {"MaeulError"}
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    grown = True
+    while grown:
+        before = len(names)
+        for node in classes:
+            bases = {
+                b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "") for b in node.bases
+            }
+            if bases & names:
+                names.add(node.name)
+        grown = len(names) > before
+    return names
+
+
+def _literal_messages(tree: ast.AST, errors: set[str]) -> list[tuple[int, str]]:
+    """``raise X("words")`` / ``raise X(f"...")`` for a domain error ``X``, and ``missing="words"``:
+    a message given as text where a catalogue key belongs."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        texts: list[ast.expr] = []
+        if (
+            isinstance(node, ast.Raise)
+            and isinstance(node.exc, ast.Call)
+            and _call_name(node.exc) in errors
+            and node.exc.args
+        ):
+            texts.append(node.exc.args[0])
+        if isinstance(node, ast.Call):
+            texts += [kw.value for kw in node.keywords if kw.arg == "missing"]
+        for text in texts:
+            if isinstance(text, ast.JoinedStr):
+                found.append((text.lineno, "an f-string"))
+            elif (
+                isinstance(text, ast.Constant)
+                and isinstance(text.value, str)
+                and text.value not in MESSAGES
+            ):
+                found.append((text.lineno, text.value))
+    return found
+
+
+def test_the_literal_message_scan_sees_text_and_f_strings_but_not_keys() -> None:
+    source = (
+        'raise NotFound("group.not_found")\n'
+        'raise ValueError("not a domain error")\n'
+        'raise NotFound("no such group")\n'
+        'raise Conflict(f"already {x}")\n'
+        'get_visible(s, q, m, 1, missing="gone")\n'
+    )
+    assert _literal_messages(ast.parse(source), {"NotFound", "Conflict"}) == [
+        (3, "no such group"),
+        (4, "an f-string"),
+        (5, "gone"),
+    ]
+
+
+def test_every_error_raised_in_the_source_names_a_catalogue_key() -> None:
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(SRC.rglob("*.py"))
+    }
+    errors = _domain_errors(list(trees.values()))
+    assert {"NotFound", "CsrfRejected", "TooManyRequests"} <= errors  # the scan finds subclasses
+    literals = [
+        f"{path.relative_to(SRC)}:{line} {text}"
+        for path, tree in trees.items()
+        for line, text in _literal_messages(tree, errors)
+    ]
+    assert not literals, "raise with a wording key (maeul_db.wording), not words"
+
+
 def test_an_error_raised_with_a_key_carries_code_params_and_both_texts() -> None:
     with pytest.raises(InvalidInput) as refused:
         normalize_phone("12")
@@ -168,6 +243,41 @@ def test_web_error_page_shows_the_catalogue_text(client: TestClient) -> None:
     response = client.get("/no-such-page")
     assert response.status_code == 404
     assert wording.message("error.page_not_found") in response.text
+    assert wording.label("error_heading", "404") in response.text
+    assert wording.label("error_hint", "404") in response.text
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"), [(403, "403"), (409, "409"), (500, "500"), (503, "500"), (418, "other")]
+)
+def test_error_page_heading_comes_from_the_catalogue_by_status(
+    client: TestClient, status: int, kind: str
+) -> None:
+    app = client.app
+    scope = {"type": "http", "method": "GET", "path": "/", "query_string": b"", "headers": []}
+    request = Request({**scope, "app": app, "router": getattr(app, "router", None)})
+    page = templates.env.get_template("error.html").render(
+        status=status, code="x", message="m", request=request, viewer=None
+    )
+    assert f"<h1>{wording.label('error_heading', kind)}</h1>" in page
+    others = {k for k in wording.labels("error_heading") if k != kind}
+    assert not any(f"<h1>{wording.label('error_heading', k)}</h1>" in page for k in others)
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        ("missing", "form.missing"),
+        ("int_parsing", "form.not_a_number"),
+        ("float_parsing", "form.not_a_number"),
+        ("date_from_datetime_parsing", "form.bad_date"),
+        ("literal_error", "form.choose_from_list"),
+        ("person_ambiguous", "form.person_ambiguous"),
+        ("no_such_pydantic_type", "form.invalid"),
+    ],
+)
+def test_a_form_error_code_reads_its_catalogue_message(code: str, key: str) -> None:
+    assert FieldError(code=code).key == key
 
 
 def test_templates_and_pdfs_get_the_catalogue_as_globals(tmp_path: Path) -> None:

@@ -121,7 +121,7 @@ class ChainCheck:
 def verify(session: Session, *, user: UserAccount) -> ChainCheck:
     """The chain check as a use case: the city admin only (it reads the whole log)."""
     if not policies.is_city_admin(user):
-        raise Forbidden("시 관리자만 검증할 수 있습니다 (city admin only)")
+        raise Forbidden("access_log.verify_city_admin_only")
     return verify_chain(session)
 
 
@@ -152,7 +152,7 @@ def list_for(
     elif policies.can_read_district(user, user.district_code):
         stmt = district_scoped(AccessLog, user)
     else:
-        raise Forbidden("열람 기록을 볼 권한이 없습니다 (role cannot read the access log)")
+        raise Forbidden("access_log.forbidden")
     if person_id is not None:
         stmt = stmt.where(col(AccessLog.person_ids).contains(f",{int(person_id)},"))
     return paginate(session, stmt, page=page, order_by=col(AccessLog.id).desc())

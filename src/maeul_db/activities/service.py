@@ -31,7 +31,7 @@ def get(session: Session, *, user: UserAccount, activity_id: int) -> Activity:
         visible_activities(user),
         Activity,
         activity_id,
-        missing="활동을 찾을 수 없습니다 (activity not found)",
+        missing="activity.not_found",
     )
 
 
@@ -57,9 +57,7 @@ def list_(
 def create(session: Session, *, user: UserAccount, data: ActivityCreate) -> Activity:
     """An activity belongs to a project or a group in the user's scope, and to its district."""
     if data.project_id is None and data.group_id is None:
-        raise InvalidInput(
-            "사업 또는 모임을 지정하세요 (project_id or group_id required)", field="project_id"
-        )
+        raise InvalidInput("activity.host_required", field="project_id")
     district = None
     if data.project_id is not None:
         district = project_service.get(session, user=user, project_id=data.project_id).district_code
@@ -67,7 +65,7 @@ def create(session: Session, *, user: UserAccount, data: ActivityCreate) -> Acti
         group_district = group_service.get(session, user=user, group_id=data.group_id).district_code
         if district is not None and district != group_district:
             raise InvalidInput(
-                "사업과 모임의 자치구가 다릅니다 (project and group in different districts)",
+                "activity.districts_differ",
                 field="group_id",
             )
         district = group_district
@@ -103,9 +101,7 @@ def record_attendance(
         ).all()
     )
     if already:
-        raise Conflict(
-            f"이미 출석한 인물: {sorted(already)} (already recorded)", field="person_ids"
-        )
+        raise Conflict("activity.already_attended", field="person_ids", person_ids=sorted(already))
     rows = [
         Attendance(
             activity_id=activity_id,

@@ -16,9 +16,9 @@ def scope_district(user: UserAccount, district_code: str | None) -> str | None:
         return district_code or None
     if user.role == Role.district_staff and user.district_code:
         if district_code and district_code != user.district_code:
-            raise Forbidden("다른 자치구의 분석은 볼 수 없습니다 (not your district)")
+            raise Forbidden("analytics.other_district")
         return user.district_code
-    raise Forbidden("분석 기능을 사용할 권한이 없습니다 (role cannot use analytics)")
+    raise Forbidden("analytics.forbidden")
 
 
 def suppression_threshold(user: UserAccount) -> int | None:

@@ -19,6 +19,7 @@ from maeul_db.analytics.schemas import Count, KpiReport
 from maeul_db.core.operator import acting_user
 from maeul_db.errors import MaeulError
 from maeul_db.kit import time as clock
+from maeul_db.wording import label, message
 
 console = Console(stderr=True)
 graph_app = typer.Typer(help="Relationship networks (networkx).", no_args_is_help=True)
@@ -29,7 +30,7 @@ AsUser = Annotated[
 
 
 def _fail(exc: MaeulError) -> None:
-    console.print(f"오류: {exc.message}", style="red", markup=False)
+    console.print(message("cli.error", where="", message=exc.message), style="red", markup=False)
     raise typer.Exit(code=1)
 
 
@@ -37,35 +38,46 @@ def _cell(count: Count) -> str:
     def show(value: int | None) -> str:
         return "*" if value is None else f"{value:,}"
 
-    return f"{show(count.total)} (여 {show(count.female)} / 남 {show(count.male)})"
+    return message(
+        "analytics.by_gender",
+        total=show(count.total),
+        female=show(count.female),
+        male=show(count.male),
+    )
 
 
 def print_kpi(report: KpiReport) -> None:
     city = report.city
-    table = Table(title=f"지표 {report.period_from} ~ {report.period_to}")
-    table.add_column("지표")
-    table.add_column("값", justify="right")
+    table = Table(
+        title=message("analytics.kpi_title", start=report.period_from, end=report.period_to)
+    )
+    table.add_column(message("analytics.column_indicator"))
+    table.add_column(message("analytics.column_value"), justify="right")
     share = city.participant_share_of_population
-    table.add_row("참여자", _cell(city.participants))
-    table.add_row("인구 대비 참여율", "*" if share is None else f"{share:.2%}")
-    table.add_row("다차 참여자", _cell(city.repeat_participants))
-    table.add_row("대표제안자", _cell(city.lead_proposers))
-    table.add_row("지원사업", f"{city.projects:,}")
-    table.add_row("주민자치회 위원", _cell(city.council_members))
-    table.add_row("  사업 경험 있는 위원", _cell(city.council_members_with_project_experience))
+    table.add_row(label("indicator", "participants"), _cell(city.participants))
+    table.add_row(message("analytics.population_share"), "*" if share is None else f"{share:.2%}")
+    table.add_row(label("indicator", "repeat_participants"), _cell(city.repeat_participants))
+    table.add_row(label("indicator", "lead_proposers"), _cell(city.lead_proposers))
+    table.add_row(label("indicator", "projects"), f"{city.projects:,}")
+    table.add_row(message("analytics.council_members"), _cell(city.council_members))
     table.add_row(
-        "마을자치전문가 배치 / 목표", f"{_cell(city.experts_placed)} / {city.expert_target:,}"
+        message("analytics.council_with_projects"),
+        _cell(city.council_members_with_project_experience),
+    )
+    table.add_row(
+        message("analytics.experts_placed"),
+        f"{_cell(city.experts_placed)} / {city.expert_target:,}",
     )
     for item in report.spread:
-        ratio = "*" if item.ratio is None else f"{item.ratio:.1f}배"
+        ratio = "*" if item.ratio is None else message("analytics.ratio", ratio=f"{item.ratio:.1f}")
         table.add_row(
-            f"격차: {item.metric}",
+            message("analytics.spread", metric=item.metric),
             f"{item.max_district} {item.max_value} / {item.min_district} "
             f"{item.min_value} = {ratio}",
         )
     Console().print(table)
     if report.suppression_threshold:
-        console.print(f"* {report.suppression_threshold}명 미만 칸은 가려졌습니다 (suppressed)")
+        console.print(message("analytics.suppressed_note", threshold=report.suppression_threshold))
 
 
 def kpi(
@@ -90,7 +102,11 @@ def kpi(
     except MaeulError as exc:
         _fail(exc)
     except ValueError as exc:
-        console.print(f"오류: 날짜 형식 YYYY-MM-DD ({exc})", style="red", markup=False)
+        console.print(
+            message("cli.error", where="", message=message("cli.bad_date", detail=exc)),
+            style="red",
+            markup=False,
+        )
         raise typer.Exit(code=1) from None
     if as_json:
         print(report.model_dump_json(indent=2))

@@ -63,7 +63,7 @@ class _Scope:
             for node in self.graph:
                 if pseudonym(self.key, "person", node) == ref:
                     return int(node)
-        raise NotFound("분석 범위에서 이 사람을 찾을 수 없습니다 (person not in scope)")
+        raise NotFound("analytics.person_not_in_scope")
 
     def labels(self, nodes: list[int]) -> dict[int, str]:
         """Names the user may read anyway; pseudonyms for the rest and always for analysts."""
@@ -86,7 +86,7 @@ def ego_network(
 ) -> EgoNetwork:
     """The people within ``radius`` (1 or 2) ties of a person, laid out for drawing."""
     if radius not in (1, 2):
-        raise InvalidInput("반경은 1 또는 2입니다 (radius is 1 or 2)", field="radius")
+        raise InvalidInput("analytics.bad_radius", field="radius")
     scope = _Scope(session, user=user, start=start, end=end, district_code=district_code)
     center = scope.resolve(person)
     sub = ego.ego_network(scope.graph, center, radius=radius)

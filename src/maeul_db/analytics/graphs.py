@@ -38,8 +38,7 @@ def run(algorithm: Callable[..., Any], *args: Any, backend: str | None, **kwargs
         return algorithm(*args, backend=backend, **kwargs)
     except ImportError as exc:
         raise BackendUnavailable(
-            f"MAEUL_NETWORKX_BACKEND={backend!r}: networkx backend not installed ({exc}); install "
-            "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting"
+            "analytics.backend_unavailable", backend=repr(backend), detail=exc
         ) from exc
     except NotImplementedError:
         return algorithm(*args, **kwargs)

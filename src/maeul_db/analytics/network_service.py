@@ -39,7 +39,7 @@ def build(
     """The person–person, group–group or person–project/group graph for a period and scope."""
     check_period(start, end)
     if kind not in GRAPH_KINDS:
-        raise InvalidInput(f"그래프 종류는 {', '.join(GRAPH_KINDS)} 중 하나입니다", field="kind")
+        raise InvalidInput("analytics.unknown_graph", field="kind", kinds=", ".join(GRAPH_KINDS))
     scope = access.scope_district(user, district_code)
     parts = queries.participations(session, start=start, end=end, district_code=scope)
     if stage is not None:

@@ -14,9 +14,10 @@ from maeul_db.analytics.schemas import KpiReport
 from maeul_db.kit import pdf as pdf_kit
 from maeul_db.kit.resources import package_dir
 from maeul_db.models import UserAccount
+from maeul_db.wording import message
 
 TEMPLATES_DIR = package_dir("maeul_db.analytics", "templates")
-CITY_NAME = "서울특별시"
+CITY_NAME = message("analytics.city_name")
 
 
 def year_period(year: int) -> tuple[date, date]:

@@ -98,7 +98,7 @@ def kpi(
     threshold = access.suppression_threshold(user)
     all_districts = queries.districts(session)
     if scope and scope not in {code for code, _, _ in all_districts}:
-        raise InvalidInput("알 수 없는 자치구입니다 (unknown district)", field="district")
+        raise InvalidInput("analytics.unknown_district", field="district")
     raw = _inputs(session, start=start, end=end, district=scope)
     dongs = queries.dongs_per_district(session, on=end)
     rows: list[DistrictIndicators] = []

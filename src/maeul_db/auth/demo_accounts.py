@@ -11,6 +11,7 @@ from maeul_db.auth.schemas import UserCreate
 from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden
 from maeul_db.models import ExpertPlacement, Person, Role
+from maeul_db.wording import message
 
 DEMO_PASSWORD = "maeul-demo-2026"
 DEMO_DISTRICT = "11110"  # 종로구
@@ -35,17 +36,21 @@ def _expert_person_id(session: Session) -> int | None:
 def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
     """Create the demo accounts that do not exist yet; return all of them."""
     if get_settings().environment == "production":
-        raise Forbidden(
-            "운영 환경에서는 데모 계정을 만들 수 없습니다 (no demo accounts in production)"
-        )
+        raise Forbidden("account.demo_in_production")
     district = DEMO_DISTRICT
     staff_district = session.exec(select(Person.registered_district_code).limit(1)).first()
     if staff_district:
         district = staff_district
     wanted: list[tuple[str, Role, str | None, int | None, str]] = [
-        ("admin", Role.city_admin, None, None, "서울시 관리자 (city admin)"),
-        ("staff", Role.district_staff, district, None, f"자치구 담당자 ({district})"),
-        ("analyst", Role.analyst, None, None, "분석가 (analyst, pseudonymised)"),
+        ("admin", Role.city_admin, None, None, message("account.demo_admin")),
+        (
+            "staff",
+            Role.district_staff,
+            district,
+            None,
+            message("account.demo_staff", district=district),
+        ),
+        ("analyst", Role.analyst, None, None, message("account.demo_analyst")),
     ]
     expert_person = _expert_person_id(session)
     if expert_person is not None:
@@ -55,7 +60,7 @@ def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
                 Role.expert,
                 None,
                 expert_person,
-                f"마을자치전문가 (expert, person {expert_person})",
+                message("account.demo_expert", person_id=expert_person),
             )
         )
     logins = []

@@ -36,7 +36,7 @@ def get_current_user(
 ) -> UserAccount:
     """The API caller, from ``Authorization: Bearer``; a web session cookie is ignored here."""
     if not token:
-        raise Unauthorized("로그인이 필요합니다 (login required)")
+        raise Unauthorized("auth.login_required")
     return auth_service.user_for_token(session, token=token)
 
 
@@ -46,7 +46,7 @@ CurrentUser = Annotated[UserAccount, Depends(get_current_user)]
 def require_roles(*roles: Role):  # type: ignore[no-untyped-def]
     def _check(user: CurrentUser) -> UserAccount:
         if user.role not in roles:
-            raise Forbidden("이 기능을 사용할 권한이 없습니다 (role not allowed)")
+            raise Forbidden("auth.role_not_allowed")
         return user
 
     return Depends(_check)

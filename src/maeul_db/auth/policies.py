@@ -44,10 +44,10 @@ def can_log_facts(user: UserAccount) -> bool:
 def require_fact_logger(user: UserAccount) -> None:
     """For services: refuse (403) a user who may not log facts, before any row is loaded."""
     if not can_log_facts(user):
-        raise Forbidden("기록을 입력할 권한이 없습니다 (role cannot log participation)")
+        raise Forbidden("auth.cannot_log")
 
 
 def require_personal_data_reader(user: UserAccount) -> None:
     """Refuse analysts (403) before a list of named rows is built: they work on pseudonyms."""
     if not can_read_personal_data(user):
-        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
+        raise Forbidden("person.read_forbidden")

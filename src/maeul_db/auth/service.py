@@ -93,7 +93,7 @@ def user_for_session(session: Session, *, user_id: object) -> UserAccount:
     """The active account a web session names (the cookie holds its id); Unauthorized otherwise."""
     user = session.get(UserAccount, user_id) if isinstance(user_id, int) else None
     if user is None or not user.is_active:
-        raise Unauthorized("로그인이 필요합니다 (login required)")
+        raise Unauthorized("auth.login_required")
     return user
 
 

@@ -37,7 +37,7 @@ def get(session: Session, *, user: UserAccount, career_id: int) -> Career:
         visible_careers(user),
         Career,
         career_id,
-        missing="경력을 찾을 수 없습니다 (career not found)",
+        missing="career.not_found",
     )
 
 
@@ -61,9 +61,9 @@ def create(session: Session, *, user: UserAccount, data: CareerCreate) -> Career
     check_interval(data.valid_from, data.valid_to)
     if user.role == Role.expert:
         if data.person_id != user.person_id:
-            raise Forbidden("본인 경력만 등록할 수 있습니다 (own career only)")
+            raise Forbidden("career.own_only")
     elif not policies.can_write_district(user, data.district_code):
-        raise Forbidden("이 자치구의 경력을 등록할 권한이 없습니다 (cannot record for district)")
+        raise Forbidden("career.district_forbidden")
     participant_service.get(session, user=user, person_id=data.person_id)
     if data.dong_code is not None:
         refdata_service.check_dong_in_district(
@@ -88,9 +88,9 @@ def verify(session: Session, *, user: UserAccount, career_id: int) -> Career:
     """Staff of the job's district (or the city admin) confirm an entry."""
     row = get(session, user=user, career_id=career_id)
     if not policies.can_write_district(user, row.district_code):
-        raise Forbidden("경력을 확인할 권한이 없습니다 (cannot verify this career)")
+        raise Forbidden("career.verify_forbidden")
     if row.verified_at is not None:
-        raise Conflict("이미 확인된 경력입니다 (already verified)")
+        raise Conflict("career.already_verified")
     row.verified_by_user_id, row.verified_at = user.id, utcnow()
     session.add(row)
     session.flush()

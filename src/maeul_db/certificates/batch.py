@@ -69,7 +69,7 @@ def run(
     the export once, naming everyone in the manifest (issued or skipped: the manifest names both).
     ``on_start`` hears how many people there are, ``on_issued`` each one done."""
     if not policies.is_city_admin(user):
-        raise Forbidden("시 관리자만 일괄 발급할 수 있습니다 (city admin only)")
+        raise Forbidden("certificate.batch_city_admin_only")
     people = placed_in_year(session, year=year)
     if on_start is not None:
         on_start(len(people))

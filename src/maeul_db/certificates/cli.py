@@ -13,6 +13,7 @@ from maeul_db.core.operator import cli_operator
 from maeul_db.errors import MaeulError
 from maeul_db.kit import time as clock
 from maeul_db.models import CertificateKind
+from maeul_db.wording import message
 
 cert_app = typer.Typer(
     help="Certificates: issue, verify offline, rotate keys.", no_args_is_help=True
@@ -36,7 +37,9 @@ def issue(
             number = row.number
             session.commit()
     except MaeulError as exc:
-        console.print(f"오류: {exc.message}", style="red", markup=False)
+        console.print(
+            message("cli.error", where="", message=exc.message), style="red", markup=False
+        )
         raise typer.Exit(code=1) from None
     out.write_bytes(data)
     console.print(f"issued {number} → {out}", style="green", markup=False)
@@ -57,7 +60,7 @@ def batch(
     try:
         with Session(get_engine()) as session:
             with Progress(console=console) as progress:
-                task = progress.add_task("발급 중 (issuing)", total=None)
+                task = progress.add_task(message("cli.issuing"), total=None)
                 result = batch_service.run(
                     session,
                     user=cli_operator(),
@@ -75,7 +78,9 @@ def batch(
                 out.unlink(missing_ok=True)
                 raise
     except MaeulError as exc:
-        console.print(f"오류: {exc.message}", style="red", markup=False)
+        console.print(
+            message("cli.error", where="", message=exc.message), style="red", markup=False
+        )
         raise typer.Exit(code=1) from None
     for person_id, reason in result.skipped:
         console.print(f"skipped person {person_id}: {reason}", style="yellow", markup=False)

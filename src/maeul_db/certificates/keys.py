@@ -55,7 +55,7 @@ def load_private(directory: Path, kid: str) -> Ed25519PrivateKey:
         raise KeyMissing("certificate.key_missing", kid=kid, directory=directory)
     private = serialization.load_pem_private_key(path.read_bytes(), None)
     if not isinstance(private, Ed25519PrivateKey):
-        raise KeyMissing(f"{path} is not an Ed25519 key")
+        raise KeyMissing("certificate.key_not_ed25519", path=path)
     return private
 
 

@@ -43,7 +43,7 @@ class SlidingWindowLimiter:
 
     def check(self, key: str) -> None:
         if not self.allow(key):
-            raise TooManyRequests("요청이 너무 많습니다. 잠시 후 다시 시도하세요 (rate limited)")
+            raise TooManyRequests("certificate.rate_limited")
 
     def reset(self) -> None:
         with self._lock:

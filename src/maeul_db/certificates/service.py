@@ -30,6 +30,7 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
+from maeul_db.wording import label, message
 
 NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
 
@@ -50,7 +51,7 @@ def _scope(user: UserAccount, person_id: int) -> str | None:
         return user.district_code
     if user.role == Role.expert and user.person_id == person_id:
         return None
-    raise Forbidden("증명서를 발급할 권한이 없습니다 (cannot issue this certificate)")
+    raise Forbidden("certificate.issue_forbidden")
 
 
 def new_number(kind: CertificateKind, year: int) -> str:
@@ -79,7 +80,7 @@ def _create(
 ) -> tuple[Certificate, bytes]:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound("인물을 찾을 수 없습니다 (person not found)")
+        raise NotFound("person.not_found")
     issued_at = clock.now().replace(microsecond=0)
     number = new_number(kind, clock.kst_date(issued_at).year)
     facts = payload.build(
@@ -147,7 +148,7 @@ def issue_own(
 def own_person(user: UserAccount) -> int:
     """The person behind an expert account; anyone else is refused."""
     if user.role != Role.expert or user.person_id is None:
-        raise Forbidden("전문가 계정만 사용할 수 있습니다 (experts only)")
+        raise Forbidden("certificate.experts_only")
     return user.person_id
 
 
@@ -173,7 +174,7 @@ def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certific
         visible_certificates(user),
         Certificate,
         certificate_id,
-        missing="증명서를 찾을 수 없습니다 (certificate not found)",
+        missing="certificate.not_found",
     )
 
 
@@ -225,14 +226,14 @@ def _check_manager(user: UserAccount, row: Certificate) -> None:
     if user.role == Role.expert or not (
         policies.is_city_admin(user) or policies.can_write_district(user, row.district_code)
     ):
-        raise Forbidden("증명서를 변경할 권한이 없습니다 (cannot change this certificate)")
+        raise Forbidden("certificate.change_forbidden")
 
 
 def revoke(session: Session, *, user: UserAccount, certificate_id: int, reason: str) -> Certificate:
     row = get(session, user=user, certificate_id=certificate_id)
     _check_manager(user, row)
     if row.status != CertificateStatus.valid:
-        raise Conflict(f"이미 {row.status} 상태입니다 (certificate not valid)")
+        raise Conflict("certificate.not_valid", status=label("certificate_status", row.status))
     row.status, row.status_reason = CertificateStatus.revoked, reason
     session.add(row)
     session.flush()
@@ -257,7 +258,7 @@ def reissue(
     if user.role != Role.expert:
         _check_manager(user, old)
     if old.status != CertificateStatus.valid:
-        raise Conflict("유효한 증명서만 재발급할 수 있습니다 (only a valid certificate)")
+        raise Conflict("certificate.reissue_valid_only")
     new, data = _create(
         session,
         user=user,
@@ -268,7 +269,7 @@ def reissue(
     )
     old.status, old.status_reason, old.superseded_by_id = (
         CertificateStatus.superseded,
-        f"재발급 {new.number}",
+        message("certificate.reissued_as", number=new.number),
         new.id,
     )
     session.add(old)

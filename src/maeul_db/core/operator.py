@@ -26,5 +26,5 @@ def acting_user(session: Session, username: str | None) -> UserAccount:
         return cli_operator()
     user = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
     if user is None:
-        raise NotFound(f"계정이 없습니다: {username} (no such account)")
+        raise NotFound("account.not_found", username=username)
     return user

@@ -24,6 +24,7 @@ from maeul_db.demo.scales import SCALES
 from maeul_db.demo.service import DemoSummary, generate_demo
 from maeul_db.demo.writer import describe, occupied_tables
 from maeul_db.errors import MaeulError
+from maeul_db.wording import message
 
 console = Console(stderr=True)
 
@@ -86,18 +87,16 @@ def demo(
 
     if get_settings().environment == "production":
         console.print(
-            "[red]오류: 운영 환경에서는 데모 자료를 만들 수 없습니다 "
-            "(demo data is refused when MAEUL_ENVIRONMENT=production)[/red]"
+            message("cli.error", where="", message=message("demo.production_refused")),
+            style="red",
+            markup=False,
         )
         raise typer.Exit(code=1)
     if if_empty and not replace:
         with get_engine().connect() as connection:
             occupied = occupied_tables(connection)
         if occupied:
-            console.print(
-                f"데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({describe(occupied)}) "
-                "(skipped: the database already holds data)"
-            )
+            console.print(message("demo.skipped_occupied", tables=describe(occupied)), markup=False)
             return
     try:
         with progress_bars() as report:
@@ -105,6 +104,8 @@ def demo(
                 get_engine(), scale=scale, seed=seed, progress=report, replace=replace
             )
     except MaeulError as exc:
-        console.print(f"[red]오류: {exc.message}[/red]")
+        console.print(
+            message("cli.error", where="", message=exc.message), style="red", markup=False
+        )
         raise typer.Exit(code=1) from None
     print_summary(summary)

@@ -64,7 +64,5 @@ def read_reference(connection: Connection) -> Reference:
         if dongs.get(code)
     )
     if not districts:
-        raise RefdataMissing(
-            "자치구·행정동 참조자료가 없습니다 (no districts/dongs loaded; run `maeul-db refdata load`)"
-        )
+        raise RefdataMissing("demo.no_refdata")
     return Reference(districts)

@@ -44,8 +44,7 @@ def get_scale(name: str) -> ScaleSpec:
         return SCALES[name]
     except KeyError:
         raise InvalidInput(
-            f"알 수 없는 규모: {name} (unknown scale; use one of {', '.join(SCALES)})",
-            field="scale",
+            "demo.unknown_scale", field="scale", name=name, scales=", ".join(SCALES)
         ) from None
 
 

@@ -47,10 +47,7 @@ def _refuse_or_clear(connection: Connection, replace: bool) -> dict[str, int]:
     if not occupied:
         return {}
     if not replace:
-        raise Conflict(
-            f"데모 자료를 만들 표에 이미 자료가 있습니다: {describe(occupied)} (tables already hold "
-            "data; run with --replace to delete it and generate anew)"
-        )
+        raise Conflict("demo.tables_occupied", tables=describe(occupied))
     return clear(connection)
 
 

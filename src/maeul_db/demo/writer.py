@@ -17,6 +17,7 @@ from maeul_db.demo.context import Progress
 from maeul_db.demo.dataset import COLUMNS, WRITE_ORDER, DemoData
 from maeul_db.errors import Conflict
 from maeul_db.models import metadata
+from maeul_db.wording import message
 
 PROTECTED = frozenset(
     {"district", "dong", "dong_succession", "user_account", "audit_log", "access_log"}
@@ -61,7 +62,7 @@ def occupied_tables(connection: Connection) -> list[str]:
 
 def describe(tables: list[str]) -> str:
     """A short list of table names for a message."""
-    more = f" 외 {len(tables) - 3}개 (+{len(tables) - 3} more)" if len(tables) > 3 else ""
+    more = message("demo.more_tables", count=len(tables) - 3) if len(tables) > 3 else ""
     return ", ".join(tables[:3]) + more
 
 
@@ -78,11 +79,7 @@ def clear(connection: Connection) -> dict[str, int]:
         .all()
     )
     if linked:
-        raise Conflict(
-            f"인물과 연결된 계정이 있어 데모 자료를 지울 수 없습니다: {', '.join(linked[:5])} "
-            f"({len(linked)} account(s) point at people, e.g. the demo expert login; remove them "
-            "or start from a new database before --replace)"
-        )
+        raise Conflict("demo.linked_accounts", count=len(linked), usernames=", ".join(linked[:5]))
     deleted = {}
     for name in cleared_tables():
         deleted[name] = connection.execute(delete(_table(name))).rowcount

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from maeul_db.core.operator import cli_operator
 from maeul_db.experts import service
 from maeul_db.kit import time as clock
+from maeul_db.wording import message
 
 experts_app = typer.Typer(help="The expert pool and placements.", no_args_is_help=True)
 
@@ -45,8 +46,15 @@ def list_experts(
             )
         )
         return
-    table = Table(title=f"전문가 풀 ({day}): {len(members)}명, 배치 {len(placements)}건")
-    for column in ("id", "이름", "출생", "자격일", "배치 동"):
+    table = Table(
+        title=message(
+            "expert.pool_title", day=day, members=len(members), placements=len(placements)
+        )
+    )
+    for column in (
+        "id",
+        *(message(f"expert.column_{c}") for c in ("name", "born", "eligible", "dongs")),
+    ):
         table.add_column(column)
     for m in members:
         table.add_row(

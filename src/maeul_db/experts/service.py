@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from maeul_db import wording
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
@@ -49,9 +50,9 @@ from maeul_db.training.schemas import Progress, RuleCheck
 
 TARGET_PER_DONG = 2
 POOL_STAGES: tuple[tuple[TrainingStage, str], ...] = (
-    (TrainingStage.basic, "기본과정"),
-    (TrainingStage.lecture_practice, "강의실습"),
-    (TrainingStage.expert_activist, "전문가과정(활동가)"),
+    (TrainingStage.basic, wording.label("training_stage", "basic")),
+    (TrainingStage.lecture_practice, wording.label("training_stage", "lecture_practice")),
+    (TrainingStage.expert_activist, wording.label("training_stage", "expert_activist")),
 )
 
 
@@ -62,9 +63,9 @@ def evaluate_pool(completed: dict[str, date]) -> Eligibility:
             rule=stage.value,
             met=stage.value in completed,
             detail=(
-                f"{label} 이수 ({completed[stage.value]})"
+                wording.message("expert.stage_completed", stage=label, on=completed[stage.value])
                 if stage.value in completed
-                else f"{label} 미이수"
+                else wording.message("expert.stage_missing", stage=label)
             ),
         )
         for stage, label in POOL_STAGES
@@ -104,7 +105,7 @@ def pool(session: Session, *, user: UserAccount, as_of: date) -> list[PoolMember
     """Everyone eligible. The pool is a city resource districts select from, so staff see every
     member's name and birth year (never contact data); analysts see no one."""
     if not policies.can_read_personal_data(user) or user.role == Role.expert:
-        raise Forbidden("전문가 풀을 볼 권한이 없습니다 (role cannot read the pool)")
+        raise Forbidden("expert.pool_forbidden")
     members: list[PoolMember] = []
     days = _stage_days(session, None)
     eligible = {pid: evaluate_pool(d) for pid, d in days.items()}
@@ -180,20 +181,18 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
     """A district places a pool member in one of its dongs."""
     dong = session.get(Dong, data.dong_code)
     if dong is None:
-        raise InvalidInput("알 수 없는 행정동 코드 (unknown dong)", field="dong_code")
+        raise InvalidInput("dong.unknown", field="dong_code", code=data.dong_code)
     if user.role != Role.district_staff or not policies.can_write_district(
         user, dong.district_code
     ):
-        raise Forbidden("자치구 담당자만 자기 구의 동에 배치할 수 있습니다 (district staff only)")
+        raise Forbidden("expert.place_staff_only")
     check_interval(data.valid_from, data.valid_to)
     result = evaluate_pool(_stage_days(session, [data.person_id]).get(data.person_id, {}))
     if session.get(Person, data.person_id) is None:
-        raise NotFound("인물을 찾을 수 없습니다 (person not found)")
+        raise NotFound("person.not_found")
     if not result.eligible:
         missing = ", ".join(c.detail for c in result.checks if not c.met)
-        raise InvalidInput(
-            f"전문가 풀 자격이 없습니다: {missing} (not in the pool)", field="person_id"
-        )
+        raise InvalidInput("expert.not_eligible", field="person_id", missing=missing)
     end = data.valid_to or date.max
     overlap = session.exec(
         select(ExpertPlacement).where(
@@ -207,9 +206,7 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
         )
     ).first()
     if overlap is not None:
-        raise Conflict(
-            "같은 기간에 이미 배치되어 있습니다 (overlapping placement)", field="valid_from"
-        )
+        raise Conflict("expert.overlapping_placement", field="valid_from")
     row = ExpertPlacement(
         **data.model_dump(), district_code=dong.district_code, selected_by_user_id=user.id
     )
@@ -238,10 +235,10 @@ def close(
         visible_placements(user),
         ExpertPlacement,
         placement_id,
-        missing="배치를 찾을 수 없습니다 (placement not found)",
+        missing="expert.placement_not_found",
     )
     if not policies.can_write_district(user, row.district_code):
-        raise Forbidden("배치를 종료할 권한이 없습니다 (cannot end this placement)")
+        raise Forbidden("expert.end_forbidden")
     check_interval(row.valid_from, valid_to)
     before = {"valid_to": row.valid_to}
     row.valid_to = valid_to
@@ -267,7 +264,7 @@ def coverage(
     """Every dong of the district on ``as_of`` against the 2-per-dong target, with placements
     ending within ``within_days``."""
     if not policies.can_read_district(user, district_code):
-        raise Forbidden("다른 자치구의 배치 현황은 볼 수 없습니다 (other district)")
+        raise Forbidden("expert.other_district")
     dongs = session.exec(
         select(Dong)
         .where(
@@ -336,7 +333,7 @@ def coverage_view(
     elif user.role == Role.district_staff and user.district_code:
         district_code, choices = user.district_code, []
     else:
-        raise Forbidden("자치구 담당자와 서울시 관리자만 볼 수 있습니다 (staff only)")
+        raise Forbidden("expert.staff_only")
     if not district_code:
         return CoverageView(None, choices, None)
     found = coverage(

@@ -32,7 +32,7 @@ def get(session: Session, *, user: UserAccount, group_id: int) -> Group:
         visible_groups(user),
         Group,
         group_id,
-        missing="모임을 찾을 수 없습니다 (group not found)",
+        missing="group.not_found",
     )
 
 
@@ -44,7 +44,7 @@ def list_(session: Session, *, user: UserAccount, page: Page) -> tuple[list[Grou
 def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
     district = data.district_code or user.district_code
     if not policies.can_write_district(user, district):
-        raise Forbidden("이 자치구의 모임을 등록할 권한이 없습니다 (not your district)")
+        raise Forbidden("group.create_forbidden")
     assert district is not None
     if data.dong_code:
         refdata_service.check_dong_in_district(
@@ -74,7 +74,7 @@ def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
 def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpdate) -> Group:
     group = get(session, user=user, group_id=group_id)
     if not policies.can_write_district(user, group.district_code):
-        raise Forbidden("이 모임을 수정할 권한이 없습니다 (not your district)")
+        raise Forbidden("group.edit_forbidden")
     changes = data.model_dump(exclude_unset=True)
     if changes.get("dong_code"):
         refdata_service.check_dong_in_district(
@@ -84,9 +84,7 @@ def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpd
             on=group.founded_on,
         )
     if changes.get("dissolved_on") and changes["dissolved_on"] <= group.founded_on:
-        raise InvalidInput(
-            "해산일은 설립일보다 뒤여야 합니다 (dissolved before founded)", field="dissolved_on"
-        )
+        raise InvalidInput("group.dissolved_before_founded", field="dissolved_on")
     changes_.apply_update(session, actor=user, row=group, changes=changes, entity="group")
     return group
 
@@ -123,7 +121,7 @@ def add_member(
 def _membership(session: Session, *, user: UserAccount, membership_id: int) -> GroupMembership:
     membership = session.get(GroupMembership, membership_id)
     if membership is None or not policies.can_write_district(user, membership.district_code):
-        raise NotFound("회원 기록을 찾을 수 없습니다 (membership not found)")
+        raise NotFound("membership.not_found")
     return membership
 
 

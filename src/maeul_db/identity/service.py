@@ -30,6 +30,7 @@ from maeul_db.models import MatchStatus, Person, PersonMatchCandidate, Role, Use
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonCreate
 from maeul_db.participants.visibility import FACT_TABLES, readable_person, visible_people
+from maeul_db.wording import label
 
 
 class Resolution(NamedTuple):
@@ -130,7 +131,7 @@ def get_candidate(
         visible_candidates(user),
         PersonMatchCandidate,
         candidate_id,
-        missing="검토 대상을 찾을 수 없습니다 (match candidate not found)",
+        missing="identity.candidate_not_found",
     )
 
 
@@ -171,7 +172,7 @@ def candidate_view(
 
 def _require_reviewer(user: UserAccount) -> None:
     if user.role not in (Role.city_admin, Role.district_staff):
-        raise Forbidden("검토 권한이 없습니다 (role cannot review matches)")
+        raise Forbidden("identity.review_forbidden")
 
 
 def review_queue(
@@ -200,7 +201,7 @@ def _decide(
     _require_reviewer(user)
     row = get_candidate(session, user=user, candidate_id=candidate_id)
     if row.status != expect:
-        raise Conflict(f"이미 처리된 검토 대상입니다: {row.status} (candidate is {row.status})")
+        raise Conflict("identity.already_resolved", status=label("match_status", row.status))
     row.status = status
     row.decided_by_user_id = user.id
     row.decided_at = utcnow()
@@ -250,10 +251,10 @@ def merge(session: Session, *, user: UserAccount, candidate_id: int) -> PersonMa
     duplicate = session.get(Person, row.person_id)
     assert duplicate is not None
     if duplicate.merged_into_id is not None:
-        raise Conflict("이미 다른 인물에 병합되었습니다 (person already merged)")
+        raise Conflict("identity.already_merged")
     target = survivor_id(session, row.candidate_person_id)
     if target == duplicate.id:
-        raise Conflict("자기 자신과 병합할 수 없습니다 (cannot merge a person into itself)")
+        raise Conflict("identity.self_merge")
     duplicate.merged_into_id = target
     session.add(duplicate)
     session.flush()

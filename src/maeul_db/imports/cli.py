@@ -18,6 +18,7 @@ from maeul_db.errors import MaeulError
 from maeul_db.imports.schemas import ImportReport
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
+from maeul_db.wording import message
 
 console = Console(stderr=True)
 batches_app = typer.Typer(help="Import batches: list and undo.", no_args_is_help=True)
@@ -25,7 +26,7 @@ batches_app = typer.Typer(help="Import batches: list and undo.", no_args_is_help
 
 def _fail(exc: MaeulError) -> None:
     where = f" [{exc.field}]" if exc.field else ""
-    console.print(f"오류{where}: {exc.message}", style="red", markup=False)
+    console.print(message("cli.error", where=where, message=exc.message), style="red", markup=False)
     raise typer.Exit(code=1)
 
 
@@ -46,9 +47,13 @@ def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
         markup=False,
     )
     for warning in report.warnings:
-        console.print(f"  경고: {warning}", style="yellow", markup=False)
+        console.print("  " + message("cli.warning", warning=warning), style="yellow", markup=False)
     for row in report.rejected[:50]:
-        console.print(f"  {row.row}행 [{row.column}] {row.reason}", style="red", markup=False)
+        console.print(
+            "  " + message("cli.rejected_row", row=row.row, column=row.column, reason=row.reason),
+            style="red",
+            markup=False,
+        )
     if len(report.rejected) > 50:
         console.print(f"  … {len(report.rejected) - 50} more rejected rows", markup=False)
     if rejected_path is not None:

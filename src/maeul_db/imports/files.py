@@ -71,9 +71,9 @@ def read_upload(stream: BinaryIO) -> bytes:
     """An uploaded roster's bytes (API and page alike): refused when empty or over 50 MB."""
     content = stream.read(MAX_UPLOAD_BYTES + 1)
     if len(content) > MAX_UPLOAD_BYTES:
-        raise InvalidInput("파일이 너무 큽니다 (upload larger than 50 MB)", field="file")
+        raise InvalidInput("import.file_too_large", field="file")
     if not content:
-        raise InvalidInput("빈 파일입니다 (empty file)", field="file")
+        raise InvalidInput("import.empty_file", field="file")
     return content
 
 

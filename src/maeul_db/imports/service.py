@@ -34,6 +34,7 @@ from maeul_db.imports.write import Plan, apply, plan_rows
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportBatch, ImportStatus, Role, UserAccount
+from maeul_db.wording import message
 
 
 @dataclass
@@ -68,7 +69,7 @@ def _rejected_rows(parsed: ParsedFile, rejected: list[Rejected]) -> list[list[st
 
 def _require_importer(user: UserAccount) -> None:
     if not policies.can_log_facts(user):
-        raise Forbidden("명단을 가져올 권한이 없습니다 (role cannot import)")
+        raise Forbidden("import.forbidden")
 
 
 def target_district(user: UserAccount, district_code: str | None) -> str:
@@ -77,14 +78,14 @@ def target_district(user: UserAccount, district_code: str | None) -> str:
     _require_importer(user)
     if user.role == Role.district_staff and user.district_code:
         if district_code not in (None, "", user.district_code):
-            raise Forbidden("다른 자치구로 가져올 수 없습니다 (cannot import for another district)")
+            raise Forbidden("import.other_district")
         return user.district_code
     if district_code:
         return district_code
-    raise InvalidInput("자치구 코드가 필요합니다 (district_code required)", field="district_code")
+    raise InvalidInput("import.district_required", field="district_code")
 
 
-TEMPLATE_FILENAME = "마을공동체_참여자명단_양식.xlsx"
+TEMPLATE_FILENAME = message("import.template_filename")
 
 
 def template_file(user: UserAccount) -> tuple[bytes, str]:
@@ -101,7 +102,7 @@ def picks_district(user: UserAccount) -> bool:
 def check_district(user: UserAccount | None, district_code: str) -> None:
     """Staff import into their own district only; the CLI (no user) and the city admin anywhere."""
     if user is not None and not policies.can_write_district(user, district_code):
-        raise Forbidden("이 자치구로 가져올 권한이 없습니다 (cannot import for this district)")
+        raise Forbidden("import.district_forbidden")
 
 
 def run_import(
@@ -208,7 +209,7 @@ def get_batch(session: Session, *, user: UserAccount | None, batch_id: int) -> I
         visible_batches(user),
         ImportBatch,
         batch_id,
-        missing="가져오기 기록을 찾을 수 없습니다 (import batch not found)",
+        missing="import.batch_not_found",
     )
 
 
@@ -261,7 +262,7 @@ def batch_rejected_file(
     batch = get_batch(session, user=user, batch_id=batch_id)
     stored = _stored(batch)
     if not stored.get("rejected_rows"):
-        raise NotFound("거부된 행이 없습니다 (this batch rejected no rows)")
+        raise NotFound("import.no_rejected_rows")
     kind = str(stored.get("kind", "csv"))
     if user is not None:  # the CLI (no account) has no actor to record
         access_log.record(

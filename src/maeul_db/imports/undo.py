@@ -85,7 +85,7 @@ def _delete_unreferenced(
 def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPublic:
     batch = get_batch(session, user=user, batch_id=batch_id)
     if batch.status == ImportStatus.undone:
-        raise Conflict("이미 취소된 가져오기입니다 (batch already undone)")
+        raise Conflict("import.already_undone")
     connection = session.connection()
     person, project, group = _table("person"), _table("project"), _table("community_group")
     candidate = _table("person_match_candidate")

@@ -89,7 +89,7 @@ def valid_to_from_last_day(last_day: date | None) -> date | None:
     if last_day is None:
         return None
     if last_day == date.max:
-        raise InvalidInput("종료일이 너무 늦습니다 (last day out of range)", field="valid_to")
+        raise InvalidInput("interval.last_day_out_of_range", field="valid_to")
     return last_day + ONE_DAY
 
 

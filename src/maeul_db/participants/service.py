@@ -41,7 +41,7 @@ def _details(person: Person) -> dict[str, Any]:
 
 def _check_dong(session: Session, code: str | None) -> None:
     if code is not None and session.get(Dong, code) is None:
-        raise InvalidInput(f"알 수 없는 행정동 코드: {code} (unknown dong)", field="home_dong_code")
+        raise InvalidInput("dong.unknown", field="home_dong_code", code=code)
 
 
 def get(session: Session, *, user: UserAccount, person_id: int) -> Person:
@@ -52,7 +52,7 @@ def get(session: Session, *, user: UserAccount, person_id: int) -> Person:
         visible_people(user),
         Person,
         person_id,
-        missing="인물을 찾을 수 없습니다 (person not found)",
+        missing="person.not_found",
     )
 
 
@@ -81,7 +81,7 @@ def read_for_edit(session: Session, *, user: UserAccount, person_id: int) -> Per
 
 def _require_reader(user: UserAccount) -> None:
     if not policies.can_read_personal_data(user):
-        raise Forbidden("인물 정보를 볼 권한이 없습니다 (role cannot read people)")
+        raise Forbidden("person.read_forbidden")
 
 
 def list_(
@@ -136,18 +136,16 @@ def count(session: Session, *, user: UserAccount) -> int:
 def _registering_district(user: UserAccount, data: PersonCreate) -> str:
     if user.role == Role.district_staff and user.district_code:
         if data.registered_district_code not in (None, user.district_code):
-            raise Forbidden(
-                "다른 자치구로 등록할 수 없습니다 (cannot register for another district)"
-            )
+            raise Forbidden("person.other_district")
         return user.district_code
     if user.role == Role.city_admin and data.registered_district_code:
         return data.registered_district_code
     if user.role == Role.city_admin:
         raise InvalidInput(
-            "등록 자치구가 필요합니다 (registered_district_code required)",
+            "person.district_required",
             field="registered_district_code",
         )
-    raise Forbidden("인물을 등록할 권한이 없습니다 (role cannot register people)")
+    raise Forbidden("person.register_forbidden")
 
 
 def create(session: Session, *, user: UserAccount, data: PersonCreate) -> Person:
@@ -209,7 +207,7 @@ def _apply_update(
     session: Session, *, user: UserAccount, person_id: int, data: PersonUpdate
 ) -> Person:
     if not policies.can_read_personal_data(user) or user.role == Role.expert:
-        raise Forbidden("인물 정보를 수정할 권한이 없습니다 (role cannot edit people)")
+        raise Forbidden("person.edit_forbidden")
     person = get(session, user=user, person_id=person_id)
     _require_detail_editor(user, person)
     changes = data.model_dump(exclude_unset=True, exclude={"reason"})
@@ -267,5 +265,5 @@ def details_as_of(session: Session, *, person_id: int, at: datetime) -> PersonVe
         .limit(1)
     ).first()
     if version is None:
-        raise NotFound("그 시점의 인물 정보가 없습니다 (no details recorded by then)")
+        raise NotFound("person.no_details_then")
     return version

@@ -41,7 +41,7 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> Project:
         visible_projects(user),
         Project,
         project_id,
-        missing="사업을 찾을 수 없습니다 (project not found)",
+        missing="project.not_found",
     )
 
 
@@ -58,7 +58,7 @@ def list_(
 def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Project:
     district = data.district_code or user.district_code
     if not policies.can_write_district(user, district):
-        raise Forbidden("이 자치구의 사업을 등록할 권한이 없습니다 (not your district)")
+        raise Forbidden("project.create_forbidden")
     assert district is not None
     if data.dong_code:
         refdata_service.check_dong_in_district(
@@ -84,7 +84,7 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
 def update(session: Session, *, user: UserAccount, project_id: int, data: ProjectUpdate) -> Project:
     project = get(session, user=user, project_id=project_id)
     if not policies.can_write_district(user, project.district_code):
-        raise Forbidden("이 사업을 수정할 권한이 없습니다 (not your district)")
+        raise Forbidden("project.edit_forbidden")
     changes = data.model_dump(exclude_unset=True)
     if changes.get("dong_code"):
         refdata_service.check_dong_in_district(
@@ -100,7 +100,7 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
 def _participation(session: Session, *, user: UserAccount, participation_id: int) -> Participation:
     participation = session.get(Participation, participation_id)
     if participation is None or not policies.can_write_district(user, participation.district_code):
-        raise NotFound("참여 기록을 찾을 수 없습니다 (participation not found)")
+        raise NotFound("participation.not_found")
     return participation
 
 

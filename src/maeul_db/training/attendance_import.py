@@ -279,7 +279,7 @@ def run_import(
     """Check every row; write only when all are good and not ``dry_run``. The caller commits.
     It matches people city-wide and records any programme: the city admin's (the operator's) task."""
     if not policies.is_city_admin(user):
-        raise Forbidden("시 관리자만 출석을 일괄 입력할 수 있습니다 (city admin only)")
+        raise Forbidden("training.attendance_city_admin_only")
     program = session.exec(
         select(TrainingProgram).where(TrainingProgram.code == program_code)
     ).first()

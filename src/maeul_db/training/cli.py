@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from maeul_db.core.operator import cli_operator
 from maeul_db.errors import MaeulError
+from maeul_db.wording import message
 
 training_app = typer.Typer(help="Training: attendance import.", no_args_is_help=True)
 console = Console(stderr=True)
@@ -60,7 +61,9 @@ def import_attendance(
                 session.commit()
     except MaeulError as exc:
         where = f" [{exc.field}]" if exc.field else ""
-        console.print(f"오류{where}: {exc.message}", style="red", markup=False)
+        console.print(
+            message("cli.error", where=where, message=exc.message), style="red", markup=False
+        )
         raise typer.Exit(code=1) from None
     if as_json:
         print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -78,8 +81,15 @@ def import_attendance(
             markup=False,
         )
         for warning in report.warnings:
-            console.print(f"  경고: {warning}", style="yellow", markup=False)
+            console.print(
+                "  " + message("cli.warning", warning=warning), style="yellow", markup=False
+            )
         for row in report.rejected:
-            console.print(f"  {row.row}행 [{row.column}] {row.reason}", style="red", markup=False)
+            console.print(
+                "  "
+                + message("cli.rejected_row", row=row.row, column=row.column, reason=row.reason),
+                style="red",
+                markup=False,
+            )
     if report.rejected_rows:
         raise typer.Exit(code=1)

@@ -63,7 +63,7 @@ def visible_enrolments(user: UserAccount) -> Any:
 def get_program(session: Session, *, program_id: int) -> TrainingProgram:
     program = session.get(TrainingProgram, program_id)
     if program is None:
-        raise NotFound("교육과정을 찾을 수 없습니다 (programme not found)")
+        raise NotFound("training.programme_not_found")
     return program
 
 
@@ -120,9 +120,9 @@ def create_program(session: Session, *, user: UserAccount, data: ProgramCreate) 
     if not policies.can_write_district(user, data.district_code) and not (
         data.district_code is None and policies.is_city_admin(user)
     ):
-        raise Forbidden("이 교육과정을 만들 권한이 없습니다 (cannot create this programme)")
+        raise Forbidden("training.create_forbidden")
     if session.exec(select(TrainingProgram).where(TrainingProgram.code == data.code)).first():
-        raise Conflict("같은 코드의 교육과정이 있습니다 (programme code exists)", field="code")
+        raise Conflict("training.code_exists", field="code")
     for required in data.prerequisite_ids:
         get_program(session, program_id=required)
     program = TrainingProgram(**data.model_dump(exclude={"modules", "prerequisite_ids"}))
@@ -159,7 +159,7 @@ def get_enrolment(session: Session, *, user: UserAccount, enrolment_id: int) -> 
         visible_enrolments(user),
         Enrolment,
         enrolment_id,
-        missing="수강 기록을 찾을 수 없습니다 (enrolment not found)",
+        missing="training.enrolment_not_found",
     )
 
 
@@ -167,9 +167,7 @@ def _check_writer(user: UserAccount, district_code: str | None) -> None:
     """Staff record their own district's courses; the city centre's courses only the city admin."""
     if user.role == Role.city_admin or policies.can_write_district(user, district_code):
         return
-    raise Forbidden(
-        "이 교육과정의 기록을 입력할 권한이 없습니다 (cannot record for this programme)"
-    )
+    raise Forbidden("training.record_forbidden")
 
 
 def enrol(session: Session, *, user: UserAccount, data: EnrolmentCreate) -> Enrolment:
@@ -184,7 +182,7 @@ def enrol(session: Session, *, user: UserAccount, data: EnrolmentCreate) -> Enro
         )
     ).first()
     if existing is not None:
-        raise Conflict("이미 수강 중인 과정입니다 (already enrolled)", field="program_id")
+        raise Conflict("training.already_enrolled", field="program_id")
     enrolment = Enrolment(**data.model_dump(), district_code=program.district_code)
     session.add(enrolment)
     session.flush()
@@ -210,12 +208,11 @@ def record_attendance(
     for record in records:
         module = modules.get(record.module_id)
         if module is None:
-            raise InvalidInput(
-                "이 과정의 모듈이 아닙니다 (module not in programme)", field="module_id"
-            )
+            raise InvalidInput("training.module_not_in_programme", field="module_id")
         if record.hours_attended > module.hours:
             raise InvalidInput(
-                f"출석 시간이 모듈 시간({module.hours})보다 깁니다 (too many hours)",
+                "training.too_many_hours",
+                hours=module.hours,
                 field="hours_attended",
             )
         row = session.get(ModuleAttendance, (enrolment_id, record.module_id))
@@ -247,7 +244,7 @@ def withdraw(session: Session, *, user: UserAccount, enrolment_id: int, on: date
     enrolment = get_enrolment(session, user=user, enrolment_id=enrolment_id)
     _check_writer(user, enrolment.district_code)
     if on < enrolment.enrolled_on:
-        raise InvalidInput("철회일이 등록일보다 앞섭니다 (withdrawn before enrolled)", field="on")
+        raise InvalidInput("training.withdrawn_before_enrolled", field="on")
     enrolment.withdrawn_on = on
     session.add(enrolment)
     session.flush()
@@ -443,7 +440,8 @@ def require_council_school(session: Session, *, person_id: int) -> None:
     check = council_school_check(session, person_id=person_id)
     if not check.meets_minimum:
         raise InvalidInput(
-            f"주민자치학교 {check.required_hours}시간 이수가 필요합니다 (현재 {check.hours}시간) "
-            "(council school minimum not met)",
+            "training.council_school_minimum",
+            required=check.required_hours,
+            hours=check.hours,
             field="person_id",
         )

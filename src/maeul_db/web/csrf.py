@@ -49,4 +49,4 @@ async def require_csrf(request: Request) -> None:
         and isinstance(sent, str)
         and secrets.compare_digest(expected.encode(), sent.encode())
     ):
-        raise CsrfRejected("보안 토큰이 없거나 맞지 않습니다 (CSRF token missing or wrong)")
+        raise CsrfRejected("auth.csrf_rejected")

@@ -40,6 +40,6 @@ def decide_candidate(
     """Merge, dismiss or unmerge, then back to the queue."""
     decide = ACTIONS.get(action)
     if decide is None:
-        raise NotFound("알 수 없는 작업입니다 (unknown action)")
+        raise NotFound("identity.unknown_action")
     decide(session, user=user, candidate_id=candidate_id)
     return RedirectResponse(f"/identity/candidates?done={action}", status_code=303)

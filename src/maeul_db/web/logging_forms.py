@@ -2,8 +2,9 @@
 per-field errors the templates show in Korean. Who may log and what is access-logged is decided
 by the services the pages call.
 
-Templates own the Korean wording: an error carries its code (pydantic's error type or the
-MaeulError code), the service's own message when there is one, and pydantic's limits.
+An error carries its code (pydantic's error type or the MaeulError code), the service's own
+message when there is one, and pydantic's limits; the words for pydantic's codes are the
+catalogue's ``form.*`` messages (``FieldError.key``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from maeul_db.kit.pagination import Page
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import UserAccount
 from maeul_db.participants import service as participant_service
+from maeul_db.wording import is_code
 
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
 
@@ -33,11 +35,42 @@ FORM_ERROR = "_form"
 _FIELD_ALIASES = {"dong": "dong_code", "valid_to": "last_day"}
 
 
+# Pydantic error types that read the same to someone filling in a form.
+_NUMBER_ERRORS = frozenset(
+    {
+        "int_parsing",
+        "int_type",
+        "int_from_float",
+        "decimal_parsing",
+        "decimal_type",
+        "float_parsing",
+    }
+)
+_CHOICE_ERRORS = frozenset({"enum", "literal_error"})
+
+
+def form_error_key(code: str) -> str:
+    """The catalogue key (``form.*``) for a pydantic error type or a page's own check."""
+    if code in _NUMBER_ERRORS:
+        return "form.not_a_number"
+    if code in _CHOICE_ERRORS:
+        return "form.choose_from_list"
+    if code.startswith("date"):
+        return "form.bad_date"
+    key = f"form.{code}"
+    return key if is_code(key) else "form.invalid"
+
+
 @dataclass(frozen=True)
 class FieldError:
     code: str
     message: str = ""
     limits: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """What the template looks up when the error brings no service message of its own."""
+        return form_error_key(self.code)
 
 
 class FormInvalid(Exception):

@@ -115,6 +115,39 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "committed": ("저장됨", "committed"),
         "undone": ("취소됨", "undone"),
     },
+    # Why the matcher asked for a review (identity/matching.py REASON_*).
+    "match_reason": {
+        "name_birth_home_dong": (
+            "이름·출생연도·거주동 일치",
+            "same name, birth year and home dong",
+        ),
+        "name_birth": ("이름·출생연도 일치", "same name and birth year"),
+    },
+    # The error page's heading and hint: by error code first (csrf), else by HTTP status.
+    "error_heading": {
+        "auth.csrf_rejected": ("보안 확인에 실패했습니다", "security check failed"),
+        "403": ("접근 권한이 없습니다", "access denied"),
+        "404": ("찾을 수 없습니다", "not found"),
+        "409": ("이미 있는 자료입니다", "already exists"),
+        "422": ("입력값을 확인해 주세요", "please check your input"),
+        "500": ("서버에서 문제가 생겼습니다", "something went wrong on the server"),
+        "other": ("요청을 처리할 수 없습니다", "the request cannot be processed"),
+    },
+    "error_hint": {
+        "auth.csrf_rejected": (
+            "양식의 보안 토큰이 없거나 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.",
+            "The form's security token is missing or wrong. Reload the page and try again.",
+        ),
+        "403": ("이 계정으로는 이 화면을 볼 수 없습니다.", "This account cannot see this page."),
+        "404": (
+            "요청한 자료가 없거나 볼 수 있는 범위 밖에 있습니다.",
+            "What you asked for does not exist or is outside what you may see.",
+        ),
+        "500": (
+            "잠시 후 다시 시도하고, 계속되면 시 관리자에게 알려 주세요.",
+            "Try again shortly; if it persists, tell the city admin.",
+        ),
+    },
     # Analytics codes (not enums): age bands and the yearly report's indicators.
     "age_band": {
         "under_20": ("20세 미만", "under 20"),

@@ -246,6 +246,341 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "certificate.open_end": ("현재", "present"),
     "certificate.no_match": ("일치하는 증명서가 없습니다", "no matching certificate"),
+    # Command-line output shared by the CLIs (cli.py, */cli.py)
+    "cli.help": (
+        "maeul_db: 서울시 마을공동체 참여자 중심 DB",
+        "maeul_db: Seoul village community participant database",
+    ),
+    "cli.error": ("오류{where}: {message}", "error{where}: {message}"),
+    "cli.warning": ("경고: {warning}", "warning: {warning}"),
+    "cli.rejected_row": ("{row}행 [{column}] {reason}", "row {row} [{column}] {reason}"),
+    "cli.bad_date": ("날짜 형식은 YYYY-MM-DD입니다 ({detail})", "dates are YYYY-MM-DD ({detail})"),
+    "cli.loading_refdata": ("참조자료 불러오는 중…", "loading reference data…"),
+    "cli.demo_logins": ("데모 계정 (모든 계정의 비밀번호):", "demo logins, password for all:"),
+    "cli.issuing": ("발급 중", "issuing"),
+    # Roles and sign-in (auth/, web/csrf.py, core/operator.py)
+    "auth.login_required": ("로그인이 필요합니다", "login required"),
+    "auth.role_not_allowed": ("이 기능을 사용할 권한이 없습니다", "your role may not use this"),
+    "auth.cannot_log": ("기록을 입력할 권한이 없습니다", "your role cannot log participation"),
+    "auth.csrf_rejected": (
+        "보안 토큰이 없거나 맞지 않습니다",
+        "the form's security (CSRF) token is missing or wrong",
+    ),
+    "account.not_found": ("계정이 없습니다: {username}", "no such account: {username}"),
+    "account.demo_in_production": (
+        "운영 환경에서는 데모 계정을 만들 수 없습니다",
+        "no demo accounts in production",
+    ),
+    "account.demo_admin": ("서울시 관리자", "city admin"),
+    "account.demo_staff": ("자치구 담당자 ({district})", "district staff ({district})"),
+    "account.demo_analyst": ("분석가 (가명 자료)", "analyst, pseudonymised"),
+    "account.demo_expert": ("마을자치전문가 (인물 {person_id})", "expert, person {person_id}"),
+    # Access log (access_log/)
+    "access_log.verify_city_admin_only": (
+        "시 관리자만 검증할 수 있습니다",
+        "only the city admin may verify the access log",
+    ),
+    "access_log.forbidden": (
+        "열람 기록을 볼 권한이 없습니다",
+        "your role cannot read the access log",
+    ),
+    # People (participants/)
+    "person.not_found": ("인물을 찾을 수 없습니다", "person not found"),
+    "person.read_forbidden": ("인물 정보를 볼 권한이 없습니다", "your role cannot read people"),
+    "person.edit_forbidden": ("인물 정보를 수정할 권한이 없습니다", "your role cannot edit people"),
+    "person.register_forbidden": (
+        "인물을 등록할 권한이 없습니다",
+        "your role cannot register people",
+    ),
+    "person.other_district": (
+        "다른 자치구로 등록할 수 없습니다",
+        "cannot register for another district",
+    ),
+    "person.district_required": (
+        "등록 자치구가 필요합니다",
+        "registered_district_code is required",
+    ),
+    "person.no_details_then": (
+        "그 시점의 인물 정보가 없습니다",
+        "no details were recorded by then",
+    ),
+    # Groups, projects, activities (groups/, projects/, activities/)
+    "group.not_found": ("모임을 찾을 수 없습니다", "group not found"),
+    "group.create_forbidden": (
+        "이 자치구의 모임을 등록할 권한이 없습니다",
+        "cannot register a group for this district",
+    ),
+    "group.edit_forbidden": ("이 모임을 수정할 권한이 없습니다", "cannot edit this group"),
+    "group.dissolved_before_founded": (
+        "해산일은 설립일보다 뒤여야 합니다",
+        "dissolved before founded",
+    ),
+    "membership.not_found": ("회원 기록을 찾을 수 없습니다", "membership not found"),
+    "project.not_found": ("사업을 찾을 수 없습니다", "project not found"),
+    "project.create_forbidden": (
+        "이 자치구의 사업을 등록할 권한이 없습니다",
+        "cannot register a project for this district",
+    ),
+    "project.edit_forbidden": ("이 사업을 수정할 권한이 없습니다", "cannot edit this project"),
+    "participation.not_found": ("참여 기록을 찾을 수 없습니다", "participation not found"),
+    "activity.not_found": ("활동을 찾을 수 없습니다", "activity not found"),
+    "activity.host_required": (
+        "사업 또는 모임을 지정하세요",
+        "project_id or group_id is required",
+    ),
+    "activity.districts_differ": (
+        "사업과 모임의 자치구가 다릅니다",
+        "the project and the group are in different districts",
+    ),
+    "activity.already_attended": (
+        "이미 출석한 인물: {person_ids}",
+        "attendance already recorded: {person_ids}",
+    ),
+    # Careers (careers/)
+    "career.not_found": ("경력을 찾을 수 없습니다", "career not found"),
+    "career.own_only": ("본인 경력만 등록할 수 있습니다", "experts record their own career only"),
+    "career.district_forbidden": (
+        "이 자치구의 경력을 등록할 권한이 없습니다",
+        "cannot record a career for this district",
+    ),
+    "career.verify_forbidden": ("경력을 확인할 권한이 없습니다", "cannot verify this career"),
+    "career.already_verified": ("이미 확인된 경력입니다", "the career is already verified"),
+    # Training (training/)
+    "training.programme_not_found": ("교육과정을 찾을 수 없습니다", "programme not found"),
+    "training.create_forbidden": (
+        "이 교육과정을 만들 권한이 없습니다",
+        "cannot create this programme",
+    ),
+    "training.code_exists": (
+        "같은 코드의 교육과정이 있습니다",
+        "a programme with this code exists",
+    ),
+    "training.enrolment_not_found": ("수강 기록을 찾을 수 없습니다", "enrolment not found"),
+    "training.record_forbidden": (
+        "이 교육과정의 기록을 입력할 권한이 없습니다",
+        "cannot record for this programme",
+    ),
+    "training.already_enrolled": ("이미 수강 중인 과정입니다", "already enrolled"),
+    "training.module_not_in_programme": (
+        "이 과정의 모듈이 아닙니다",
+        "the module is not part of this programme",
+    ),
+    "training.too_many_hours": (
+        "출석 시간이 모듈 시간({hours})보다 깁니다",
+        "more hours than the module's {hours}",
+    ),
+    "training.withdrawn_before_enrolled": (
+        "철회일이 등록일보다 앞섭니다",
+        "withdrawn before enrolled",
+    ),
+    "training.council_school_minimum": (
+        "주민자치학교 {required}시간 이수가 필요합니다 (현재 {hours}시간)",
+        "council school minimum of {required} hours not met (now {hours})",
+    ),
+    "training.attendance_city_admin_only": (
+        "시 관리자만 출석을 일괄 입력할 수 있습니다",
+        "only the city admin may import attendance",
+    ),
+    # Experts and placements (experts/)
+    "expert.pool_forbidden": ("전문가 풀을 볼 권한이 없습니다", "your role cannot read the pool"),
+    "expert.place_staff_only": (
+        "자치구 담당자만 자기 구의 동에 배치할 수 있습니다",
+        "only district staff place experts, in their own district's dongs",
+    ),
+    "expert.not_eligible": (
+        "전문가 풀 자격이 없습니다: {missing}",
+        "not in the expert pool: {missing}",
+    ),
+    "expert.overlapping_placement": (
+        "같은 기간에 이미 배치되어 있습니다",
+        "already placed in an overlapping period",
+    ),
+    "expert.placement_not_found": ("배치를 찾을 수 없습니다", "placement not found"),
+    "expert.end_forbidden": ("배치를 종료할 권한이 없습니다", "cannot end this placement"),
+    "expert.other_district": (
+        "다른 자치구의 배치 현황은 볼 수 없습니다",
+        "cannot see another district's placements",
+    ),
+    "expert.staff_only": (
+        "자치구 담당자와 서울시 관리자만 볼 수 있습니다",
+        "district staff and the city admin only",
+    ),
+    "expert.stage_completed": ("{stage} 이수 ({on})", "{stage} completed ({on})"),
+    "expert.stage_missing": ("{stage} 미이수", "{stage} not completed"),
+    "expert.pool_title": (
+        "전문가 풀 ({day}): {members}명, 배치 {placements}건",
+        "expert pool ({day}): {members} people, {placements} placements",
+    ),
+    "expert.column_name": ("이름", "name"),
+    "expert.column_born": ("출생", "born"),
+    "expert.column_eligible": ("자격일", "eligible since"),
+    "expert.column_dongs": ("배치 동", "placed in"),
+    # Identity review (identity/, web/identity_pages.py)
+    "identity.candidate_not_found": ("검토 대상을 찾을 수 없습니다", "match candidate not found"),
+    "identity.review_forbidden": ("검토 권한이 없습니다", "your role cannot review matches"),
+    "identity.already_resolved": (
+        "이미 처리된 검토 대상입니다: {status}",
+        "the candidate is already {status}",
+    ),
+    "identity.already_merged": (
+        "이미 다른 인물에 병합되었습니다",
+        "the person is already merged",
+    ),
+    "identity.self_merge": (
+        "자기 자신과 병합할 수 없습니다",
+        "cannot merge a person into itself",
+    ),
+    "identity.unknown_action": ("알 수 없는 작업입니다", "unknown action"),
+    # Roster imports, the service side (imports/)
+    "import.file_too_large": ("파일이 너무 큽니다 (50MB 초과)", "upload larger than 50 MB"),
+    "import.empty_file": ("빈 파일입니다", "empty file"),
+    "import.forbidden": ("명단을 가져올 권한이 없습니다", "your role cannot import"),
+    "import.other_district": (
+        "다른 자치구로 가져올 수 없습니다",
+        "cannot import for another district",
+    ),
+    "import.district_forbidden": (
+        "이 자치구로 가져올 권한이 없습니다",
+        "cannot import for this district",
+    ),
+    "import.district_required": ("자치구 코드가 필요합니다", "district_code is required"),
+    "import.template_filename": (
+        "마을공동체_참여자명단_양식.xlsx",
+        "village_community_roster_template.xlsx",
+    ),
+    "import.batch_not_found": ("가져오기 기록을 찾을 수 없습니다", "import batch not found"),
+    "import.no_rejected_rows": ("거부된 행이 없습니다", "this batch rejected no rows"),
+    "import.already_undone": ("이미 취소된 가져오기입니다", "the import is already undone"),
+    # Certificates, service side (certificates/)
+    "certificate.issue_forbidden": (
+        "증명서를 발급할 권한이 없습니다",
+        "cannot issue this certificate",
+    ),
+    "certificate.experts_only": ("전문가 계정만 사용할 수 있습니다", "experts only"),
+    "certificate.not_found": ("증명서를 찾을 수 없습니다", "certificate not found"),
+    "certificate.change_forbidden": (
+        "증명서를 변경할 권한이 없습니다",
+        "cannot change this certificate",
+    ),
+    "certificate.not_valid": ("이미 {status} 상태입니다", "the certificate is already {status}"),
+    "certificate.reissue_valid_only": (
+        "유효한 증명서만 재발급할 수 있습니다",
+        "only a valid certificate can be reissued",
+    ),
+    "certificate.reissued_as": ("재발급 {number}", "reissued as {number}"),
+    "certificate.key_not_ed25519": (
+        "{path}는 Ed25519 키가 아닙니다",
+        "{path} is not an Ed25519 key",
+    ),
+    "certificate.batch_city_admin_only": (
+        "시 관리자만 일괄 발급할 수 있습니다",
+        "only the city admin may issue in bulk",
+    ),
+    "certificate.rate_limited": (
+        "요청이 너무 많습니다. 잠시 후 다시 시도하세요",
+        "too many requests; try again shortly",
+    ),
+    # Analytics (analytics/)
+    "analytics.forbidden": ("분석 기능을 사용할 권한이 없습니다", "your role cannot use analytics"),
+    "analytics.other_district": (
+        "다른 자치구의 분석은 볼 수 없습니다",
+        "cannot analyse another district",
+    ),
+    "analytics.person_not_in_scope": (
+        "분석 범위에서 이 사람을 찾을 수 없습니다",
+        "the person is not in your analysis scope",
+    ),
+    "analytics.bad_radius": ("반경은 1 또는 2입니다", "the radius is 1 or 2"),
+    "analytics.unknown_graph": (
+        "그래프 종류는 {kinds} 중 하나입니다",
+        "the graph kind is one of {kinds}",
+    ),
+    "analytics.period_reversed": (
+        "기간의 끝이 시작보다 앞설 수 없습니다",
+        "the period ends before it starts",
+    ),
+    "analytics.unknown_district": ("알 수 없는 자치구입니다", "unknown district"),
+    "analytics.city_name": ("서울특별시", "Seoul"),
+    "analytics.backend_unavailable": (
+        "MAEUL_NETWORKX_BACKEND={backend}: networkx 백엔드가 설치되어 있지 않습니다 ({detail}); "
+        "설치하거나(예: 'parallel'은 `pip install nx-parallel`) 설정을 지우세요",
+        "MAEUL_NETWORKX_BACKEND={backend}: networkx backend not installed ({detail}); install "
+        "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting",
+    ),
+    "analytics.kpi_title": ("지표 {start} ~ {end}", "indicators {start} to {end}"),
+    "analytics.column_indicator": ("지표", "indicator"),
+    "analytics.column_value": ("값", "value"),
+    "analytics.by_gender": (
+        "{total} (여 {female} / 남 {male})",
+        "{total} (female {female} / male {male})",
+    ),
+    "analytics.population_share": ("인구 대비 참여율", "share of the population"),
+    "analytics.council_members": ("주민자치회 위원", "resident council members"),
+    "analytics.council_with_projects": (
+        "  사업 경험 있는 위원",
+        "  members with project experience",
+    ),
+    "analytics.experts_placed": ("마을자치전문가 배치 / 목표", "experts placed / target"),
+    "analytics.spread": ("격차: {metric}", "spread: {metric}"),
+    "analytics.ratio": ("{ratio}배", "{ratio}x"),
+    "analytics.suppressed_note": (
+        "* {threshold}명 미만 칸은 가려졌습니다",
+        "* cells under {threshold} people are suppressed",
+    ),
+    # Demo data (demo/)
+    "demo.production_refused": (
+        "운영 환경에서는 데모 자료를 만들 수 없습니다",
+        "demo data is refused when MAEUL_ENVIRONMENT=production",
+    ),
+    "demo.skipped_occupied": (
+        "데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({tables})",
+        "skipped: the database already holds data ({tables})",
+    ),
+    "demo.no_refdata": (
+        "자치구·행정동 참조자료가 없습니다 (`maeul-db refdata load`를 실행하세요)",
+        "no districts/dongs loaded; run `maeul-db refdata load`",
+    ),
+    "demo.unknown_scale": (
+        "알 수 없는 규모: {name} ({scales} 중 하나)",
+        "unknown scale {name}; use one of {scales}",
+    ),
+    "demo.tables_occupied": (
+        "데모 자료를 만들 표에 이미 자료가 있습니다: {tables} (--replace로 지우고 새로 만드세요)",
+        "tables already hold data: {tables}; run with --replace to delete it and generate anew",
+    ),
+    "demo.more_tables": (" 외 {count}개", " and {count} more"),
+    "demo.linked_accounts": (
+        "인물과 연결된 계정 {count}개가 있어 데모 자료를 지울 수 없습니다: {usernames} "
+        "(계정을 지우거나 새 데이터베이스에서 --replace 하세요)",
+        "{count} account(s) point at people, e.g. the demo expert login ({usernames}); remove "
+        "them or start from a new database before --replace",
+    ),
+    # Intervals as typed (kit/time.py)
+    "interval.last_day_out_of_range": ("종료일이 너무 늦습니다", "the last day is out of range"),
+    # Form field errors on the web pages, by pydantic error type or page check (web/logging_forms.py)
+    "form.missing": ("꼭 입력해야 하는 항목입니다.", "This field is required."),
+    "form.string_too_short": ("내용을 입력해 주세요.", "Please enter some text."),
+    "form.string_too_long": (
+        "{max_length}자까지 입력할 수 있습니다.",
+        "At most {max_length} characters.",
+    ),
+    "form.too_short": ("한 명 이상 골라 주세요.", "Choose at least one."),
+    "form.too_long": ("너무 많이 골랐습니다.", "Too many chosen."),
+    "form.greater_than_equal": ("{ge} 이상이어야 합니다.", "Must be at least {ge}."),
+    "form.less_than_equal": ("{le} 이하여야 합니다.", "Must be at most {le}."),
+    "form.not_a_number": ("숫자로 입력해 주세요.", "Enter a number."),
+    "form.bad_date": ("날짜를 2024-03-01 처럼 입력해 주세요.", "Enter a date like 2024-03-01."),
+    "form.choose_from_list": ("목록에서 골라 주세요.", "Choose from the list."),
+    "form.string_pattern_mismatch": ("형식이 올바르지 않습니다.", "The format is not right."),
+    "form.person_not_found": (
+        "볼 수 있는 인물 중에 찾는 사람이 없습니다. 이름 또는 인물 번호를 확인해 주세요.",
+        "No one you can see matches; check the name or the person number.",
+    ),
+    "form.person_ambiguous": (
+        "같은 이름이 {count}명 있습니다. 아래에서 한 명을 골라 주세요.",
+        "{count} people share this name; pick one below.",
+    ),
+    "form.invalid": ("값이 올바르지 않습니다.", "The value is not valid."),
 }
 
 
