@@ -261,4 +261,3 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 
 # One line per feature module, e.g. ``from maeul_db.wording.messages_x import X`` then _merge(X).
 _merge()
-
