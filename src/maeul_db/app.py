@@ -83,7 +83,7 @@ def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
         max_age=settings.token_ttl_seconds,
     )
     # Outermost: the access log reads the door and source address from the request's origin.
-    app.add_middleware(OriginMiddleware)
+    app.add_middleware(OriginMiddleware, trusted_proxies=settings.trusted_proxies)
     app.add_exception_handler(MaeulError, _error_response)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

@@ -174,7 +174,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
     """Run the web app and API (http://HOST:PORT, API docs at /api/docs)."""
     import uvicorn
 
-    uvicorn.run("maeul_db.app:create_app", factory=True, host=host, port=port, reload=reload)
+    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1 and
+    # rewrite the peer address itself; the app decides (MAEUL_TRUSTED_PROXIES, core.context).
+    uvicorn.run(
+        "maeul_db.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        proxy_headers=False,
+    )
 
 
 def _register_optional_commands() -> None:
