@@ -174,6 +174,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
     """Run the web app and API (http://HOST:PORT, API docs at /api/docs)."""
     import uvicorn
 
+    from maeul_db.auth.demo_accounts import refuse_demo_accounts_in_production
+    from maeul_db.db import get_engine
+
+    if get_settings().environment == "production":
+        try:
+            with Session(get_engine()) as session:
+                refuse_demo_accounts_in_production(session)
+        except MaeulError as exc:
+            _fail(exc)
+
     # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1 and
     # rewrite the peer address itself; the app decides (MAEUL_TRUSTED_PROXIES, core.context).
     uvicorn.run(
