@@ -42,7 +42,7 @@ def _since() -> datetime:
 
 
 def _failures(session: Session, column: object, value: str) -> int:
-    stmt = select(func.count()).select_from(LoginFailure).where(column == value)  # type: ignore[arg-type]
+    stmt = select(func.count()).select_from(LoginFailure).where(column == value)
     return int(session.exec(stmt.where(col(LoginFailure.at) >= _since())).one())
 
 
@@ -69,7 +69,7 @@ def record_failure(session: Session, *, username: str, address: str) -> None:
     settings = get_settings()
     name = username[:_USERNAME_WIDTH]
     # Rows past the window count for nothing any more; dropping them keeps the table small.
-    session.exec(delete(LoginFailure).where(col(LoginFailure.at) < _since()))  # type: ignore[call-overload]
+    session.exec(delete(LoginFailure).where(col(LoginFailure.at) < _since()))
     session.add(LoginFailure(username=name, source_address=address))
     session.flush()
     limits = (
@@ -91,4 +91,4 @@ def record_failure(session: Session, *, username: str, address: str) -> None:
 def clear(session: Session, *, username: str) -> None:
     """A successful login forgets the account's failures (not the address's)."""
     stmt = delete(LoginFailure).where(col(LoginFailure.username) == username[:_USERNAME_WIDTH])
-    session.exec(stmt)  # type: ignore[call-overload]
+    session.exec(stmt)
