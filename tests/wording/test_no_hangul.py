@@ -32,7 +32,6 @@ NOT_YET_CONVERTED = {
     "analytics/cli.py",
     "analytics/ego_service.py",
     "auth/policies.py",
-    "auth/service.py",
     "certificates/batch.py",
     "core/operator.py",
     "imports/files.py",
