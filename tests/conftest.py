@@ -9,6 +9,7 @@ server fails the run instead, so the PostgreSQL half can never silently disappea
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,11 @@ from maeul_db import migrate
 from maeul_db.config import get_settings
 from maeul_db.db import make_engine
 from maeul_db.refdata.service import load_refdata
+
+# Access-log checkpoints of the suite's throwaway databases stay out of the working tree's var/;
+# automatic ones are off (tests write them explicitly), since ids on PostgreSQL outlive rollbacks.
+os.environ.setdefault("MAEUL_ACCESS_LOG_CHECKPOINT_DIR", tempfile.mkdtemp(prefix="maeul-ckpt-"))
+os.environ.setdefault("MAEUL_ACCESS_LOG_CHECKPOINT_EVERY", "0")
 
 PG_ADMIN_URL = os.environ.get(
     "MAEUL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@localhost:5432/test"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
@@ -12,12 +16,14 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from maeul_db import __version__
 from maeul_db.api import api_router
+from maeul_db.auth.demo_accounts import refuse_demo_accounts_in_production
 from maeul_db.config import get_settings
 from maeul_db.core.context import OriginMiddleware
 from maeul_db.db import SessionFactory, open_session
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.kit.guard import bounded_request, short_errors
 from maeul_db.web import router as web_router
+from maeul_db.web.headers import SecurityHeadersMiddleware
 from maeul_db.wording import message
 
 SESSION_COOKIE = "maeul_session"
@@ -63,10 +69,23 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
     return web_router.render_error(request, error)
 
 
+def _startup_checks(session_factory: SessionFactory) -> Any:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Production refuses to start while demo logins exist (auth.demo_accounts).
+        if get_settings().environment == "production":
+            with session_factory() as session:
+                refuse_demo_accounts_in_production(session)
+        yield
+
+    return lifespan
+
+
 def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
     """The app; every request's session comes from ``session_factory`` (tests pass their own)."""
     settings = get_settings()
     app = FastAPI(
+        lifespan=_startup_checks(session_factory),
         title="maeul_db",
         version=__version__,
         description=message("app.description"),
@@ -86,7 +105,8 @@ def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
         max_age=settings.token_ttl_seconds,
     )
     # Outermost: the access log reads the door and source address from the request's origin.
-    app.add_middleware(OriginMiddleware)
+    app.add_middleware(OriginMiddleware, trusted_proxies=settings.trusted_proxies)
+    app.add_middleware(SecurityHeadersMiddleware)  # on every response, errors included
     app.add_exception_handler(MaeulError, _error_response)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

@@ -144,17 +144,31 @@ def demo_accounts() -> None:
 
 
 @app.command("verify-access-log")
-def verify_access_log() -> None:
-    """Recompute the access log's hash chain; exit 1 at the first row that does not fit."""
-    from maeul_db.access_log.service import verify_chain
+def verify_access_log(
+    checkpoint: Annotated[
+        bool, typer.Option("--checkpoint", help="after a good check, sign and store the head")
+    ] = False,
+) -> None:
+    """Recompute the access log's keyed hash chain and hold it against the latest signed
+    checkpoint; exit 1 at the first row that does not fit or when rows are missing."""
+    from maeul_db.access_log.chain import checkpoint_now, verify_chain
     from maeul_db.db import get_engine
 
     with Session(get_engine()) as session:
         check = verify_chain(session)
+        if check.ok and checkpoint:
+            checkpoint_now(session)
     if not check.ok:
-        _error(f"access log broken at row {check.first_bad_id}: {check.reason}")
+        where = f" at row {check.first_bad_id}" if check.first_bad_id is not None else ""
+        _error(f"access log broken{where}: {check.reason}")
         raise typer.Exit(code=1)
-    console.print(f"access log intact: {check.rows} rows", style="green", markup=False)
+    notes = [f"{check.legacy_rows} legacy unkeyed rows"] if check.legacy_rows else []
+    if check.checkpoint is not None:
+        notes.append(f"checkpoint of {check.checkpoint.at} matches ({check.checkpoint.rows} rows)")
+    if checkpoint:
+        notes.append("checkpoint written")
+    tail = f" ({'; '.join(notes)})" if notes else ""
+    console.print(f"access log intact: {check.rows} rows{tail}", style="green", markup=False)
 
 
 @app.command("serve")
@@ -162,7 +176,26 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
     """Run the web app and API (http://HOST:PORT, API docs at /api/docs)."""
     import uvicorn
 
-    uvicorn.run("maeul_db.app:create_app", factory=True, host=host, port=port, reload=reload)
+    from maeul_db.auth.demo_accounts import refuse_demo_accounts_in_production
+    from maeul_db.db import get_engine
+
+    if get_settings().environment == "production":
+        try:
+            with Session(get_engine()) as session:
+                refuse_demo_accounts_in_production(session)
+        except MaeulError as exc:
+            _fail(exc)
+
+    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1 and
+    # rewrite the peer address itself; the app decides (MAEUL_TRUSTED_PROXIES, core.context).
+    uvicorn.run(
+        "maeul_db.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        proxy_headers=False,
+    )
 
 
 def _register_optional_commands() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -17,6 +19,28 @@ _CHECKOUT = Path(__file__).resolve().parents[2]
 DEFAULT_DATABASE_URL = "sqlite:///var/maeul.db"
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "dev-secret-change-me"})
 DEV_SECRET = "dev-secret-change-me"
+# Production secrets: at least this long and this many bits by a Shannon estimate over their own
+# characters (``secrets.token_urlsafe(32)`` gives ~230; 32 hex digits ~115; "aaaa..." 0).
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_BITS = 100.0
+
+
+def secret_bits(value: str) -> float:
+    """A rough entropy estimate: length x Shannon entropy of the value's character frequencies."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    per_char = -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+    return per_char * len(value)
+
+
+def is_weak_secret(value: str) -> bool:
+    return (
+        value in PLACEHOLDER_SECRETS
+        or "change-me" in value
+        or len(value) < MIN_SECRET_LENGTH
+        or secret_bits(value) < MIN_SECRET_BITS
+    )
 
 
 def default_refdata_dir() -> Path:
@@ -47,18 +71,42 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = 5000
     # An import file (roster, attendance) with more rows than this is refused as a whole.
     import_max_rows: int = Field(default=200_000, ge=1)
+    # HMAC key of the access log's hash chain. Kept out of the database so whoever can write the
+    # table cannot recompute the chain; a key file (one line) wins over the variable.
+    access_log_key: str = "dev-access-log-key-change-me"
+    access_log_key_file: Path | None = None
+    # Signed checkpoints of the log's head (count, last id, hash) go here, outside the database;
+    # one is written every N rows (0 = only by `verify-access-log --checkpoint`).
+    access_log_checkpoint_dir: Path = Path("var/access-log-checkpoints")
+    access_log_checkpoint_every: int = 1000
+    # Peers (addresses or CIDR networks, comma-separated) whose X-Forwarded-For is believed;
+    # empty: the peer address is the source address, whatever the header says.
+    trusted_proxies: str = ""
+    # Login throttling: failures within the window after which even the right password is refused.
+    login_window_seconds: int = 15 * 60
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_address: int = 20
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
         if self.environment == "production":
-            for name in ("secret_key", "analytics_key", "identity_key"):
-                value = getattr(self, name)
-                if value in PLACEHOLDER_SECRETS or "change-me" in value or len(value) < 16:
+            names = ["secret_key", "analytics_key", "identity_key"]
+            if self.access_log_key_file is None:
+                names.append("access_log_key")
+            for name in names:
+                if is_weak_secret(getattr(self, name)):
                     raise ValueError(
-                        f"MAEUL_{name.upper()} is a placeholder or too short; "
-                        "set a real secret (32+ random characters) in production"
+                        f"MAEUL_{name.upper()} is a placeholder, too short or too regular; set a "
+                        f"random secret of {MIN_SECRET_LENGTH}+ characters in production "
+                        "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))')"
                     )
         return self
+
+    def access_log_secret(self) -> bytes:
+        """The access log's HMAC key: the key file's first line when set, else the variable."""
+        if self.access_log_key_file is not None:
+            return self.access_log_key_file.read_text(encoding="utf-8").strip().encode()
+        return self.access_log_key.encode()
 
     @property
     def is_sqlite(self) -> bool:

@@ -59,7 +59,8 @@ def open_session() -> Session:
 
 
 def session_scope(factory: SessionFactory = open_session) -> Iterator[Session]:
-    """The request owns the transaction: commit on success, roll back on any error.
+    """The request owns the transaction: commit on success, roll back on any error, except an
+    error marked ``keep_writes`` (a failed login's throttle row must outlive its 401).
 
     The factory is a parameter so the test suite runs this very code on sessions bound to a
     connection whose outer transaction it discards.
@@ -68,6 +69,9 @@ def session_scope(factory: SessionFactory = open_session) -> Iterator[Session]:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            if getattr(exc, "keep_writes", False):
+                session.commit()
+            else:
+                session.rollback()
             raise

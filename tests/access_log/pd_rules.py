@@ -51,6 +51,7 @@ PERSON = {
 API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/auth/token"): Call(None, form={"username": "{username}", "password": PASSWORD}),
     ("GET", "/api/auth/me"): Call(),
+    ("POST", "/api/auth/logout"): Call(),
     ("GET", "/api/people"): Call(),
     ("POST", "/api/people"): Call(body=PERSON),
     ("GET", "/api/people/{person_id}"): Call(),

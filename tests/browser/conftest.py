@@ -177,8 +177,15 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
+    """A tab; every browser test also fails on a Content-Security-Policy violation it caused."""
     context = browser.new_context(locale="ko-KR")
     tab = context.new_page()
     tab.set_default_timeout(10_000)
+    violations: list[str] = []
+    tab.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     yield tab
     context.close()
+    assert not violations, f"CSP violations: {violations}"

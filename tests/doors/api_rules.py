@@ -54,6 +54,7 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("GET", "/api/public/certificates/verify"): ApiRule(EVERYONE, public=True),
     ("GET", "/api/public/certificates/verify/{token}"): ApiRule(EVERYONE, public=True),
     ("GET", "/api/auth/me"): ApiRule(EVERYONE),
+    ("POST", "/api/auth/logout"): ApiRule(EVERYONE, positive=204),
     # People: staff; an expert finds only their own record; analysts never read person rows.
     ("GET", "/api/people"): ApiRule(STAFF, own=EXPERT),
     ("POST", "/api/people"): ApiRule(STAFF, NEW_PERSON),

@@ -1,21 +1,20 @@
 """The access log: who read or exported whose personal data, hash-chained so tampering shows.
 
-Each row's ``row_hash`` is SHA-256 over the previous row's hash and this row's canonical content.
-Changing, inserting or deleting a row in the middle breaks the chain at that point; the database
-triggers (migration 1) refuse UPDATE and DELETE from the application in the first place.
+Each row's ``row_hash`` is an HMAC (key kept out of the database) over the previous row's hash and
+this row's canonical content (``access_log.chain``). Changing, inserting or deleting a row breaks
+the chain at that point; signed checkpoints outside the database show a deleted tail; the database
+triggers refuse UPDATE, DELETE and (PostgreSQL) TRUNCATE from the application in the first place.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from maeul_db.access_log.chain import GENESIS, ChainCheck, checkpoint_after_commit, row_digest
+from maeul_db.access_log.chain import verify_chain as verify_chain
 from maeul_db.auth import policies
 from maeul_db.core.context import Door, current_origin
 from maeul_db.core.scope import district_scoped
@@ -24,7 +23,6 @@ from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import AccessLog, Role, UserAccount
 
-GENESIS = "0" * 64
 # Any constant works; it only has to be the same for every writer of this log.
 _PG_CHAIN_LOCK = 7_202_611
 
@@ -33,26 +31,6 @@ def _encode_people(person_ids: Iterable[int]) -> str:
     """``,3,17,`` so a person's rows are found with LIKE '%,17,%'."""
     ids = sorted({int(i) for i in person_ids})
     return f",{','.join(map(str, ids))}," if ids else ""
-
-
-def _as_utc(moment: datetime) -> datetime:
-    # SQLite hands timestamps back without a zone; they were written in UTC.
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def row_digest(row: AccessLog, prev_hash: str) -> str:
-    content = {
-        "at": _as_utc(row.at).isoformat(timespec="microseconds"),
-        "actor_user_id": row.actor_user_id,
-        "actor_username": row.actor_username,
-        "source_address": row.source_address,
-        "action": row.action,
-        "purpose": row.purpose,
-        "district_code": row.district_code,
-        "person_ids": row.person_ids,
-    }
-    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{prev_hash}|{canonical}".encode()).hexdigest()
 
 
 def _last_hash(session: Session) -> str:
@@ -107,15 +85,8 @@ def record(
     row.row_hash = row_digest(row, prev_hash)
     session.add(row)
     session.flush()
+    checkpoint_after_commit(session, row)
     return row
-
-
-@dataclass(frozen=True)
-class ChainCheck:
-    ok: bool
-    rows: int
-    first_bad_id: int | None = None
-    reason: str | None = None
 
 
 def verify(session: Session, *, user: UserAccount) -> ChainCheck:
@@ -123,23 +94,6 @@ def verify(session: Session, *, user: UserAccount) -> ChainCheck:
     if not policies.is_city_admin(user):
         raise Forbidden("access_log.verify_city_admin_only")
     return verify_chain(session)
-
-
-def verify_chain(session: Session) -> ChainCheck:
-    """Recompute every hash in id order; report the first row that does not fit."""
-    prev_hash, count = GENESIS, 0
-    for row in session.exec(select(AccessLog).order_by(col(AccessLog.id))):
-        count += 1
-        if row.prev_hash != prev_hash:
-            return ChainCheck(
-                False, count, row.id, "previous-hash link broken (a row was removed or inserted)"
-            )
-        if row_digest(row, prev_hash) != row.row_hash:
-            return ChainCheck(
-                False, count, row.id, "row content does not match its hash (row changed)"
-            )
-        prev_hash = row.row_hash
-    return ChainCheck(True, count)
 
 
 def list_for(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from maeul_db.auth import service as auth_service
+from maeul_db.auth.passwords import verify_password
 from maeul_db.auth.schemas import UserCreate
 from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden
@@ -15,6 +16,7 @@ from maeul_db.wording import message
 
 DEMO_PASSWORD = "maeul-demo-2026"
 DEMO_DISTRICT = "11110"  # 종로구
+DEMO_USERNAMES = ("admin", "staff", "analyst", "expert")
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,27 @@ def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
             )
         logins.append(DemoLogin(username, role, note))
     return logins
+
+
+def demo_accounts_present(session: Session) -> list[str]:
+    """Demo usernames that still open with the demo password (a renamed or re-passworded
+    account is no longer a demo account)."""
+    present = []
+    for username in DEMO_USERNAMES:
+        user = auth_service.get_by_username(session, username=username)
+        if (
+            user is not None
+            and user.is_active
+            and verify_password(user.password_hash, DEMO_PASSWORD)
+        ):
+            present.append(username)
+    return present
+
+
+def refuse_demo_accounts_in_production(session: Session) -> None:
+    """Start-up check (app lifespan and ``serve``): production does not run with demo logins."""
+    if get_settings().environment != "production":
+        return
+    present = demo_accounts_present(session)
+    if present:
+        raise Forbidden("auth.demo_accounts_in_production", usernames=", ".join(present))

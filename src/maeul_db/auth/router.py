@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
 from maeul_db.auth import service as auth_service
@@ -22,6 +22,13 @@ def login_for_token(
     """Exchange a username and password for a bearer token (OAuth2 password flow)."""
     user = auth_service.authenticate(session, username=form.username, password=form.password)
     return Token(access_token=auth_service.token_for(user))
+
+
+@router.post("/logout", status_code=204)
+def log_out(session: SessionDep, user: CurrentUser) -> Response:
+    """End every bearer token and web session of the account (all devices)."""
+    auth_service.end_sessions(session, user=user)
+    return Response(status_code=204)
 
 
 @router.get("/me", response_model=UserPublic)

@@ -9,7 +9,8 @@ from maeul_db.models import Role
 
 class UserCreate(SQLModel):
     username: str = Field(min_length=3, max_length=60, regex=r"^[A-Za-z0-9_.\-]+$")
-    password: str = Field(min_length=8, max_length=200)
+    # The length and the rest of the policy are checked by the service, in Korean (passwords.py).
+    password: str = Field(max_length=200)
     role: Role
     district_code: str | None = Field(default=None, regex=r"^11\d{3}$")
     person_id: int | None = None

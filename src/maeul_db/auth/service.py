@@ -1,14 +1,17 @@
-"""Accounts: create, authenticate, resolve a bearer token to its user."""
+"""Accounts: create, authenticate (throttled), resolve a bearer token or web session to its user,
+end every session of an account, change a password."""
 
 from __future__ import annotations
 
 from sqlmodel import Session, select
 
 from maeul_db.audit import service as audit
-from maeul_db.auth.passwords import hash_password, verify_password
+from maeul_db.auth import throttle
+from maeul_db.auth.passwords import check_password_policy, hash_password, verify_password
 from maeul_db.auth.schemas import UserCreate
 from maeul_db.auth.tokens import fingerprint, issue_token, read_token
 from maeul_db.config import get_settings
+from maeul_db.core.context import current_origin
 from maeul_db.errors import Conflict, InvalidInput, Unauthorized
 from maeul_db.models import District, Person, Role, UserAccount
 
@@ -40,6 +43,7 @@ def create(session: Session, *, data: UserCreate, actor: UserAccount | None = No
     if get_by_username(session, username=data.username) is not None:
         raise Conflict("account.username_taken", field="username", username=data.username)
     _check_scope(session, data)
+    check_password_policy(data.password, username=data.username)
     user = UserAccount(
         username=data.username,
         password_hash=hash_password(data.password),
@@ -67,34 +71,95 @@ def create(session: Session, *, data: UserCreate, actor: UserAccount | None = No
     return user
 
 
+def _is_demo_password(password: str) -> bool:
+    from maeul_db.auth.demo_accounts import DEMO_PASSWORD
+
+    return password == DEMO_PASSWORD
+
+
 def authenticate(session: Session, *, username: str, password: str) -> UserAccount:
+    """The account for a username and password. Throttled per account and per source address
+    (``auth.throttle``): a locked-out login is refused (429) before the password is checked."""
+    address = current_origin().source_address or current_origin().door.value
+    throttle.check(session, username=username, address=address)
     user = get_by_username(session, username=username)
     valid = verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
-        raise Unauthorized("auth.wrong_credentials")
+        throttle.record_failure(session, username=username, address=address)
+        raise throttle.WrongCredentials("auth.wrong_credentials")
+    if get_settings().environment == "production" and _is_demo_password(password):
+        raise Unauthorized("auth.demo_login_refused")
+    throttle.clear(session, username=username)
     return user
 
 
 def token_for(user: UserAccount) -> str:
     assert user.id is not None
-    return issue_token(get_settings().secret_key, user_id=user.id, password_hash=user.password_hash)
+    return issue_token(
+        get_settings().secret_key,
+        user_id=user.id,
+        password_hash=user.password_hash,
+        version=user.session_version,
+    )
 
 
 def user_for_token(session: Session, *, token: str) -> UserAccount:
     settings = get_settings()
-    user_id, fp = read_token(settings.secret_key, token, max_age=settings.token_ttl_seconds)
+    user_id, fp, version = read_token(
+        settings.secret_key, token, max_age=settings.token_ttl_seconds
+    )
     user = session.get(UserAccount, user_id)
-    if user is None or not user.is_active or fingerprint(user.password_hash) != fp:
+    if (
+        user is None
+        or not user.is_active
+        or fingerprint(user.password_hash) != fp
+        or user.session_version != version
+    ):
         raise Unauthorized("auth.invalid_token")
     return user
 
 
-def user_for_session(session: Session, *, user_id: object) -> UserAccount:
-    """The active account a web session names (the cookie holds its id); Unauthorized otherwise."""
+def user_for_session(session: Session, *, user_id: object, version: object = 0) -> UserAccount:
+    """The active account a web session names (the cookie holds its id and session version);
+    Unauthorized otherwise, e.g. a cookie kept from before a logout."""
     user = session.get(UserAccount, user_id) if isinstance(user_id, int) else None
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or user.session_version != version:
         raise Unauthorized("auth.login_required")
     return user
+
+
+def end_sessions(session: Session, *, user: UserAccount) -> None:
+    """Logout: every web session and bearer token of the account stops working (all devices)."""
+    user.session_version += 1
+    session.add(user)
+    session.flush()
+
+
+def log_out_session(session: Session, *, user_id: object, version: object) -> None:
+    """The web logout: ends every session of the account the cookie names, if it still names a
+    live session (a stale cookie has nothing left to end)."""
+    try:
+        user = user_for_session(session, user_id=user_id, version=version)
+    except Unauthorized:
+        return
+    end_sessions(session, user=user)
+
+
+def set_password(
+    session: Session, *, user: UserAccount, password: str, actor: UserAccount | None = None
+) -> None:
+    """A new password (policy-checked); every session and token of the account ends."""
+    check_password_policy(password, username=user.username)
+    user.password_hash = hash_password(password)
+    end_sessions(session, user=user)
+    audit.record(
+        session,
+        actor=actor,
+        action="password_change",
+        entity="user_account",
+        entity_id=user.id,
+        district_code=user.district_code,
+    )
 
 
 def district_name(session: Session, *, user: UserAccount) -> str | None:

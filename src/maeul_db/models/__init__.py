@@ -1,6 +1,6 @@
 """Every table, imported here so Alembic and the app see one complete metadata."""
 
-from maeul_db.models.accounts import Role, UserAccount
+from maeul_db.models.accounts import LoginFailure, Role, UserAccount
 from maeul_db.models.activities import Activity, ActivityKind, Attendance
 from maeul_db.models.base import metadata
 from maeul_db.models.careers import Career, CouncilRole, CouncilSeat, ExpertPlacement, JobType
@@ -54,6 +54,7 @@ __all__ = [
     "ImportBatch",
     "ImportStatus",
     "JobType",
+    "LoginFailure",
     "MatchStatus",
     "MembershipRole",
     "ModuleAttendance",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from maeul_db.models.base import IdTimestamps, choice
+from maeul_db.kit.time import utcnow
+from maeul_db.models.base import IdTimestamps, aware_datetime, choice
 
 
 class Role(StrEnum):
@@ -34,3 +36,17 @@ class UserAccount(IdTimestamps, table=True):
     person_id: int | None = Field(default=None, foreign_key="person.id")
     display_name: str | None = Field(default=None, max_length=100)
     is_active: bool = True
+    # Carried by every session cookie and bearer token; bumping it (logout, password change,
+    # disabling) ends all of them at once.
+    session_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class LoginFailure(SQLModel, table=True):
+    """One failed login, for throttling across workers (auth.throttle); old rows are pruned."""
+
+    __tablename__ = "login_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = aware_datetime(default_factory=utcnow, index=True)
+    username: str = Field(max_length=200, index=True)
+    source_address: str = Field(max_length=60, index=True)

@@ -16,6 +16,8 @@ from maeul_db.auth.deps import SessionDep
 from maeul_db.models import Role, UserAccount
 
 WEB_SESSION_USER_KEY = "uid"
+# The account's session version when the cookie was issued; a logout anywhere bumps it.
+WEB_SESSION_VERSION_KEY = "sv"
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,11 @@ class Viewer:
 def session_user(request: Request, session: SessionDep) -> UserAccount:
     """The active user the session cookie names; Unauthorized otherwise, which ``render_error``
     turns into a redirect to /login. A bearer token is not looked at: it belongs to the API."""
-    return auth_service.user_for_session(session, user_id=request.session.get(WEB_SESSION_USER_KEY))
+    return auth_service.user_for_session(
+        session,
+        user_id=request.session.get(WEB_SESSION_USER_KEY),
+        version=request.session.get(WEB_SESSION_VERSION_KEY),
+    )
 
 
 def get_web_user(

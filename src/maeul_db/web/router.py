@@ -16,13 +16,14 @@ from fastapi.staticfiles import StaticFiles
 
 from maeul_db.auth import service as auth_service
 from maeul_db.auth.deps import SessionDep
+from maeul_db.auth.throttle import LoginThrottled
 from maeul_db.errors import MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import expert_pages, identity_pages, import_pages, logging_pages, person_pages
 from maeul_db.web.analytics_pages import router as analytics_pages_router
 from maeul_db.web.csrf import require_csrf
-from maeul_db.web.deps import WEB_SESSION_USER_KEY, WebUser, get_web_user
+from maeul_db.web.deps import WEB_SESSION_USER_KEY, WEB_SESSION_VERSION_KEY, WebUser, get_web_user
 from maeul_db.web.home import home_page
 from maeul_db.web.templating import STATIC_DIR, render
 
@@ -62,23 +63,36 @@ def log_in(
     """Check the password and start a web session."""
     try:
         user = auth_service.authenticate(session, username=username.strip(), password=password)
-    except Unauthorized:
-        # One message for unknown user, wrong password and inactive account alike.
+    except (Unauthorized, LoginThrottled) as exc:
+        # One message for unknown user, wrong password and inactive account alike; a lockout
+        # says so (429) with its own message.
+        throttled = isinstance(exc, LoginThrottled)
         return render(
             request,
             "login.html",
-            {"next": _safe_next(next_path), "failed": True, "username": username},
-            status_code=401,
+            {
+                "next": _safe_next(next_path),
+                "failed": True,
+                "throttled": exc.message if throttled else None,
+                "username": username,
+            },
+            status_code=429 if throttled else 401,
         )
     # A fresh session at login: the pre-login CSRF token is dropped and a new one issued later.
     request.session.clear()
     request.session[WEB_SESSION_USER_KEY] = user.id
+    request.session[WEB_SESSION_VERSION_KEY] = user.session_version
     return RedirectResponse(_safe_next(next_path), status_code=303)
 
 
 @public_router.post("/logout")
-def log_out(request: Request) -> Response:
-    """End the web session."""
+def log_out(request: Request, session: SessionDep) -> Response:
+    """End every session and token of the account (a copied cookie dies too), then this one."""
+    auth_service.log_out_session(
+        session,
+        user_id=request.session.get(WEB_SESSION_USER_KEY),
+        version=request.session.get(WEB_SESSION_VERSION_KEY),
+    )
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
