@@ -7,7 +7,6 @@ MESSAGES_AUTH: dict[str, tuple[str, str]] = {
         "로그인 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요",
         "too many failed logins; try again in {minutes} minutes",
     ),
-    "auth.login_required": ("로그인이 필요합니다", "login required"),
     "auth.demo_login_refused": (
         "운영 환경에서는 데모 비밀번호로 로그인할 수 없습니다",
         "the demo password cannot log in in production",
