@@ -46,8 +46,8 @@ MAX_REQUESTS = 200_000
 PG_DATABASE = "maeul_load"
 DEMO_PASSWORD = "maeul-demo-2026"
 SCRIPTS = Path(__file__).resolve().parent
-ROSTER_HEADERS = ("사업연도", "자치구", "행정동", "사업명", "사업단계", "모임명", "성명", "성별")
-ROSTER_HEADERS += ("출생연도", "연락처", "거주동", "역할", "참여시작일")
+ROSTER_HEADERS: tuple[str, ...] = ("사업연도", "자치구", "행정동", "사업명", "사업단계", "모임명")
+ROSTER_HEADERS += ("성명", "성별", "출생연도", "연락처", "거주동", "역할", "참여시작일")
 
 bare_app = FastAPI()
 
