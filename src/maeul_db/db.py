@@ -22,9 +22,10 @@ from sqlmodel import Session
 
 from maeul_db.config import get_settings
 
-# Each attempt already waits the busy timeout inside SQLite; the retries cover a writer that holds
-# the lock longer than one timeout (a large import), and then give up rather than hang.
-BEGIN_ATTEMPTS = 4
+# Each attempt already waits the busy timeout inside SQLite (5 s by default); the retries cover a
+# writer that holds the lock longer than one timeout (a 20,000-row import took 22 s on a loaded
+# 2-core machine), and then give up (about a minute) rather than hang.
+BEGIN_ATTEMPTS = 12
 _BACKOFF_S = 0.05
 
 
@@ -42,9 +43,11 @@ def _locked(exc: OperationalError) -> bool:
     return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
 
 
-def begin_immediate(conn: Any, *, attempts: int = BEGIN_ATTEMPTS) -> None:
+def begin_immediate(conn: Any) -> None:
     """``BEGIN IMMEDIATE`` with a bounded retry: nothing has run in the transaction yet, so
-    trying again is safe; after ``attempts`` the "database is locked" error goes to the caller."""
+    trying again is safe; after ``BEGIN_ATTEMPTS`` the "database is locked" error goes to the
+    caller."""
+    attempts = BEGIN_ATTEMPTS
     for attempt in range(1, attempts + 1):
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
