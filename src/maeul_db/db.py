@@ -1,16 +1,32 @@
-"""Engine and session: SQLite tuned for durability (WAL, FKs, busy timeout) or PostgreSQL."""
+"""Engine and session: SQLite tuned for durability (WAL, FKs, busy timeout) or PostgreSQL.
+
+On SQLite every transaction begins ``BEGIN IMMEDIATE``: it takes the single write lock up front,
+waiting up to the busy timeout (then retried a bounded number of times). A deferred transaction
+that reads and later writes (a read of personal data appends an access-log row) cannot wait: its
+upgrade to a writer fails at once with "database is locked" when another writer is active or has
+committed since its snapshot. Taking the lock first makes SQLite serialise requests instead of
+failing them (docs/decisions.md, "SQLite transactions begin IMMEDIATE").
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from maeul_db.config import get_settings
+
+# Each attempt already waits the busy timeout inside SQLite (5 s by default); the retries cover a
+# writer that holds the lock longer than one timeout (a 20,000-row import took 22 s on a loaded
+# 2-core machine), and then give up (about a minute) rather than hang.
+BEGIN_ATTEMPTS = 12
+_BACKOFF_S = 0.05
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_timeout_ms: int) -> None:
@@ -21,6 +37,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_timeout_ms: int) -
     # FULL: a commit survives power loss in WAL mode too (NORMAL may lose the last commits).
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+def _locked(exc: OperationalError) -> bool:
+    return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
+
+
+def begin_immediate(conn: Any) -> None:
+    """``BEGIN IMMEDIATE`` with a bounded retry: nothing has run in the transaction yet, so
+    trying again is safe; after ``BEGIN_ATTEMPTS`` the "database is locked" error goes to the
+    caller."""
+    attempts = BEGIN_ATTEMPTS
+    for attempt in range(1, attempts + 1):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if not _locked(exc) or attempt == attempts:
+                raise
+            time.sleep(_BACKOFF_S * attempt)
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) -> Engine:
@@ -38,7 +73,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) ->
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            begin_immediate(conn)
 
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)

@@ -34,8 +34,11 @@ def _encode_people(person_ids: Iterable[int]) -> str:
 
 
 def _last_hash(session: Session) -> str:
+    # The row is appended in the reader's own transaction, so a read that is shown is a read that
+    # is logged (both commit or neither). Two appenders must never chain onto the same previous
+    # row: SQLite transactions already hold the only write lock (``db``: BEGIN IMMEDIATE), so
+    # concurrent readers queue for it instead of failing; PostgreSQL takes an advisory lock.
     if session.get_bind().dialect.name == "postgresql":
-        # Serialise writers so two transactions never chain onto the same previous row.
         session.exec(text(f"SELECT pg_advisory_xact_lock({_PG_CHAIN_LOCK})"))  # type: ignore[call-overload]
     last = session.exec(
         select(AccessLog.row_hash).order_by(col(AccessLog.id).desc()).limit(1)

@@ -30,7 +30,7 @@ from maeul_db.imports.schemas import (
     RowErrorPublic,
 )
 from maeul_db.imports.validate import Lookups, Rejected, load_lookups, validate
-from maeul_db.imports.write import Plan, apply, plan_rows
+from maeul_db.imports.write import Plan, apply, lock_district, plan_rows
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportBatch, ImportStatus, Role, UserAccount
@@ -120,6 +120,9 @@ def run_import(
     parsed = parse(content, filename)
     checked = validate(parsed, lookups or load_lookups(session), district_code=district_code)
     accepted = checked.valid if (partial or not checked.rejected) else []
+    if accepted and not dry_run:
+        # Before planning: the plan must see what a concurrent import of this district committed.
+        lock_district(session, district_code)
     plan = plan_rows(session, accepted, district_code=district_code) if accepted else Plan()
     counts = plan.counts
     report = ImportReport(

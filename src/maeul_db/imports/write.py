@@ -43,6 +43,23 @@ from maeul_db.models import (
 
 CHUNK = 2_000
 MAX_CANDIDATES = 5
+# The first key of the two-key advisory lock: a namespace of its own, apart from the access log's.
+_PG_IMPORT_LOCK_SPACE = 7_202_612
+
+
+def lock_district(session: Session, district_code: str) -> None:
+    """Serialise writing imports into one district until the transaction ends.
+
+    Two imports of one file must not both plan against a register that holds neither: on
+    PostgreSQL the second waits here for the first to commit and then (READ COMMITTED: each
+    statement sees what is committed) plans against its rows, so it adds nothing. SQLite needs no
+    lock of its own: every transaction begins IMMEDIATE and holds the database's only write lock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:district))"),
+            {"space": _PG_IMPORT_LOCK_SPACE, "district": district_code},
+        )
 
 
 @dataclass

@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from maeul_db.models.base import IdTimestamps, Interval, choice
+
+# An import's natural keys, unique among the rows imports created (h-concurrency migration): a
+# second concurrent import of one file fails instead of writing a copy. Rows made by hand are left
+# free; an import links to those by name rather than creating one.
+IMPORTED = text("import_batch_id IS NOT NULL")
 
 
 class GroupTheme(StrEnum):
@@ -30,6 +36,16 @@ class MembershipRole(StrEnum):
 
 class Group(IdTimestamps, table=True):
     __tablename__ = "community_group"
+    __table_args__ = (
+        Index(
+            "uq_community_group_imported_name",
+            "district_code",
+            "name",
+            unique=True,
+            sqlite_where=IMPORTED,
+            postgresql_where=IMPORTED,
+        ),
+    )
 
     name: str = Field(max_length=100, index=True)
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import Index
 from sqlmodel import Field
 
 from maeul_db.models.base import IdTimestamps, Interval, choice
+from maeul_db.models.groups import IMPORTED
 
 
 class Programme(StrEnum):
@@ -43,6 +45,18 @@ class ParticipationRole(StrEnum):
 
 
 class Project(IdTimestamps, table=True):
+    __table_args__ = (
+        Index(
+            "uq_project_imported_year_name",
+            "district_code",
+            "year",
+            "name",
+            unique=True,
+            sqlite_where=IMPORTED,
+            postgresql_where=IMPORTED,
+        ),
+    )
+
     name: str = Field(max_length=200, index=True)
     year: int = Field(ge=2000, le=2100, index=True)
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
