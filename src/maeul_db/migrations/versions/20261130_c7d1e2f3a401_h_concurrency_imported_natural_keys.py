@@ -1,7 +1,7 @@
 """h-concurrency: imported groups and projects unique by their natural keys
 
 Revision ID: c7d1e2f3a401
-Revises: b2c0a1d9e001
+Revises: 0199a9493b92
 Create Date: 2026-11-30 07:25:00
 
 An import matches groups by district + name and projects by district + year + name. Among the rows
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "c7d1e2f3a401"
-down_revision: str | Sequence[str] | None = "b2c0a1d9e001"
+down_revision: str | Sequence[str] | None = "0199a9493b92"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
