@@ -260,5 +260,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 
 
 # One line per feature module, e.g. ``from maeul_db.wording.messages_x import X`` then _merge(X).
-_merge()
+from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
+
+_merge(MESSAGES_API)
 
