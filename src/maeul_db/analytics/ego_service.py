@@ -17,7 +17,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, ego, graphs, queries
 from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.analytics.schemas import Chain, EgoEdge, EgoNetwork, EgoNode, Tie, TiesBeforeLead
-from maeul_db.analytics.service import check_period
+from maeul_db.analytics.service import analysis_period
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput, NotFound
 from maeul_db.kit import time as clock
@@ -40,8 +40,7 @@ class _Scope:
         end: date | None,
         district_code: str | None,
     ) -> None:
-        self.start, self.end = start or EARLIEST, end or clock.today()
-        check_period(self.start, self.end)
+        self.start, self.end = analysis_period(user, start or EARLIEST, end or clock.today())
         district = access.scope_district(user, district_code)
         self.parts = queries.participations(
             session, start=self.start, end=self.end, district_code=district

@@ -15,7 +15,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
-from maeul_db.analytics.service import check_period
+from maeul_db.analytics.service import analysis_period
 from maeul_db.analytics.suppression import is_small
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
@@ -37,7 +37,7 @@ def build(
     stage: Stage | None = None,
 ) -> Any:
     """The person–person, group–group or person–project/group graph for a period and scope."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     if kind not in GRAPH_KINDS:
         raise InvalidInput(f"그래프 종류는 {', '.join(GRAPH_KINDS)} 중 하나입니다", field="kind")
     scope = access.scope_district(user, district_code)
@@ -137,7 +137,7 @@ def growth(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> list[YearGrowth]:
     """Per year, the network of all projects up to it; for analysts small cells are hidden."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     parts = queries.participations(session, start=start, end=end, district_code=scope)

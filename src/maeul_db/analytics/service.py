@@ -26,6 +26,12 @@ def check_period(start: date, end: date) -> None:
         raise InvalidInput("기간의 끝이 시작보다 앞설 수 없습니다 (to is before from)", field="to")
 
 
+def analysis_period(user: UserAccount, start: date, end: date) -> tuple[date, date]:
+    """The one entry for every analytics period: checked, then snapped for analysts."""
+    check_period(start, end)
+    return access.snap_period(user, start, end)
+
+
 def _by_district(rows: Iterable[T], key: Callable[[T], str | None]) -> dict[str | None, list[T]]:
     grouped: dict[str | None, list[T]] = defaultdict(list)
     for row in rows:
@@ -97,7 +103,7 @@ def kpi(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> KpiReport:
     """The plan's indicators for a period, city-wide (or one district) and per district."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     all_districts = queries.districts(session)
