@@ -12,6 +12,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core import refs
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
@@ -59,7 +60,7 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
     district = data.district_code or user.district_code
     if not policies.can_write_district(user, district):
         raise Forbidden("이 자치구의 사업을 등록할 권한이 없습니다 (not your district)")
-    assert district is not None
+    district = refs.require_district(session, district)
     if data.dong_code:
         refdata_service.check_dong_in_district(
             session, code=data.dong_code, district_code=district, on=date(data.year, 1, 1)
@@ -121,6 +122,7 @@ def add_participant(
     project = get(session, user=user, project_id=project_id)
     if user.role != Role.city_admin:
         participant_service.get(session, user=user, person_id=data.person_id)
+    refs.require_person(session, data.person_id)
     check_interval(data.valid_from, data.valid_to)
     participation = Participation(
         project_id=project_id,

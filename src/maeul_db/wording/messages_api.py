@@ -28,8 +28,8 @@ MESSAGES_API: dict[str, tuple[str, str]] = {
         "these fields cannot be null: {fields}",
     ),
     "request.unknown_reference": (
-        "존재하지 않는 항목을 가리킵니다: {field}",
-        "refers to something that does not exist: {field}",
+        "존재하지 않는 항목을 가리킵니다: {name}",
+        "refers to something that does not exist: {name}",
     ),
     "request.district_required": (
         "자치구를 지정해야 합니다",
