@@ -5,6 +5,7 @@ periods now snap to whole quarters, so every day of a quarter gives the same ans
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from sqlmodel import Session
 
@@ -52,7 +53,7 @@ def _walk(session: Session, user: UserAccount) -> list[tuple[date, str]]:
 
 
 def _changes(answers: list[tuple[date, str]]) -> list[date]:
-    return [day for (_, before), (day, after) in zip(answers, answers[1:]) if before != after]
+    return [day for (_, before), (day, after) in pairwise(answers) if before != after]
 
 
 def test_day_by_day_period_end_recovers_nothing_for_analysts(session: Session) -> None:

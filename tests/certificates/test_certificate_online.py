@@ -122,6 +122,8 @@ def test_online_verify_unreachable_is_clear_failure(
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = runner.invoke(app, ["cert", "verify", str(path), "--online", f"http://127.0.0.1:{port}"])
+    result = runner.invoke(
+        app, ["cert", "verify", str(path), "--online", f"http://127.0.0.1:{port}"]
+    )
     assert result.exit_code == 3, result.output
     assert "127.0.0.1" in result.output

@@ -34,7 +34,9 @@ def _quarter_start(day: date) -> date:
 
 def _quarter_end(day: date) -> date:
     first = _quarter_start(day)
-    after = date(first.year + 1, 1, 1) if first.month == 10 else date(first.year, first.month + 3, 1)
+    after = (
+        date(first.year + 1, 1, 1) if first.month == 10 else date(first.year, first.month + 3, 1)
+    )
     return after - timedelta(days=1)
 
 

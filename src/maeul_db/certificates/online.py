@@ -33,14 +33,18 @@ def fetch(base_url: str, token: str) -> dict[str, Any]:
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise Unreachable(message("certificate.online_unreachable", url=base_url, reason="scheme"))
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:  # noqa: S310 (checked above)
+        with urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:  # scheme checked above
             body = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
         reason = f"HTTP {exc.code}"
-        raise Unreachable(message("certificate.online_unreachable", url=url, reason=reason)) from exc
+        raise Unreachable(
+            message("certificate.online_unreachable", url=url, reason=reason)
+        ) from exc
     except (OSError, ValueError) as exc:
         reason = type(exc).__name__
-        raise Unreachable(message("certificate.online_unreachable", url=url, reason=reason)) from exc
+        raise Unreachable(
+            message("certificate.online_unreachable", url=url, reason=reason)
+        ) from exc
     if not isinstance(body, dict):
         raise Unreachable(message("certificate.online_unreachable", url=url, reason="body"))
     return body
@@ -51,7 +55,9 @@ def check(base_url: str, payload: dict[str, Any]) -> OnlineStatus:
     answer = fetch(base_url, str(payload.get("verification_id", "")))
     number = str(payload.get("number", ""))
     if answer.get("number") != number:
-        return OnlineStatus(False, message("certificate.online_mismatch", number=answer.get("number")))
+        return OnlineStatus(
+            False, message("certificate.online_mismatch", number=answer.get("number"))
+        )
     status = str(answer.get("status"))
     text = message("certificate.online_status", number=number, status=status)
     if answer.get("superseded_by_number"):

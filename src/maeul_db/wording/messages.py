@@ -263,4 +263,3 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 
 _merge(MESSAGES_API)
-
