@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from maeul_db.models import Role
-from tests.builders import bearer, make_person, make_project, make_user
+from tests.builders import DISTRICT_A, bearer, make_person, make_project, make_user
 
 
 def test_patch_with_explicit_null_on_required_field_is_422(
@@ -46,6 +46,10 @@ def test_unknown_person_and_district_are_422(client: TestClient, session: Sessio
     response = client.post("/api/groups", headers=headers, json=group)
     assert response.status_code == 422, response.text  # the admin must name a district
     response = client.post("/api/groups", headers=headers, json={**group, "district_code": "11999"})
+    assert response.status_code == 422, response.text
+    # an empty dong code is not "no dong": it names no dong (a 422, not a foreign-key error)
+    empty_dong = {**group, "district_code": DISTRICT_A, "dong_code": ""}
+    response = client.post("/api/groups", headers=headers, json=empty_dong)
     assert response.status_code == 422, response.text
     person = {"name": "n", "gender": "F", "birth_year": 1980, "registered_district_code": "11999"}
     response = client.post("/api/people", headers=headers, json=person)

@@ -47,7 +47,7 @@ def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
     if not policies.can_write_district(user, district):
         raise Forbidden("이 자치구의 모임을 등록할 권한이 없습니다 (not your district)")
     district = refs.require_district(session, district)
-    if data.dong_code:
+    if data.dong_code is not None:
         refdata_service.check_dong_in_district(
             session, code=data.dong_code, district_code=district, on=data.founded_on
         )
@@ -77,7 +77,7 @@ def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpd
     if not policies.can_write_district(user, group.district_code):
         raise Forbidden("이 모임을 수정할 권한이 없습니다 (not your district)")
     changes = data.model_dump(exclude_unset=True)
-    if changes.get("dong_code"):
+    if changes.get("dong_code") is not None:
         refdata_service.check_dong_in_district(
             session,
             code=changes["dong_code"],

@@ -61,7 +61,7 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
     if not policies.can_write_district(user, district):
         raise Forbidden("이 자치구의 사업을 등록할 권한이 없습니다 (not your district)")
     district = refs.require_district(session, district)
-    if data.dong_code:
+    if data.dong_code is not None:
         refdata_service.check_dong_in_district(
             session, code=data.dong_code, district_code=district, on=date(data.year, 1, 1)
         )
@@ -87,7 +87,7 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
     if not policies.can_write_district(user, project.district_code):
         raise Forbidden("이 사업을 수정할 권한이 없습니다 (not your district)")
     changes = data.model_dump(exclude_unset=True)
-    if changes.get("dong_code"):
+    if changes.get("dong_code") is not None:
         refdata_service.check_dong_in_district(
             session,
             code=changes["dong_code"],
