@@ -89,3 +89,4 @@ def test_snap_period_whole_quarters_for_analysts_only() -> None:
         date(2021, 2, 4),
     )
     assert access.snap_day(analyst, date(2024, 2, 29)) == date(2024, 3, 31)
+    assert access.snap_day(analyst, date(9999, 11, 2)) == date(9999, 12, 31)

@@ -34,10 +34,9 @@ def _quarter_start(day: date) -> date:
 
 def _quarter_end(day: date) -> date:
     first = _quarter_start(day)
-    after = (
-        date(first.year + 1, 1, 1) if first.month == 10 else date(first.year, first.month + 3, 1)
-    )
-    return after - timedelta(days=1)
+    if first.month == 10:  # the last quarter ends on 31 December (also in year 9999)
+        return date(first.year, 12, 31)
+    return date(first.year, first.month + 3, 1) - timedelta(days=1)
 
 
 def snap_period(user: UserAccount, start: date, end: date) -> tuple[date, date]:
