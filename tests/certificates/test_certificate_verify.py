@@ -115,6 +115,8 @@ def test_verify_revoked_shows_revoked(client: TestClient, session: Session) -> N
 
 
 def test_verify_reissue_shows_superseded(client: TestClient, session: Session) -> None:
+    """Scanning the superseded PDF's QR answers about that PDF ("superseded by N"), never with the
+    successor as if it were the scanned document; the successor has its own token."""
     world = make_world(session)
     issued = issue(client, world.staff.username, "training", world.expert_person.id)
     response = client.post(
@@ -122,13 +124,16 @@ def test_verify_reissue_shows_superseded(client: TestClient, session: Session) -
     )
     assert response.status_code == 201, response.text
     new = response.json()
-    assert new["verification_id"] == issued["verification_id"] and new["number"] != issued["number"]
+    assert new["verification_id"] != issued["verification_id"] and new["number"] != issued["number"]
     old = client.get(
         "/api/public/certificates/verify", params={"number": issued["number"], "birth_year": 1984}
     ).json()
     assert old["status"] == "superseded" and old["superseded_by_number"] == new["number"]
     assert old["valid"] is False
-    current = client.get(f"/api/public/certificates/verify/{issued['verification_id']}").json()
+    scanned = client.get(f"/api/public/certificates/verify/{issued['verification_id']}").json()
+    assert scanned["number"] == issued["number"] and scanned["valid"] is False
+    assert scanned["status"] == "superseded" and scanned["superseded_by_number"] == new["number"]
+    current = client.get(f"/api/public/certificates/verify/{new['verification_id']}").json()
     assert current["number"] == new["number"] and current["valid"] is True
 
 

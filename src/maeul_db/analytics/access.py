@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden
 from maeul_db.models import Role, UserAccount
@@ -24,3 +26,30 @@ def scope_district(user: UserAccount, district_code: str | None) -> str | None:
 def suppression_threshold(user: UserAccount) -> int | None:
     """Analysts see small cells suppressed; staff and admins work with the records anyway."""
     return get_settings().analytics_min_cell if user.role == Role.analyst else None
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _quarter_end(day: date) -> date:
+    first = _quarter_start(day)
+    if first.month == 10:  # the last quarter ends on 31 December (also in year 9999)
+        return date(first.year, 12, 31)
+    return date(first.year, first.month + 3, 1) - timedelta(days=1)
+
+
+def snap_period(user: UserAccount, start: date, end: date) -> tuple[date, date]:
+    """The period an analyst's figures are computed on: whole calendar quarters (start back to its
+    quarter's first day, end on to its quarter's last). Every day of a quarter gives the same
+    answer, so moving a period's end or start a day at a time reveals no one's date, and small-cell
+    suppression is decided on that one snapped period whichever days were asked for
+    (docs/security.md "Re-identification"). Staff and admins work with the records: no snapping."""
+    if user.role != Role.analyst:
+        return start, end
+    return _quarter_start(start), _quarter_end(end)
+
+
+def snap_day(user: UserAccount, day: date) -> date:
+    """A single "as of" day for an analyst: the last day of its quarter (see ``snap_period``)."""
+    return _quarter_end(day) if user.role == Role.analyst else day

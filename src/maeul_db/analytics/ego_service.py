@@ -17,10 +17,10 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, ego, graphs, queries
 from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.analytics.schemas import Chain, EgoEdge, EgoNetwork, EgoNode, Tie, TiesBeforeLead
+from maeul_db.analytics.service import analysis_period
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput, NotFound
 from maeul_db.kit import time as clock
-from maeul_db.kit.time import check_period
 from maeul_db.models import Person, Role, UserAccount
 from maeul_db.participants.visibility import visible_people
 
@@ -40,9 +40,10 @@ class _Scope:
         district_code: str | None,
     ) -> None:
         # Without a start: the longest period allowed (clock.PERIOD_MAX_YEARS) before the end.
-        self.end = end or clock.today()
-        self.start = start or clock.years_before(self.end, clock.PERIOD_MAX_YEARS)
-        check_period(self.start, self.end)
+        end = end or clock.today()
+        self.start, self.end = analysis_period(
+            user, start or clock.years_before(end, clock.PERIOD_MAX_YEARS), end
+        )
         district = access.scope_district(user, district_code)
         self.parts = queries.participations(
             session, start=self.start, end=self.end, district_code=district

@@ -83,6 +83,7 @@ def report(
     clock.check_period(as_of, as_of)  # within the years analytics covers
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
+    as_of = access.snap_day(user, as_of)
     facts = queries.ladder_facts(session, end=as_of, district_code=scope)
     reach = ladder.reached(facts)
     genders = {row.person_id: row.gender for row in facts.parts}

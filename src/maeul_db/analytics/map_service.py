@@ -9,9 +9,9 @@ from sqlmodel import Session
 
 from maeul_db.analytics import access, choropleth, queries
 from maeul_db.analytics.schemas import DongCell, DongMap
+from maeul_db.analytics.service import analysis_period
 from maeul_db.analytics.suppression import is_small
 from maeul_db.config import get_settings
-from maeul_db.kit.time import check_period
 from maeul_db.models import UserAccount
 
 GEOJSON = "seoul_dongs.geojson"
@@ -23,7 +23,7 @@ def dong_map(
 ) -> DongMap:
     """Each dong valid on ``end`` with its participants per 1,000 residents (analysts: cells of
     1–4 people hidden and drawn hatched)."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     rows = queries.dongs(session, on=end, district_code=scope)

@@ -15,10 +15,10 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
+from maeul_db.analytics.service import analysis_period
 from maeul_db.analytics.suppression import is_small
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
-from maeul_db.kit.time import check_period
 from maeul_db.models import Stage, UserAccount
 
 GRAPH_KINDS = ("person", "group", "bipartite")
@@ -37,7 +37,7 @@ def build(
     stage: Stage | None = None,
 ) -> Any:
     """The person–person, group–group or person–project/group graph for a period and scope."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     if kind not in GRAPH_KINDS:
         raise InvalidInput("analytics.unknown_graph", field="kind", kinds=", ".join(GRAPH_KINDS))
     scope = access.scope_district(user, district_code)
@@ -137,7 +137,7 @@ def growth(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> list[YearGrowth]:
     """Per year, the network of all projects up to it; for analysts small cells are hidden."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     parts = queries.participations(session, start=start, end=end, district_code=scope)

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
 GENDER_KEYS = ("female", "male", "unstated")
 GENDER_BY_CODE = {"F": "female", "M": "male", "X": "unstated"}
 AGE_BANDS = ("under_20", "20s", "30s", "40s", "50s", "60s", "70_plus")
+
+
+def _fixed_arrays(*types: str) -> dict[str, Any]:
+    """JSON Schema for a list of fixed-length arrays, spelled without ``prefixItems``: OpenAPI tools
+    (schemathesis among them) read tuple schemas in the older array form and reject the document."""
+    item = {"anyOf": [{"type": t} for t in dict.fromkeys(types)]}
+    row = {"type": "array", "items": item, "minItems": len(types), "maxItems": len(types)}
+    return {"type": "array", "items": row}
+
+
+# (pseudonym, score) pairs, best first.
+Ranking = Annotated[list[tuple[str, float]], WithJsonSchema(_fixed_arrays("string", "number"))]
 
 
 class Count(BaseModel):
@@ -130,10 +143,10 @@ class GraphSummary(BaseModel):
     max_core: int
     communities: int
     modularity: float | None = None
-    top_pagerank: list[tuple[str, float]]
-    top_betweenness: list[tuple[str, float]]
+    top_pagerank: Ranking
+    top_betweenness: Ranking
     # Bipartite graphs only: people who alone join pairs of their projects/groups (graphs.brokers).
-    top_brokers: list[tuple[str, float]] = []
+    top_brokers: Ranking = []
 
 
 class YearGrowth(BaseModel):
@@ -218,6 +231,9 @@ class DongMap(BaseModel):
     width: float
     height: float
     top_per_thousand: float
-    legend: list[tuple[int, float, float]]
+    legend: Annotated[
+        list[tuple[int, float, float]],
+        WithJsonSchema(_fixed_arrays("integer", "number", "number")),
+    ]
     suppression_threshold: int | None = None
     dongs: list[DongCell]

@@ -15,11 +15,17 @@ from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
 from maeul_db.errors import InvalidInput
 from maeul_db.kit import time as clock
-from maeul_db.kit.time import check_period
 from maeul_db.models import TrainingStage, UserAccount
 
 T = TypeVar("T")
 EXPERT_TRACK = (TrainingStage.basic, TrainingStage.lecture_practice, TrainingStage.expert_activist)
+
+
+def analysis_period(user: UserAccount, start: date, end: date) -> tuple[date, date]:
+    """The one entry for every analytics period: bounded (kit.time.check_period), then snapped to
+    whole quarters for analysts (analytics.access.snap_period)."""
+    clock.check_period(start, end)
+    return access.snap_period(user, start, end)
 
 
 def _by_district(rows: Iterable[T], key: Callable[[T], str | None]) -> dict[str | None, list[T]]:
@@ -93,7 +99,7 @@ def kpi(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> KpiReport:
     """The plan's indicators for a period, city-wide (or one district) and per district."""
-    check_period(start, end)
+    start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     all_districts = queries.districts(session)

@@ -95,10 +95,16 @@ def batch(
 def verify(
     file: Annotated[Path, typer.Argument(help="certificate PDF")],
     key_dir: Annotated[Path | None, typer.Option("--key-dir", help="public keys")] = None,
+    online: Annotated[
+        str | None, typer.Option("--online", help="server URL to ask for the current status")
+    ] = None,
 ) -> None:
-    """Check a certificate PDF offline; exit 0 only when the seal and the payload verify."""
+    """Check a certificate PDF; exit 0 only for a valid signature (and, with --online, a valid
+    status): 1 bad signature, 2 revoked or superseded, 3 server not reachable."""
+    from maeul_db.certificates import online as online_check
     from maeul_db.certificates.offline import verify_bytes
     from maeul_db.certificates.settings import get_cert_settings
+    from maeul_db.wording import message
 
     check = verify_bytes(file.read_bytes(), key_dir or get_cert_settings().key_dir)
     if not check.ok:
@@ -110,7 +116,17 @@ def verify(
         f"key {check.kid}; holder {p['subject']['name']} ({p['subject']['birth_year']}), "
         f"{len(p['facts'])} facts"
     )
-    print("Current status (revoked / superseded) is online only:", p["verify_url"])
+    if online is None:
+        print(message("certificate.offline_status_unknown"), p["verify_url"])
+        return
+    try:
+        status = online_check.check(online, p)
+    except online_check.Unreachable as exc:
+        console.print(str(exc), style="red", markup=False)
+        raise typer.Exit(code=3) from exc
+    print(status.text)
+    if not status.ok:
+        raise typer.Exit(code=2)
 
 
 @cert_app.command("rotate-key")

@@ -253,7 +253,8 @@ def revoke(session: Session, *, user: UserAccount, certificate_id: int, reason: 
 def reissue(
     session: Session, *, user: UserAccount, certificate_id: int
 ) -> tuple[Certificate, bytes]:
-    """A fresh certificate from today's record, same verification id; the old one is superseded."""
+    """A fresh certificate from today's record with its own verification id (so scanning the old
+    PDF's QR answers about the old document: "superseded by N"); the old one is superseded."""
     old = get(session, user=user, certificate_id=certificate_id)
     if user.role != Role.expert:
         _check_manager(user, old)
@@ -265,7 +266,7 @@ def reissue(
         kind=CertificateKind(old.kind),
         person_id=old.person_id,
         scope=old.district_code,
-        verification_id=old.verification_id,
+        verification_id=secrets.token_urlsafe(16),
     )
     old.status, old.status_reason, old.superseded_by_id = (
         CertificateStatus.superseded,

@@ -62,12 +62,14 @@ def by_number(session: Session, *, number: str, birth_year: int) -> Verification
 
 
 def by_token(session: Session, *, token: str) -> Verification:
-    """The QR token is stable across reissues: answer with the newest certificate carrying it."""
+    """The QR token names one document: the answer is about that document, never its successor
+    (a superseded one reads "superseded by N"). Reissues made before each got its own token share
+    the original's; the oldest of them answers, so a superseded PDF is never shown as valid."""
     _limit()
     row = session.exec(
         select(Certificate)
         .where(Certificate.verification_id == token)
-        .order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
+        .order_by(col(Certificate.issued_at), col(Certificate.id))
     ).first()
     if row is None:
         raise NotFound(NOT_FOUND)

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
+from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import GroupTheme, MembershipRole
 
@@ -18,7 +19,9 @@ class GroupCreate(InputSchema):
     founded_on: date
 
 
-class GroupUpdate(InputSchema):
+class GroupUpdate(PatchSchema):
+    NOT_NULL = ("name", "theme")
+
     name: str | None = Field(default=None, min_length=1, max_length=100)
     dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
     theme: GroupTheme | None = None

@@ -22,6 +22,22 @@ from maeul_db.models import UserAccount
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 
+# A 422 is either the import's own report (rows rejected) or FastAPI's body for a malformed request
+# (no file): both shapes are documented, so clients and schemathesis can check what they get.
+REJECTED = {
+    "description": "rows rejected, none written; or a malformed request",
+    "content": {
+        "application/json": {
+            "schema": {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/ImportReport"},
+                    {"$ref": "#/components/schemas/HTTPValidationError"},
+                ]
+            }
+        }
+    },
+}
+
 
 def _run(
     session: SessionDep,
@@ -59,7 +75,7 @@ def preview_import(
     "",
     response_model=ImportReport,
     status_code=201,
-    responses={422: {"model": ImportReport, "description": "rows rejected, none written"}},
+    responses={422: REJECTED},
 )
 def create_import(
     session: SessionDep,

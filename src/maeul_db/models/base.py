@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from pydantic import StringConstraints
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import DateTime, Dialect, MetaData, String
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from maeul_db.kit.time import utcnow
@@ -25,9 +26,27 @@ DistrictCode = Annotated[str, StringConstraints(pattern=r"^11\d{3}$")]
 DongCode = Annotated[str, StringConstraints(pattern=r"^11\d{8}$")]
 
 
+class AwareDateTime(TypeDecorator[datetime]):
+    """``timestamptz`` on PostgreSQL; on SQLite, which keeps no offset, values are stored in UTC and
+    read back as UTC-aware, so every response carries a timezone whichever database served it."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None and dialect.name == "sqlite":
+            return value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
 def aware_datetime(**kwargs: Any) -> Any:
     """A timezone-aware timestamp column."""
-    return Field(sa_type=DateTime(timezone=True), **kwargs)
+    return Field(sa_type=AwareDateTime(), **kwargs)
 
 
 def choice(length: int = 32, **kwargs: Any) -> Any:

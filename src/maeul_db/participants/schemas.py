@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
+from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.kit.text import normalize_email, normalize_name, normalize_phone
 from maeul_db.models import Gender
@@ -42,7 +43,9 @@ class PersonCreate(_Normalised):
     consent_notice_version: str | None = Field(default=None, max_length=20)
 
 
-class PersonUpdate(_Normalised):
+class PersonUpdate(_Normalised, PatchSchema):
+    NOT_NULL = ("name", "gender", "birth_year", "reason")
+
     name: str | None = Field(default=None, min_length=1, max_length=100)
     gender: Gender | None = None
     birth_year: int | None = Field(default=None, ge=1900, le=2030)

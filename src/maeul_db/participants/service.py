@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core import refs
 from maeul_db.core.scope import get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.identity.keys import fill_keys
@@ -149,7 +150,9 @@ def _registering_district(user: UserAccount, data: PersonCreate) -> str:
 
 
 def create(session: Session, *, user: UserAccount, data: PersonCreate) -> Person:
-    district = _registering_district(user, data)
+    district = refs.require_district(
+        session, _registering_district(user, data), field="registered_district_code"
+    )
     _check_dong(session, data.home_dong_code)
     now = utcnow()
     person = Person(

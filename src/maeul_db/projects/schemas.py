@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
+from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import ParticipationRole, Programme, Stage
 
@@ -23,7 +24,9 @@ class ProjectCreate(InputSchema):
     self_noncash_krw: int = Field(default=0, ge=0)
 
 
-class ProjectUpdate(InputSchema):
+class ProjectUpdate(PatchSchema):
+    NOT_NULL = ("name", "programme", "stage", "grant_krw", "self_cash_krw", "self_noncash_krw")
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
     programme: Programme | None = None

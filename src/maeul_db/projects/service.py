@@ -12,6 +12,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.core import refs
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
@@ -59,8 +60,8 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
     district = data.district_code or user.district_code
     if not policies.can_write_district(user, district):
         raise Forbidden("project.create_forbidden")
-    assert district is not None
-    if data.dong_code:
+    district = refs.require_district(session, district)
+    if data.dong_code is not None:
         refdata_service.check_dong_in_district(
             session, code=data.dong_code, district_code=district, on=date(data.year, 1, 1)
         )
@@ -86,7 +87,7 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
     if not policies.can_write_district(user, project.district_code):
         raise Forbidden("project.edit_forbidden")
     changes = data.model_dump(exclude_unset=True)
-    if changes.get("dong_code"):
+    if changes.get("dong_code") is not None:
         refdata_service.check_dong_in_district(
             session,
             code=changes["dong_code"],
@@ -121,6 +122,7 @@ def add_participant(
     project = get(session, user=user, project_id=project_id)
     if user.role != Role.city_admin:
         participant_service.get(session, user=user, person_id=data.person_id)
+    refs.require_person(session, data.person_id)
     check_interval(data.valid_from, data.valid_to)
     participation = Participation(
         project_id=project_id,
