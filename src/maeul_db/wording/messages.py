@@ -311,6 +311,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "cannot register a group for this district",
     ),
     "group.edit_forbidden": ("이 모임을 수정할 권한이 없습니다", "cannot edit this group"),
+    "group.imported_name_taken": (
+        "같은 자치구에 가져온 모임 '{name}'이(가) 이미 있습니다",
+        "an imported group named '{name}' already exists in this district",
+    ),
+    "project.imported_name_taken": (
+        "같은 자치구·연도에 가져온 사업 '{name}'이(가) 이미 있습니다",
+        "an imported project named '{name}' already exists in this district and year",
+    ),
     "group.dissolved_before_founded": (
         "해산일은 설립일보다 뒤여야 합니다",
         "dissolved before founded",
