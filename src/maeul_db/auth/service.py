@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from maeul_db.audit import service as audit
-from maeul_db.auth import throttle
+from maeul_db.auth import policies, throttle
 from maeul_db.auth.passwords import check_password_policy, hash_password, verify_password
 from maeul_db.auth.schemas import UserCreate
 from maeul_db.auth.tokens import fingerprint, issue_token, read_token
@@ -166,3 +166,9 @@ def district_name(session: Session, *, user: UserAccount) -> str | None:
     """The Korean name of the staff account's district, for the page header."""
     district = session.get(District, user.district_code) if user.district_code else None
     return district.name_ko if district else None
+
+
+def logs_facts(user: UserAccount) -> bool:
+    """Whether pages offer this account the logging actions (register, edit, networks): the same
+    policy the logging services enforce, asked once for the page header."""
+    return policies.can_log_facts(user)

@@ -13,7 +13,7 @@ from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.core import refs
 from maeul_db.core.scope import district_scoped, get_visible
-from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
@@ -86,26 +86,15 @@ def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpd
         )
     if changes.get("dissolved_on") and changes["dissolved_on"] <= group.founded_on:
         raise InvalidInput("group.dissolved_before_founded", field="dissolved_on")
-    _refuse_imported_name_clash(session, group, changes.get("name"))
+    refs.refuse_imported_key_clash(
+        session,
+        group,
+        changes.get("name"),
+        same=("district_code",),
+        message="group.imported_name_taken",
+    )
     changes_.apply_update(session, actor=user, row=group, changes=changes, entity="group")
     return group
-
-
-def _refuse_imported_name_clash(session: Session, group: Group, name: str | None) -> None:
-    """Imported groups are unique by district and name (the import's natural key, a unique index):
-    renaming one onto another is a 409 here, not an integrity error at commit."""
-    if group.import_batch_id is None or name is None or name == group.name:
-        return
-    clash = session.exec(
-        select(Group.id).where(
-            Group.district_code == group.district_code,
-            Group.name == name,
-            col(Group.import_batch_id).is_not(None),
-            Group.id != group.id,
-        )
-    ).first()
-    if clash is not None:
-        raise Conflict("group.imported_name_taken", field="name", name=name)
 
 
 def add_member(

@@ -14,7 +14,7 @@ from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.core import refs
 from maeul_db.core.scope import district_scoped, get_visible
-from maeul_db.errors import Conflict, Forbidden, NotFound
+from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
@@ -94,27 +94,15 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
             district_code=project.district_code,
             on=date(project.year, 1, 1),
         )
-    _refuse_imported_name_clash(session, project, changes.get("name"))
+    refs.refuse_imported_key_clash(
+        session,
+        project,
+        changes.get("name"),
+        same=("district_code", "year"),
+        message="project.imported_name_taken",
+    )
     changes_.apply_update(session, actor=user, row=project, changes=changes, entity="project")
     return project
-
-
-def _refuse_imported_name_clash(session: Session, project: Project, name: str | None) -> None:
-    """Imported projects are unique by district, year and name (the import's natural key, a unique
-    index): renaming one onto another is a 409 here, not an integrity error at commit."""
-    if project.import_batch_id is None or name is None or name == project.name:
-        return
-    clash = session.exec(
-        select(Project.id).where(
-            Project.district_code == project.district_code,
-            Project.year == project.year,
-            Project.name == name,
-            col(Project.import_batch_id).is_not(None),
-            Project.id != project.id,
-        )
-    ).first()
-    if clash is not None:
-        raise Conflict("project.imported_name_taken", field="name", name=name)
 
 
 def _participation(session: Session, *, user: UserAccount, participation_id: int) -> Participation:

@@ -27,6 +27,8 @@ class Viewer:
     name: str
     role: Role
     district_name: str | None
+    # The logging actions (register, edit, network links) are offered: decided by the core.
+    can_log: bool = False
 
 
 def session_user(request: Request, session: SessionDep) -> UserAccount:
@@ -47,6 +49,7 @@ def get_web_user(
         name=user.display_name or user.username,
         role=Role(user.role),
         district_name=auth_service.district_name(session, user=user),
+        can_log=auth_service.logs_facts(user),
     )
     return user
 
