@@ -1,11 +1,19 @@
 """Engine and session: SQLite tuned for durability (WAL, FKs, busy timeout) or PostgreSQL.
 
-On SQLite every transaction begins ``BEGIN IMMEDIATE``: it takes the single write lock up front,
-waiting up to the busy timeout (then retried a bounded number of times). A deferred transaction
-that reads and later writes (a read of personal data appends an access-log row) cannot wait: its
-upgrade to a writer fails at once with "database is locked" when another writer is active or has
-committed since its snapshot. Taking the lock first makes SQLite serialise requests instead of
-failing them (docs/decisions.md, "SQLite transactions begin IMMEDIATE").
+Each database gets three handles (``make_engine``):
+- the **engine**: on SQLite every transaction begins ``BEGIN IMMEDIATE``: it takes the single
+  write lock up front, waiting up to the busy timeout (then retried a bounded number of times). A
+  deferred transaction that reads and later writes cannot wait: its upgrade to a writer fails at
+  once with "database is locked" when another writer is active or has committed since its
+  snapshot. Taking the lock first makes SQLite queue writers instead of failing them.
+- the **reader** (same pool, option ``READS``): for requests that only read (GET, HEAD). On SQLite
+  its transactions begin deferred, so they take no lock and run beside a writer (WAL). They write
+  nothing, not even the access log: that goes through
+- the **appender**, a small pool of its own: the access log appends a read's row there, in a
+  short transaction of its own, committed before the read's data is returned
+  (``access_log.service.record``). A pool apart means a reader holding its connection never waits
+  for a second one from the pool it holds (no pool deadlock).
+(docs/decisions.md, "Reads apart from writes".)
 """
 
 from __future__ import annotations
@@ -15,18 +23,28 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from maeul_db.config import get_settings
+from maeul_db.core.context import current_origin
 
 # Each attempt already waits the busy timeout inside SQLite (5 s by default); the retries cover a
 # writer that holds the lock longer than one timeout (a 20,000-row import took 22 s on a loaded
 # 2-core machine), and then give up (about a minute) rather than hang.
 BEGIN_ATTEMPTS = 12
 _BACKOFF_S = 0.05
+# Execution option marking the reader: its transactions only read (SQLite: begin deferred).
+READS = "maeul_reads"
+# Appends wait on SQLite's one write lock in turn; the pool only has to hold every waiting reader
+# (a request thread each) without failing them: overflow is generous, the timeout above the
+# retries' minute.
+_APPENDER_POOL = {"pool_size": 2, "max_overflow": 62, "pool_timeout": 120}
+# engine or reader -> (reader, appender) of the same database.
+_HANDLES: WeakKeyDictionary[Engine, tuple[Engine, Engine]] = WeakKeyDictionary()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_timeout_ms: int) -> None:
@@ -39,7 +57,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_timeout_ms: int) -
     cursor.close()
 
 
-def _locked(exc: OperationalError) -> bool:
+def is_locked(exc: OperationalError) -> bool:
     return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
 
 
@@ -53,17 +71,17 @@ def begin_immediate(conn: Any) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             return
         except OperationalError as exc:
-            if not _locked(exc) or attempt == attempts:
+            if not is_locked(exc) or attempt == attempts:
                 raise
             time.sleep(_BACKOFF_S * attempt)
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) -> Engine:
+def _build(url: str, busy_timeout_ms: int, echo: bool, **pool: Any) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **pool)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, record: Any) -> None:
@@ -73,10 +91,40 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) ->
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
-            begin_immediate(conn)
+            if conn.get_execution_options().get(READS):
+                conn.exec_driver_sql("BEGIN")  # deferred: no lock until (never) it writes
+            else:
+                begin_immediate(conn)
 
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    return create_engine(url, echo=echo, pool_pre_ping=True, **pool)
+
+
+def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) -> Engine:
+    """The engine (writes); its reader and appender are found with ``reader_of``/``appender_of``."""
+    engine = _build(url, busy_timeout_ms, echo)
+    pool = _APPENDER_POOL if url.startswith("sqlite") else {"pool_size": 2, "max_overflow": 30}
+    appender = _build(url, busy_timeout_ms, echo, **pool)
+    reader = engine.execution_options(**{READS: True})
+    _HANDLES[engine] = _HANDLES[reader] = (reader, appender)
+    event.listen(engine, "engine_disposed", lambda _conn: appender.dispose())
+    return engine
+
+
+def reader_of(engine: Engine) -> Engine:
+    """The engine's reader: same pool, transactions that only read (an engine not made by
+    ``make_engine`` is its own reader)."""
+    return _HANDLES[engine][0] if engine in _HANDLES else engine
+
+
+def appender_of(engine: Engine) -> Engine:
+    """The pool the access log appends a read's row through, in a transaction of its own."""
+    return _HANDLES[engine][1] if engine in _HANDLES else engine
+
+
+def reads_only(session: Session) -> bool:
+    """Whether the session is bound to a reader: it must not write in its own transaction."""
+    return bool(session.get_bind().get_execution_options().get(READS, False))
 
 
 @lru_cache
@@ -88,9 +136,16 @@ def get_engine() -> Engine:
 SessionFactory = Callable[[], Session]
 
 
+def session_for(engine: Engine) -> Session:
+    """A session for the current request: on the reader when the request only reads (a GET or
+    HEAD, ``core.context.Origin.reads_only``), else on the engine."""
+    bind = reader_of(engine) if current_origin().reads_only else engine
+    return Session(bind, expire_on_commit=False)
+
+
 def open_session() -> Session:
     """A session on the configured engine: the factory the app uses unless given another."""
-    return Session(get_engine(), expire_on_commit=False)
+    return session_for(get_engine())
 
 
 def session_scope(factory: SessionFactory = open_session) -> Iterator[Session]:

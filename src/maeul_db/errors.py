@@ -79,6 +79,13 @@ class RRNRejected(InvalidInput):
     error = "rrn_rejected"
 
 
+class Unavailable(MaeulError):
+    """The database stayed busy past the bounded wait (SQLite's one write lock): try again."""
+
+    status_code = 503
+    error = "unavailable"
+
+
 class RefdataMissing(MaeulError):
     status_code = 500
     error = "refdata_missing"

@@ -4,6 +4,12 @@ Each row's ``row_hash`` is an HMAC (key kept out of the database) over the previ
 this row's canonical content (``access_log.chain``). Changing, inserting or deleting a row breaks
 the chain at that point; signed checkpoints outside the database show a deleted tail; the database
 triggers refuse UPDATE, DELETE and (PostgreSQL) TRUNCATE from the application in the first place.
+
+Where the row is written depends on the caller's transaction (docs/decisions.md, "Reads apart
+from writes"): a request that only reads (its session on ``db``'s reader) appends it through the
+appender, in a short transaction of its own that commits before ``record`` returns, so the read
+never holds the write lock and a failed append is an error instead of the data; a transaction
+that writes anyway appends it in that transaction (both commit or neither).
 """
 
 from __future__ import annotations
@@ -11,14 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
+from maeul_db import db
 from maeul_db.access_log.chain import GENESIS, ChainCheck, checkpoint_after_commit, row_digest
 from maeul_db.access_log.chain import verify_chain as verify_chain
 from maeul_db.auth import policies
 from maeul_db.core.context import Door, current_origin
 from maeul_db.core.scope import district_scoped
-from maeul_db.errors import Forbidden
+from maeul_db.errors import Forbidden, Unavailable
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import AccessLog, Role, UserAccount
@@ -34,10 +42,10 @@ def _encode_people(person_ids: Iterable[int]) -> str:
 
 
 def _last_hash(session: Session) -> str:
-    # The row is appended in the reader's own transaction, so a read that is shown is a read that
-    # is logged (both commit or neither). Two appenders must never chain onto the same previous
-    # row: SQLite transactions already hold the only write lock (``db``: BEGIN IMMEDIATE), so
-    # concurrent readers queue for it instead of failing; PostgreSQL takes an advisory lock.
+    # Two appenders must never chain onto the same previous row: a writing SQLite transaction
+    # already holds the only write lock (``db``: BEGIN IMMEDIATE), so appenders queue for it;
+    # PostgreSQL takes an advisory lock, held to the end of the appending transaction (short when
+    # it is the appender's own).
     if session.get_bind().dialect.name == "postgresql":
         session.exec(text(f"SELECT pg_advisory_xact_lock({_PG_CHAIN_LOCK})"))  # type: ignore[call-overload]
     last = session.exec(
@@ -72,7 +80,6 @@ def record(
         source_address = origin.source_address or (origin.door.value if local else None)
     if not people and not outside_register:
         return None
-    prev_hash = _last_hash(session)
     row = AccessLog(
         at=utcnow(),
         actor_user_id=actor.id,
@@ -82,13 +89,37 @@ def record(
         purpose=purpose,
         district_code=actor.district_code,
         person_ids=people,
-        prev_hash=prev_hash,
+        prev_hash="",
         row_hash="",
     )
-    row.row_hash = row_digest(row, prev_hash)
+    if db.reads_only(session):
+        return _append_apart(session, row)
+    _append(session, row)
+    return row
+
+
+def _append(session: Session, row: AccessLog) -> None:
+    """Chain ``row`` onto the last one, in ``session``'s transaction."""
+    row.prev_hash = _last_hash(session)
+    row.row_hash = row_digest(row, row.prev_hash)
     session.add(row)
     session.flush()
     checkpoint_after_commit(session, row)
+
+
+def _append_apart(session: Session, row: AccessLog) -> AccessLog:
+    """Append and commit ``row`` in a short transaction of its own (the reader's session writes
+    nothing). Committed before the caller returns any data; if it cannot be (the write lock stayed
+    busy past ``db.BEGIN_ATTEMPTS``), the read fails with 503 rather than show unlogged data."""
+    appender = db.appender_of(session.get_bind().engine)
+    try:
+        with Session(appender, expire_on_commit=False) as log_session:
+            _append(log_session, row)
+            log_session.commit()
+    except OperationalError as exc:
+        if db.is_locked(exc):
+            raise Unavailable("access_log.busy") from exc
+        raise
     return row
 
 

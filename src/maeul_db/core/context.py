@@ -27,6 +27,9 @@ class Door(StrEnum):
 class Origin:
     door: Door
     source_address: str | None = None
+    # A safe HTTP method (GET, HEAD, OPTIONS): the request reads and writes nothing but the access
+    # log, so its session can read without the write lock (``db.session_for``).
+    reads_only: bool = False
 
 
 _INTERNAL = Origin(Door.internal)
@@ -44,9 +47,11 @@ def set_origin(door: Door, source_address: str | None = None) -> None:
 
 
 @contextmanager
-def origin(door: Door, source_address: str | None = None) -> Iterator[Origin]:
+def origin(
+    door: Door, source_address: str | None = None, *, reads_only: bool = False
+) -> Iterator[Origin]:
     """For a bounded piece of work (one request, one job)."""
-    value = Origin(door, source_address)
+    value = Origin(door, source_address, reads_only)
     token = _origin.set(value)
     try:
         yield value
@@ -54,6 +59,7 @@ def origin(door: Door, source_address: str | None = None) -> Iterator[Origin]:
         _origin.reset(token)
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -106,5 +112,6 @@ class OriginMiddleware:
             values = [v for k, v in scope.get("headers", []) if k == b"x-forwarded-for"]
             forwarded = ",".join(v.decode("latin-1") for v in values)
         address = source_address(client[0] if client else None, forwarded, self.proxies)
-        with origin(door, address):
+        reads_only = scope.get("method") in _SAFE_METHODS
+        with origin(door, address, reads_only=reads_only):
             await self.app(scope, receive, send)

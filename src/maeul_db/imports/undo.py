@@ -9,6 +9,10 @@
   counted in ``kept``;
 - people, groups and projects that existed before the batch are never touched.
 The batch row stays with status ``undone``; the audit log records the undo and the counts.
+
+An undo serialises with imports (and other undos) of the batch's district, as imports do with each
+other (``imports.write.lock_district``): otherwise an import could plan to link a person the undo
+is deleting, or the undo could delete a person a concurrent import just linked.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from maeul_db.audit import service as audit
 from maeul_db.errors import Conflict
 from maeul_db.imports.schemas import UndoPublic
 from maeul_db.imports.service import batch_public, get_batch
+from maeul_db.imports.write import lock_district
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportStatus, MatchStatus, UserAccount
 
@@ -84,6 +89,9 @@ def _delete_unreferenced(
 
 def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPublic:
     batch = get_batch(session, user=user, batch_id=batch_id)
+    lock_district(session, batch.district_code)
+    # Read again under the lock: a concurrent undo of this batch may have committed meanwhile.
+    session.refresh(batch)
     if batch.status == ImportStatus.undone:
         raise Conflict("import.already_undone")
     connection = session.connection()

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Table, func, select, text
 from sqlmodel import Session, SQLModel, col
 from sqlmodel import select as sm_select
 
+from maeul_db import db
 from maeul_db.bulk import bulk_insert
 from maeul_db.identity.keys import IdentityKeys, KeyMaker
 from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
@@ -48,13 +49,17 @@ _PG_IMPORT_LOCK_SPACE = 7_202_612
 
 
 def lock_district(session: Session, district_code: str) -> None:
-    """Serialise writing imports into one district until the transaction ends.
+    """Serialise writing imports (and undos, ``imports.undo``) into one district until the
+    transaction ends.
 
     Two imports of one file must not both plan against a register that holds neither: on
     PostgreSQL the second waits here for the first to commit and then (READ COMMITTED: each
     statement sees what is committed) plans against its rows, so it adds nothing. SQLite needs no
-    lock of its own: every transaction begins IMMEDIATE and holds the database's only write lock.
+    lock of its own: a writing transaction begins IMMEDIATE and holds the database's only write
+    lock. A session on ``db``'s reader holds no lock at all, so it must never get here.
     """
+    if db.reads_only(session):
+        raise RuntimeError("an import or undo on a read-only session (db.reader_of)")
     if session.get_bind().dialect.name == "postgresql":
         session.connection().execute(
             text("SELECT pg_advisory_xact_lock(:space, hashtext(:district))"),
