@@ -103,11 +103,15 @@ def _build(url: str, busy_timeout_ms: int, echo: bool, **pool: Any) -> Engine:
 def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) -> Engine:
     """The engine (writes); its reader and appender are found with ``reader_of``/``appender_of``."""
     engine = _build(url, busy_timeout_ms, echo)
-    pool = _APPENDER_POOL if url.startswith("sqlite") else {"pool_size": 2, "max_overflow": 30}
-    appender = _build(url, busy_timeout_ms, echo, **pool)
+    if url.startswith("sqlite") and url.split("///", 1)[-1] in ("", ":memory:", "sqlite://"):
+        appender = engine  # a second engine would open a second, empty in-memory database
+    else:
+        pool = _APPENDER_POOL if url.startswith("sqlite") else {"pool_size": 2, "max_overflow": 30}
+        appender = _build(url, busy_timeout_ms, echo, **pool)
     reader = engine.execution_options(**{READS: True})
     _HANDLES[engine] = _HANDLES[reader] = (reader, appender)
-    event.listen(engine, "engine_disposed", lambda _conn: appender.dispose())
+    if appender is not engine:
+        event.listen(engine, "engine_disposed", lambda _engine: appender.dispose())
     return engine
 
 
