@@ -39,12 +39,19 @@ BEGIN_ATTEMPTS = 12
 _BACKOFF_S = 0.05
 # Execution option marking the reader: its transactions only read (SQLite: begin deferred).
 READS = "maeul_reads"
-# Appends wait on SQLite's one write lock in turn; the pool only has to hold every waiting reader
-# (a request thread each) without failing them: overflow is generous, the timeout above the
-# retries' minute.
-_APPENDER_POOL = {"pool_size": 2, "max_overflow": 62, "pool_timeout": 120}
-# engine or reader -> (reader, appender) of the same database.
-_HANDLES: WeakKeyDictionary[Engine, tuple[Engine, Engine]] = WeakKeyDictionary()
+# The appender's pool keeps as many connections open as a busy server appends at once (a pool
+# that kept 2 closed and reopened the rest on every append: a new PostgreSQL backend each time
+# halved the read rate under load). Appends wait on SQLite's one write lock in turn, so overflow
+# is generous there and the timeout above the retries' minute: a waiting reader is never failed
+# by the pool.
+_APPENDER_POOL: dict[str, dict[str, int]] = {
+    "sqlite": {"pool_size": 8, "max_overflow": 56, "pool_timeout": 120},
+    "postgresql": {"pool_size": 8, "max_overflow": 24},
+}
+# Execution option of the reader naming its appender (an option, so no registry maps readers back).
+_APPENDER = "maeul_appender"
+# engine -> its appender (the appender holds no reference back, so an engine can still be freed).
+_APPENDERS: WeakKeyDictionary[Engine, Engine] = WeakKeyDictionary()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_timeout_ms: int) -> None:
@@ -106,24 +113,24 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) ->
     if url.startswith("sqlite") and url.split("///", 1)[-1] in ("", ":memory:", "sqlite://"):
         appender = engine  # a second engine would open a second, empty in-memory database
     else:
-        pool = _APPENDER_POOL if url.startswith("sqlite") else {"pool_size": 2, "max_overflow": 30}
+        pool = _APPENDER_POOL["sqlite" if url.startswith("sqlite") else "postgresql"]
         appender = _build(url, busy_timeout_ms, echo, **pool)
-    reader = engine.execution_options(**{READS: True})
-    _HANDLES[engine] = _HANDLES[reader] = (reader, appender)
+    _APPENDERS[engine] = appender
     if appender is not engine:
         event.listen(engine, "engine_disposed", lambda _engine: appender.dispose())
     return engine
 
 
 def reader_of(engine: Engine) -> Engine:
-    """The engine's reader: same pool, transactions that only read (an engine not made by
-    ``make_engine`` is its own reader)."""
-    return _HANDLES[engine][0] if engine in _HANDLES else engine
+    """The engine's reader: same pool, transactions that only read, appends through the engine's
+    appender (an engine not made by ``make_engine`` appends through its own pool)."""
+    return engine.execution_options(**{READS: True, _APPENDER: _APPENDERS.get(engine, engine)})
 
 
-def appender_of(engine: Engine) -> Engine:
-    """The pool the access log appends a read's row through, in a transaction of its own."""
-    return _HANDLES[engine][1] if engine in _HANDLES else engine
+def appender_of(bind: Engine) -> Engine:
+    """The pool the access log appends a reader's row through, in a transaction of its own."""
+    appender = bind.get_execution_options().get(_APPENDER)
+    return appender if isinstance(appender, Engine) else bind
 
 
 def reads_only(session: Session) -> bool:
