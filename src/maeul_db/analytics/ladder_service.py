@@ -67,6 +67,7 @@ def _stalls(
     return Stalls(years=years, by_rung=shown, suppressed=marked, **hidden)
 
 
+@access.time_limited
 def report(
     session: Session,
     *,

@@ -18,6 +18,7 @@ GEOJSON = "seoul_dongs.geojson"
 WIDTH = 640.0
 
 
+@access.time_limited
 def dong_map(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> DongMap:

@@ -26,6 +26,7 @@ SEED = 42
 BETWEENNESS_SAMPLE = 200
 
 
+@access.time_limited
 def build(
     session: Session,
     *,
@@ -65,6 +66,7 @@ def person_ids(graph: Any) -> list[int]:
     return ids
 
 
+@access.time_limited
 def read_summary(
     session: Session,
     *,
@@ -133,6 +135,7 @@ def _top_brokers(graph: Any) -> list[tuple[Any, float]]:
     return [(node, float(score)) for node, score in best]
 
 
+@access.time_limited
 def growth(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> list[YearGrowth]:
@@ -167,6 +170,7 @@ def suppress_growth(rows: list[YearGrowth], threshold: int) -> list[YearGrowth]:
     return rows
 
 
+@access.time_limited
 def export(
     session: Session,
     *,
