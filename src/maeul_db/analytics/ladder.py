@@ -109,9 +109,10 @@ def transitions(reach: dict[int, list[date | None]], year: int) -> dict[str, dic
 
 def cohorts(
     parts: list[PartRow], reach: dict[int, list[date | None]], *, last_year: int
-) -> list[tuple[int, int, list[float], float | None, int]]:
-    """Per first-participation year: (year, size, retention by year offset, median days from first
-    participation to first lead role, people who became lead proposers)."""
+) -> list[tuple[int, int, list[int], float | None, int]]:
+    """Per first-participation year: (year, size, people of the cohort taking part again by year
+    offset (offset 0 is the size), median days from first participation to first lead role,
+    people who became lead proposers). Counts, not shares, so the caller can suppress them."""
     years: dict[int, set[int]] = defaultdict(set)
     for row in parts:
         years[row.person_id].add(row.year)
@@ -123,8 +124,7 @@ def cohorts(
         check()
         people = members[first]
         retention = [
-            round(sum(1 for p in people if first + k in years[p]) / len(people), 4)
-            for k in range(last_year - first + 1)
+            sum(1 for p in people if first + k in years[p]) for k in range(last_year - first + 1)
         ]
         waits = [
             (days[3] - days[1]).days

@@ -19,6 +19,7 @@ router = APIRouter(
     prefix="/analytics", dependencies=[Depends(get_web_user)], include_in_schema=False
 )
 
+
 @router.get("")
 def show_dashboard(
     request: Request,
