@@ -4,6 +4,7 @@ database (statement_timeout / a SQLite progress handler) and by the Python loops
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -12,9 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session
+from typer.testing import CliRunner
 
 from maeul_db.analytics import graphs
 from maeul_db.analytics.queries import PartRow
+from maeul_db.cli import app
 from maeul_db.config import get_settings
 from maeul_db.kit import deadline
 from maeul_db.kit.deadline import TimeLimitExceeded
@@ -128,3 +131,14 @@ def test_dashboard_over_budget_is_a_korean_page(
     assert page.status_code == 503 and "제한 시간" in page.text
     get_settings().analytics_time_limit_s = 30
     assert client.get("/analytics", params=KPI).status_code == 200
+
+
+def test_cli_kpi_over_budget_prints_the_korean_error(
+    session: Session, monkeypatch: pytest.MonkeyPatch, tiny_budget: None
+) -> None:
+    build_world(session)
+    connection = session.connection()
+    monkeypatch.setattr("maeul_db.db.get_engine", lambda: connection)
+    args = ["kpi", "--from", "2019-01-01", "--to", "2019-12-31"]
+    result = contextvars.copy_context().run(CliRunner().invoke, app, args)
+    assert result.exit_code == 1 and "제한 시간" in result.output

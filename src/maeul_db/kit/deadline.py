@@ -119,8 +119,8 @@ def bounded(session: Session, *, seconds: float) -> Iterator[None]:
         yield
         return
     budget = _Budget(time.monotonic() + seconds, seconds)
-    token = _current.set(budget)
     undo = _bound_database(session, budget)
+    token = _current.set(budget)
     failed = False
     try:
         yield
