@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 
+import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -142,3 +143,25 @@ def test_cli_kpi_over_budget_prints_the_korean_error(
     args = ["kpi", "--from", "2019-01-01", "--to", "2019-12-31"]
     result = contextvars.copy_context().run(CliRunner().invoke, app, args)
     assert result.exit_code == 1 and "제한 시간" in result.output
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "k"), [(3, 2, 3), (40, 60, 10), (90, 200, 200), (60, 0, 5)]
+)
+def test_sampled_betweenness_matches_networkx(nodes: int, edges: int, k: int) -> None:
+    graph = nx.gnm_random_graph(nodes, edges, seed=nodes)
+    graph.add_nodes_from(["isolate"])
+    k = min(k, graph.number_of_nodes())
+    expected = nx.betweenness_centrality(graph, k=k, seed=42, weight=None)
+    got = graphs.sampled_betweenness(graph, k=k, seed=42)
+    assert got.keys() == expected.keys()
+    for node, value in expected.items():
+        assert got[node] == pytest.approx(value, abs=1e-12, nan_ok=True)
+
+
+def test_sampled_betweenness_stops_at_deadline(session: Session) -> None:
+    graph = nx.gnm_random_graph(20_000, 60_000, seed=1)  # 200 sources: seconds without checks
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded), deadline.bounded(session, seconds=0.3):
+        graphs.sampled_betweenness(graph, k=200, seed=42)
+    assert time.monotonic() - started < 3
