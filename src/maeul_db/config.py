@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     identity_key: str = "dev-identity-key-change-me"
     # Analysts see any count of 1 to (this - 1) people suppressed (small-cell rule).
     analytics_min_cell: int = 5
+    # Wall-clock budget of one analytics request (KPI, ladder, networks, map, report; every door),
+    # database work included; past it the request ends with a 503 (docs/operations.md).
+    analytics_time_limit_s: float = Field(default=30.0, gt=0)
     # networkx backend for analytics algorithms (e.g. "parallel" after `pip install nx-parallel`);
     # None = plain networkx.
     networkx_backend: str | None = None

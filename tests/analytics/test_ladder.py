@@ -57,7 +57,7 @@ def test_transition_matrix_2018_to_2019() -> None:
 def test_cohorts_retention_and_time_to_lead() -> None:
     rows = ladder.cohorts(PARTS, ladder.reached(FACTS), last_year=2019)
     # 2018 cohort q1, q2: both in 2018, only q1 again in 2019; q1 led 365 days after starting.
-    assert rows == [(2018, 2, [1.0, 0.5], 365.0, 1), (2019, 1, [1.0], None, 0)]
+    assert rows == [(2018, 2, [2, 1], 365.0, 1), (2019, 1, [1], None, 0)]
 
 
 def test_ladder_api_suppresses_for_analysts(client: TestClient, session: Session) -> None:

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import wraps
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlmodel import Session
 
 from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden
+from maeul_db.kit import deadline
 from maeul_db.models import Role, UserAccount
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def time_limited(
+    use_case: Callable[Concatenate[Session, P], R],
+) -> Callable[Concatenate[Session, P], R]:
+    """Run an analytics use case within ``analytics_time_limit_s`` (kit.deadline): the database
+    side and the Python loops both stop at the deadline, whichever door called. A use case called
+    from another keeps the caller's budget."""
+
+    @wraps(use_case)
+    def limited(session: Session, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with deadline.bounded(session, seconds=get_settings().analytics_time_limit_s):
+            return use_case(session, *args, **kwargs)
+
+    return limited
 
 
 def scope_district(user: UserAccount, district_code: str | None) -> str | None:

@@ -12,6 +12,7 @@ import networkx as nx
 
 from maeul_db.analytics.graphs import person_network
 from maeul_db.analytics.queries import PartRow
+from maeul_db.kit.deadline import check
 from maeul_db.models import ParticipationRole
 
 
@@ -59,6 +60,7 @@ def spring_layout(graph: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float
         return {}
     if graph.number_of_nodes() == 1:
         return {node: (0.5, 0.5) for node in graph}
+    check()
     raw = nx.spring_layout(graph, seed=seed, weight="weight")
     xs = [float(p[0]) for p in raw.values()]
     ys = [float(p[1]) for p in raw.values()]

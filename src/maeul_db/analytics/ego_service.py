@@ -75,6 +75,7 @@ class _Scope:
         return {n: names.get(n) or pseudonym(self.key, "person", n) for n in nodes}
 
 
+@access.time_limited
 def ego_network(
     session: Session,
     *,
@@ -120,6 +121,7 @@ def _edge_key(edge: tuple[Any, Any, Any]) -> tuple[int, int]:
     return (min(u, v), max(u, v))
 
 
+@access.time_limited
 def chain(
     session: Session,
     *,
@@ -143,6 +145,7 @@ def chain(
     )
 
 
+@access.time_limited
 def ties_before_lead(
     session: Session, *, user: UserAccount, person: str, district_code: str | None = None
 ) -> TiesBeforeLead:

@@ -1,11 +1,14 @@
 """Relationship networks as pure functions over query rows (networkx is imported only in analytics/).
 
 Nodes are plain ints for people; the bipartite graph uses ("person", id), ("project", id) and
-("group", id) tuples. Pseudonyms are applied at export (``exports.py``).
+("group", id) tuples. Pseudonyms are applied at export (``exports.py``). The loops call ``kit.deadline.check()``, so a
+use case under a time budget stops building a graph at its deadline (a no-op outside one).
 """
 
 from __future__ import annotations
 
+import math
+import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -15,6 +18,7 @@ import networkx as nx
 
 from maeul_db.analytics.queries import MemberRow, PartRow
 from maeul_db.errors import MaeulError
+from maeul_db.kit.deadline import check
 
 Edge = tuple[int, int]
 
@@ -48,6 +52,7 @@ def bipartite(parts: Iterable[PartRow], members: Iterable[MemberRow] = ()) -> nx
     """People on one side, projects and groups on the other (``bipartite`` 0 and 1)."""
     graph = nx.Graph()
     for row in parts:
+        check()
         graph.add_node(("person", row.person_id), bipartite=0, kind="person")
         graph.add_node(
             ("project", row.project_id),
@@ -59,6 +64,7 @@ def bipartite(parts: Iterable[PartRow], members: Iterable[MemberRow] = ()) -> nx
         )
         graph.add_edge(("person", row.person_id), ("project", row.project_id))
     for member in members:
+        check()
         graph.add_node(("person", member.person_id), bipartite=0, kind="person")
         graph.add_node(
             ("group", member.group_id), bipartite=1, kind="group", district=member.district_code
@@ -83,8 +89,11 @@ def collaboration_edges(parts: Iterable[PartRow]) -> dict[Edge, float]:
         if k < 2:
             continue
         share = 1.0 / (k - 1)
-        for u, v in combinations(sorted(team), 2):
-            weights[(u, v)] += share
+        ordered = sorted(team)
+        for i, u in enumerate(ordered):
+            check()  # a project of thousands adds millions of pairs
+            for v in ordered[i + 1 :]:
+                weights[(u, v)] += share
     return weights
 
 
@@ -104,6 +113,7 @@ def group_network(members: Iterable[MemberRow]) -> nx.Graph:
     weights: dict[Edge, int] = defaultdict(int)
     nodes: set[int] = set()
     for groups in groups_of.values():
+        check()
         nodes |= groups
         for u, v in combinations(sorted(groups), 2):
             weights[(u, v)] += 1
@@ -132,9 +142,18 @@ def communities(graph: nx.Graph, *, seed: int, backend: str | None = None) -> li
     """Louvain communities on the weights, seeded so the same data gives the same partition."""
     if graph.number_of_edges() == 0:
         return [{node} for node in graph]
-    return list(
-        run(nx.community.louvain_communities, graph, weight="weight", seed=seed, backend=backend)
-    )
+    if backend is not None:
+        return list(
+            run(
+                nx.community.louvain_communities, graph, weight="weight", seed=seed, backend=backend
+            )
+        )
+    # louvain_communities is the last of these levels; walking them checks the budget between.
+    partition: list[set[Any]] = []
+    for level in nx.community.louvain_partitions(graph, weight="weight", seed=seed):
+        check()
+        partition = list(level)
+    return partition
 
 
 def node_metrics(
@@ -145,15 +164,23 @@ def node_metrics(
     parts = communities(graph, seed=seed, backend=backend)
     community_of = {node: index for index, part in enumerate(parts) for node in part}
     k = min(betweenness_k, graph.number_of_nodes())
-    between = run(
-        nx.betweenness_centrality, graph, k=k or None, seed=seed, weight=None, backend=backend
+    check()
+    between = (
+        sampled_betweenness(graph, k=k or None, seed=seed)
+        if backend is None
+        else run(
+            nx.betweenness_centrality, graph, k=k or None, seed=seed, weight=None, backend=backend
+        )
     )
+    check()
     rank = (
         run(nx.pagerank, graph, weight="weight", backend=backend) if graph.number_of_nodes() else {}
     )
+    check()
     core = run(nx.core_number, graph, backend=backend)
     metrics: dict[Any, dict[str, Any]] = {}
     for node in graph:
+        check()
         reached = {community_of[n] for n in graph[node]} | {community_of[node]}
         metrics[node] = {
             "degree": graph.degree(node),
@@ -167,6 +194,40 @@ def node_metrics(
     return metrics
 
 
+def sampled_betweenness(graph: nx.Graph, *, k: int | None, seed: int) -> dict[Any, float]:
+    """``nx.betweenness_centrality(graph, k=k, seed=seed, weight=None)`` (normalised, endpoints
+    left out, the same sampled sources), summed one source at a time with
+    ``betweenness_centrality_subset`` so a time budget can stop it between sources (one
+    breadth-first search each): a single call over 200 sources of a city-wide network would run
+    to its end, minutes, whatever the budget. tests/analytics/test_time_limits.py checks it
+    against networkx's own."""
+    n = graph.number_of_nodes()
+    everyone = k is None or k >= n  # networkx takes k == n as "every node"
+    sources = list(graph) if k is None or everyone else random.Random(seed).sample(list(graph), k)
+    total = dict.fromkeys(graph, 0.0)
+    targets = list(graph)
+    for source in sources:
+        check()
+        part = nx.betweenness_centrality_subset(graph, [source], targets, normalized=False)
+        for node, value in part.items():
+            total[node] += 2 * value  # the subset sum halves undirected pairs; undo it
+    return _rescale_sampled(total, n, None if everyone else sources)
+
+
+def _rescale_sampled(sums: dict[Any, float], n: int, sources: list[Any] | None) -> dict[Any, float]:
+    """networkx's normalisation of sampled betweenness without endpoints: by the (s, t) pairs a
+    node could lie between; a sampled source cannot be between its own pairs."""
+    pairs_to = n - 2  # targets per source, the node itself and the source left out
+    if n - 1 < 2:
+        return sums
+    if sources is None:
+        return {v: x / ((n - 1) * pairs_to) for v, x in sums.items()}
+    k, sampled = len(sources), set(sources)
+    own = 1 / ((k - 1) * pairs_to) if k > 1 else math.nan
+    other = 1 / (k * pairs_to)
+    return {v: x * (own if v in sampled else other) for v, x in sums.items()}
+
+
 def brokers(graph: nx.Graph) -> dict[Any, int]:
     """For each person in a person–project/group graph: how many pairs of their projects or groups
     they alone connect (no other person belongs to both). A broker joins otherwise separate groups."""
@@ -174,6 +235,7 @@ def brokers(graph: nx.Graph) -> dict[Any, int]:
     for node, data in graph.nodes(data=True):
         if data.get("kind") != "person":
             continue
+        check()
         teams = sorted(graph[node], key=repr)
         scores[node] = sum(
             1
@@ -190,6 +252,7 @@ def yearly_growth(parts: list[PartRow], years: Iterable[int]) -> list[dict[str, 
     result: list[dict[str, float]] = []
     previous: set[Edge] = set()
     for year in sorted(years):
+        check()
         graph = person_network([row for row in parts if row.year <= year])
         edges = {(min(u, v), max(u, v)) for u, v in graph.edges}
         result.append(

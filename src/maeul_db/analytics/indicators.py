@@ -18,6 +18,7 @@ from maeul_db.analytics.schemas import (
     Indicators,
     Spread,
 )
+from maeul_db.kit.deadline import check
 
 EXPERTS_PER_DONG = 2
 SPREAD_METRICS = ("participants", "repeat_participants", "lead_proposers", "projects")
@@ -87,6 +88,7 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
     birth: dict[int, int] = {}
     leads: set[int] = set()
     for row in inputs.parts:
+        check()
         gender_of[row.person_id] = row.gender
         birth[row.person_id] = row.birth_year
         projects_of[row.person_id].add(row.project_id)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from statistics import median
 
 from maeul_db.analytics.queries import LadderFacts, PartRow, PersonFact
+from maeul_db.kit.deadline import check
 from maeul_db.models import Stage
 
 
@@ -64,6 +65,7 @@ def reached(facts: LadderFacts) -> dict[int, list[date | None]]:
     """For each person, the day they first reached each rung (index as in RUNGS; None = never)."""
     per_rung: list[dict[int, date]] = [{} for _ in RUNGS]
     for row in facts.parts:
+        check()
         _earliest(per_rung[1], row.person_id, row.valid_from)
         if row.role == "lead_proposer":
             _earliest(per_rung[3], row.person_id, row.valid_from)
@@ -98,6 +100,7 @@ def transitions(reach: dict[int, list[date | None]], year: int) -> dict[str, dic
     counts = {a: dict.fromkeys(RUNGS, 0) for a in RUNGS}
     before, after = date(year, 12, 31), date(year + 1, 12, 31)
     for days in reach.values():
+        check()
         later = rung_on(days, after)
         if later:
             counts[RUNGS[rung_on(days, before)]][RUNGS[later]] += 1
@@ -106,9 +109,10 @@ def transitions(reach: dict[int, list[date | None]], year: int) -> dict[str, dic
 
 def cohorts(
     parts: list[PartRow], reach: dict[int, list[date | None]], *, last_year: int
-) -> list[tuple[int, int, list[float], float | None, int]]:
-    """Per first-participation year: (year, size, retention by year offset, median days from first
-    participation to first lead role, people who became lead proposers)."""
+) -> list[tuple[int, int, list[int], float | None, int]]:
+    """Per first-participation year: (year, size, people of the cohort taking part again by year
+    offset (offset 0 is the size), median days from first participation to first lead role,
+    people who became lead proposers). Counts, not shares, so the caller can suppress them."""
     years: dict[int, set[int]] = defaultdict(set)
     for row in parts:
         years[row.person_id].add(row.year)
@@ -117,10 +121,10 @@ def cohorts(
         members[min(active)].append(person)
     result = []
     for first in sorted(y for y in members if y <= last_year):
+        check()
         people = members[first]
         retention = [
-            round(sum(1 for p in people if first + k in years[p]) / len(people), 4)
-            for k in range(last_year - first + 1)
+            sum(1 for p in people if first + k in years[p]) for k in range(last_year - first + 1)
         ]
         waits = [
             (days[3] - days[1]).days

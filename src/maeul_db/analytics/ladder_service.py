@@ -9,34 +9,42 @@ from sqlmodel import Session
 from maeul_db.analytics import access, ladder, queries, stall
 from maeul_db.analytics.indicators import count_people
 from maeul_db.analytics.schemas import Cohort, Count, LadderReport, Stalls, TransitionMatrix
-from maeul_db.analytics.suppression import is_small, suppress_count, suppress_row
+from maeul_db.analytics.suppression import publish, publish_share, suppress_count, suppress_row
 from maeul_db.kit import time as clock
 from maeul_db.models import UserAccount
 
-
-def _hide(value: int, threshold: int | None) -> int | None:
-    return None if threshold and is_small(value, threshold) else value
+# Analysts see the median wait before a first lead role to the nearest month, not to the day.
+WAIT_ROUNDING_DAYS = 30
 
 
 def _matrix(
     counts: dict[str, dict[str, int]], year: int, threshold: int | None
 ) -> TransitionMatrix:
-    cells = {a: {b: _hide(n, threshold) for b, n in row.items()} for a, row in counts.items()}
+    cells = {a: {b: publish(n, threshold) for b, n in row.items()} for a, row in counts.items()}
     hidden = any(v is None for row in cells.values() for v in row.values())
     return TransitionMatrix(year=year, rungs=list(ladder.RUNGS), counts=cells, suppressed=hidden)
 
 
-def _cohort(row: tuple[int, int, list[float], float | None, int], threshold: int | None) -> Cohort:
-    year, size, retention, wait, leads = row
-    if threshold and is_small(size, threshold):
-        return Cohort(year=year, size=None, retention=[None for _ in retention])
-    small_leads = bool(threshold) and is_small(leads, threshold or 0)
+def _wait(days: float | None, threshold: int | None) -> float | None:
+    if days is None or not threshold:
+        return days
+    return float(round(days / WAIT_ROUNDING_DAYS) * WAIT_ROUNDING_DAYS)
+
+
+def _cohort(row: tuple[int, int, list[int], float | None, int], threshold: int | None) -> Cohort:
+    """A cohort as the user may see it: analysts get published (rounded) counts and shares
+    computed from them (an exact share of an exact size would give both away)."""
+    year, size, active, wait, leads = row
+    shown_size = publish(size, threshold)
+    if shown_size is None:
+        return Cohort(year=year, size=None, retention=[None for _ in active])
+    shown_leads = publish(leads, threshold)
     return Cohort(
         year=year,
-        size=size,
-        retention=list(retention),
-        median_days_to_first_lead=None if small_leads else wait,
-        leads=None if small_leads else leads,
+        size=shown_size,
+        retention=[publish_share(n, size, threshold) for n in active],
+        median_days_to_first_lead=None if shown_leads is None else _wait(wait, threshold),
+        leads=shown_leads,
     )
 
 
@@ -59,7 +67,7 @@ def _stalls(
         name: {rung: suppress_row(row, threshold) for rung, row in table.items()}
         for name, table in tables.items()
     }
-    shown = {rung: _hide(n or 0, threshold) for rung, n in totals.items()}
+    shown = {rung: publish(n or 0, threshold) for rung, n in totals.items()}
     marked = (
         any(v is None for table in hidden.values() for row in table.values() for v in row.values())
         or None in shown.values()
@@ -67,6 +75,7 @@ def _stalls(
     return Stalls(years=years, by_rung=shown, suppressed=marked, **hidden)
 
 
+@access.time_limited
 def report(
     session: Session,
     *,

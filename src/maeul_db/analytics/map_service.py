@@ -10,7 +10,7 @@ from sqlmodel import Session
 from maeul_db.analytics import access, choropleth, queries
 from maeul_db.analytics.schemas import DongCell, DongMap
 from maeul_db.analytics.service import analysis_period
-from maeul_db.analytics.suppression import is_small
+from maeul_db.analytics.suppression import publish
 from maeul_db.config import get_settings
 from maeul_db.models import UserAccount
 
@@ -18,11 +18,13 @@ GEOJSON = "seoul_dongs.geojson"
 WIDTH = 640.0
 
 
+@access.time_limited
 def dong_map(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> DongMap:
     """Each dong valid on ``end`` with its participants per 1,000 residents (analysts: cells of
-    1–4 people hidden and drawn hatched)."""
+    1–4 people hidden and drawn hatched, the rest rounded and the rate computed from the rounded
+    count)."""
     start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
@@ -36,26 +38,25 @@ def dong_map(
         queries.dong_successors(session),
     )
     paths, height = choropleth.project(rings, width=WIDTH)
+    shown = {row.code: publish(counts.get(row.code, 0), threshold) for row in rows}
     rates: dict[str, float | None] = {}
     for row in rows:
-        n = counts.get(row.code, 0)
-        hidden = bool(threshold) and is_small(n, threshold or 0)
+        n = shown[row.code]
         rates[row.code] = (
             None
-            if hidden or not row.population_korean
+            if n is None or not row.population_korean
             else round(1000 * n / row.population_korean, 3)
         )
     top = max((r for r in rates.values() if r), default=0.0)
     cells = []
     for row in rows:
-        n = counts.get(row.code, 0)
-        hidden = bool(threshold) and is_small(n, threshold or 0)
+        hidden = shown[row.code] is None
         cells.append(
             DongCell(
                 code=row.code,
                 name=row.name_ko,
                 district_code=row.district_code,
-                participants=None if hidden else n,
+                participants=shown[row.code],
                 population_korean=row.population_korean,
                 per_thousand=rates[row.code],
                 shade=0 if hidden else choropleth.shade(rates[row.code], top),

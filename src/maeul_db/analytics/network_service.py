@@ -16,7 +16,7 @@ from maeul_db.analytics import access, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
 from maeul_db.analytics.service import analysis_period
-from maeul_db.analytics.suppression import is_small
+from maeul_db.analytics.suppression import publish, publish_share
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
 from maeul_db.models import Stage, UserAccount
@@ -26,6 +26,7 @@ SEED = 42
 BETWEENNESS_SAMPLE = 200
 
 
+@access.time_limited
 def build(
     session: Session,
     *,
@@ -65,6 +66,7 @@ def person_ids(graph: Any) -> list[int]:
     return ids
 
 
+@access.time_limited
 def read_summary(
     session: Session,
     *,
@@ -87,7 +89,7 @@ def read_summary(
     )
     result, listed = _summary(graph, kind=kind)
     access_log.record(session, actor=user, action="network.summary", person_ids=listed)
-    return result
+    return publish_summary(result, access.suppression_threshold(user))
 
 
 def summary(graph: Any, *, kind: str) -> GraphSummary:
@@ -133,6 +135,7 @@ def _top_brokers(graph: Any) -> list[tuple[Any, float]]:
     return [(node, float(score)) for node, score in best]
 
 
+@access.time_limited
 def growth(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> list[YearGrowth]:
@@ -149,24 +152,45 @@ def growth(
 
 
 def suppress_growth(rows: list[YearGrowth], threshold: int) -> list[YearGrowth]:
-    """Hide a year's people count of 1 to ``threshold - 1`` (and the density and giant share
-    computed from so few people) and small counts of new ties. The networks are cumulative, so
-    ``edges`` is the running sum of ``new_ties``: once any new-tie count is hidden, every year's
-    edge count is hidden too, or two shown totals would give the hidden count away."""
+    """Publish each year's counts as the small-cell rule says (suppression.publish: 1 to
+    ``threshold - 1`` hidden, the rest rounded to multiples of ``threshold``), and the density and
+    giant share computed from the published counts, so an exact ratio does not give the exact
+    counts back. ``edges`` is the running sum of ``new_ties``; two published edge counts differ
+    by a multiple of the threshold, so they do not give a hidden new-tie count away."""
     for row in rows:
-        if is_small(row.nodes, threshold):
-            row.nodes = row.density = row.giant_component_share = None
-            row.suppressed = True
-        if is_small(row.new_ties, threshold):
-            row.new_ties = None
-            row.suppressed = True
-    if any(row.new_ties is None for row in rows):
-        for row in rows:
-            row.edges = None
-            row.suppressed = True
+        nodes, edges = row.nodes or 0, row.edges or 0
+        giant = round((row.giant_component_share or 0.0) * nodes)
+        row.nodes, row.edges = publish(nodes, threshold), publish(edges, threshold)
+        row.new_ties = publish(int(row.new_ties or 0), threshold)
+        row.density = _density(row.nodes, row.edges)
+        row.giant_component_share = publish_share(giant, nodes, threshold, digits=6)
+        row.suppressed = None in (row.nodes, row.edges, row.new_ties)
     return rows
 
 
+def _density(nodes: int | None, edges: int | None) -> float | None:
+    if nodes is None or edges is None:
+        return None
+    return 2 * edges / (nodes * (nodes - 1)) if nodes > 1 else 0.0
+
+
+def publish_summary(result: GraphSummary, threshold: int | None) -> GraphSummary:
+    """A network summary as an analyst may see it: its counts published like every count (the
+    person network's nodes are the period's participants) and the ratios from them."""
+    if not threshold:
+        return result
+    nodes = result.nodes or 0
+    giant = round((result.giant_component_share or 0.0) * nodes)
+    result.nodes = publish(nodes, threshold)
+    result.edges = publish(result.edges or 0, threshold)
+    result.components = publish(result.components or 0, threshold)
+    result.communities = publish(result.communities or 0, threshold)
+    result.density = _density(result.nodes, result.edges)
+    result.giant_component_share = publish_share(giant, nodes, threshold, digits=6)
+    return result
+
+
+@access.time_limited
 def export(
     session: Session,
     *,

@@ -134,14 +134,17 @@ class LadderReport(BaseModel):
 
 
 class GraphSummary(BaseModel):
+    """A network's size and shape; for analysts the counts are published like every count (``None``
+    when 1 to threshold - 1, else rounded; docs/indicators.md "Small cells")."""
+
     kind: str
-    nodes: int
-    edges: int
-    density: float
-    components: int
-    giant_component_share: float
+    nodes: int | None
+    edges: int | None
+    density: float | None
+    components: int | None
+    giant_component_share: float | None
     max_core: int
-    communities: int
+    communities: int | None
     modularity: float | None = None
     top_pagerank: Ranking
     top_betweenness: Ranking

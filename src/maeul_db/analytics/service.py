@@ -95,6 +95,7 @@ def _finish(raw: Inputs, *, end: date, population: int | None, threshold: int | 
     return indicators.derive(result, population=population)
 
 
+@access.time_limited
 def kpi(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
 ) -> KpiReport:

@@ -9,8 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from maeul_db.analytics import ego_service, ladder_service, map_service, network_service
-from maeul_db.analytics import service as analytics_service
+from maeul_db.analytics import dashboard, ego_service, network_service
 from maeul_db.analytics.exports import MEDIA_TYPES, ExportFormat
 from maeul_db.auth.deps import SessionDep
 from maeul_db.web.deps import WebUser, get_web_user
@@ -19,8 +18,6 @@ from maeul_db.web.templating import render
 router = APIRouter(
     prefix="/analytics", dependencies=[Depends(get_web_user)], include_in_schema=False
 )
-
-GROWTH_YEARS = 10
 
 
 @router.get("")
@@ -33,38 +30,10 @@ def show_dashboard(
     district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None,
 ) -> Response:
     """Indicators for a period (the latest project year by default), per district, and the ladder."""
-    year = analytics_service.latest_year(session)
-    start = start or date(year, 1, 1)
-    end = end or date(year, 12, 31)
-    report = analytics_service.kpi(
+    board = dashboard.overview(
         session, user=user, start=start, end=end, district_code=district or None
     )
-    ladder = ladder_service.report(
-        session, user=user, as_of=end, district_code=district or None, transition_years=1
-    )
-    # One network per year of the period: keep the page fast by drawing at most GROWTH_YEARS.
-    growth_start = max(start, date(end.year - GROWTH_YEARS + 1, 1, 1))
-    growth = network_service.growth(
-        session, user=user, start=growth_start, end=end, district_code=district or None
-    )
-    districts = analytics_service.district_choices(session)
-    dong_map = map_service.dong_map(
-        session, user=user, start=start, end=end, district_code=district or None
-    )
-    return render(
-        request,
-        "analytics/dashboard.html",
-        {
-            "report": report,
-            "ladder": ladder,
-            "districts": districts,
-            "dong_map": dong_map,
-            "growth": growth,
-            "district": report.district_code or "",
-            "start": start,
-            "end": end,
-        },
-    )
+    return render(request, "analytics/dashboard.html", vars(board))
 
 
 @router.get("/people/{person_id}/ego")

@@ -532,8 +532,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "analytics.spread": ("격차: {metric}", "spread: {metric}"),
     "analytics.ratio": ("{ratio}배", "{ratio}x"),
     "analytics.suppressed_note": (
-        "* {threshold}명 미만 칸은 가려졌습니다",
-        "* cells under {threshold} people are suppressed",
+        "* {threshold}명 미만 칸은 가려졌고, 나머지 인원은 {threshold}명 단위로 반올림했습니다",
+        "* cells under {threshold} people are suppressed; other counts are rounded to multiples "
+        "of {threshold}",
     ),
     # Demo data (demo/)
     "demo.production_refused": (
@@ -607,6 +608,9 @@ from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
+from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
 
-_merge(MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API, MESSAGES_READS)
+_merge(
+    MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API, MESSAGES_LIMITS, MESSAGES_READS
+)
