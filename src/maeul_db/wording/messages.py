@@ -607,5 +607,6 @@ from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
+from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 
-_merge(MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API)
+_merge(MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API, MESSAGES_PRIVACY)
