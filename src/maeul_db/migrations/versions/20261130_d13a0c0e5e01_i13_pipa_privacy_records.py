@@ -180,8 +180,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_column("anonymised_at")
 
     with op.batch_alter_table("rights_request", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_rights_request_person_id"))
@@ -206,6 +204,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_access_review_month"))
 
     op.drop_table("access_review")
+
+    # Last: on SQLite the batch copy of ``person`` needs the tables referring to it gone first.
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_column("anonymised_at")
 
 
 PURPOSES = ("participation", "contact", "research")
