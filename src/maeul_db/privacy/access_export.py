@@ -109,9 +109,17 @@ def _facts(session: Session, ids: list[int]) -> dict[str, dict[str, list[dict[st
                 row["title"] = getattr(target, attr) if target else None
                 if title_model is Activity and target is not None:
                     row["held_on"] = _plain(target.held_on)
-            district = row.get("district_code") or CITY
+            district = row.get("district_code") or _owner(session, obj) or CITY
             by_district.setdefault(district, {}).setdefault(section, []).append(row)
     return dict(sorted(by_district.items()))
+
+
+def _owner(session: Session, obj: SQLModel) -> str | None:
+    """A completion belongs to the district that ran the enrolment."""
+    if isinstance(obj, TrainingCompletion):
+        enrolment = session.get(Enrolment, obj.enrolment_id)
+        return enrolment.district_code if enrolment else None
+    return None
 
 
 def _reads(session: Session, ids: list[int]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ A granted deletion request destroys at once (``privacy.requests``) and is entere
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func
@@ -122,7 +122,7 @@ def inactive_people(session: Session, *, on: date) -> list[int]:
         int(pid)
         for (pid,) in session.execute(
             select(Certificate.person_id).where(
-                func.date(Certificate.issued_at) >= cutoff.isoformat()
+                col(Certificate.issued_at) >= datetime.combine(cutoff, time(), tzinfo=clock.SEOUL)
             )
         )
     }
