@@ -78,5 +78,14 @@ MESSAGES_PRIVACY: dict[str, tuple[str, str]] = {
         "개인정보 보호법 제36조 (삭제 요구)",
         "PIPA art. 36 (request for deletion)",
     ),
+    "import_row.consent_undated": (
+        "동의항목에는 동의일이 필요합니다",
+        "consent items need the consent date",
+    ),
+    "import_row.consent_in_future": ("동의일이 오늘 이후입니다", "consent date in the future"),
+    "import_row.unknown_consent_item": (
+        "알 수 없는 동의항목: {value}",
+        "unknown consent item: {value}",
+    ),
     "register.default_purpose": ("목적 미기재 분석", "analysis (no purpose given)"),
 }
