@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ConsentPurpose, Person, PersonVersion
@@ -41,10 +41,13 @@ def erase_contact(session: Session, person_ids: Iterable[int]) -> int:
 
 
 def anonymise(session: Session, person_ids: Iterable[int]) -> int:
-    """Each person becomes an anonymous record; returns how many were changed."""
+    """Each person, with the duplicates merged into them, becomes an anonymous record; returns
+    how many rows were changed."""
     ids = sorted(set(person_ids))
     if not ids:
         return 0
+    merged = session.exec(select(Person.id).where(col(Person.merged_into_id).in_(ids))).all()
+    ids = sorted(set(ids) | {int(i) for i in merged if i is not None})
     now = utcnow()
     session.execute(
         update(Person)
