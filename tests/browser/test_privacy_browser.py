@@ -60,8 +60,8 @@ def test_staff_handle_access_and_deletion_officer_reviews(
     assert STAFF_PERSON in text and "기록을 열람한 이력" in text
 
     _record_request(page, person_id, "삭제")
-    page.get_by_label("결정", exact=True).select_option(label="수용")
-    page.get_by_label("사유").fill("본인 요청에 따라 삭제")
+    page.locator("select[name=decision]").select_option(label="수용")
+    page.get_by_label("사유", exact=True).fill("본인 요청에 따라 삭제")
     page.get_by_role("button", name="결정 기록").click()
     expect(page.locator("td.decision")).to_contain_text("수용")
     page.goto(f"{live_app.base_url}/people/{person_id}")
