@@ -88,7 +88,7 @@ def _plain(value: Any) -> Any:
 
 
 def _row(obj: SQLModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in obj.model_dump().items() if k not in skip}
+    return {k: _plain(v) for k, v in obj.model_dump(warnings=False).items() if k not in skip}
 
 
 def _ids(session: Session, person_id: int) -> list[int]:
