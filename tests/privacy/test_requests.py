@@ -192,3 +192,23 @@ def test_another_districts_staff_cannot_see_the_request(session: Session) -> Non
         rights.view(session, user=outsider, request_id=request.id)
     views, count = rights.list_(session, user=outsider, page=Page(50, 0))
     assert (views, count) == ([], 0)
+
+
+def test_an_anonymised_person_cannot_be_edited_back(session: Session) -> None:
+    from maeul_db.participants import service as participant_service
+    from maeul_db.participants.schemas import PersonUpdate
+
+    staff = make_user(session)
+    person = make_person(session)
+    request = _request(session, RequestKind.deletion, staff=staff, person=person)
+    rights.decide(
+        session,
+        user=staff,
+        request_id=request.id,
+        decision=RequestDecision.granted,
+        reason="요청대로",
+    )
+    with pytest.raises(Conflict):
+        participant_service.update(
+            session, user=staff, person_id=person.id, data=PersonUpdate(name="되살린이름")
+        )

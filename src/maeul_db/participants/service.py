@@ -17,7 +17,7 @@ from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.core import refs
 from maeul_db.core.scope import get_visible
-from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.identity.keys import fill_keys
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page, paginate
@@ -78,6 +78,8 @@ def read_for_edit(session: Session, *, user: UserAccount, person_id: int) -> Per
     policies.require_fact_logger(user)
     person = get(session, user=user, person_id=person_id)
     _require_detail_editor(user, person)
+    if person.anonymised_at is not None:  # destroyed details are not written back (issue 13)
+        raise Conflict("person.anonymised")
     access_log.record(session, actor=user, action="person.read", person_ids=[person_id])
     return person
 
@@ -223,6 +225,8 @@ def _apply_update(
         raise Forbidden("person.edit_forbidden")
     person = get(session, user=user, person_id=person_id)
     _require_detail_editor(user, person)
+    if person.anonymised_at is not None:
+        raise Conflict("person.anonymised")
     changes = data.model_dump(exclude_unset=True, exclude={"reason"})
     changes = {k: v for k, v in changes.items() if getattr(person, k) != v}
     if not changes:

@@ -87,5 +87,9 @@ MESSAGES_PRIVACY: dict[str, tuple[str, str]] = {
         "알 수 없는 동의항목: {value}",
         "unknown consent item: {value}",
     ),
+    "person.anonymised": (
+        "익명 처리된 인물은 수정할 수 없습니다 (파기된 정보를 다시 적지 않습니다)",
+        "an anonymised person cannot be edited (destroyed details are not written back)",
+    ),
     "register.default_purpose": ("목적 미기재 분석", "analysis (no purpose given)"),
 }
