@@ -216,6 +216,9 @@ def _register_optional_commands() -> None:
 
     app.add_typer(training_app, name="training")
     register_analytics(app)
+    from maeul_db.privacy.cli import privacy_app
+
+    app.add_typer(privacy_app, name="privacy")
 
 
 _register_optional_commands()

@@ -202,6 +202,14 @@ WEB_RULES: dict[str, Call] = {
     "/imports/batches/{batch_id}/rejected": Call(),
     "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
     "/identity/candidates": Call(),
+    "/privacy/requests": Call(STAFF),
+    "/privacy/requests/{request_id}": Call(STAFF),
+    "/privacy/people/{person_id}/consents": Call(STAFF),
+    "/privacy/people/{person_id}/export.pdf": Call(STAFF),
+    "/privacy/people/{person_id}/export.json": Call(),
+    "/privacy/register": Call(ANALYST),
+    "/privacy/retention": Call(),
+    "/privacy/review": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"
@@ -227,6 +235,7 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "kpi": Command(("--from", "2019-01-01", "--to", "2019-12-31", "--json")),
     "ladder": Command(("--as-of", "2020-01-01")),
     "report": Command(("--year", "2019", "--out", "{out}")),
+    "privacy retention": Command(("--dry-run",)),
     "graph export": Command(
         ("--format", "json", "--from", "2015-01-01", "--to", "2024-12-31", "--out", "{out}")
     ),

@@ -162,6 +162,7 @@ def seed(session: Session) -> World:
         "batch_id": _rejected_batch(session, users[Role.city_admin]),
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
+        "request_id": _rights_request(session, users[Role.district_staff], gap.id),
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")
@@ -170,6 +171,22 @@ def seed(session: Session) -> World:
     }
     roster = csv_bytes([_roster(*SENTINELS["gap"])])
     return World(ids, people, users, roster)
+
+
+def _rights_request(session: Session, staff: UserAccount, person_id: int) -> int:
+    from maeul_db.models import RequestKind
+    from maeul_db.privacy import requests as rights
+
+    request = rights.create(
+        session,
+        user=staff,
+        person_id=person_id,
+        kind=RequestKind.access,
+        requester="requester",
+        verification="ID",
+    )
+    assert request.id is not None
+    return request.id
 
 
 # --- reading a response and the log ---------------------------------------------------------

@@ -17,6 +17,8 @@ from maeul_db.models import Role
 from tests.builders import DISTRICT_A
 
 STAFF = frozenset({Role.city_admin, Role.district_staff})
+OFFICER = frozenset({Role.city_admin})
+REGISTER = frozenset({Role.city_admin, Role.analyst})
 ANALYTICS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
 EXPERT = frozenset({Role.expert})
 EVERYONE = frozenset(Role)
@@ -46,6 +48,13 @@ PERSON_FORM = {"name": "새인물", "gender": "F", "birth_year": "1980"}
 ACTIVITY_FORM = {"title": "새활동", "kind": "meeting", "held_on": "2020-05-01"}
 JOIN_FORM = {"person": "{person_id}", "valid_from": "2020-01-01"}
 CLOSE_FORM = {"last_day": "2023-12-31"}
+REQUEST_FORM = {
+    "person_id": "{person_id}",
+    "kind": "access",
+    "requester": "r",
+    "verification": "v",
+}
+CONSENT_FORM = {"purpose": "research", "method": "paper", "given_on": "2020-01-01"}
 
 WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/login"): WebRule(EVERYONE, public=True, cross="own"),
@@ -121,4 +130,26 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/imports/batches/{batch_id}/undo"): WebRule(STAFF),
     ("GET", "/identity/candidates"): WebRule(STAFF, cross="own"),
     ("POST", "/identity/candidates/{candidate_id}/{action}"): WebRule(STAFF),
+    # Privacy (issue 13): requests and consents are district staff's work on people they can see;
+    # the register is the analysts' (their own entries); retention and the review the officer's.
+    ("GET", "/privacy/requests"): WebRule(STAFF, cross="own"),
+    ("POST", "/privacy/requests"): WebRule(STAFF, REQUEST_FORM),
+    ("GET", "/privacy/requests/{request_id}"): WebRule(STAFF),
+    ("POST", "/privacy/requests/{request_id}/extend"): WebRule(
+        STAFF, {"until": "2024-03-20", "reason": "r"}
+    ),
+    ("POST", "/privacy/requests/{request_id}/decide"): WebRule(
+        STAFF, {"decision": "granted", "reason": "r"}
+    ),
+    ("GET", "/privacy/people/{person_id}/consents"): WebRule(STAFF),
+    ("POST", "/privacy/people/{person_id}/consents"): WebRule(STAFF, CONSENT_FORM),
+    ("POST", "/privacy/people/{person_id}/consents/{consent_id}/withdraw"): WebRule(STAFF),
+    ("GET", "/privacy/people/{person_id}/export.pdf"): WebRule(STAFF),
+    ("GET", "/privacy/people/{person_id}/export.json"): WebRule(STAFF),
+    ("GET", "/privacy/register"): WebRule(REGISTER),
+    ("POST", "/privacy/register/{record_id}/destroyed"): WebRule(REGISTER),
+    ("GET", "/privacy/retention"): WebRule(OFFICER),
+    ("POST", "/privacy/retention/run"): WebRule(OFFICER, cross=None),
+    ("GET", "/privacy/review"): WebRule(OFFICER, query={"month": "2024-03"}),
+    ("POST", "/privacy/review"): WebRule(OFFICER, {"month": "2024-03", "note": "n"}, cross=None),
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -20,8 +20,14 @@ from maeul_db.models import (
     Activity,
     Attendance,
     CertificateKind,
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
     ImportBatch,
     PersonMatchCandidate,
+    ProcessingRecord,
+    RequestKind,
+    RightsRequest,
     Role,
     UserAccount,
     metadata,
@@ -121,7 +127,9 @@ def seed(session: Session) -> World:
     )
     session.add_all([candidate, batch])
     session.flush()
+    privacy = _privacy(session, person_id=person.id, analyst=users[Role.analyst])
     ids = {
+        **privacy,
         "person_id": person.id,
         "group_id": group.id,
         "project_id": project.id,
@@ -150,6 +158,39 @@ def seed(session: Session) -> World:
         outsider=make_user(session, district_code=DISTRICT_B),
         own_ids={"person_id": expert.person_id, "certificate_id": own_certificate.id},
     )
+
+
+def _privacy(session: Session, *, person_id: int, analyst: UserAccount) -> dict[str, Any]:
+    """District A's rights request and consent about the person, and the analyst's register entry."""
+    request = RightsRequest(
+        person_id=person_id,
+        district_code=DISTRICT_A,
+        kind=RequestKind.access,
+        received_at=datetime(2024, 3, 4, 1, 0, tzinfo=UTC),
+        due_on=date(2024, 3, 14),
+        requester=SECRET_NAME,
+        verification="ID",
+    )
+    consent = Consent(
+        person_id=person_id,
+        purpose=ConsentPurpose.contact,
+        method=ConsentMethod.paper,
+        given_on=date(2020, 1, 1),
+        district_code=DISTRICT_A,
+    )
+    assert analyst.id is not None
+    record = ProcessingRecord(
+        user_id=analyst.id,
+        purpose="research",
+        recipient="lab",
+        period_start=date(2019, 1, 1),
+        period_end=date(2019, 12, 31),
+        dataset="person network json",
+        dataset_sha256="0" * 64,
+    )
+    session.add_all([request, consent, record])
+    session.flush()
+    return {"request_id": request.id, "consent_id": consent.id, "record_id": record.id}
 
 
 def _users(session: Session) -> dict[Role, UserAccount]:

@@ -95,4 +95,10 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "timeline.service:person_timeline", "timeline.read", "a person's facts over time"
     ),
     PersonalDataOutput("training.service:list_progress", "training.read", "a person's training"),
+    PersonalDataOutput(
+        "privacy.access_export:build", "person.access_export", "everything held about a person"
+    ),
+    PersonalDataOutput("privacy.consent:list_for_person", "person.consents", "a person's consents"),
+    PersonalDataOutput("privacy.requests:list_", "privacy.requests", "requesters' names"),
+    PersonalDataOutput("privacy.requests:view", "privacy.requests", "the requester's name"),
 )

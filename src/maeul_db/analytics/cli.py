@@ -124,6 +124,8 @@ def graph_export(
     kind: Annotated[str, typer.Option("--kind", help="person|group|bipartite")] = "person",
     min_degree: Annotated[int, typer.Option("--min-degree", help="drop nodes below")] = 0,
     metrics: Annotated[bool, typer.Option("--metrics", help="add node metrics")] = False,
+    purpose: Annotated[str | None, typer.Option("--purpose", help="why (register)")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="for whom")] = None,
     as_user: AsUser = None,
 ) -> None:
     """Write a network (pseudonymised node ids) for Gephi or other tools."""
@@ -141,6 +143,8 @@ def graph_export(
                 district_code=district,
                 min_degree=min_degree,
                 with_metrics=metrics,
+                purpose=purpose,
+                recipient=recipient,
             )
             session.commit()  # keep the access-log row the export wrote
     except MaeulError as exc:

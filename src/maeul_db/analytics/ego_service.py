@@ -46,7 +46,7 @@ class _Scope:
         )
         district = access.scope_district(user, district_code)
         self.parts = queries.participations(
-            session, start=self.start, end=self.end, district_code=district
+            session, start=self.start, end=self.end, district_code=district, consented=True
         )
         self.graph = graphs.person_network(self.parts)
         self.analyst = user.role == Role.analyst

@@ -20,6 +20,7 @@ from maeul_db.analytics.suppression import publish, publish_share
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
 from maeul_db.models import Stage, UserAccount
+from maeul_db.privacy import register
 
 GRAPH_KINDS = ("person", "group", "bipartite")
 SEED = 42
@@ -42,12 +43,16 @@ def build(
     if kind not in GRAPH_KINDS:
         raise InvalidInput("analytics.unknown_graph", field="kind", kinds=", ".join(GRAPH_KINDS))
     scope = access.scope_district(user, district_code)
-    parts = queries.participations(session, start=start, end=end, district_code=scope)
+    parts = queries.participations(
+        session, start=start, end=end, district_code=scope, consented=True
+    )
     if stage is not None:
         parts = [row for row in parts if row.stage == stage]
     if kind == "person":
         return graphs.person_network(parts)
-    members = queries.memberships(session, start=start, end=end, district_code=scope)
+    members = queries.memberships(
+        session, start=start, end=end, district_code=scope, consented=True
+    )
     if kind == "group":
         return graphs.group_network(members)
     return graphs.bipartite(parts, [] if stage is not None else members)
@@ -143,7 +148,9 @@ def growth(
     start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
-    parts = queries.participations(session, start=start, end=end, district_code=scope)
+    parts = queries.participations(
+        session, start=start, end=end, district_code=scope, consented=True
+    )
     rows = [
         YearGrowth.model_validate(row)
         for row in graphs.yearly_growth(parts, range(start.year, end.year + 1))
@@ -203,8 +210,11 @@ def export(
     stage: Stage | None = None,
     min_degree: int = 0,
     with_metrics: bool = False,
+    purpose: str | None = None,
+    recipient: str | None = None,
 ) -> bytes:
-    """The graph as GraphML, GEXF, node-link JSON or CSV, always under pseudonyms."""
+    """The graph as GraphML, GEXF, node-link JSON or CSV, always under pseudonyms; an analyst's
+    export is entered in the pseudonymised-processing register (``privacy.register``)."""
     graph = build(
         session,
         user=user,
@@ -232,4 +242,16 @@ def export(
     body = exports.to_bytes(safe, fmt)
     people = person_ids(graph) if kind != "group" else []
     access_log.record(session, actor=user, action="network.export", person_ids=people)
+    dataset = f"{kind} network {fmt.value}, {district_code or 'city'}, {len(people)} people"
+    period_start, period_end = analysis_period(user, start, end)  # the period the data covers
+    register.record_export(
+        session,
+        user=user,
+        start=period_start,
+        end=period_end,
+        dataset=dataset,
+        body=body,
+        purpose=purpose,
+        recipient=recipient,
+    )
     return body

@@ -34,6 +34,7 @@ from maeul_db.models import (
     TrainingProgram,
     TrainingStage,
 )
+from maeul_db.privacy import consent
 
 
 def select(*columns: Any) -> Any:
@@ -111,6 +112,12 @@ def _person(person_id: int | None) -> Any:
     return PERSON_KEY.in_([person_id]) if person_id is not None else True
 
 
+def _research(consented: bool) -> Any:
+    """With ``consented``, people who withdrew research consent are left out (networks and
+    analyst exports: docs/indicators.md "Consent"); counts and indicators keep everyone."""
+    return ~consent.research_withdrawn(Person.id) if consented else True
+
+
 def participations(
     session: Session,
     *,
@@ -118,6 +125,7 @@ def participations(
     end: date,
     district_code: str | None = None,
     person_id: int | None = None,
+    consented: bool = False,
 ) -> list[PartRow]:
     stmt = (
         select(
@@ -137,6 +145,7 @@ def participations(
             _overlaps(Participation, start, end),
             _district(Participation.district_code, district_code),
             _person(person_id),
+            _research(consented),
         )
     )
     return [PartRow(*row) for row in session.execute(stmt)]
@@ -276,7 +285,12 @@ def training_hours(
 
 
 def memberships(
-    session: Session, *, start: date, end: date, district_code: str | None = None
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    district_code: str | None = None,
+    consented: bool = False,
 ) -> list[MemberRow]:
     stmt = (
         select(
@@ -289,6 +303,7 @@ def memberships(
         .where(
             _overlaps(GroupMembership, start, end),
             _district(GroupMembership.district_code, district_code),
+            _research(consented),
         )
     )
     return [MemberRow(*row) for row in session.execute(stmt)]

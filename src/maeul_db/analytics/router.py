@@ -97,8 +97,11 @@ def export_graph(
     district: DistrictQuery = None,
     stage: Stage | None = None,
     min_degree: Annotated[int, Query(ge=0, le=1000)] = 0,
+    purpose: Annotated[str | None, Query(max_length=300)] = None,
+    recipient: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
-    """The network as GraphML, GEXF, node-link JSON or CSV, under pseudonyms."""
+    """The network as GraphML, GEXF, node-link JSON or CSV, under pseudonyms (analysts: entered
+    in the pseudonymised-processing register with the purpose and recipient given)."""
     body = network_service.export(
         session,
         user=user,
@@ -109,6 +112,8 @@ def export_graph(
         district_code=district,
         stage=stage,
         min_degree=min_degree,
+        purpose=purpose,
+        recipient=recipient,
     )
     filename = f"maeul-{kind}-{start}-{end}.{fmt.value}"
     return Response(

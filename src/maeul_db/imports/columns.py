@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from maeul_db.models import Gender, ParticipationRole, Programme, Stage
+from maeul_db.models import ConsentPurpose, Gender, ParticipationRole, Programme, Stage
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("role", "역할", "role", True, ("참여구분",)),
     ColumnSpec("start_date", "참여시작일", "start_date", False, ("시작일",)),
     ColumnSpec("end_date", "참여종료일", "end_date", False, ("종료일",)),
+    # The consent form's date and the purposes ticked on it (issue 13); without them a new person
+    # gets the participation consent the roster itself implies, undated.
+    ColumnSpec("consent_date", "동의일", "consent_date", False, ("동의일자",)),
+    ColumnSpec("consent_items", "동의항목", "consent_items", False, ("동의범위",)),
 )
 BY_KEY = {spec.key: spec for spec in COLUMNS}
 # A year cell may say "2024년".
@@ -63,6 +67,8 @@ EXAMPLE_ROW = (
     "대표제안자",
     "2024-04-01",
     "2024-11-30",
+    "2024-03-25",
+    "참여기록, 연락",
 )
 
 
@@ -137,3 +143,21 @@ ROLES = _vocab(
         **{role.value: role.value for role in ParticipationRole},
     }
 )
+CONSENT_PURPOSES = _vocab(
+    {
+        "참여기록": ConsentPurpose.participation,
+        "참여": ConsentPurpose.participation,
+        "연락": ConsentPurpose.contact,
+        "연락수신": ConsentPurpose.contact,
+        "사업소식": ConsentPurpose.contact,
+        "연구": ConsentPurpose.research,
+        "연구활용": ConsentPurpose.research,
+        "가명정보": ConsentPurpose.research,
+        "사진": ConsentPurpose.photos,
+        "사진촬영": ConsentPurpose.photos,
+        "제3자제공": ConsentPurpose.third_party,
+        **{purpose.value: purpose.value for purpose in ConsentPurpose},
+    }
+)
+# 동의항목 lists purposes separated by commas, slashes or middle dots.
+CONSENT_SEPARATORS = re.compile(r"[,/·;]+")

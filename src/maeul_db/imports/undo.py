@@ -62,7 +62,7 @@ def _delete_unreferenced(
     batch_id: int,
     skip: set[tuple[str, str]],
     extra: Any = True,
-    before: Table | None = None,
+    before: tuple[Table, ...] = (),
 ) -> tuple[int, int]:
     created = (
         session.connection()
@@ -81,8 +81,8 @@ def _delete_unreferenced(
         .all()
     )
     for chunk in _chunks(ids):
-        if before is not None:
-            session.connection().execute(delete(before).where(before.c.person_id.in_(chunk)))
+        for dependent in before:
+            session.connection().execute(delete(dependent).where(dependent.c.person_id.in_(chunk)))
         session.connection().execute(delete(target).where(target.c.id.in_(chunk)))
     return len(ids), len(created) - len(ids)
 
@@ -118,9 +118,10 @@ def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPu
         session,
         person,
         batch_id,
-        {("person_version", "person_id")},
+        # The person's own history and the consents the roster recorded go with them.
+        {("person_version", "person_id"), ("consent", "person_id")},
         extra=person.c.version == 1,
-        before=_table("person_version"),
+        before=(_table("person_version"), _table("consent")),
     )
     removed["project"], kept["project"] = _delete_unreferenced(session, project, batch_id, set())
     removed["community_group"], kept["community_group"] = _delete_unreferenced(

@@ -16,6 +16,8 @@ from sqlmodel import Session, select
 
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.imports.columns import (
+    CONSENT_PURPOSES,
+    CONSENT_SEPARATORS,
     GENDERS,
     PROGRAMMES,
     ROLES,
@@ -101,6 +103,8 @@ class RosterRow:
     role: str
     valid_from: date
     valid_to: date | None
+    consent_on: date | None = None
+    consent_purposes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,19 @@ def _phone(text: str) -> str | None:
     if digits == text and len(digits) == 10 and digits.startswith("1"):
         text = "0" + text  # a phone typed into a number cell loses its leading zero
     return normalize_phone(text)
+
+
+def _consent_date(text: str, today: date) -> date:
+    day = parse_date(text)
+    if day > today:
+        raise RowProblem("consent_in_future")
+    return day
+
+
+def _consent_items(text: str) -> tuple[str, ...]:
+    """The purposes ticked on the consent form, each from the vocabulary (duplicates dropped)."""
+    parts = [p.strip() for p in CONSENT_SEPARATORS.split(text) if p.strip()]
+    return tuple(sorted({_choice(p, CONSENT_PURPOSES, "unknown_consent_item") for p in parts}))
 
 
 class RowChecker:
@@ -301,6 +318,10 @@ class RowChecker:
         take("phone", _phone, required=False)
         take("email", normalize_email, required=False)
         take("role", lambda t: _choice(t, ROLES, "unknown_role"), required=True)
+        take("consent_date", lambda t: _consent_date(t, today), required=False)
+        take("consent_items", _consent_items, required=False)
+        if values["consent_items"] and values["consent_date"] is None and not errors:
+            errors.append(RowError(row.number, self.header["consent_items"], "consent_undated"))
         end = values["end_date"]
         if end is not None and end < on:
             errors.append(RowError(row.number, self.header["end_date"], "end_before_start"))
@@ -325,6 +346,8 @@ class RowChecker:
             valid_from=on,
             # The roster's end date is the last day of taking part; intervals end exclusively.
             valid_to=clock.valid_to_from_last_day(end),
+            consent_on=values["consent_date"],
+            consent_purposes=values["consent_items"] or (),
         )
 
 

@@ -276,6 +276,37 @@ def _resolver(new_ids: list[int]) -> Any:
     return lambda ref: ref if ref > 0 else new_ids[-ref - 1]
 
 
+def _purposes(row: RosterRow) -> tuple[str, ...]:
+    """The purposes a new person consented to on the roster's form; the roster alone implies the
+    participation record."""
+    return row.consent_purposes or (ConsentScope.participation.value,)
+
+
+def _insert_consents(
+    connection: Connection, person_ids: list[int], plan: Plan, *, batch_id: int, now: datetime
+) -> None:
+    """One consent record per purpose of each new person (method ``imported``, dated by the form)."""
+    bulk_insert(
+        connection,
+        _table("consent"),
+        (
+            (now, now, pid, purpose, "imported", p.row.consent_on, p.row.district_code, batch_id)
+            for pid, p in zip(person_ids, plan.people, strict=True)
+            for purpose in _purposes(p.row)
+        ),
+        columns=(
+            "created_at",
+            "updated_at",
+            "person_id",
+            "purpose",
+            "method",
+            "given_on",
+            "district_code",
+            "import_batch_id",
+        ),
+    )
+
+
 def apply(
     session: Session,
     plan: Plan,
@@ -363,7 +394,7 @@ def apply(
                 p.row.email,
                 p.row.home_dong_code,
                 district_code,
-                ConsentScope.participation.value,
+                ",".join(_purposes(p.row)),
                 1,
                 p.keys.name_birth_phone,
                 p.keys.name_birth_email,
@@ -424,6 +455,7 @@ def apply(
             "home_dong_code",
         ),
     )
+    _insert_consents(connection, person_ids, plan, batch_id=batch_id, now=now)
     bulk_insert(
         connection,
         _table("participation"),

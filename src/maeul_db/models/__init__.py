@@ -11,6 +11,17 @@ from maeul_db.models.identity import MatchStatus, PersonMatchCandidate
 from maeul_db.models.imports import ImportBatch, ImportStatus
 from maeul_db.models.logs import AccessLog, AuditLog
 from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
+from maeul_db.models.privacy import (
+    AccessReview,
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
+    DestructionEntry,
+    ProcessingRecord,
+    RequestDecision,
+    RequestKind,
+    RightsRequest,
+)
 from maeul_db.models.projects import (
     Participation,
     ParticipationRole,
@@ -30,6 +41,7 @@ from maeul_db.models.training import (
 
 __all__ = [
     "AccessLog",
+    "AccessReview",
     "Activity",
     "ActivityKind",
     "Attendance",
@@ -38,9 +50,13 @@ __all__ = [
     "Certificate",
     "CertificateKind",
     "CertificateStatus",
+    "Consent",
+    "ConsentMethod",
+    "ConsentPurpose",
     "ConsentScope",
     "CouncilRole",
     "CouncilSeat",
+    "DestructionEntry",
     "District",
     "Dong",
     "DongChangeKind",
@@ -63,8 +79,12 @@ __all__ = [
     "Person",
     "PersonMatchCandidate",
     "PersonVersion",
+    "ProcessingRecord",
     "Programme",
     "Project",
+    "RequestDecision",
+    "RequestKind",
+    "RightsRequest",
     "Role",
     "Stage",
     "TrainingCompletion",

@@ -17,7 +17,8 @@ class Gender(StrEnum):
 
 
 class ConsentScope(StrEnum):
-    """What the person agreed to, per the notice they were shown."""
+    """What the person agreed to, per the notice they were shown. ``Person.consent_scopes`` is a
+    cache of the purposes in force, kept by ``privacy.consent`` from the ``consent`` records."""
 
     participation = "participation"  # recording their participation (required)
     contact = "contact"  # being contacted about programmes
@@ -41,6 +42,9 @@ class Person(PersonBase, IdTimestamps, table=True):
     # Set when staff merge a duplicate into another person; cleared by an unmerge.
     merged_into_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     version: int = Field(default=1)
+    # Set when the person was made anonymous (retention or a deletion request): no name, contact
+    # or identity keys remain; their facts stay so counts survive (docs/privacy.md).
+    anonymised_at: datetime | None = aware_datetime(default=None)
     # Keyed hashes (HMAC, server key) of the normalised identity keys, so districts can learn
     # "known elsewhere" without reading another district's record (DESIGN-NOTES "Identity").
     key_name_birth_phone: str | None = Field(default=None, max_length=64, index=True)

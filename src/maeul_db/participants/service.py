@@ -17,11 +17,12 @@ from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.core import refs
 from maeul_db.core.scope import get_visible
-from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.identity.keys import fill_keys
+from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
-from maeul_db.models import Dong, Person, PersonVersion, Role, UserAccount
+from maeul_db.models import ConsentMethod, Dong, Person, PersonVersion, Role, UserAccount
 from maeul_db.participants.schemas import PersonCreate, PersonUpdate, PersonVersionPublic
 from maeul_db.participants.visibility import (
     CONTACT_FIELDS,
@@ -32,6 +33,7 @@ from maeul_db.participants.visibility import (
     person_view,
     visible_people,
 )
+from maeul_db.privacy import consent as consent_service
 
 DETAIL_FIELDS = ("name", "gender", "birth_year", "phone", "email", "home_dong_code")
 
@@ -76,6 +78,8 @@ def read_for_edit(session: Session, *, user: UserAccount, person_id: int) -> Per
     policies.require_fact_logger(user)
     person = get(session, user=user, person_id=person_id)
     _require_detail_editor(user, person)
+    if person.anonymised_at is not None:  # destroyed details are not written back (issue 13)
+        raise Conflict("person.anonymised")
     access_log.record(session, actor=user, action="person.read", person_ids=[person_id])
     return person
 
@@ -158,7 +162,6 @@ def create(session: Session, *, user: UserAccount, data: PersonCreate) -> Person
     person = Person(
         **data.model_dump(include=set(DETAIL_FIELDS)),
         registered_district_code=district,
-        consent_scopes=",".join(sorted(set(data.consent_scopes))),
         consent_at=now,
         consent_notice_version=data.consent_notice_version,
         created_at=now,
@@ -167,6 +170,15 @@ def create(session: Session, *, user: UserAccount, data: PersonCreate) -> Person
     fill_keys(person)
     session.add(person)
     session.flush()
+    consent_service.record_at_registration(
+        session,
+        person=person,
+        purposes=data.consent_scopes,
+        user=user,
+        method=ConsentMethod.paper,
+        given_on=clock.today(),
+        notice_version=data.consent_notice_version,
+    )
     _add_version(session, person, user=user, at=now, reason="create")
     audit.record(
         session,
@@ -213,6 +225,8 @@ def _apply_update(
         raise Forbidden("person.edit_forbidden")
     person = get(session, user=user, person_id=person_id)
     _require_detail_editor(user, person)
+    if person.anonymised_at is not None:
+        raise Conflict("person.anonymised")
     changes = data.model_dump(exclude_unset=True, exclude={"reason"})
     changes = {k: v for k, v in changes.items() if getattr(person, k) != v}
     if not changes:

@@ -199,3 +199,8 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "_form": ("입력", "input"),
     },
 }
+
+# Feature label modules join here (below the table, hence E402).
+from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
+
+LABELS.update(LABELS_PRIVACY)

@@ -609,8 +609,15 @@ from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
+from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
 
 _merge(
-    MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API, MESSAGES_LIMITS, MESSAGES_READS
+    MESSAGES_IDENTITY,
+    MESSAGES_INPUT,
+    MESSAGES_AUTH,
+    MESSAGES_API,
+    MESSAGES_LIMITS,
+    MESSAGES_PRIVACY,
+    MESSAGES_READS,
 )
