@@ -242,6 +242,8 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
     "audit_action": {
         "create": ("등록", "created"),
         "update": ("수정", "updated"),
+        "change": ("정보 변경", "details changed"),
+        "correction": ("정보 정정", "details corrected"),
         "close": ("종료", "ended"),
         "void": ("취소", "voided"),
         "record": ("기록", "recorded"),
