@@ -19,7 +19,7 @@ from maeul_db.kit.time import frozen_at
 from maeul_db.models import AccessLog, Role
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonUpdate
-from tests.builders import DISTRICT_A, DISTRICT_B, bearer, make_person, make_user
+from tests.builders import DISTRICT_B, bearer, make_person, make_user
 from tests.web_login import log_in
 
 PAGE = Page(limit=50)
@@ -48,7 +48,11 @@ def test_list_access_log_filters_by_person_actor_action_and_seoul_day(session: S
     def actions(**kwargs: object) -> list[tuple[str, str]]:
         person = kwargs.pop("person_id", None)
         rows, _ = access_log_service.list_for(
-            session, user=staff, page=PAGE, person_id=person, filters=LogFilter(**kwargs)  # type: ignore[arg-type]
+            session,
+            user=staff,
+            page=PAGE,
+            person_id=person,
+            filters=LogFilter(**kwargs),  # type: ignore[arg-type]
         )
         return [(r.actor_username, r.action) for r in rows]
 
@@ -140,7 +144,9 @@ def test_api_audit_filters_by_period(client: TestClient, session: Session) -> No
     with frozen_at(LATE_UTC):
         make_user(session, role=Role.analyst, username="made.on.the.2nd")
     headers = bearer(client, admin.username)
-    day = client.get("/api/audit", params={"from": "2026-03-02", "to": "2026-03-02"}, headers=headers)
+    day = client.get(
+        "/api/audit", params={"from": "2026-03-02", "to": "2026-03-02"}, headers=headers
+    )
     assert day.status_code == 200
     assert [row["after"] for row in day.json()["data"]] == [
         '{"district_code": null, "person_id": null, "role": "analyst", '

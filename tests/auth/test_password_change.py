@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from maeul_db.cli import app as cli_app
-from maeul_db.models import AuditLog, LoginFailure, Role
+from maeul_db.models import AuditLog, LoginFailure
 from tests.builders import PASSWORD, bearer, make_user
 from tests.web_login import csrf_token, log_in
 
@@ -51,8 +51,16 @@ def test_change_password_ends_other_tokens_and_answers_a_new_one(
     [
         ({"current_password": "wrong-password"}, "current_password", "password.current_wrong"),
         ({"new_password_confirm": NEW + "x"}, "new_password_confirm", "password.mismatch"),
-        ({"new_password": "short", "new_password_confirm": "short"}, "password", "password.too_short"),
-        ({"new_password": PASSWORD, "new_password_confirm": PASSWORD}, "new_password", "password.unchanged"),
+        (
+            {"new_password": "short", "new_password_confirm": "short"},
+            "password",
+            "password.too_short",
+        ),
+        (
+            {"new_password": PASSWORD, "new_password_confirm": PASSWORD},
+            "new_password",
+            "password.unchanged",
+        ),
     ],
     ids=["wrong-current", "mismatch", "policy", "unchanged"],
 )
@@ -127,7 +135,10 @@ def test_cli_user_passwd_sets_the_password_and_ends_sessions(
     session.flush()
     monkeypatch.setattr("maeul_db.db.get_engine", lambda: session.connection())
     result = contextvars.copy_context().run(
-        CliRunner().invoke, cli_app, ["user", "passwd", "--username", user.username], input=NEW + "\n"
+        CliRunner().invoke,
+        cli_app,
+        ["user", "passwd", "--username", user.username],
+        input=NEW + "\n",
     )
     assert result.exit_code == 0, result.output
     session.expire_all()
