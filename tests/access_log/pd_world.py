@@ -162,6 +162,7 @@ def seed(session: Session) -> World:
         "batch_id": _rejected_batch(session, users[Role.city_admin]),
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
+        "account_id": users[Role.district_staff].id,
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")
