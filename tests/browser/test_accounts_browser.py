@@ -92,6 +92,10 @@ def test_admin_creates_resets_and_disables_an_account_whose_session_ends_at_once
     page.goto(live_app.base_url + "/admin/accounts")
     row = page.locator("table.accounts tr", has_text="jongno.new")
     expect(row).to_contain_text("정지됨")
+    # Usable on a phone: at 390 px the page itself does not scroll sideways (wide tables scroll
+    # inside their own box).
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.goto(live_app.base_url + "/logs/audit?entity=user_account")
     audit = page.locator("table.audit-log").inner_text()
     for action in ("등록", "비밀번호 재설정", "계정 정지"):
