@@ -201,3 +201,15 @@ def test_audit_page_refused_for_analysts(client: TestClient, session: Session) -
     assert log_in(client, analyst.username).status_code == 303
     assert client.get("/logs/audit").status_code == 403
     assert client.get("/logs/access/verify").status_code == 403
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_api_logs_refuse_days_outside_the_window_instead_of_failing(
+    client: TestClient, session: Session, day: str
+) -> None:
+    staff = make_user(session)
+    headers = bearer(client, staff.username)
+    for path in ("/api/access-log", "/api/audit"):
+        response = client.get(path, params={"from": day, "to": day}, headers=headers)
+        assert response.status_code == 422, (path, response.text)
+        assert response.json()["code"] == "input.period_out_of_range"

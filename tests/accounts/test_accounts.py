@@ -176,3 +176,14 @@ def test_one_time_password_meets_the_policy() -> None:
         password = account_service.one_time_password("someone")
         check_password_policy(password, username="someone")
         assert len(password) >= 16
+
+
+def test_api_accounts_refuse_a_username_with_spaces_or_control_characters(
+    client: TestClient, session: Session
+) -> None:
+    admin = make_user(session, role=Role.city_admin)
+    headers = bearer(client, admin.username)
+    for username in ("two words", "nul\u0000name"):
+        body = {"username": username, "role": "analyst"}
+        response = client.post("/api/accounts", json=body, headers=headers)
+        assert response.status_code == 422, response.text

@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import col
 
 from maeul_db.errors import InvalidInput
-from maeul_db.kit.time import ONE_DAY, SEOUL
+from maeul_db.kit.time import ONE_DAY, PERIODS_FROM, PERIODS_TO, SEOUL
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,13 @@ class LogFilter:
     date_to: date | None = None
 
     def check(self) -> None:
+        """Each day within the periods' window (1900-2100, so a day bound never overflows),
+        the end not before the start."""
+        for day, name in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+            if day is not None and not PERIODS_FROM <= day <= PERIODS_TO:
+                raise InvalidInput(
+                    "input.period_out_of_range", field=name, low=PERIODS_FROM, high=PERIODS_TO
+                )
         if self.date_from and self.date_to and self.date_to < self.date_from:
             raise InvalidInput("log.period_reversed", field="date_to")
 

@@ -8,6 +8,10 @@ MESSAGES_ACCOUNTS: dict[str, tuple[str, str]] = {
         "계정 관리는 시 관리자만 할 수 있습니다",
         "only the city admin manages accounts",
     ),
+    "account.username_characters": (
+        "아이디에는 영문, 숫자, 점(.), 밑줄(_), 하이픈(-)만 쓸 수 있습니다",
+        "a username holds only letters, digits, '.', '_' and '-'",
+    ),
     "account.id_not_found": ("계정을 찾을 수 없습니다", "account not found"),
     "account.cannot_disable_self": (
         "지금 로그인한 자신의 계정은 정지할 수 없습니다",
