@@ -113,6 +113,17 @@ def test_wheel_holds_every_file_of_the_package(installed: Installed) -> None:
     assert expected - names == set()
 
 
+def test_wheel_requires_the_package_that_ships_the_api_docs_assets(installed: Installed) -> None:
+    """/api/docs works offline only if the installed product brings Swagger UI and ReDoc along."""
+    wheel = zipfile.ZipFile(installed.wheel)
+    (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+    requires = [
+        line for line in wheel.read(metadata).decode().splitlines() if line.startswith("Requires")
+    ]
+    assert any(line.startswith("Requires-Dist: fastapi-offline") for line in requires), requires
+    assert "maeul_db/web/static/api-docs.js" in wheel.namelist()
+
+
 def test_defaults_never_point_into_the_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -161,7 +172,7 @@ def test_installed_wheel_runs_outside_the_repository(
     installed.run("report", "--year", str(year), "--out", str(report), env=env)
     assert f"{year}년" in _pdf_text(report)
 
-    assert _serve_one_request(installed, env) == (200, 200)
+    assert _serve_one_request(installed, env) == (200, 200, 200, 200)
 
 
 def _imported_from(installed: Installed, env: dict[str, str]) -> Path:
@@ -202,8 +213,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _serve_one_request(installed: Installed, env: dict[str, str]) -> tuple[int, int]:
-    """Start ``maeul-db serve``; the statuses of the login page and the stylesheet, then stop."""
+def _serve_one_request(installed: Installed, env: dict[str, str]) -> tuple[int, ...]:
+    """Start ``maeul-db serve``; the statuses of the login page, the stylesheet, the API docs page
+    and its Swagger UI bundle (served from the installed packages, no CDN), then stop."""
     port = _free_port()
     command = [str(installed.venv / "bin" / "maeul-db"), "serve", "--host", "127.0.0.1"]
     log = installed.workdir / "serve.log"
@@ -223,8 +235,11 @@ def _serve_one_request(installed: Installed, env: dict[str, str]) -> tuple[int, 
             except OSError:
                 assert time.monotonic() < deadline, log.read_text(errors="replace")
                 time.sleep(0.2)
-        with urllib.request.urlopen(f"{base}/static/maeul.css", timeout=5) as css:
-            return login, css.status
+        statuses = [login]
+        for path in ("/static/maeul.css", "/api/docs", "/static/api-docs/swagger-ui-bundle.js"):
+            with urllib.request.urlopen(f"{base}{path}", timeout=5) as answer:
+                statuses.append(answer.status)
+        return tuple(statuses)
     finally:
         server.terminate()
         server.wait(timeout=10)

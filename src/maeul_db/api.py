@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from maeul_db.access_log import router as access_log_router
+from maeul_db.accounts import router as accounts_router
 from maeul_db.activities import router as activities_router
 from maeul_db.analytics import router as analytics_router
+from maeul_db.audit import router as audit_router
 from maeul_db.auth import router as auth_router
 from maeul_db.auth.deps import get_current_user
 from maeul_db.careers import router as careers_router
@@ -33,6 +35,8 @@ protected_router.include_router(identity_router.router)
 protected_router.include_router(imports_router.router)
 protected_router.include_router(analytics_router.router)
 protected_router.include_router(access_log_router.router)
+protected_router.include_router(audit_router.router)
+protected_router.include_router(accounts_router.router)
 protected_router.include_router(timeline_router.router)
 protected_router.include_router(activities_router.router)
 protected_router.include_router(training_router.router)

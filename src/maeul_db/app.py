@@ -1,4 +1,5 @@
-"""The FastAPI application: JSON API under /api (OpenAPI at /api/docs), Korean web UI at /."""
+"""The FastAPI application: JSON API under /api (docs at /api/docs and /api/redoc, served
+offline), Korean web UI at /."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from maeul_db.core.context import OriginMiddleware
 from maeul_db.db import SessionFactory, open_session
 from maeul_db.errors import InvalidInput, MaeulError
 from maeul_db.kit.guard import bounded_request, short_errors
+from maeul_db.web import api_docs
 from maeul_db.web import router as web_router
 from maeul_db.web.headers import SecurityHeadersMiddleware
 from maeul_db.wording import message
@@ -89,9 +91,11 @@ def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
         title="maeul_db",
         version=__version__,
         description=message("app.description"),
-        docs_url="/api/docs",
+        # Served by web.api_docs from packaged assets (no CDN): the built-in pages load from one.
+        docs_url=None,
         redoc_url=None,
-        openapi_url="/api/openapi.json",
+        swagger_ui_oauth2_redirect_url=None,
+        openapi_url=api_docs.OPENAPI_URL,
         # Path, query and form bounds for every route of both doors, checked once here.
         dependencies=[Depends(bounded_request)],
     )
@@ -112,5 +116,7 @@ def create_app(session_factory: SessionFactory = open_session) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.include_router(api_router, prefix="/api")
     app.include_router(web_router.router)
+    app.include_router(api_docs.router)
+    api_docs.mount_assets(app)
     web_router.mount_static(app)
     return app

@@ -126,6 +126,25 @@ def user_create(
     console.print(created, style="green", markup=False)
 
 
+@user_app.command("passwd")
+def user_passwd(username: Annotated[str, typer.Option("--username")]) -> None:
+    """Set an account's password (read from standard input), for an operator at the server: the
+    policy applies, and every session and token of the account ends."""
+    from maeul_db.auth import service as auth_service
+    from maeul_db.db import get_engine
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        with Session(get_engine()) as session:
+            auth_service.set_password_by_username(session, username=username, password=password)
+            session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    console.print(
+        f"password of {username} changed; its sessions ended", style="green", markup=False
+    )
+
+
 @app.command("demo-accounts")
 def demo_accounts() -> None:
     """Create one demo login per role (development only) and print them."""

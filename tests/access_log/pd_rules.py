@@ -96,6 +96,23 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("GET", "/api/activities/{activity_id}/attendance"): Call(),
     ("GET", "/api/access-log"): Call(),
     ("GET", "/api/access-log/verify"): Call(),
+    ("GET", "/api/audit"): Call(),
+    ("POST", "/api/auth/password"): Call(
+        body={
+            "current_password": PASSWORD,
+            "new_password": "a-new-long-passphrase",
+            "new_password_confirm": "a-new-long-passphrase",
+        }
+    ),
+    ("GET", "/api/accounts"): Call(),
+    ("POST", "/api/accounts"): Call(body={"username": "pd.account", "role": "analyst"}),
+    ("GET", "/api/accounts/{account_id}"): Call(),
+    ("PUT", "/api/accounts/{account_id}"): Call(
+        body={"role": "district_staff", "district_code": DISTRICT_A, "display_name": "감시"}
+    ),
+    ("POST", "/api/accounts/{account_id}/disable"): Call(),
+    ("POST", "/api/accounts/{account_id}/enable"): Call(),
+    ("POST", "/api/accounts/{account_id}/reset-password"): Call(),
     ("GET", "/api/training/programs"): Call(),
     ("POST", "/api/training/programs"): Call(
         body={
@@ -210,6 +227,13 @@ WEB_RULES: dict[str, Call] = {
     "/privacy/register": Call(ANALYST),
     "/privacy/retention": Call(),
     "/privacy/review": Call(),
+    "/admin/accounts": Call(),
+    "/admin/accounts/new": Call(),
+    "/admin/accounts/{account_id}": Call(),
+    "/me/password": Call(STAFF),
+    "/logs/access": Call(query={"person": "{person_id}"}),
+    "/logs/access/verify": Call(),
+    "/logs/audit": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"
@@ -223,6 +247,7 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "refdata load": Command(()),
     "user create": Command(("--username", "pdcli", "--role", "analyst"), stdin="a-long-password\n"),
     "demo-accounts": Command(()),
+    "user passwd": Command(("--username", "{username}"), stdin="a-new-long-passphrase\n"),
     "verify-access-log": Command(()),
     "import": Command(("{roster}", "--district", DISTRICT_A, "--json")),
     "import-batches list": Command(("--json",)),

@@ -163,6 +163,7 @@ def seed(session: Session) -> World:
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
         "request_id": _rights_request(session, users[Role.district_staff], gap.id),
+        "account_id": users[Role.district_staff].id,
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

@@ -145,15 +145,20 @@ def test_staff_see_their_district_log_and_person_sees_who_viewed(
     assert all(r.district_code == DISTRICT_B for r in rows)
 
 
-def test_verify_endpoint_is_admin_only(client: TestClient, session: Session) -> None:
+def test_verify_endpoint_answers_staff_and_admin_but_not_analysts(
+    client: TestClient, session: Session
+) -> None:
+    # Issue 16: district staff verify the chain too (the answer holds no row's content).
     admin = make_user(session, role=Role.city_admin)
     staff = make_user(session, role=Role.district_staff, district_code=DISTRICT_A)
+    analyst = make_user(session, role=Role.analyst)
     assert (
-        client.get("/api/access-log/verify", headers=bearer(client, staff.username)).status_code
+        client.get("/api/access-log/verify", headers=bearer(client, analyst.username)).status_code
         == 403
     )
-    body = client.get("/api/access-log/verify", headers=bearer(client, admin.username)).json()
-    assert body["ok"] is True
+    for user in (staff, admin):
+        body = client.get("/api/access-log/verify", headers=bearer(client, user.username)).json()
+        assert body["ok"] is True
 
 
 def test_access_log_rules_are_the_services(session: Session) -> None:
@@ -165,8 +170,10 @@ def test_access_log_rules_are_the_services(session: Session) -> None:
     unlinked_expert = UserAccount(username="nobody", password_hash="", role=Role.expert)
     person = make_person(session)
     service.record(session, actor=staff, action="read_person", person_ids=[person.id])
-    # Checking the chain reads the whole log: the city admin only, whoever calls.
-    for user in (staff, analyst):
+    # Checking the chain: district staff and the city admin (issue 16), never an analyst or an
+    # expert, whoever calls.
+    assert service.verify(session, user=staff).ok
+    for user in (analyst, unlinked_expert):
         with pytest.raises(Forbidden):
             service.verify(session, user=user)
     # Listing: analysts, and an expert account without a person, see nothing at all.

@@ -31,6 +31,9 @@ ROUTES = {
     ("GET", "/api/identity/candidates"),
     ("GET", "/api/analytics/graph/summary"),
     ("GET", "/api/access-log"),
+    # Issue 16: filters with dates, account bodies with usernames.
+    ("GET", "/api/audit"),
+    ("POST", "/api/accounts"),
 }
 
 

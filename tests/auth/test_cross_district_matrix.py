@@ -72,6 +72,16 @@ RULES: dict[tuple[str, str], Rule] = {
         "own", form={"username": "nobody", "password": "wrong-password"}
     ),
     ("GET", "/api/auth/me"): Rule("own"),
+    # The caller's own password, never another's (the route names no account). Called with a
+    # wrong current password: a 422 that changes nothing but the throttle's count.
+    ("POST", "/api/auth/password"): Rule(
+        "public",
+        {
+            "current_password": "wrong-password",
+            "new_password": "a-new-long-passphrase",
+            "new_password_confirm": "a-new-long-passphrase",
+        },
+    ),
     # Called last (see the loop): it ends the caller's own token.
     ("POST", "/api/auth/logout"): Rule("own"),
     ("GET", "/api/people"): Rule("own"),
@@ -125,7 +135,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("GET", "/api/activities/{activity_id}/attendance"): Rule("deny"),
     ("GET", "/api/access-log"): Rule("own"),
-    ("GET", "/api/access-log/verify"): Rule("deny"),
+    # Staff may check the chain: the answer holds no row's content.
+    ("GET", "/api/access-log/verify"): Rule("own"),
+    ("GET", "/api/audit"): Rule("own"),
+    # Accounts: the city admin's; district staff are refused whatever the account.
+    ("GET", "/api/accounts"): Rule("deny"),
+    ("POST", "/api/accounts"): Rule("deny", {"username": "b.made", "role": "city_admin"}),
+    ("GET", "/api/accounts/{account_id}"): Rule("deny"),
+    ("PUT", "/api/accounts/{account_id}"): Rule("deny", {"role": "analyst"}),
+    ("POST", "/api/accounts/{account_id}/disable"): Rule("deny"),
+    ("POST", "/api/accounts/{account_id}/enable"): Rule("deny"),
+    ("POST", "/api/accounts/{account_id}/reset-password"): Rule("deny"),
     # Training, experts, careers, certificates (issue 4)
     ("GET", "/api/training/programs"): Rule("own"),
     ("POST", "/api/training/programs"): Rule(
@@ -281,6 +301,7 @@ def _world(session: Session) -> dict[str, Any]:
         "certificate_id": certificate.id,
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
+        "account_id": admin.id,
     }
 
 

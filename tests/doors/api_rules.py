@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from maeul_db.models import Role
-from tests.builders import DISTRICT_A, DONG_A
+from tests.builders import DISTRICT_A, DONG_A, PASSWORD
 
 STAFF = frozenset({Role.city_admin, Role.district_staff})
 ANALYTICS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
@@ -55,6 +55,14 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("GET", "/api/public/certificates/verify/{token}"): ApiRule(EVERYONE, public=True),
     ("GET", "/api/auth/me"): ApiRule(EVERYONE),
     ("POST", "/api/auth/logout"): ApiRule(EVERYONE, positive=204),
+    ("POST", "/api/auth/password"): ApiRule(
+        EVERYONE,
+        {
+            "current_password": PASSWORD,
+            "new_password": "a-new-long-passphrase",
+            "new_password_confirm": "a-new-long-passphrase",
+        },
+    ),
     # People: staff; an expert finds only their own record; analysts never read person rows.
     ("GET", "/api/people"): ApiRule(STAFF, own=EXPERT),
     ("POST", "/api/people"): ApiRule(STAFF, NEW_PERSON),
@@ -127,7 +135,16 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("GET", "/api/analytics/people/{person_id}/ties-before-lead"): ApiRule(ANALYTICS),
     # Who read personal data: staff for their district, an expert about themselves.
     ("GET", "/api/access-log"): ApiRule(STAFF, own=EXPERT),
-    ("GET", "/api/access-log/verify"): ApiRule(CITY),
+    ("GET", "/api/access-log/verify"): ApiRule(STAFF),
+    ("GET", "/api/audit"): ApiRule(STAFF),
+    # Accounts: the city admin only.
+    ("GET", "/api/accounts"): ApiRule(CITY),
+    ("POST", "/api/accounts"): ApiRule(CITY, {"username": "new.analyst", "role": "analyst"}),
+    ("GET", "/api/accounts/{account_id}"): ApiRule(CITY),
+    ("PUT", "/api/accounts/{account_id}"): ApiRule(CITY, {"role": "analyst"}),
+    ("POST", "/api/accounts/{account_id}/disable"): ApiRule(CITY),
+    ("POST", "/api/accounts/{account_id}/enable"): ApiRule(CITY),
+    ("POST", "/api/accounts/{account_id}/reset-password"): ApiRule(CITY),
     # Training: the catalogue is public knowledge inside the system; records are the staff's.
     ("GET", "/api/training/programs"): ApiRule(EVERYONE),
     ("POST", "/api/training/programs"): ApiRule(

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from starlette.routing import Mount
 
 # Mounted sub-applications serve files, not pages; any other mount is a route to declare.
-MOUNTS = frozenset({"/static"})
+MOUNTS = frozenset({"/static", "/static/api-docs"})
 
 
 def _flatten(routes: Iterable[Any]) -> Iterator[tuple[frozenset[str], str]]:

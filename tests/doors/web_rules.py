@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from maeul_db.models import Role
-from tests.builders import DISTRICT_A
+from tests.builders import DISTRICT_A, PASSWORD
 
 STAFF = frozenset({Role.city_admin, Role.district_staff})
 OFFICER = frozenset({Role.city_admin})
@@ -22,6 +22,7 @@ REGISTER = frozenset({Role.city_admin, Role.analyst})
 ANALYTICS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
 EXPERT = frozenset({Role.expert})
 EVERYONE = frozenset(Role)
+CITY = frozenset({Role.city_admin})
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,6 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/me/certificates/{certificate_id}.pdf"): WebRule(EXPERT),
     # Staff are always shown their own district, whatever they ask for.
     ("GET", "/experts/coverage"): WebRule(STAFF, query={"district": DISTRICT_A}, cross="own"),
-    # FastAPI's Swagger UI helper page (static HTML, no data).
-    ("GET", "/docs/oauth2-redirect"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/verify"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/verify/{token}"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/imports"): WebRule(STAFF, cross="own"),
@@ -152,4 +151,29 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/privacy/retention/run"): WebRule(OFFICER, cross=None),
     ("GET", "/privacy/review"): WebRule(OFFICER, query={"month": "2024-03"}),
     ("POST", "/privacy/review"): WebRule(OFFICER, {"month": "2024-03", "note": "n"}, cross=None),
+    # Accounts: the city admin only (other district's staff are refused like any non-admin).
+    ("GET", "/admin/accounts"): WebRule(CITY, query={"q": "user"}),
+    ("GET", "/admin/accounts/new"): WebRule(CITY),
+    ("POST", "/admin/accounts/new"): WebRule(CITY, {"username": "new.staff", "role": "analyst"}),
+    ("GET", "/admin/accounts/{account_id}"): WebRule(CITY),
+    ("POST", "/admin/accounts/{account_id}"): WebRule(CITY, {"role": "analyst"}),
+    ("POST", "/admin/accounts/{account_id}/disable"): WebRule(CITY),
+    ("POST", "/admin/accounts/{account_id}/enable"): WebRule(CITY),
+    ("POST", "/admin/accounts/{account_id}/reset-password"): WebRule(CITY),
+    # Everyone changes their own password (nobody else's: the page names no account).
+    ("GET", "/me/password"): WebRule(EVERYONE, cross="own"),
+    ("POST", "/me/password"): WebRule(
+        EVERYONE,
+        {
+            "current_password": PASSWORD,
+            "new_password": "a-new-long-passphrase",
+            "new_password_confirm": "a-new-long-passphrase",
+        },
+        cross=None,
+    ),
+    # Logs: staff read their district's, the admin all, an expert who read their record;
+    # analysts are refused.
+    ("GET", "/logs/access"): WebRule(STAFF, own=EXPERT, cross="own"),
+    ("GET", "/logs/access/verify"): WebRule(STAFF, cross="own"),
+    ("GET", "/logs/audit"): WebRule(STAFF, cross="own"),
 }

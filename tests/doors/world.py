@@ -146,6 +146,8 @@ def seed(session: Session) -> World:
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
         "action": "merge",
+        # An account for the admin pages: district A's staff member's own.
+        "account_id": users[Role.district_staff].id,
     }
     expert = users[Role.expert]
     assert expert.person_id is not None

@@ -23,6 +23,9 @@ class PersonalDataOutput:
 
 
 OUTPUTS: tuple[PersonalDataOutput, ...] = (
+    PersonalDataOutput(
+        "audit.service:list_for", "audit.read", "a person's details before and after a change"
+    ),
     PersonalDataOutput("activities.service:attendees", "activity.attendance", "attendees' names"),
     PersonalDataOutput(
         "activities.service:attendance_sheet", "activity.attendance", "the attendance checklist"

@@ -9,7 +9,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from maeul_db.auth import service as auth_service
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.auth.schemas import Token, UserPublic
+from maeul_db.auth.schemas import PasswordChange, Token, UserPublic
 
 public_router = APIRouter(prefix="/auth", tags=["auth"])
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -35,3 +35,17 @@ def log_out(session: SessionDep, user: CurrentUser) -> Response:
 def read_me(user: CurrentUser) -> UserPublic:
     """The logged-in account."""
     return UserPublic.model_validate(user, from_attributes=True)
+
+
+@router.post("/password", response_model=Token)
+def change_password(session: SessionDep, user: CurrentUser, data: PasswordChange) -> Token:
+    """Change your own password: every other session and token of the account ends; the answer
+    carries a new token for this client."""
+    auth_service.change_own_password(
+        session,
+        user=user,
+        current=data.current_password,
+        new=data.new_password,
+        confirm=data.new_password_confirm,
+    )
+    return Token(access_token=auth_service.token_for(user))

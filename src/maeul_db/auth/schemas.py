@@ -29,3 +29,11 @@ class UserPublic(SQLModel):
 class Token(SQLModel):
     access_token: str
     token_type: str = "bearer"
+
+
+class PasswordChange(SQLModel):
+    """Self-service: the current password and the new one twice (policy checked by the service)."""
+
+    current_password: str = Field(max_length=200)
+    new_password: str = Field(max_length=200)
+    new_password_confirm: str = Field(max_length=200)

@@ -12,7 +12,8 @@ from maeul_db.auth.schemas import UserCreate
 from maeul_db.auth.tokens import fingerprint, issue_token, read_token
 from maeul_db.config import get_settings
 from maeul_db.core.context import current_origin
-from maeul_db.errors import Conflict, InvalidInput, Unauthorized
+from maeul_db.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from maeul_db.kit.time import utcnow
 from maeul_db.models import District, Person, Role, UserAccount
 
 
@@ -20,29 +21,31 @@ def get_by_username(session: Session, *, username: str) -> UserAccount | None:
     return session.exec(select(UserAccount).where(UserAccount.username == username)).first()
 
 
-def _check_scope(session: Session, data: UserCreate) -> None:
-    if data.role == Role.district_staff:
-        if not data.district_code:
+def check_scope(
+    session: Session, *, role: Role, district_code: str | None, person_id: int | None
+) -> None:
+    """What a role needs: staff exactly one known district, an expert a known person, nobody
+    else a district (the table's check constraints, said in Korean before the database does)."""
+    if role == Role.district_staff:
+        if not district_code:
             raise InvalidInput("account.district_required", field="district_code")
-        if session.get(District, data.district_code) is None:
+        if session.get(District, district_code) is None:
             raise InvalidInput(
-                "account.unknown_district", field="district_code", district_code=data.district_code
+                "account.unknown_district", field="district_code", district_code=district_code
             )
-    elif data.district_code:
+    elif district_code:
         raise InvalidInput("account.district_not_allowed", field="district_code")
-    if data.role == Role.expert:
-        if data.person_id is None:
+    if role == Role.expert:
+        if person_id is None:
             raise InvalidInput("account.person_required", field="person_id")
-        if session.get(Person, data.person_id) is None:
-            raise InvalidInput(
-                "account.unknown_person", field="person_id", person_id=data.person_id
-            )
+        if session.get(Person, person_id) is None:
+            raise InvalidInput("account.unknown_person", field="person_id", person_id=person_id)
 
 
 def create(session: Session, *, data: UserCreate, actor: UserAccount | None = None) -> UserAccount:
     if get_by_username(session, username=data.username) is not None:
         raise Conflict("account.username_taken", field="username", username=data.username)
-    _check_scope(session, data)
+    check_scope(session, role=data.role, district_code=data.district_code, person_id=data.person_id)
     check_password_policy(data.password, username=data.username)
     user = UserAccount(
         username=data.username,
@@ -90,6 +93,8 @@ def authenticate(session: Session, *, username: str, password: str) -> UserAccou
     if get_settings().environment == "production" and _is_demo_password(password):
         raise Unauthorized("auth.demo_login_refused")
     throttle.clear(session, username=username)
+    user.last_login_at = utcnow()
+    session.add(user)
     return user
 
 
@@ -146,20 +151,60 @@ def log_out_session(session: Session, *, user_id: object, version: object) -> No
 
 
 def set_password(
-    session: Session, *, user: UserAccount, password: str, actor: UserAccount | None = None
+    session: Session,
+    *,
+    user: UserAccount,
+    password: str,
+    actor: UserAccount | None = None,
+    action: str = "password_change",
 ) -> None:
-    """A new password (policy-checked); every session and token of the account ends."""
+    """A new password (policy-checked); every session and token of the account ends. ``action``
+    names it in the audit trail: a change by the holder, or ``password_reset`` by the admin."""
     check_password_policy(password, username=user.username)
     user.password_hash = hash_password(password)
     end_sessions(session, user=user)
     audit.record(
         session,
         actor=actor,
-        action="password_change",
+        action=action,
         entity="user_account",
         entity_id=user.id,
         district_code=user.district_code,
     )
+
+
+def set_password_by_username(session: Session, *, username: str, password: str) -> None:
+    """The operator's door (``maeul-db user passwd``): no current password, no actor account;
+    the audit row names no actor, which is how the trail shows a command at the server."""
+    user = get_by_username(session, username=username)
+    if user is None:
+        raise NotFound("account.not_found", field="username", username=username)
+    set_password(session, user=user, password=password)
+
+
+class WrongCurrentPassword(InvalidInput):
+    """A wrong current password on a change: counted like a failed login (a stolen session must
+    not be a way round the login throttle), and the count survives the refused request."""
+
+    keep_writes = True
+
+
+def change_own_password(
+    session: Session, *, user: UserAccount, current: str, new: str, confirm: str
+) -> None:
+    """Self-service: the current password, then the new one twice (policy-checked). Every other
+    session and token of the account ends; the caller re-issues its own (``user.session_version``
+    is the new version)."""
+    address = current_origin().source_address or current_origin().door.value
+    throttle.check(session, username=user.username, address=address)
+    if not verify_password(user.password_hash, current):
+        throttle.record_failure(session, username=user.username, address=address)
+        raise WrongCurrentPassword("password.current_wrong", field="current_password")
+    if new != confirm:
+        raise InvalidInput("password.mismatch", field="new_password_confirm")
+    if new == current:
+        raise InvalidInput("password.unchanged", field="new_password")
+    set_password(session, user=user, password=new, actor=user)
 
 
 def district_name(session: Session, *, user: UserAccount) -> str | None:

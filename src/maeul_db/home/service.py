@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from maeul_db.auth import policies
+from maeul_db.certificates import service as certificate_service
+from maeul_db.experts import service as expert_service
+from maeul_db.experts.schemas import PlacementPublic
 from maeul_db.groups import service as group_service
 from maeul_db.kit.pagination import Page
-from maeul_db.models import Role, UserAccount
+from maeul_db.models import Certificate, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.visibility import PersonView
 from maeul_db.projects import service as project_service
+from maeul_db.refdata import queries as refdata_queries
 
 # The list services return (rows, total); one row is the cheapest way to ask for the total alone.
 _COUNT_ONLY = Page(limit=1)
@@ -24,8 +28,11 @@ class Home:
     kind: str
     # People, groups and projects in scope (staff and the city admin).
     counts: dict[str, int] | None = None
-    # The expert's own record.
+    # The expert's own record, placements (with dong names) and certificates.
     person: PersonView | None = None
+    placements: list[PlacementPublic] = field(default_factory=list)
+    dong_names: dict[str, str] = field(default_factory=dict)
+    certificates: list[Certificate] = field(default_factory=list)
 
 
 def home(session: Session, *, user: UserAccount) -> Home:
@@ -41,9 +48,19 @@ def home(session: Session, *, user: UserAccount) -> Home:
         }
         return Home(role, counts=counts)
     if user.role == Role.expert and user.person_id is not None:
-        # Their own details, shown: an access-logged read like any other.
-        return Home(
-            role, person=participant_service.read(session, user=user, person_id=user.person_id)
-        )
+        return _expert_home(session, user=user, person_id=user.person_id)
     # Analysts: the template explains where analysis lives; nothing personal is loaded.
     return Home(role)
+
+
+def _expert_home(session: Session, *, user: UserAccount, person_id: int) -> Home:
+    """Their own details and placements (access-logged reads like any other) and certificates."""
+    person = participant_service.read(session, user=user, person_id=person_id)
+    placements = expert_service.list_placements(session, user=user)
+    return Home(
+        Role.expert.value,
+        person=person,
+        placements=placements,
+        dong_names=refdata_queries.dong_names(session, codes={p.dong_code for p in placements}),
+        certificates=certificate_service.certificates_of(session, user=user, person_id=person_id),
+    )

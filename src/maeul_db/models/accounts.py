@@ -39,6 +39,8 @@ class UserAccount(IdTimestamps, table=True):
     # Carried by every session cookie and bearer token; bumping it (logout, password change,
     # disabling) ends all of them at once.
     session_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # The last successful login (web form or token), shown on the accounts page.
+    last_login_at: datetime | None = aware_datetime(default=None)
 
 
 class LoginFailure(SQLModel, table=True):

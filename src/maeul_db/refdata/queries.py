@@ -19,3 +19,11 @@ def current_dongs(session: Session, *, district_code: str | None) -> list[Dong]:
     if district_code is not None:
         stmt = stmt.where(Dong.district_code == district_code)
     return list(session.exec(stmt.order_by(col(Dong.district_code), col(Dong.name_ko))).all())
+
+
+def dong_names(session: Session, *, codes: set[str]) -> dict[str, str]:
+    """Korean names of the given dongs (ended ones too: old records keep their dong)."""
+    if not codes:
+        return {}
+    rows = session.exec(select(Dong.code, Dong.name_ko).where(col(Dong.code).in_(codes))).all()
+    return dict(rows)

@@ -18,4 +18,7 @@ def home_page(session: Session, *, user: UserAccount) -> tuple[str, dict[str, An
         context["counts"] = home.counts
     if home.person is not None:
         context["person"] = home.person
+        context["placements"] = home.placements
+        context["dong_names"] = home.dong_names
+        context["certificates"] = home.certificates
     return f"home/{home.kind}.html", context

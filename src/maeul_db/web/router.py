@@ -21,10 +21,13 @@ from maeul_db.errors import MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import (
+    account_pages,
     expert_pages,
     identity_pages,
     import_pages,
+    log_pages,
     logging_pages,
+    password_pages,
     person_pages,
     privacy_pages,
 )
@@ -145,6 +148,9 @@ router.include_router(expert_pages.router)
 router.include_router(import_pages.router)
 router.include_router(identity_pages.router)
 router.include_router(privacy_pages.router)
+router.include_router(account_pages.router)
+router.include_router(password_pages.router)
+router.include_router(log_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

@@ -604,6 +604,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 
 
 # One import per feature module, merged at the end (below the merge function, hence E402).
+from maeul_db.wording.messages_accounts import MESSAGES_ACCOUNTS  # noqa: E402
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
@@ -617,6 +618,7 @@ _merge(
     MESSAGES_INPUT,
     MESSAGES_AUTH,
     MESSAGES_API,
+    MESSAGES_ACCOUNTS,
     MESSAGES_LIMITS,
     MESSAGES_PRIVACY,
     MESSAGES_READS,
