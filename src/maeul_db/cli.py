@@ -216,6 +216,9 @@ def _register_optional_commands() -> None:
 
     app.add_typer(training_app, name="training")
     register_analytics(app)
+    from maeul_db.refdata.cli import dong_change
+
+    refdata_app.command("dong-change")(dong_change)
 
 
 _register_optional_commands()
