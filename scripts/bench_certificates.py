@@ -203,7 +203,9 @@ def naive(count: int) -> float:
     t = time.perf_counter()
     for i in range(count):
         subprocess.run(
-            [sys.executable, "-c", code, str(i)], check=True, cwd=Path(__file__).resolve().parents[1]
+            [sys.executable, "-c", code, str(i)],
+            check=True,
+            cwd=Path(__file__).resolve().parents[1],
         )
     return (time.perf_counter() - t) / count
 
