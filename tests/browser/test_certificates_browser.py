@@ -156,6 +156,9 @@ def _run_batch(page: Page, cert_app: CertApp) -> None:
 def test_staff_batch_issues_cohort_twice_second_run_issues_none(
     cert_app: CertApp, page: Page
 ) -> None:
+    # The first batch starts the server's render pool (spawned workers importing WeasyPrint):
+    # seconds on a quiet machine, far more on a shared one.
+    page.set_default_timeout(120_000)
     _log_in(page, cert_app.base_url, STAFF_USERNAME)
     _run_batch(page, cert_app)
     expect(page.locator('[data-count="issued"]')).to_have_text("3건")
