@@ -45,12 +45,17 @@ def _entry(session: Session, row: Certificate) -> LedgerEntry:
     )
 
 
+# The ledger page shows the newest entries; older ones are found by person.
+LEDGER_PAGE = 200
+
+
 def ledger(
     session: Session, *, user: UserAccount, person_id: int | None = None
 ) -> list[LedgerEntry]:
-    """The certificates in the manager's scope, newest first (logged by ``service.list_``)."""
+    """The newest certificates in the manager's scope (logged by ``service.list_``)."""
     require_manager(user)
-    return [_entry(session, r) for r in service.list_(session, user=user, person_id=person_id)]
+    rows = service.list_(session, user=user, person_id=person_id, limit=LEDGER_PAGE)
+    return [_entry(session, r) for r in rows]
 
 
 def entry(session: Session, *, user: UserAccount, certificate_id: int) -> LedgerEntry:

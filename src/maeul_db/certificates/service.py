@@ -256,11 +256,12 @@ def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certific
 
 
 def list_(
-    session: Session, *, user: UserAccount, person_id: int | None = None
+    session: Session, *, user: UserAccount, person_id: int | None = None, limit: int | None = None
 ) -> list[Certificate]:
-    """Certificates in ``user``'s scope, newest first (logged: the ledger names whose they are)."""
+    """Certificates in ``user``'s scope, newest first, the newest ``limit`` when given (logged:
+    the ledger names whose they are)."""
     policies.require_personal_data_reader(user)
-    rows = certificates_of(session, user=user, person_id=person_id)
+    rows = certificates_of(session, user=user, person_id=person_id, limit=limit)
     access_log.record(
         session, actor=user, action="certificates.list", person_ids=[r.person_id for r in rows]
     )
@@ -268,17 +269,14 @@ def list_(
 
 
 def certificates_of(
-    session: Session, *, user: UserAccount, person_id: int | None = None
+    session: Session, *, user: UserAccount, person_id: int | None = None, limit: int | None = None
 ) -> list[Certificate]:
     """``list_`` without the access-log row, for a use case that logs its whole read once."""
     stmt = visible_certificates(user)
     if person_id is not None:
         stmt = stmt.where(Certificate.person_id == person_id)
-    return list(
-        session.exec(
-            stmt.order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
-        ).all()
-    )
+    stmt = stmt.order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
+    return list(session.exec(stmt.limit(limit) if limit is not None else stmt).all())
 
 
 def pdf(session: Session, *, user: UserAccount, certificate_id: int) -> tuple[Certificate, bytes]:
