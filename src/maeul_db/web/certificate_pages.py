@@ -91,14 +91,15 @@ def run_batch(
         "placed_in_year": placed_in_year or "",
     }
     try:
-        result = batch.run(
-            session,
-            user=user,
-            kind=kind,
-            selection=selection,
-            offset=offset,
-            limit=BATCH_PAGE_CHUNK,
-        )
+        with session.begin_nested():  # a refused batch leaves nothing behind
+            result = batch.run(
+                session,
+                user=user,
+                kind=kind,
+                selection=selection,
+                offset=offset,
+                limit=BATCH_PAGE_CHUNK,
+            )
     except InvalidInput as exc:  # the form again, with what was typed and why it was refused
         form = admin.batch_form(session, user=user)
         context = {"form": form, "values": values, "error": exc.message}

@@ -57,7 +57,8 @@ def change_dong(
     use_case = dong_changes.apply if action == "apply" else dong_changes.preview
     context: dict[str, object] = {"values": values}
     try:
-        context["preview"] = use_case(session, user=user, change=change)
+        with session.begin_nested():  # a refused change leaves nothing behind
+            context["preview"] = use_case(session, user=user, change=change)
         context["applied"] = action == "apply"
         status = 200
     except (InvalidInput, NotFound) as exc:  # the form again, with what was typed and why not
