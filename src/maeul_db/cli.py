@@ -238,6 +238,9 @@ def _register_optional_commands() -> None:
     from maeul_db.privacy.cli import privacy_app
 
     app.add_typer(privacy_app, name="privacy")
+    from maeul_db.refdata.cli import dong_change
+
+    refdata_app.command("dong-change")(dong_change)
 
 
 _register_optional_commands()

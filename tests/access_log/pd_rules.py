@@ -214,6 +214,11 @@ WEB_RULES: dict[str, Call] = {
     "/me/record": Call(EXPERT),
     "/me/certificates/{certificate_id}.pdf": Call(EXPERT),
     "/experts/coverage": Call(),
+    "/certificates": Call(),
+    "/certificates/batch": Call(),
+    "/certificates/{certificate_id}": Call(),
+    "/certificates/{certificate_id}/pdf": Call(),
+    "/admin/dong-changes": Call(),
     "/imports": Call(),
     "/imports/template.xlsx": Call(),
     "/imports/batches/{batch_id}/rejected": Call(),
@@ -245,6 +250,9 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "demo": NotRun("bulk-writes synthetic people and prints counts; reads no stored person"),
     "cert verify": NotRun("checks a PDF the operator already holds, offline: opens no database"),
     "refdata load": Command(()),
+    "refdata dong-change": Command(
+        ("--kind", "rename", "--on", "2030-01-01", "--from", "1111051500", "--to", "1111051599:x")
+    ),
     "user create": Command(("--username", "pdcli", "--role", "analyst"), stdin="a-long-password\n"),
     "demo-accounts": Command(()),
     "user passwd": Command(("--username", "{username}"), stdin="a-new-long-passphrase\n"),

@@ -118,6 +118,39 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/experts/coverage"): WebRule(STAFF, query={"district": DISTRICT_A}, cross="own"),
     ("GET", "/verify"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/verify/{token}"): WebRule(EVERYONE, public=True, cross="own"),
+    # The certificate ledger, issue, batch, reissue and revoke (issue 16): staff and the admin.
+    ("GET", "/certificates"): WebRule(STAFF, cross="own"),
+    ("POST", "/certificates"): WebRule(STAFF, {"kind": "training", "person_id": "{person_id}"}),
+    ("GET", "/certificates/batch"): WebRule(STAFF, cross="own"),
+    # District B's staff asking for district A's cohort find none of its people: nothing issued.
+    ("POST", "/certificates/batch"): WebRule(
+        STAFF,
+        {
+            "kind": "training",
+            "program_id": "{program_id}",
+            "completed_from": "2019-01-01",
+            "completed_to": "2019-12-31",
+        },
+        cross="own",
+    ),
+    ("GET", "/certificates/{certificate_id}"): WebRule(STAFF),
+    ("GET", "/certificates/{certificate_id}/pdf"): WebRule(STAFF),
+    ("POST", "/certificates/{certificate_id}/reissue"): WebRule(STAFF),
+    ("POST", "/certificates/{certificate_id}/revoke"): WebRule(STAFF, {"reason": "오기재 정정"}),
+    # Reference geography changes: the city admin only.
+    ("GET", "/admin/dong-changes"): WebRule(frozenset({Role.city_admin}), cross="deny"),
+    ("POST", "/admin/dong-changes"): WebRule(
+        frozenset({Role.city_admin}),
+        {
+            "kind": "rename",
+            "effective_on": "2030-01-01",
+            "predecessor": "1111051500",
+            "successor_code": "1111051599",
+            "successor_name": "새이름동",
+            "action": "preview",
+        },
+        cross="deny",
+    ),
     ("GET", "/imports"): WebRule(STAFF, cross="own"),
     ("GET", "/imports/template.xlsx"): WebRule(STAFF, cross="own"),
     # The seeded batch refused no rows: its owner is told so (404), which proves the call reached

@@ -49,6 +49,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     ),
     PersonalDataOutput("careers.service:list_", "careers.read", "a person's jobs"),
     PersonalDataOutput(
+        "certificates.admin:entry", "certificate.read", "the holder on a ledger entry"
+    ),
+    PersonalDataOutput(
         "certificates.batch:run", "certificates.batch", "PDFs and the manifest's names"
     ),
     PersonalDataOutput("certificates.service:issue", "certificate.issue", "the holder's PDF"),

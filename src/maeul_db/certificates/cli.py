@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -48,15 +49,33 @@ def issue(
 @cert_app.command("batch")
 def batch(
     kind: Annotated[CertificateKind, typer.Option("--kind", help="training|career")],
-    year: Annotated[int, typer.Option("--placed-in-year", help="placement overlapping year")],
     out: Annotated[Path, typer.Option("--out", help="zip file to write")],
+    year: Annotated[
+        int | None, typer.Option("--placed-in-year", help="placement overlapping year")
+    ] = None,
+    program: Annotated[int | None, typer.Option("--program", help="cohort: programme id")] = None,
+    completed_from: Annotated[
+        datetime | None, typer.Option("--completed-from", formats=["%Y-%m-%d"])
+    ] = None,
+    completed_to: Annotated[
+        datetime | None,
+        typer.Option("--completed-to", formats=["%Y-%m-%d"], help="inclusive"),
+    ] = None,
 ) -> None:
-    """Issue one certificate per expert placed in a year: PDFs and manifest.csv in a zip."""
+    """Issue one certificate per person of a cohort or placement year: PDFs and manifest.csv in a
+    zip. Idempotent: whoever already holds a valid certificate with the same facts is reported
+    "already issued", so running it twice issues nothing the second time."""
     from rich.progress import Progress
 
     from maeul_db.certificates import batch as batch_service
     from maeul_db.db import get_engine
 
+    selection = batch_service.Selection(
+        program_id=program,
+        completed_from=completed_from.date() if completed_from else None,
+        completed_to=completed_to.date() if completed_to else None,
+        placed_in_year=year,
+    )
     try:
         with Session(get_engine()) as session:
             with Progress(console=console) as progress:
@@ -65,13 +84,17 @@ def batch(
                     session,
                     user=cli_operator(),
                     kind=kind,
-                    year=year,
+                    selection=selection,
                     on_start=lambda total: progress.update(task, total=total),
                     on_issued=lambda: progress.advance(task),
                 )
-            out.write_bytes(
-                result.data
-            )  # before the commit: a zip that cannot be written issues nothing
+            # The zip is written before the commit: a zip that cannot be written issues nothing.
+            out.write_bytes(batch_service.to_zip(result, kind=kind))
+            lines = [
+                f"{r.outcome} person {r.person.id}: {r.reason}"
+                for r in result.results
+                if r.outcome != batch_service.Outcome.issued
+            ]
             try:
                 session.commit()
             except Exception:
@@ -82,10 +105,12 @@ def batch(
             message("cli.error", where="", message=exc.message), style="red", markup=False
         )
         raise typer.Exit(code=1) from None
-    for person_id, reason in result.skipped:
-        console.print(f"skipped person {person_id}: {reason}", style="yellow", markup=False)
+    for line in lines:
+        console.print(line, markup=False)
+    counts = {o.value: result.count(o) for o in batch_service.Outcome}
     console.print(
-        f"issued {result.issued}, skipped {len(result.skipped)} → {out}",
+        f"issued {counts['issued']}, already issued {counts['already']}, "
+        f"skipped {counts['skipped']} → {out}",
         style="green",
         markup=False,
     )

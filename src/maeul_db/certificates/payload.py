@@ -3,7 +3,10 @@ careers) within the issuing scope, and the masking used on public pages."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import calendar
+import json
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session
@@ -17,7 +20,11 @@ from maeul_db.training import service as training_service
 from maeul_db.wording import message
 
 # v2 adds ``issued_on``, the issue date in Seoul; v1 payloads printed the UTC date of ``issued_at``.
-PAYLOAD_VERSION = 2
+# v3 adds ``issuer_title`` (the signatory) and, on career certificates, ``training`` (the completed
+# programmes behind the jobs) and ``career_total`` (the period worked, overlaps counted once).
+PAYLOAD_VERSION = 3
+# The parts of a payload that say what is certified: two valid certificates never share them.
+IDENTITY_KEYS = ("kind", "issuer", "issuer_district", "subject", "facts", "training")
 
 
 def issuer_name(session: Session, district_code: str | None) -> str:
@@ -26,6 +33,16 @@ def issuer_name(session: Session, district_code: str | None) -> str:
     district = session.get(District, district_code)
     name = district.name_ko if district else district_code
     return message("certificate.district_issuer", district=name)
+
+
+def issuer_title(session: Session, district_code: str | None) -> str:
+    settings = get_cert_settings()
+    if district_code is None:
+        return settings.city_issuer_title
+    district = session.get(District, district_code)
+    return settings.district_issuer_title.format(
+        district=district.name_ko if district else district_code
+    )
 
 
 def _training_facts(session: Session, person_id: int, scope: str | None) -> list[dict[str, Any]]:
@@ -91,6 +108,13 @@ def build(
     facts = (_training_facts if kind == CertificateKind.training else _career_facts)(
         session, person.id, scope
     )
+    extra: dict[str, Any] = {}
+    if kind == CertificateKind.career:
+        # The training behind the career, within the same scope; the total counts overlaps once.
+        extra["training"] = _training_facts(session, person.id, scope)
+        hours = sum((Decimal(t["hours"]) for t in extra["training"]), Decimal(0))
+        extra["training_hours"] = format(hours.normalize(), "f")
+        extra["career_total"] = career_total(facts, clock.kst_date(issued_at))
     if not facts:
         code = (
             "certificate.no_training"
@@ -108,11 +132,59 @@ def build(
         "issued_on": clock.kst_date(issued_at).isoformat(),  # the date printed: Seoul's day
         "issuer": issuer_name(session, scope),
         "issuer_district": scope,
+        "issuer_title": issuer_title(session, scope),
         "subject": {"person_id": person.id, "name": person.name, "birth_year": person.birth_year},
         "facts": facts,
         "verify_base": base,
         "verify_url": f"{base}/verify/{verification_id}",
+        **extra,
     }
+
+
+def identity(payload: dict[str, Any]) -> str:
+    """What a certificate certifies, as canonical text: the same facts give the same text, so
+    a batch re-run recognises what it already issued. Number, token, dates and the derived total
+    (which grows each day an open job runs) are not part of it."""
+    return json.dumps(
+        {k: payload.get(k) for k in IDENTITY_KEYS},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+
+
+def career_total(facts: list[dict[str, Any]], today: date) -> dict[str, int]:
+    """Years, months and days worked over the jobs' periods (each inclusive of its last day; an
+    open job runs to ``today``); overlapping jobs count once."""
+    spans = sorted(
+        (
+            date.fromisoformat(f["valid_from"]),
+            date.fromisoformat(f["last_day"]) + timedelta(days=1) if f["last_day"] else today,
+        )
+        for f in facts
+    )
+    merged: list[list[date]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        elif end > start:
+            merged.append([start, end])
+    months = days = 0
+    for start, end in merged:
+        m, d = _months_and_days(start, end)
+        months, days = months + m, days + d
+    return {"years": months // 12, "months": months % 12, "days": days}
+
+
+def _months_and_days(start: date, end: date) -> tuple[int, int]:
+    """Whole calendar months from ``start`` to ``end`` (exclusive), then the days left over."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    year, month = divmod(start.month - 1 + months, 12)
+    anchor_day = min(start.day, calendar.monthrange(start.year + year, month + 1)[1])
+    anchor = date(start.year + year, month + 1, anchor_day)
+    return months, (end - anchor).days
 
 
 def mask_name(name: str) -> str:

@@ -6,20 +6,23 @@ Who may issue: the city admin for anyone (whole record); district staff for peop
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.certificates import keys, payload, signing
-from maeul_db.certificates.render import CertificateDocument, render_pdf
+from maeul_db.certificates import keys, payload, pool, signing
+from maeul_db.certificates.render import Stamp
 from maeul_db.certificates.settings import get_cert_settings
 from maeul_db.core.scope import district_scoped, get_visible
-from maeul_db.errors import Conflict, Forbidden, NotFound
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.kit import time as clock
 from maeul_db.models import (
     Certificate,
@@ -59,55 +62,98 @@ def new_number(kind: CertificateKind, year: int) -> str:
     return f"{year}-{'T' if kind == CertificateKind.training else 'C'}-{letters[:4]}-{letters[4:]}"
 
 
-def sealed_pdf(facts: dict[str, Any], kid: str, signature: str) -> bytes:
-    """Render and seal; byte-identical for the same facts and key (Ed25519 is deterministic)."""
-    key_dir = get_cert_settings().key_dir
-    document = CertificateDocument(facts, kid, signing.envelope(facts, kid, signature))
-    seal_kid, private = keys.signing_key(key_dir)
-    if seal_kid != kid:  # an older certificate after a rotation: seal with the key that signed it
-        private = keys.load_private(key_dir, kid)
-    return signing.seal(render_pdf(document), kid, private)
+@dataclass
+class Draft:
+    """A certificate signed but not yet rendered nor recorded (the batch renders many at once)."""
+
+    person_id: int
+    kind: CertificateKind
+    scope: str | None
+    payload: dict[str, Any]
+    body: bytes  # the canonical payload, as signed
+    kid: str
+    signature: str
 
 
-def _create(
+def seal_image() -> str | None:
+    """The seal image from settings as a data URI, or None when none is configured."""
+    path = get_cert_settings().seal_image
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Conflict("certificate.seal_image_missing", path=path) from exc
+    kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def stamp_for(row: Certificate) -> Stamp | None:
+    """What a PDF downloaded after revocation or reissue carries across its page."""
+    if row.status == CertificateStatus.revoked:
+        return Stamp(message("certificate.stamp_revoked"), row.status_reason or "")
+    if row.status == CertificateStatus.superseded:
+        return Stamp(message("certificate.stamp_superseded"), row.status_reason or "")
+    return None
+
+
+def render_job(
+    payload_: dict[str, Any], kid: str, signature: str, stamp: Stamp | None = None
+) -> pool.RenderJob:
+    return pool.RenderJob(
+        payload_, kid, signature, get_cert_settings().key_dir, stamp=stamp, seal=seal_image()
+    )
+
+
+def sealed_pdf(
+    facts: dict[str, Any], kid: str, signature: str, stamp: Stamp | None = None
+) -> bytes:
+    """Render and seal; byte-identical for the same facts, key, stamp and seal image."""
+    return pool.seal_and_render(render_job(facts, kid, signature, stamp))
+
+
+def draft(
     session: Session,
     *,
-    user: UserAccount | None,
     kind: CertificateKind,
-    person_id: int,
+    person: Person,
     scope: str | None,
-    verification_id: str,
-) -> tuple[Certificate, bytes]:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound("person.not_found")
+    verification_id: str | None = None,
+) -> Draft:
+    """Build and sign the payload (raises InvalidInput when there is nothing to certify)."""
+    assert person.id is not None
     issued_at = clock.now().replace(microsecond=0)
-    number = new_number(kind, clock.kst_date(issued_at).year)
     facts = payload.build(
         session,
         kind=kind,
         person=person,
         scope=scope,
-        number=number,
-        verification_id=verification_id,
+        number=new_number(kind, clock.kst_date(issued_at).year),
+        verification_id=verification_id or secrets.token_urlsafe(16),
         issued_at=issued_at,
     )
     kid, private = keys.signing_key(get_cert_settings().key_dir)
     body = signing.canonical(facts)
-    signature = signing.sign(private, body)
-    pdf = sealed_pdf(facts, kid, signature)
+    return Draft(person.id, kind, scope, facts, body, kid, signing.sign(private, body))
+
+
+def record(
+    session: Session, *, user: UserAccount | None, draft_: Draft, pdf_: bytes
+) -> Certificate:
+    """Write the ledger row and its audit entry for a rendered draft."""
+    facts = draft_.payload
     row = Certificate(
-        number=number,
-        verification_id=verification_id,
-        kind=kind,
-        person_id=person_id,
-        district_code=scope,
-        payload=body.decode("utf-8"),
-        payload_sha256=signing.sha256(body),
-        pdf_sha256=signing.sha256(pdf),
-        key_id=kid,
-        signature=signature,
-        issued_at=issued_at,
+        number=facts["number"],
+        verification_id=facts["verification_id"],
+        kind=draft_.kind,
+        person_id=draft_.person_id,
+        district_code=draft_.scope,
+        payload=draft_.body.decode("utf-8"),
+        payload_sha256=signing.sha256(draft_.body),
+        pdf_sha256=signing.sha256(pdf_),
+        key_id=draft_.kid,
+        signature=draft_.signature,
+        issued_at=datetime.fromisoformat(facts["issued_at"]),
         issued_by_user_id=user.id if user else None,
     )
     session.add(row)
@@ -118,15 +164,53 @@ def _create(
         action="issue",
         entity="certificate",
         entity_id=row.id,
-        district_code=scope,
+        district_code=draft_.scope,
         after={
-            "number": number,
-            "kind": str(kind),
-            "person_id": person_id,
+            "number": row.number,
+            "kind": str(draft_.kind),
+            "person_id": draft_.person_id,
             "payload_sha256": row.payload_sha256,
         },
     )
-    return row, pdf
+    return row
+
+
+def _create(
+    session: Session,
+    *,
+    user: UserAccount | None,
+    kind: CertificateKind,
+    person_id: int,
+    scope: str | None,
+) -> tuple[Certificate, bytes]:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("person.not_found")
+    d = draft(session, kind=kind, person=person, scope=scope)
+    data = sealed_pdf(d.payload, d.kid, d.signature)
+    return record(session, user=user, draft_=d, pdf_=data), data
+
+
+def valid_with_same_facts(session: Session, *, draft_: Draft) -> Certificate | None:
+    """A valid certificate already certifying what ``draft_`` would (same kind, holder, issuer
+    and facts), if there is one: the batch then reports "already issued" instead of a second."""
+    scope_match = (
+        col(Certificate.district_code).is_(None)
+        if draft_.scope is None
+        else Certificate.district_code == draft_.scope
+    )
+    wanted = payload.identity(draft_.payload)
+    rows = session.exec(
+        select(Certificate)
+        .where(
+            Certificate.person_id == draft_.person_id,
+            Certificate.kind == draft_.kind,
+            Certificate.status == CertificateStatus.valid,
+            scope_match,
+        )
+        .order_by(col(Certificate.id))
+    ).all()
+    return next((r for r in rows if payload.identity(json.loads(r.payload)) == wanted), None)
 
 
 def issue(
@@ -158,14 +242,7 @@ def issue_unlogged(
     """``issue`` without the access-log row, for the batch, which logs its whole export once."""
     participant_service.get(session, user=user, person_id=person_id)
     scope = _scope(user, person_id)
-    return _create(
-        session,
-        user=user,
-        kind=kind,
-        person_id=person_id,
-        scope=scope,
-        verification_id=secrets.token_urlsafe(16),
-    )
+    return _create(session, user=user, kind=kind, person_id=person_id, scope=scope)
 
 
 def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certificate:
@@ -179,11 +256,12 @@ def get(session: Session, *, user: UserAccount, certificate_id: int) -> Certific
 
 
 def list_(
-    session: Session, *, user: UserAccount, person_id: int | None = None
+    session: Session, *, user: UserAccount, person_id: int | None = None, limit: int | None = None
 ) -> list[Certificate]:
-    """Certificates in ``user``'s scope, newest first (logged: the ledger names whose they are)."""
+    """Certificates in ``user``'s scope, newest first, the newest ``limit`` when given (logged:
+    the ledger names whose they are)."""
     policies.require_personal_data_reader(user)
-    rows = certificates_of(session, user=user, person_id=person_id)
+    rows = certificates_of(session, user=user, person_id=person_id, limit=limit)
     access_log.record(
         session, actor=user, action="certificates.list", person_ids=[r.person_id for r in rows]
     )
@@ -191,23 +269,21 @@ def list_(
 
 
 def certificates_of(
-    session: Session, *, user: UserAccount, person_id: int | None = None
+    session: Session, *, user: UserAccount, person_id: int | None = None, limit: int | None = None
 ) -> list[Certificate]:
     """``list_`` without the access-log row, for a use case that logs its whole read once."""
     stmt = visible_certificates(user)
     if person_id is not None:
         stmt = stmt.where(Certificate.person_id == person_id)
-    return list(
-        session.exec(
-            stmt.order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
-        ).all()
-    )
+    stmt = stmt.order_by(col(Certificate.issued_at).desc(), col(Certificate.id).desc())
+    return list(session.exec(stmt.limit(limit) if limit is not None else stmt).all())
 
 
 def pdf(session: Session, *, user: UserAccount, certificate_id: int) -> tuple[Certificate, bytes]:
-    """The PDF again, rebuilt from the ledger's signed payload (same bytes as at issue)."""
+    """The PDF again, rebuilt from the ledger's signed payload (same bytes as at issue while it is
+    valid; once revoked or superseded it carries a "취소됨"/"대체됨" stamp across the page)."""
     row = get(session, user=user, certificate_id=certificate_id)
-    data = sealed_pdf(json.loads(row.payload), row.key_id, row.signature)
+    data = sealed_pdf(json.loads(row.payload), row.key_id, row.signature, stamp_for(row))
     access_log.record(
         session, actor=user, action="certificate.download", person_ids=[row.person_id]
     )
@@ -232,6 +308,9 @@ def _check_manager(user: UserAccount, row: Certificate) -> None:
 def revoke(session: Session, *, user: UserAccount, certificate_id: int, reason: str) -> Certificate:
     row = get(session, user=user, certificate_id=certificate_id)
     _check_manager(user, row)
+    reason = reason.strip()
+    if not 2 <= len(reason) <= 200:
+        raise InvalidInput("certificate.revoke_reason_required", field="reason")
     if row.status != CertificateStatus.valid:
         raise Conflict("certificate.not_valid", status=label("certificate_status", row.status))
     row.status, row.status_reason = CertificateStatus.revoked, reason
@@ -266,7 +345,6 @@ def reissue(
         kind=CertificateKind(old.kind),
         person_id=old.person_id,
         scope=old.district_code,
-        verification_id=secrets.token_urlsafe(16),
     )
     old.status, old.status_reason, old.superseded_by_id = (
         CertificateStatus.superseded,

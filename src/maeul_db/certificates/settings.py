@@ -21,6 +21,14 @@ class CertificateSettings(BaseSettings):
     # Public verification lookups per client address per minute (in-process limiter).
     verify_per_minute: int = 10
     city_issuer: str = message("certificate.city_issuer")
+    # The signatory's title printed above the seal, as real certificates carry it; the district
+    # form takes ``{district}``.
+    city_issuer_title: str = message("certificate.city_issuer_title")
+    district_issuer_title: str = message("certificate.district_issuer_title", district="{district}")
+    # Optional seal (직인) image, PNG or SVG, printed over the title; none prints the title alone.
+    seal_image: Path | None = None
+    # Worker processes that render a batch (the pages' and the command's batch share the pool).
+    workers: int = 2
 
 
 @lru_cache

@@ -190,6 +190,8 @@ def record_dong_change(
         session.add(old)
     session.flush()
     for new in successors:
+        if new.code == old.code:  # the old dong continues under its code: no link to itself
+            continue
         session.add(
             DongSuccession(
                 predecessor_code=old.code,

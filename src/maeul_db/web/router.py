@@ -22,6 +22,8 @@ from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import (
     account_pages,
+    certificate_pages,
+    dong_pages,
     expert_pages,
     identity_pages,
     import_pages,
@@ -145,6 +147,8 @@ router.include_router(analytics_pages_router)
 router.include_router(logging_pages.router)  # before person_pages: /people/new
 router.include_router(person_pages.router)
 router.include_router(expert_pages.router)
+router.include_router(certificate_pages.router)
+router.include_router(dong_pages.router)
 router.include_router(import_pages.router)
 router.include_router(identity_pages.router)
 router.include_router(privacy_pages.router)

@@ -607,6 +607,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 from maeul_db.wording.messages_accounts import MESSAGES_ACCOUNTS  # noqa: E402
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
+from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
@@ -619,6 +620,7 @@ _merge(
     MESSAGES_AUTH,
     MESSAGES_API,
     MESSAGES_ACCOUNTS,
+    MESSAGES_CERTS,
     MESSAGES_LIMITS,
     MESSAGES_PRIVACY,
     MESSAGES_READS,
