@@ -39,11 +39,11 @@ BEGIN_ATTEMPTS = 12
 _BACKOFF_S = 0.05
 # Execution option marking the reader: its transactions only read (SQLite: begin deferred).
 READS = "maeul_reads"
-# The appender's pool keeps as many connections open as a busy server appends at once (a pool
-# that kept 2 closed and reopened the rest on every append: a new PostgreSQL backend each time
-# halved the read rate under load). Appends wait on SQLite's one write lock in turn, so overflow
-# is generous there and the timeout above the retries' minute: a waiting reader is never failed
-# by the pool.
+# The appender's pool keeps as many connections open as a busy server appends at once: a pool of
+# 2 closes every overflow connection it gets back, so most appends under load would start a new
+# connection (on PostgreSQL a new backend process). Appends wait on SQLite's one write lock in
+# turn, so overflow is generous there and the timeout above the retries' minute: a waiting reader
+# is never failed by the pool.
 _APPENDER_POOL: dict[str, dict[str, int]] = {
     "sqlite": {"pool_size": 8, "max_overflow": 56, "pool_timeout": 120},
     "postgresql": {"pool_size": 8, "max_overflow": 24},
