@@ -77,7 +77,7 @@ def correct(session: Session, *, user: UserAccount, career_id: int, data: Career
     """Staff fix what the entry says (its district stays: it decides who reviews it)."""
     row = _reviewable(session, user, career_id)
     before = _snapshot(row)
-    changes = data.model_dump(exclude_unset=True, exclude={"reason"})
+    changes = data.model_dump(exclude_unset=True, exclude={"why"})
     for name, value in changes.items():
         if value is not None:
             setattr(row, name, value)
@@ -88,7 +88,7 @@ def correct(session: Session, *, user: UserAccount, career_id: int, data: Career
         )
     session.add(row)
     session.flush()
-    _audit(session, user, row, "correct", before, data.reason)
+    _audit(session, user, row, "correct", before, data.why)
     return row
 
 
@@ -102,7 +102,7 @@ def close(session: Session, *, user: UserAccount, career_id: int, data: CareerCl
     row.valid_to = data.valid_to
     session.add(row)
     session.flush()
-    _audit(session, user, row, "close", before, data.reason)
+    _audit(session, user, row, "close", before, data.why)
     return row
 
 
@@ -111,10 +111,10 @@ def void(session: Session, *, user: UserAccount, career_id: int, data: CareerClo
     row = _reviewable(session, user, career_id)
     if row.placement_id is not None:
         # The placement is the record of that job: end or void the placement instead.
-        raise InvalidInput("career.placement_linked", field="reason")
+        raise InvalidInput("career.placement_linked", field="why")
     before = _snapshot(row)
-    row.voided_at, row.void_reason = utcnow(), data.reason
+    row.voided_at, row.void_reason = utcnow(), data.why
     session.add(row)
     session.flush()
-    _audit(session, user, row, "void", before, data.reason)
+    _audit(session, user, row, "void", before, data.why)
     return row

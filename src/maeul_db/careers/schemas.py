@@ -48,14 +48,14 @@ class CareerCorrect(InputSchema):
     dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
     valid_from: date | None = None
     hours_per_week: Decimal | None = Field(default=None, ge=0, le=168)
-    reason: str = Field(min_length=1, max_length=200)
+    why: str = Field(min_length=1, max_length=200)
 
 
 class CareerClose(InputSchema):
     """End a job on ``valid_to`` (exclusive), or void a wrong entry; both say why."""
 
     valid_to: date | None = None
-    reason: str = Field(min_length=1, max_length=200)
+    why: str = Field(min_length=1, max_length=200)
 
 
 class CareerReviewRow(SQLModel):

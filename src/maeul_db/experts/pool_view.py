@@ -17,7 +17,7 @@ from maeul_db.auth import policies
 from maeul_db.careers import rules as career_rules
 from maeul_db.errors import Forbidden
 from maeul_db.experts import service as expert_service
-from maeul_db.experts.schemas import Eligibility
+from maeul_db.experts.schemas import Eligibility, PlacementPublic
 from maeul_db.kit.time import active_on
 from maeul_db.models import (
     Career,
@@ -140,3 +140,29 @@ def pool_view(
     if not policies.is_city_admin(user) and user.district_code:
         place_dongs = refdata_queries.current_dongs(session, district_code=user.district_code)
     return PoolView(found, refdata_queries.districts(session), place_dongs)
+
+
+@dataclass(frozen=True)
+class CoveragePage:
+    """The coverage page: the table (service.coverage_view), the district's placements active
+    today with the New Deal flag of each person, and whether the viewer may set the target."""
+
+    view: expert_service.CoverageView
+    placements: list[PlacementPublic]
+    flagged: set[int]
+    can_set_target: bool
+
+
+def coverage_page(
+    session: Session, *, user: UserAccount, district_code: str | None, as_of: date, within_days: int
+) -> CoveragePage:
+    view = expert_service.coverage_view(
+        session, user=user, district_code=district_code, as_of=as_of, within_days=within_days
+    )
+    if view.district is None:
+        return CoveragePage(view, [], set(), False)
+    placements = expert_service.list_placements(
+        session, user=user, as_of=as_of, district_code=view.district
+    )
+    flagged = _new_deal_flags(session, [p.person_id for p in placements], as_of)
+    return CoveragePage(view, placements, flagged, policies.can_write_district(user, view.district))

@@ -160,7 +160,11 @@ def _public(session: Session, row: ExpertPlacement) -> PlacementPublic:
 
 
 def list_placements(
-    session: Session, *, user: UserAccount, as_of: date | None = None
+    session: Session,
+    *,
+    user: UserAccount,
+    as_of: date | None = None,
+    district_code: str | None = None,
 ) -> list[PlacementPublic]:
     policies.require_personal_data_reader(user)
     stmt = visible_placements(user).order_by(
@@ -168,6 +172,8 @@ def list_placements(
     )
     if as_of is not None:
         stmt = stmt.where(active_on(ExpertPlacement, as_of))
+    if district_code is not None:
+        stmt = stmt.where(ExpertPlacement.district_code == district_code)
     rows = [_public(session, row) for row in session.exec(stmt).all()]
     access_log.record(
         session,
@@ -354,6 +360,8 @@ class OwnRecord:
     eligibility: Eligibility
     careers: list[CareerPublic]
     certificates: list[Certificate]
+    # For the form where the expert adds a job (the district that will verify it).
+    districts: list[District]
 
 
 def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
@@ -367,6 +375,7 @@ def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
             for c in career_service.careers_of(session, user=user, person_id=person_id)
         ],
         certificates=certificate_service.certificates_of(session, user=user, person_id=person_id),
+        districts=refdata_queries.districts(session),
     )
     access_log.record(session, actor=user, action="expert.own_record", person_ids=[person_id])
     return record

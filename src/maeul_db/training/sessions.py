@@ -24,6 +24,8 @@ from maeul_db.models import (
 from maeul_db.training import service
 from maeul_db.training.schemas import AttendanceRecord, Progress
 
+MAX_SESSION_HOURS = Decimal(1000)
+
 
 @dataclass(frozen=True)
 class RosterRow:
@@ -117,6 +119,9 @@ def record_session(
     enrolments = session.exec(
         service.visible_enrolments(user).where(Enrolment.program_id == program_id)
     ).all()
+    for given in attended.values():
+        if not given.is_finite() or not 0 <= given <= MAX_SESSION_HOURS:
+            raise InvalidInput("training.bad_hours", field="hours_attended", high=MAX_SESSION_HOURS)
     changed = 0
     for enrolment in enrolments:
         assert enrolment.id is not None

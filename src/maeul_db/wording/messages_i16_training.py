@@ -33,5 +33,8 @@ MESSAGES_I16_TRAINING: dict[str, tuple[str, str]] = {
         "the target per dong must be between {low} and {high}",
     ),
     "expert.unknown_district": ("알 수 없는 자치구: {code}", "unknown district: {code}"),
-    "training.no_module_chosen": ("출석을 기록할 회차를 고르세요", "choose the session"),
+    "training.bad_hours": (
+        "출석 시간은 0 이상 {high} 이하의 숫자여야 합니다",
+        "hours attended must be a number from 0 to {high}",
+    ),
 }
