@@ -79,6 +79,13 @@ def _roster(
     return rows
 
 
+def require_recorder(session: Session, *, user: UserAccount, program_id: int) -> None:
+    """Refuse (403) before a form is read: only the course's district (the city admin for
+    city-run courses) records in it."""
+    if not _can_record(user, service.get_program(session, program_id=program_id)):
+        raise Forbidden("training.record_forbidden")
+
+
 def program_page(
     session: Session, *, user: UserAccount, program_id: int, module_id: int | None = None
 ) -> ProgramPage:

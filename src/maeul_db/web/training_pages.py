@@ -135,6 +135,7 @@ def enrol(
     request: Request, session: SessionDep, user: WebUser, program_id: int, form: FormDep
 ) -> Response:
     """Enrol a person, found by name or number among the people the user may see."""
+    sessions.require_recorder(session, user=user, program_id=program_id)
     values = text_values(form)
     try:
         person_id = resolve_person(
