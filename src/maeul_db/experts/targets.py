@@ -22,6 +22,11 @@ def target_for(session: Session, *, district_code: str) -> int:
     return row.per_dong if row is not None else PLAN_TARGET_PER_DONG
 
 
+def per_district(session: Session) -> dict[str, int]:
+    """Every stored target (districts without one use the plan's 2); for the KPI's target."""
+    return {row.district_code: row.per_dong for row in session.exec(select(ExpertTarget)).all()}
+
+
 def set_target(session: Session, *, user: UserAccount, district_code: str, per_dong: int) -> int:
     """A district's staff (or the city admin) set its per-dong target; audited."""
     if not policies.can_write_district(user, district_code):
