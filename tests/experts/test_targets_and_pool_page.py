@@ -3,6 +3,8 @@ coverage pages (issue 16)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
@@ -103,6 +105,9 @@ def test_coverage_page_sets_target_and_ends_placement(client: TestClient, sessio
     assert log_in(client, staff.username).status_code == 303
     page = client.get("/experts/coverage")
     assert "배치끝" in page.text
+    # The map: the placed dong is drawn short of its target, the others with nobody.
+    assert re.search(r'<path class="dong short" data-code="1111051500" d="M', page.text)
+    assert 'class="dong none" data-code="1111053000"' in page.text
     token = csrf_token(page.text)
     saved = client.post(
         "/experts/targets",

@@ -13,11 +13,15 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
+from maeul_db.analytics import choropleth
+from maeul_db.analytics import queries as analytics_queries
+from maeul_db.analytics.map_service import GEOJSON
 from maeul_db.auth import policies
 from maeul_db.careers import rules as career_rules
+from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden
 from maeul_db.experts import service as expert_service
-from maeul_db.experts.schemas import Eligibility, PlacementPublic
+from maeul_db.experts.schemas import Coverage, Eligibility, PlacementPublic
 from maeul_db.kit.time import active_on
 from maeul_db.models import (
     Career,
@@ -31,8 +35,6 @@ from maeul_db.models import (
 )
 from maeul_db.participants.visibility import visible_people
 from maeul_db.refdata import queries as refdata_queries
-
-POOL_STAGE_VALUES = tuple(stage.value for stage, _ in expert_service.POOL_STAGES)
 
 
 @dataclass(frozen=True)
@@ -143,14 +145,60 @@ def pool_view(
 
 
 @dataclass(frozen=True)
+class MapDong:
+    code: str
+    name: str
+    path: str
+    # "met", "short" (some placed, below target) or "none" (nobody placed).
+    state: str
+    placed: int
+    target: int
+
+
+@dataclass(frozen=True)
+class CoverageMap:
+    width: float
+    height: float
+    dongs: list[MapDong]
+
+
+@dataclass(frozen=True)
 class CoveragePage:
     """The coverage page: the table (service.coverage_view), the district's placements active
-    today with the New Deal flag of each person, and whether the viewer may set the target."""
+    today with the New Deal flag of each person, whether the viewer may set the target, and the
+    dongs drawn as a map (shapes from the analytics dong map's GeoJSON)."""
 
     view: expert_service.CoverageView
     placements: list[PlacementPublic]
     flagged: set[int]
     can_set_target: bool
+    map: CoverageMap | None = None
+
+
+MAP_WIDTH = 360.0
+
+
+def _coverage_map(session: Session, coverage: Coverage) -> CoverageMap | None:
+    path = get_settings().refdata_dir / GEOJSON
+    if not path.exists():
+        return None  # an installation without the boundaries shows the table only
+    codes = [row.dong_code for row in coverage.dongs]
+    rings = choropleth.borrow_rings(
+        choropleth.load_rings(path), codes, analytics_queries.dong_successors(session)
+    )
+    paths, height = choropleth.project(rings, width=MAP_WIDTH)
+    dongs = [
+        MapDong(
+            code=row.dong_code,
+            name=row.dong_name,
+            path=paths.get(row.dong_code, ""),
+            state="met" if row.gap == 0 else ("short" if row.placed else "none"),
+            placed=row.placed,
+            target=row.target,
+        )
+        for row in coverage.dongs
+    ]
+    return CoverageMap(MAP_WIDTH, height, dongs)
 
 
 def coverage_page(
@@ -165,4 +213,10 @@ def coverage_page(
         session, user=user, as_of=as_of, district_code=view.district
     )
     flagged = _new_deal_flags(session, [p.person_id for p in placements], as_of)
-    return CoveragePage(view, placements, flagged, policies.can_write_district(user, view.district))
+    return CoveragePage(
+        view,
+        placements,
+        flagged,
+        policies.can_write_district(user, view.district),
+        _coverage_map(session, view.coverage) if view.coverage else None,
+    )

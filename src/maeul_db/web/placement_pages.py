@@ -129,6 +129,7 @@ def _coverage_page(
         "flagged": page.flagged,
         "can_set_target": page.can_set_target,
         "today": clock.today(),
+        "map": page.map,
         "failed": failed,
         "errors": errors or {},
     }
