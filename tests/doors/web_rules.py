@@ -131,6 +131,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/training/programs/{program_id}/sessions/{module_id}"): WebRule(
         STAFF, {"held_on": "2020-01-01"}
     ),
+    ("POST", "/training/enrolments/{enrolment_id}/withdraw"): WebRule(STAFF, {"on": "2024-01-01"}),
     # The pool: eligible members are a city resource; only district staff place, in their dongs.
     ("GET", "/experts/pool"): WebRule(STAFF, cross="own"),
     ("POST", "/experts/placements"): WebRule(

@@ -125,3 +125,23 @@ def test_checklist_other_district_staff_forbidden(client: TestClient, session: S
         data={"csrf_token": csrf_token(page.text), "held_on": "2024-03-05"},
     )
     assert response.status_code == 403
+
+
+def test_withdraw_page_records_day_and_bad_day_refused(
+    client: TestClient, session: Session
+) -> None:
+    program = make_program(session, district_code=DISTRICT_A)
+    make_person(session, name="중도포기")
+    staff = make_user(session)
+    assert log_in(client, staff.username).status_code == 303
+    token = _enrol(client, program.id, "중도포기")
+    page = client.get(f"/training/programs/{program.id}").text
+    found = re.search(r'action="/training/enrolments/(\d+)/withdraw"', page)
+    assert found is not None
+    url = f"/training/enrolments/{found.group(1)}/withdraw"
+    bad = client.post(url, data={"csrf_token": token, "on": "2024-02-01"})
+    # Before the enrolment (2024-03-01): refused on the programme page, nothing written.
+    assert bad.status_code == 422 and "중도 포기 기록" in bad.text
+    saved = client.post(url, data={"csrf_token": token, "on": "2024-04-01"}, follow_redirects=False)
+    assert saved.status_code == 303
+    assert "중도 포기 2024-04-01" in client.get(saved.headers["location"]).text

@@ -4,6 +4,7 @@ and the reason when not complete; enrolment; the attendance checklist of one ses
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
 from maeul_db.kit import time as clock
+from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import UserAccount
 from maeul_db.refdata import choices
 from maeul_db.training import service as training_service
@@ -113,6 +115,7 @@ def _program_page(
     program_id: int,
     values: dict[str, str] | None = None,
     errors: dict[str, FieldError] | None = None,
+    failed: str = "",
     status_code: int = 200,
 ) -> Response:
     page = sessions.program_page(session, user=user, program_id=program_id)
@@ -120,6 +123,8 @@ def _program_page(
         "page": page,
         "values": values or {"enrolled_on": clock.today().isoformat()},
         "errors": errors or {},
+        "failed": failed,
+        "today": clock.today(),
     }
     return render(request, "training/program.html", context, status_code=status_code)
 
@@ -244,3 +249,31 @@ def record_checklist(
             status_code=422,
         )
     return saved_redirect(f"/training/programs/{program_id}?saved=training_attendance")
+
+
+class WithdrawForm(InputSchema):
+    on: date
+
+
+@router.post("/training/enrolments/{enrolment_id}/withdraw")
+def withdraw(
+    request: Request, session: SessionDep, user: WebUser, enrolment_id: int, form: FormDep
+) -> Response:
+    """Record that a person left the course on a day; completion is recomputed."""
+    enrolment = training_service.get_enrolment(session, user=user, enrolment_id=enrolment_id)
+    values = text_values(form)
+    try:
+        day = build(WithdrawForm, filled(values, ("on",))).on
+        with form_write(session):
+            training_service.withdraw(session, user=user, enrolment_id=enrolment_id, on=day)
+    except FormInvalid as exc:
+        return _program_page(
+            request,
+            session,
+            user=user,
+            program_id=enrolment.program_id,
+            errors=exc.errors,
+            failed=f"withdraw-{enrolment_id}",
+            status_code=422,
+        )
+    return saved_redirect(f"/training/programs/{enrolment.program_id}?saved=withdrawn")

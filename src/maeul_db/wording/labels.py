@@ -211,6 +211,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "hours_per_week": ("주당 시간", "hours per week"),
         "per_dong": ("동별 목표", "target per dong"),
         "why": ("사유", "reason"),
+        "on": ("날짜", "date"),
         "_form": ("입력", "input"),
     },
 }
