@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 from maeul_db.analytics import service
 from maeul_db.analytics.schemas import Count
 from maeul_db.errors import Forbidden, InvalidInput
-from maeul_db.models import District, Dong, Role, UserAccount
+from maeul_db.models import District, Dong, ExpertTarget, Role, UserAccount
 from tests.analytics.world import build_world
 from tests.builders import DISTRICT_A, DISTRICT_B, bearer, make_user
 
@@ -153,3 +153,14 @@ def test_kpi_api_expert_forbidden(client: TestClient, session: Session) -> None:
         "/api/analytics/kpi?from=2019-01-01&to=2019-12-31", headers=bearer(client, expert.username)
     )
     assert response.status_code == 403
+
+
+def test_kpi_expert_target_uses_stored_district_target(session: Session) -> None:
+    build_world(session)
+    session.add(ExpertTarget(district_code=DISTRICT_A, per_dong=3))
+    session.flush()
+    report = service.kpi(session, user=ADMIN, start=START, end=END)
+    rows = {row.district_code: row for row in report.districts}
+    assert rows[DISTRICT_A].expert_target == 3 * _dongs(session, DISTRICT_A)
+    assert rows[DISTRICT_B].expert_target == 2 * _dongs(session, DISTRICT_B)
+    assert report.city.expert_target == 2 * _dongs(session) + _dongs(session, DISTRICT_A)

@@ -180,6 +180,7 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
         STAFF, {"valid_to": "2025-01-01"}
     ),
     ("GET", "/api/experts/coverage/{district_code}"): ApiRule(STAFF),
+    ("PUT", "/api/experts/targets/{district_code}"): ApiRule(STAFF, {"per_dong": 3}),
     # Careers and certificates: an expert only about themselves, never district A's person.
     ("POST", "/api/careers"): ApiRule(
         STAFF,
@@ -192,6 +193,12 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ),
     ("GET", "/api/careers/people/{person_id}"): ApiRule(STAFF),
     ("POST", "/api/careers/{career_id}/verify"): ApiRule(STAFF),
+    ("GET", "/api/careers"): ApiRule(STAFF),
+    ("POST", "/api/careers/{career_id}/correct"): ApiRule(STAFF, {"employer": "새", "why": "정정"}),
+    ("POST", "/api/careers/{career_id}/close"): ApiRule(
+        STAFF, {"valid_to": "2024-01-01", "why": "종료"}
+    ),
+    ("POST", "/api/careers/{career_id}/void"): ApiRule(STAFF, {"why": "무효"}),
     ("POST", "/api/certificates"): ApiRule(STAFF, {"kind": "training", "person_id": "{person_id}"}),
     ("GET", "/api/certificates"): ApiRule(STAFF, own=EXPERT),
     ("GET", "/api/certificates/{certificate_id}"): ApiRule(STAFF),

@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from maeul_db.models import Role
-from tests.builders import DISTRICT_A, PASSWORD
+from tests.builders import DISTRICT_A, DONG_A, PASSWORD
 
 STAFF = frozenset({Role.city_admin, Role.district_staff})
 OFFICER = frozenset({Role.city_admin})
 REGISTER = frozenset({Role.city_admin, Role.analyst})
 ANALYTICS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
 EXPERT = frozenset({Role.expert})
+DISTRICT = frozenset({Role.district_staff})
 EVERYONE = frozenset(Role)
 CITY = frozenset({Role.city_admin})
 
@@ -116,6 +117,54 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/me/certificates/{certificate_id}.pdf"): WebRule(EXPERT),
     # Staff are always shown their own district, whatever they ask for.
     ("GET", "/experts/coverage"): WebRule(STAFF, query={"district": DISTRICT_A}, cross="own"),
+    # Training (issue 16): the catalogue holds no personal data; a class list shows another
+    # district's staff none of district A's people; only the course's district records in it.
+    ("GET", "/training"): WebRule(EVERYONE, cross="own"),
+    ("GET", "/training/new"): WebRule(STAFF, cross="own"),
+    ("POST", "/training/new"): WebRule(
+        STAFF,
+        {
+            "code": "NEW1",
+            "name": "새교육",
+            "stage": "basic",
+            "module_name_1": "1회",
+            "module_hours_1": "2",
+            "district_code": DISTRICT_A,
+        },
+        cross=None,
+    ),
+    ("GET", "/training/programs/{program_id}"): WebRule(STAFF, cross="own"),
+    ("POST", "/training/programs/{program_id}/enrolments"): WebRule(
+        STAFF, {"person": "{person_id}", "enrolled_on": "2020-01-01"}
+    ),
+    ("GET", "/training/programs/{program_id}/sessions/{module_id}"): WebRule(STAFF, cross="own"),
+    ("POST", "/training/programs/{program_id}/sessions/{module_id}"): WebRule(
+        STAFF, {"held_on": "2020-01-01"}
+    ),
+    ("POST", "/training/enrolments/{enrolment_id}/withdraw"): WebRule(STAFF, {"on": "2024-01-01"}),
+    # The pool: eligible members are a city resource; only district staff place, in their dongs.
+    ("GET", "/experts/pool"): WebRule(STAFF, cross="own"),
+    ("POST", "/experts/placements"): WebRule(
+        DISTRICT, {"person_id": "{person_id}", "dong_code": DONG_A, "valid_from": "2024-01-01"}
+    ),
+    ("POST", "/experts/placements/{placement_id}/close"): WebRule(STAFF, CLOSE_FORM),
+    ("POST", "/experts/targets"): WebRule(STAFF, {"district_code": DISTRICT_A, "per_dong": "3"}),
+    # Careers: an expert adds their own; staff review their district's.
+    ("POST", "/me/careers"): WebRule(
+        EXPERT,
+        {
+            "job_type": "field_activist",
+            "employer": "새센터",
+            "district_code": DISTRICT_A,
+            "valid_from": "2020-01-01",
+        },
+        cross=None,
+    ),
+    ("GET", "/careers"): WebRule(STAFF, cross="own"),
+    ("POST", "/careers/{career_id}/verify"): WebRule(STAFF),
+    ("POST", "/careers/{career_id}/correct"): WebRule(STAFF, {"employer": "새센터", "why": "정정"}),
+    ("POST", "/careers/{career_id}/close"): WebRule(STAFF, {**CLOSE_FORM, "why": "종료"}),
+    ("POST", "/careers/{career_id}/void"): WebRule(STAFF, {"why": "무효"}),
     ("GET", "/verify"): WebRule(EVERYONE, public=True, cross="own"),
     ("GET", "/verify/{token}"): WebRule(EVERYONE, public=True, cross="own"),
     # The certificate ledger, issue, batch, reissue and revoke (issue 16): staff and the admin.

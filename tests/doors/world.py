@@ -32,6 +32,7 @@ from maeul_db.models import (
     UserAccount,
     metadata,
 )
+from maeul_db.training import service as training_service
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
@@ -137,6 +138,7 @@ def seed(session: Session) -> World:
         "participation_id": participation.id,
         "activity_id": activity.id,
         "program_id": program.id,
+        "module_id": training_service.modules_of(session, program_id=program.id)[0].id,
         "enrolment_id": enrolment.id,
         "placement_id": placement.id,
         "career_id": career.id,

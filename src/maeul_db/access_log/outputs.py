@@ -52,6 +52,15 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "certificates.admin:entry", "certificate.read", "the holder on a ledger entry"
     ),
     PersonalDataOutput(
+        "careers.review:list_for_review", "careers.review", "the people whose jobs are listed"
+    ),
+    PersonalDataOutput(
+        "experts.pool_view:candidates", "experts.pool", "pool candidates' names and training"
+    ),
+    PersonalDataOutput(
+        "training.sessions:program_page", "training.roster", "a programme's class list"
+    ),
+    PersonalDataOutput(
         "certificates.batch:run", "certificates.batch", "PDFs and the manifest's names"
     ),
     PersonalDataOutput("certificates.service:issue", "certificate.issue", "the holder's PDF"),

@@ -38,6 +38,9 @@ class Inputs:
     hours: list[HoursRow]
     dongs: int
     genders: dict[int, str] = field(default_factory=dict)
+    # Placement target of the scope: each district's stored per-dong target × its dongs
+    # (experts/targets.py); None = the plan's 2 per dong.
+    expert_target: int | None = None
 
 
 def age_band(age: int) -> str:
@@ -128,7 +131,11 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
         experts_trained=count_people((f.person_id for f in inputs.trained), gender_of),
         experts_pool=count_people((f.person_id for f in inputs.pool), gender_of),
         experts_placed=count_people((f.person_id for f in inputs.placed), gender_of),
-        expert_target=EXPERTS_PER_DONG * inputs.dongs,
+        expert_target=(
+            inputs.expert_target
+            if inputs.expert_target is not None
+            else EXPERTS_PER_DONG * inputs.dongs
+        ),
         training_hours=hours,
     )
     return indicators, hours_people

@@ -14,6 +14,7 @@ from maeul_db.analytics.indicators import Inputs
 from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
 from maeul_db.errors import InvalidInput
+from maeul_db.experts import targets
 from maeul_db.kit import time as clock
 from maeul_db.models import TrainingStage, UserAccount
 
@@ -52,6 +53,8 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
     seats = queries.council_seats(session, start=start, end=end, district_code=district)
     track = queries.completions(session, stages=EXPERT_TRACK, end=end, district_code=district)
     dongs = queries.dongs_per_district(session, on=end)
+    per_dong = targets.per_district(session)
+    in_scope = {code: n for code, n in dongs.items() if district is None or code == district}
     return Inputs(
         parts=parts,
         projects=queries.projects(
@@ -66,10 +69,13 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
         placed=queries.placements(session, start=end, end=end, district_code=district),
         hours=queries.training_hours(session, start=start, end=end, district_code=district),
         dongs=dongs.get(district, 0) if district else sum(dongs.values()),
+        expert_target=sum(
+            per_dong.get(code, targets.PLAN_TARGET_PER_DONG) * n for code, n in in_scope.items()
+        ),
     )
 
 
-def _split(inputs: Inputs, district: str, dongs: int) -> Inputs:
+def _split(inputs: Inputs, district: str, dongs: int, per_dong: int) -> Inputs:
     """The part of city-wide inputs that belongs to one district."""
 
     def mine(rows: Iterable[T], key: Callable[[T], str | None]) -> list[T]:
@@ -85,6 +91,7 @@ def _split(inputs: Inputs, district: str, dongs: int) -> Inputs:
         placed=mine(inputs.placed, lambda r: r.district_code),
         hours=mine(inputs.hours, lambda r: r.district_code),
         dongs=dongs,
+        expert_target=per_dong * dongs,
     )
 
 
@@ -108,12 +115,18 @@ def kpi(
         raise InvalidInput("analytics.unknown_district", field="district")
     raw = _inputs(session, start=start, end=end, district=scope)
     dongs = queries.dongs_per_district(session, on=end)
+    per_dong = targets.per_district(session)
     rows: list[DistrictIndicators] = []
     for code, name, population in all_districts:
         if scope and code != scope:
             continue
         ind = _finish(
-            _split(raw, code, dongs.get(code, 0)),
+            _split(
+                raw,
+                code,
+                dongs.get(code, 0),
+                per_dong.get(code, targets.PLAN_TARGET_PER_DONG),
+            ),
             end=end,
             population=population,
             threshold=threshold,

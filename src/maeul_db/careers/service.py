@@ -10,9 +10,11 @@ from sqlmodel import Session, col, select
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.careers import rules
 from maeul_db.careers.schemas import CareerCreate, CareerPublic
 from maeul_db.core.scope import district_scoped, get_visible
-from maeul_db.errors import Conflict, Forbidden
+from maeul_db.errors import Conflict, Forbidden, InvalidInput
+from maeul_db.kit import time as clock
 from maeul_db.kit.time import check_interval, utcnow
 from maeul_db.models import Career, Role, UserAccount
 from maeul_db.participants import service as participant_service
@@ -25,9 +27,17 @@ def visible_careers(user: UserAccount) -> Any:
 
 
 def public(row: Career) -> CareerPublic:
-    fields = set(CareerPublic.model_fields) - {"verified"}
+    """The entry as shown, with the New Deal flag computed against today's Seoul date."""
+    fields = set(CareerPublic.model_fields) - {"verified", "new_deal_over_limit"}
+    over = rules.over_new_deal_limit(
+        row.job_type, row.valid_from, row.valid_to, today=clock.today()
+    )
     return CareerPublic.model_validate(
-        {**{name: getattr(row, name) for name in fields}, "verified": row.verified_at is not None}
+        {
+            **{name: getattr(row, name) for name in fields},
+            "verified": row.verified_at is not None,
+            "new_deal_over_limit": over,
+        }
     )
 
 
@@ -62,6 +72,9 @@ def create(session: Session, *, user: UserAccount, data: CareerCreate) -> Career
     if user.role == Role.expert:
         if data.person_id != user.person_id:
             raise Forbidden("career.own_only")
+        if data.district_code is None:
+            # Staff of the job's district verify it: without one nobody but the city could.
+            raise InvalidInput("career.district_required", field="district_code")
     elif not policies.can_write_district(user, data.district_code):
         raise Forbidden("career.district_forbidden")
     participant_service.get(session, user=user, person_id=data.person_id)

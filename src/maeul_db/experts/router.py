@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.experts import service
+from maeul_db.experts import service, targets
 from maeul_db.experts.schemas import (
     Coverage,
     Eligibility,
@@ -78,3 +78,14 @@ def read_coverage(
         as_of=as_of or clock.today(),
         within_days=within_days,
     )
+
+
+@router.put("/targets/{district_code}", response_model=int)
+def set_target(
+    session: SessionDep,
+    user: CurrentUser,
+    district_code: str,
+    per_dong: Annotated[int, Body(embed=True)],
+) -> int:
+    """Set a district's per-dong target (the plan's 2 unless changed); returns it."""
+    return targets.set_target(session, user=user, district_code=district_code, per_dong=per_dong)

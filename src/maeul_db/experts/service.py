@@ -17,11 +17,13 @@ from maeul_db import wording
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
+from maeul_db.careers import placement_link as career_link
 from maeul_db.careers import service as career_service
 from maeul_db.careers.schemas import CareerPublic
 from maeul_db.certificates import service as certificate_service
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
+from maeul_db.experts import targets
 from maeul_db.experts.schemas import (
     Coverage,
     DongCoverage,
@@ -48,7 +50,6 @@ from maeul_db.refdata import queries as refdata_queries
 from maeul_db.training import service as training_service
 from maeul_db.training.schemas import Progress, RuleCheck
 
-TARGET_PER_DONG = 2
 POOL_STAGES: tuple[tuple[TrainingStage, str], ...] = (
     (TrainingStage.basic, wording.label("training_stage", "basic")),
     (TrainingStage.lecture_practice, wording.label("training_stage", "lecture_practice")),
@@ -75,7 +76,7 @@ def evaluate_pool(completed: dict[str, date]) -> Eligibility:
     return Eligibility(person_id=0, eligible=eligible, eligible_since=since, checks=checks)
 
 
-def _stage_days(session: Session, person_ids: list[int] | None) -> dict[int, dict[str, date]]:
+def stage_days(session: Session, person_ids: list[int] | None) -> dict[int, dict[str, date]]:
     stmt = (
         select(
             TrainingCompletion.person_id,
@@ -96,7 +97,7 @@ def _stage_days(session: Session, person_ids: list[int] | None) -> dict[int, dic
 
 def eligibility(session: Session, *, user: UserAccount, person_id: int) -> Eligibility:
     participant_service.get(session, user=user, person_id=person_id)
-    result = evaluate_pool(_stage_days(session, [person_id]).get(person_id, {}))
+    result = evaluate_pool(stage_days(session, [person_id]).get(person_id, {}))
     result.person_id = person_id
     return result
 
@@ -107,7 +108,7 @@ def pool(session: Session, *, user: UserAccount, as_of: date) -> list[PoolMember
     if not policies.can_read_personal_data(user) or user.role == Role.expert:
         raise Forbidden("expert.pool_forbidden")
     members: list[PoolMember] = []
-    days = _stage_days(session, None)
+    days = stage_days(session, None)
     eligible = {pid: evaluate_pool(d) for pid, d in days.items()}
     ids = [pid for pid, e in eligible.items() if e.eligible]
     if not ids:
@@ -159,7 +160,11 @@ def _public(session: Session, row: ExpertPlacement) -> PlacementPublic:
 
 
 def list_placements(
-    session: Session, *, user: UserAccount, as_of: date | None = None
+    session: Session,
+    *,
+    user: UserAccount,
+    as_of: date | None = None,
+    district_code: str | None = None,
 ) -> list[PlacementPublic]:
     policies.require_personal_data_reader(user)
     stmt = visible_placements(user).order_by(
@@ -167,6 +172,8 @@ def list_placements(
     )
     if as_of is not None:
         stmt = stmt.where(active_on(ExpertPlacement, as_of))
+    if district_code is not None:
+        stmt = stmt.where(ExpertPlacement.district_code == district_code)
     rows = [_public(session, row) for row in session.exec(stmt).all()]
     access_log.record(
         session,
@@ -187,7 +194,7 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
     ):
         raise Forbidden("expert.place_staff_only")
     check_interval(data.valid_from, data.valid_to)
-    result = evaluate_pool(_stage_days(session, [data.person_id]).get(data.person_id, {}))
+    result = evaluate_pool(stage_days(session, [data.person_id]).get(data.person_id, {}))
     if session.get(Person, data.person_id) is None:
         raise NotFound("person.not_found")
     if not result.eligible:
@@ -221,6 +228,7 @@ def place(session: Session, *, user: UserAccount, data: PlacementCreate) -> Plac
         district_code=row.district_code,
         after=data.model_dump(mode="json"),
     )
+    career_link.record_placement(session, user=user, placement=row)
     access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
     return _public(session, row)
 
@@ -254,6 +262,7 @@ def close(
         before=before,
         after={"valid_to": valid_to},
     )
+    career_link.end_with_placement(session, user=user, placement=row)
     access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
     return _public(session, row)
 
@@ -280,6 +289,7 @@ def coverage(
         )
     ).all()
     horizon = as_of + timedelta(days=within_days)
+    target = targets.target_for(session, district_code=district_code)
     rows: list[DongCoverage] = []
     for dong in dongs:
         here = [p for p in active if p.dong_code == dong.code]
@@ -291,8 +301,8 @@ def coverage(
                 dong_code=dong.code,
                 dong_name=dong.name_ko,
                 placed=len(here),
-                target=TARGET_PER_DONG,
-                gap=max(0, TARGET_PER_DONG - len(here)),
+                target=target,
+                gap=max(0, target - len(here)),
                 ending_soon=ending,
             )
         )
@@ -306,7 +316,7 @@ def coverage(
         district_code=district_code,
         as_of=as_of,
         within_days=within_days,
-        target_per_dong=TARGET_PER_DONG,
+        target_per_dong=target,
         dongs=rows,
         total_placed=sum(r.placed for r in rows),
         total_gap=sum(r.gap for r in rows),
@@ -350,6 +360,8 @@ class OwnRecord:
     eligibility: Eligibility
     careers: list[CareerPublic]
     certificates: list[Certificate]
+    # For the form where the expert adds a job (the district that will verify it).
+    districts: list[District]
 
 
 def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
@@ -363,6 +375,7 @@ def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
             for c in career_service.careers_of(session, user=user, person_id=person_id)
         ],
         certificates=certificate_service.certificates_of(session, user=user, person_id=person_id),
+        districts=refdata_queries.districts(session),
     )
     access_log.record(session, actor=user, action="expert.own_record", person_ids=[person_id])
     return record

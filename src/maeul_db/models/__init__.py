@@ -3,7 +3,14 @@
 from maeul_db.models.accounts import LoginFailure, Role, UserAccount
 from maeul_db.models.activities import Activity, ActivityKind, Attendance
 from maeul_db.models.base import metadata
-from maeul_db.models.careers import Career, CouncilRole, CouncilSeat, ExpertPlacement, JobType
+from maeul_db.models.careers import (
+    Career,
+    CouncilRole,
+    CouncilSeat,
+    ExpertPlacement,
+    ExpertTarget,
+    JobType,
+)
 from maeul_db.models.certificates import Certificate, CertificateKind, CertificateStatus
 from maeul_db.models.geography import District, Dong, DongChangeKind, DongSuccession
 from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
@@ -63,6 +70,7 @@ __all__ = [
     "DongSuccession",
     "Enrolment",
     "ExpertPlacement",
+    "ExpertTarget",
     "Gender",
     "Group",
     "GroupMembership",

@@ -40,6 +40,8 @@ class Career(IdTimestamps, Interval, table=True):
     # Only verified entries print on a career certificate.
     verified_by_user_id: int | None = Field(default=None, foreign_key="user_account.id")
     verified_at: datetime | None = aware_datetime(default=None)
+    # The placement this job entry records (set when a district places an expert in a dong).
+    placement_id: int | None = Field(default=None, foreign_key="expert_placement.id", index=True)
 
 
 class ExpertPlacement(IdTimestamps, Interval, table=True):
@@ -49,6 +51,16 @@ class ExpertPlacement(IdTimestamps, Interval, table=True):
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
     dong_code: str = Field(foreign_key="dong.code", max_length=10, index=True)
     selected_by_user_id: int | None = Field(default=None, foreign_key="user_account.id")
+
+
+class ExpertTarget(IdTimestamps, table=True):
+    """How many experts a district aims for per dong; without a row the plan's 2 apply."""
+
+    __tablename__ = "expert_target"
+
+    district_code: str = Field(foreign_key="district.code", max_length=5, unique=True)
+    per_dong: int
+    set_by_user_id: int | None = Field(default=None, foreign_key="user_account.id")
 
 
 class CouncilSeat(IdTimestamps, Interval, table=True):

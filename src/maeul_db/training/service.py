@@ -117,6 +117,10 @@ def list_programs(session: Session, *, stage: TrainingStage | None = None) -> li
 
 
 def create_program(session: Session, *, user: UserAccount, data: ProgramCreate) -> TrainingProgram:
+    """The city admin adds city-run (no district) or any district's programmes; staff add their
+    own district's (a programme sent without a district is theirs)."""
+    if data.district_code is None and not policies.is_city_admin(user):
+        data = data.model_copy(update={"district_code": user.district_code})
     if not policies.can_write_district(user, data.district_code) and not (
         data.district_code is None and policies.is_city_admin(user)
     ):

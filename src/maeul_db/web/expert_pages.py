@@ -1,6 +1,6 @@
-"""Pages for issue 4: an expert's record with certificate downloads (login), the placement
-coverage of a district's dongs (staff, city admin), and the public certificate verification pages
-(no login, rate-limited, masked name, no contact data)."""
+"""Pages for issue 4: an expert's record with certificate downloads (login) and the public
+certificate verification pages (no login, rate-limited, masked name, no contact data). The
+coverage page moved to ``placement_pages`` with the pool and placements (issue 16)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from maeul_db.certificates import service as certificate_service
 from maeul_db.certificates import verification
 from maeul_db.errors import NotFound
 from maeul_db.experts import service as expert_service
-from maeul_db.kit import time as clock
 from maeul_db.models import Certificate, CertificateKind
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
@@ -49,33 +48,6 @@ def issue_my_certificate(
 def download_my_certificate(session: SessionDep, user: WebUser, certificate_id: int) -> Response:
     """Download an earlier certificate again (same bytes)."""
     return _pdf(*certificate_service.own_pdf(session, user=user, certificate_id=certificate_id))
-
-
-COVERAGE_WITHIN_DAYS = 60
-
-
-@protected_router.get("/experts/coverage")
-def show_coverage(
-    request: Request,
-    session: SessionDep,
-    user: WebUser,
-    district: Annotated[str | None, Query(max_length=5)] = None,
-) -> Response:
-    """Every dong of a district against the 2-per-dong target: gaps, placements ending soon."""
-    view = expert_service.coverage_view(
-        session,
-        user=user,
-        district_code=district,
-        as_of=clock.today(),
-        within_days=COVERAGE_WITHIN_DAYS,
-    )
-    context: dict[str, object] = {
-        "district": view.district or "",
-        "coverage": view.coverage,
-        "within_days": COVERAGE_WITHIN_DAYS,
-        "districts": view.districts,
-    }
-    return render(request, "experts/coverage.html", context)
 
 
 @public_router.get("/verify")

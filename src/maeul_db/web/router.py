@@ -22,6 +22,7 @@ from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
 from maeul_db.web import (
     account_pages,
+    career_pages,
     certificate_pages,
     dong_pages,
     expert_pages,
@@ -31,7 +32,9 @@ from maeul_db.web import (
     logging_pages,
     password_pages,
     person_pages,
+    placement_pages,
     privacy_pages,
+    training_pages,
 )
 from maeul_db.web.analytics_pages import router as analytics_pages_router
 from maeul_db.web.csrf import require_csrf
@@ -155,6 +158,9 @@ router.include_router(privacy_pages.router)
 router.include_router(account_pages.router)
 router.include_router(password_pages.router)
 router.include_router(log_pages.router)
+router.include_router(training_pages.router)
+router.include_router(placement_pages.router)
+router.include_router(career_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

@@ -608,6 +608,7 @@ from maeul_db.wording.messages_accounts import MESSAGES_ACCOUNTS  # noqa: E402
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
+from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
@@ -621,6 +622,7 @@ _merge(
     MESSAGES_API,
     MESSAGES_ACCOUNTS,
     MESSAGES_CERTS,
+    MESSAGES_I16_TRAINING,
     MESSAGES_LIMITS,
     MESSAGES_PRIVACY,
     MESSAGES_READS,
