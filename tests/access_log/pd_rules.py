@@ -202,6 +202,7 @@ WEB_RULES: dict[str, Call] = {
     "/imports/batches/{batch_id}/rejected": Call(),
     "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
     "/identity/candidates": Call(),
+    "/work/{kind}": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"

@@ -23,6 +23,7 @@ class PersonalDataOutput:
 
 
 OUTPUTS: tuple[PersonalDataOutput, ...] = (
+    PersonalDataOutput("home.queue:items", "work.items", "names behind a work-queue entry"),
     PersonalDataOutput("activities.service:attendees", "activity.attendance", "attendees' names"),
     PersonalDataOutput(
         "activities.service:attendance_sheet", "activity.attendance", "the attendance checklist"
@@ -93,6 +94,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     ),
     PersonalDataOutput(
         "timeline.service:person_timeline", "timeline.read", "a person's facts over time"
+    ),
+    PersonalDataOutput(
+        "timeline.service:person_page", "timeline.read", "the person page: details and timeline"
     ),
     PersonalDataOutput("training.service:list_progress", "training.read", "a person's training"),
 )

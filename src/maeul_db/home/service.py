@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from maeul_db.auth import policies
 from maeul_db.groups import service as group_service
+from maeul_db.home.queue import QueueItem, work_queue
 from maeul_db.kit.pagination import Page
 from maeul_db.models import Role, UserAccount
 from maeul_db.participants import service as participant_service
@@ -26,6 +27,8 @@ class Home:
     counts: dict[str, int] | None = None
     # The expert's own record.
     person: PersonView | None = None
+    # What waits for staff (home.queue), for staff and the city admin.
+    queue: list[QueueItem] | None = None
 
 
 def home(session: Session, *, user: UserAccount) -> Home:
@@ -39,7 +42,7 @@ def home(session: Session, *, user: UserAccount) -> Home:
             "groups": groups,
             "projects": projects,
         }
-        return Home(role, counts=counts)
+        return Home(role, counts=counts, queue=work_queue(session, user=user))
     if user.role == Role.expert and user.person_id is not None:
         # Their own details, shown: an access-logged read like any other.
         return Home(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
+from maeul_db.identity import entry
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service
 from maeul_db.participants.deps import PersonDep
@@ -14,9 +15,11 @@ from maeul_db.participants.schemas import (
     PeoplePublic,
     PersonCreate,
     PersonPublic,
+    PersonRegisteredPublic,
     PersonUpdate,
     PersonVersionPublic,
 )
+from maeul_db.wording import label
 
 router = APIRouter(prefix="/people", tags=["people"])
 
@@ -39,11 +42,24 @@ def list_people(
     )
 
 
-@router.post("", response_model=PersonPublic, status_code=201)
-def create_person(session: SessionDep, user: CurrentUser, data: PersonCreate) -> PersonPublic:
-    """Register a person in your district."""
-    person = service.create(session, user=user, data=data)
-    return PersonPublic.model_validate(person, from_attributes=True)
+@router.post("", response_model=PersonRegisteredPublic, status_code=201)
+def create_person(
+    session: SessionDep, user: CurrentUser, data: PersonCreate, response: Response
+) -> PersonRegisteredPublic:
+    """Register a person in your district (201), or get the one an exact key already names
+    (200: ``existing`` in your district, or ``attached`` from another district without its facts);
+    same name and birth year queues a review candidate."""
+    result, view = entry.register_shown(session, user=user, candidate=data)
+    if not result.created:
+        response.status_code = 200
+    return PersonRegisteredPublic.model_validate(
+        {
+            **PersonPublic.model_validate(view, from_attributes=True).model_dump(),
+            "resolution": result.outcome.value,
+            "resolution_label": label("resolution", result.outcome),
+            "review_candidate_ids": [c.id for c in result.review_candidates if c.id],
+        }
+    )
 
 
 @router.get("/{person_id}", response_model=PersonPublic)

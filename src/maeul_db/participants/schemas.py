@@ -71,6 +71,16 @@ class PersonPublic(SQLModel):
     contact_hidden: bool = False
 
 
+class PersonRegisteredPublic(PersonPublic):
+    """``POST /api/people``: the person and how the registration was resolved
+    (``identity.entry``): created, existing (already in your district, nothing written) or
+    attached (known elsewhere, now visible to your district without that district's facts)."""
+
+    resolution: str
+    resolution_label: str
+    review_candidate_ids: list[int] = []
+
+
 class PeoplePublic(SQLModel):
     data: list[PersonPublic]
     count: int

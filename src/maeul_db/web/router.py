@@ -20,7 +20,14 @@ from maeul_db.auth.throttle import LoginThrottled
 from maeul_db.errors import MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
-from maeul_db.web import expert_pages, identity_pages, import_pages, logging_pages, person_pages
+from maeul_db.web import (
+    expert_pages,
+    identity_pages,
+    import_pages,
+    logging_pages,
+    person_pages,
+    work_pages,
+)
 from maeul_db.web.analytics_pages import router as analytics_pages_router
 from maeul_db.web.csrf import require_csrf
 from maeul_db.web.deps import WEB_SESSION_USER_KEY, WEB_SESSION_VERSION_KEY, WebUser, get_web_user
@@ -137,6 +144,7 @@ router.include_router(person_pages.router)
 router.include_router(expert_pages.router)
 router.include_router(import_pages.router)
 router.include_router(identity_pages.router)
+router.include_router(work_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

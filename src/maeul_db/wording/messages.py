@@ -605,7 +605,8 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 # One import per feature module, merged at the end (below the merge function, hence E402).
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
+from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 
-_merge(MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API)
+_merge(MESSAGES_IDENTITY, MESSAGES_INPUT, MESSAGES_AUTH, MESSAGES_API, MESSAGES_I14_PAGES)
