@@ -140,9 +140,11 @@ def test_person_page_shows_timeline_in_korean(client: TestClient, session: Sessi
         "다차 참여자",
         "주민자치회 위원",
         "배치된 전문가",
-        "2018 골목정원",
+        "골목정원",
     ):
         assert text in page.text
+    # The date column carries the year; the title does not repeat it (issue 14).
+    assert "2018 골목정원" not in page.text
 
 
 def test_timeline_of_a_survivor_includes_merged_duplicates_facts(

@@ -9,9 +9,11 @@ from fastapi import APIRouter, Query, Response
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.identity import entry
 from maeul_db.kit.pagination import Page
+from maeul_db.models import ParticipationRole
 from maeul_db.participants import service
 from maeul_db.participants.deps import PersonDep
 from maeul_db.participants.schemas import (
+    PeopleFilter,
     PeoplePublic,
     PersonCreate,
     PersonPublic,
@@ -29,13 +31,18 @@ def list_people(
     session: SessionDep,
     user: CurrentUser,
     q: Annotated[str | None, Query(max_length=100)] = None,
-    birth_year: int | None = None,
+    birth_year: Annotated[int | None, Query(ge=1900, le=2030)] = None,
+    dong_code: Annotated[str | None, Query(pattern=r"^11\d{8}$")] = None,
+    group_id: Annotated[int | None, Query(ge=1)] = None,
+    role: ParticipationRole | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> PeoplePublic:
-    """Search people visible to you by name, phone or birth year."""
+    """Search people visible to you by name or phone (``q``), birth year, home dong, a group of
+    your district (its members) or a participation role held in your district."""
+    filters = PeopleFilter(birth_year=birth_year, dong_code=dong_code, group_id=group_id, role=role)
     rows, count = service.list_(
-        session, user=user, page=Page(limit, offset), query=q, birth_year=birth_year
+        session, user=user, page=Page(limit, offset), query=q, filters=filters
     )
     return PeoplePublic(
         data=[PersonPublic.model_validate(r, from_attributes=True) for r in rows], count=count

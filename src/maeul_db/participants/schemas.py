@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.kit.text import normalize_email, normalize_name, normalize_phone
-from maeul_db.models import Gender
+from maeul_db.models import Gender, ParticipationRole
 
 
 class _Normalised(InputSchema):
@@ -41,6 +41,16 @@ class PersonCreate(_Normalised):
     registered_district_code: str | None = Field(default=None, regex=r"^11\d{3}$")
     consent_scopes: list[str] = Field(default_factory=lambda: ["participation"])
     consent_notice_version: str | None = Field(default=None, max_length=20)
+
+
+class PeopleFilter(SQLModel):
+    """Search filters beside the name/phone text: birth year, home dong, a group of the user's
+    district (members), a participation role held in the user's district."""
+
+    birth_year: int | None = Field(default=None, ge=1900, le=2030)
+    dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    group_id: int | None = Field(default=None, ge=1)
+    role: ParticipationRole | None = None
 
 
 class PersonUpdate(_Normalised, PatchSchema):
