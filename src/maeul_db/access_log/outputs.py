@@ -72,6 +72,7 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "experts.service:own_record", "expert.own_record", "the expert's own record"
     ),
     PersonalDataOutput("groups.service:members_as_of", "group.members", "members' names"),
+    PersonalDataOutput("groups.service:roster_page", "group.members", "one page of members' names"),
     PersonalDataOutput(
         "identity.service:candidate_view", "identity.candidate", "both people of a decided pair"
     ),
