@@ -49,7 +49,17 @@ def list_people(
     )
 
 
-@router.post("", response_model=PersonRegisteredPublic, status_code=201)
+@router.post(
+    "",
+    response_model=PersonRegisteredPublic,
+    status_code=201,
+    responses={
+        200: {
+            "model": PersonRegisteredPublic,
+            "description": "An exact key named a person already: existing, or attached",
+        }
+    },
+)
 def create_person(
     session: SessionDep, user: CurrentUser, data: PersonCreate, response: Response
 ) -> PersonRegisteredPublic:
