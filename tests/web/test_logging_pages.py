@@ -291,7 +291,7 @@ def test_group_page_shows_members_as_of_date(client: TestClient, session: Sessio
     today = client.get(f"/groups/{group.id}").text
     assert "이지금" in today and "이지난" not in today
     then = client.get(f"/groups/{group.id}", params={"as_of": "2019-03-01"}).text
-    assert "이지난" in then and "이지금" not in then and "2019-03-01 기준 1명" in then
+    assert "이지난" in then and "이지금" not in then and "2019. 3. 1. 기준 1명" in then
     logged = session.exec(
         select(AccessLog)
         .where(AccessLog.action == "group.members")
