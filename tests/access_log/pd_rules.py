@@ -251,6 +251,7 @@ WEB_RULES: dict[str, Call] = {
     "/logs/access": Call(query={"person": "{person_id}"}),
     "/logs/access/verify": Call(),
     "/logs/audit": Call(),
+    "/work/{kind}": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"

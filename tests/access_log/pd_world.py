@@ -156,6 +156,8 @@ def seed(session: Session) -> World:
         "enrolment_id": enrolments[0].id,
         "placement_id": placement.id,
         "career_id": career.id,
+        # The seeded unverified career puts "gap" on this work-queue list.
+        "kind": "careers_unverified",
         "certificate_id": certificate.id,
         "candidate_id": candidate.id,
         "merged_candidate_id": merged.id,

@@ -210,6 +210,8 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ),
     ("POST", "/imports/batches/{batch_id}/undo"): WebRule(STAFF),
     ("GET", "/identity/candidates"): WebRule(STAFF, cross="own"),
+    # The staff home's work-queue lists: each district sees its own rows.
+    ("GET", "/work/{kind}"): WebRule(STAFF, cross="own"),
     ("POST", "/identity/candidates/{candidate_id}/{action}"): WebRule(STAFF),
     # Privacy (issue 13): requests and consents are district staff's work on people they can see;
     # the register is the analysts' (their own entries); retention and the review the officer's.

@@ -145,6 +145,7 @@ def seed(session: Session) -> World:
         "certificate_id": certificate.id,
         "candidate_id": candidate.id,
         "batch_id": batch.id,
+        "kind": "careers_unverified",
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
         "action": "merge",

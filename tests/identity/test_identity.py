@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from maeul_db.config import Settings
 from maeul_db.errors import Conflict, NotFound
-from maeul_db.identity import service
+from maeul_db.identity import entry, service
 from maeul_db.identity.keys import KeyMaker, keys_for
 from maeul_db.identity.merges import merged_ids, survivor_id, with_survivors
 from maeul_db.imports import service as import_service
@@ -84,13 +84,14 @@ def test_register_exact_links_and_weak_goes_to_review(session: Session) -> None:
         phone="010-7777-0001",
         home_dong_code=DONG_A,
     )
-    first, created, _ = service.register(session, user=staff, candidate=data)
-    assert created
-    again, created_again, review = service.register(session, user=staff, candidate=data)
-    assert (again.id, created_again, review) == (first.id, False, [])
+    first, outcome, _ = entry.register(session, user=staff, candidate=data)
+    assert outcome == "created" and first is not None
+    again, outcome_again, review = entry.register(session, user=staff, candidate=data)
+    assert again is not None
+    assert (again.id, outcome_again, review) == (first.id, "existing", [])
     weak = PersonCreate(name="이하은", gender=Gender.female, birth_year=1985, home_dong_code=DONG_A)
-    new, created_new, review = service.register(session, user=staff, candidate=weak)
-    assert created_new and new.id != first.id
+    new, outcome_new, review = entry.register(session, user=staff, candidate=weak)
+    assert outcome_new == "created" and new is not None and new.id != first.id
     assert [(c.candidate_person_id, c.reason, c.status) for c in review] == [
         (first.id, "name_birth_home_dong", MatchStatus.open)
     ]

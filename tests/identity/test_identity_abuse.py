@@ -244,19 +244,22 @@ def test_match_probe_writes_nothing_and_answers_nothing_for_other_districts(
     assert own.json() == {"person_id": resident.id}
     assert _row_counts(session) == before
 
-    # Registering with A's exact key does not link B to A's resident: a new person in B.
+    # Registering with A's exact key attaches A's resident to B (issue 14): no second person, no
+    # candidate, and B sees the core details and none of A's contact data or facts.
     registered = client.post(
         "/api/identity/register", headers=headers_b, json=probe | {"gender": "F"}
     ).json()
-    assert registered["created"] is True and registered["person_id"] != resident.id
-    [candidate_id] = registered["review_candidate_ids"]  # queued, shown only as "elsewhere"
-    queue = client.get("/api/identity/candidates", headers=headers_b).json()["data"]
-    assert [(c["id"], c["candidate"], c["elsewhere"]) for c in queue] == [
-        (candidate_id, None, True)
-    ]
-    new = session.get(Person, registered["person_id"])
-    assert new is not None and new.registered_district_code == DISTRICT_B
-    assert client.get(f"/api/people/{resident.id}", headers=headers_b).status_code == 404
+    assert (registered["person_id"], registered["created"], registered["resolution"]) == (
+        resident.id,
+        False,
+        "attached",
+    )
+    assert registered["review_candidate_ids"] == []
+    shown = client.get(f"/api/people/{resident.id}", headers=headers_b).json()
+    assert (shown["phone"], shown["email"], shown["contact_hidden"]) == (None, None, True)
+    assert (
+        client.get(f"/api/people/{resident.id}/timeline", headers=headers_b).json()["events"] == []
+    )
     assert client.post("/api/identity/resolve", headers=headers_b, json=probe).status_code in (
         404,
         405,

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from maeul_db import wording
+from maeul_db.kit.time import format_ko_date
 from maeul_db.models import (
     AccessLog,
     Activity,
@@ -291,7 +292,7 @@ def test_group_page_shows_members_as_of_date(client: TestClient, session: Sessio
     today = client.get(f"/groups/{group.id}").text
     assert "이지금" in today and "이지난" not in today
     then = client.get(f"/groups/{group.id}", params={"as_of": "2019-03-01"}).text
-    assert "이지난" in then and "이지금" not in then and "2019-03-01 기준 1명" in then
+    assert "이지난" in then and "이지금" not in then and "2019. 3. 1. 기준 1명" in then
     logged = session.exec(
         select(AccessLog)
         .where(AccessLog.action == "group.members")
@@ -671,6 +672,7 @@ def test_unreadable_as_of_falls_back_to_today(client: TestClient, session: Sessi
     _staff(client, session)
     page = client.get(f"/groups/{group.id}", params={"as_of": "어제"})
     assert page.status_code == 200
-    assert f"{date.today()} 기준" in page.text
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    assert f"{tomorrow} 기준" in client.get(f"/groups/{group.id}", params={"as_of": tomorrow}).text
+    assert f"{format_ko_date(date.today())} 기준" in page.text
+    tomorrow = date.today() + timedelta(days=1)
+    shown = client.get(f"/groups/{group.id}", params={"as_of": tomorrow.isoformat()}).text
+    assert f"{format_ko_date(tomorrow)} 기준" in shown

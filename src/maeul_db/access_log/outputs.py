@@ -26,6 +26,7 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput(
         "audit.service:list_for", "audit.read", "a person's details before and after a change"
     ),
+    PersonalDataOutput("home.queue:items", "work.items", "names behind a work-queue entry"),
     PersonalDataOutput("activities.service:attendees", "activity.attendance", "attendees' names"),
     PersonalDataOutput(
         "activities.service:attendance_sheet", "activity.attendance", "the attendance checklist"
@@ -86,6 +87,7 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "experts.service:own_record", "expert.own_record", "the expert's own record"
     ),
     PersonalDataOutput("groups.service:members_as_of", "group.members", "members' names"),
+    PersonalDataOutput("groups.service:roster_page", "group.members", "one page of members' names"),
     PersonalDataOutput(
         "identity.service:candidate_view", "identity.candidate", "both people of a decided pair"
     ),
@@ -108,6 +110,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     ),
     PersonalDataOutput(
         "timeline.service:person_timeline", "timeline.read", "a person's facts over time"
+    ),
+    PersonalDataOutput(
+        "timeline.service:person_page", "timeline.read", "the person page: details and timeline"
     ),
     PersonalDataOutput("training.service:list_progress", "training.read", "a person's training"),
     PersonalDataOutput(

@@ -28,11 +28,12 @@ router = APIRouter(prefix="/groups", tags=["groups"])
 def list_groups(
     session: SessionDep,
     user: CurrentUser,
+    q: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> GroupsPublic:
-    """Groups in your scope."""
-    rows, count = service.list_(session, user=user, page=Page(limit, offset))
+    """Groups in your scope, by name (``q``) when given."""
+    rows, count = service.list_(session, user=user, page=Page(limit, offset), query=q)
     return GroupsPublic(
         data=[GroupPublic.model_validate(r, from_attributes=True) for r in rows], count=count
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
@@ -17,7 +18,7 @@ from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
-from maeul_db.models import Group, GroupMembership, Person, Role, UserAccount
+from maeul_db.models import District, Dong, Group, GroupMembership, Person, Role, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.refdata import service as refdata_service
 
@@ -37,9 +38,20 @@ def get(session: Session, *, user: UserAccount, group_id: int) -> Group:
     )
 
 
-def list_(session: Session, *, user: UserAccount, page: Page) -> tuple[list[Group], int]:
+def list_(
+    session: Session, *, user: UserAccount, page: Page, query: str | None = None
+) -> tuple[list[Group], int]:
+    """The groups in scope, those whose name contains ``query`` (spaces ignored) when given."""
     policies.require_fact_logger(user)
-    return paginate(session, visible_groups(user), page=page, order_by=Group.id)
+    stmt = visible_groups(user)
+    if query and query.strip():
+        stmt = stmt.where(_name_contains(Group.name, query))
+    return paginate(session, stmt, page=page, order_by=Group.id)
+
+
+def _name_contains(column: Any, query: str) -> Any:
+    # Names are typed with or without spaces ("골목 정원" / "골목정원"): compare without them.
+    return func.replace(column, " ", "").contains(query.replace(" ", "").strip())
 
 
 def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
@@ -187,3 +199,29 @@ def roster(
         session, user=user, person_ids=[r.person_id for r in rows]
     )
     return rows, people
+
+
+def roster_page(
+    session: Session, *, user: UserAccount, group_id: int, on: date, page: Page
+) -> tuple[list[GroupMembership], dict[int, Person], int]:
+    """One page of the members on ``on`` (a long group pages through them), the people behind
+    them, and how many members there are in all; only the page shown is access-logged."""
+    get(session, user=user, group_id=group_id)
+    stmt = select(GroupMembership).where(
+        GroupMembership.group_id == group_id, active_on(GroupMembership, on)
+    )
+    rows, total = paginate(session, stmt, page=page, order_by=col(GroupMembership.person_id))
+    access_log.record(
+        session, actor=user, action="group.members", person_ids=[r.person_id for r in rows]
+    )
+    people = participant_service.people_by_id(
+        session, user=user, person_ids=[r.person_id for r in rows]
+    )
+    return rows, people, total
+
+
+def place_names(session: Session, *, group: Group) -> tuple[str | None, str | None]:
+    """The group's dong and district as words (a page never shows their codes)."""
+    dong = session.get(Dong, group.dong_code) if group.dong_code else None
+    district = session.get(District, group.district_code)
+    return (dong.name_ko if dong else None), (district.name_ko if district else None)

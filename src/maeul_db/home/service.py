@@ -11,6 +11,7 @@ from maeul_db.certificates import service as certificate_service
 from maeul_db.experts import service as expert_service
 from maeul_db.experts.schemas import PlacementPublic
 from maeul_db.groups import service as group_service
+from maeul_db.home.queue import QueueItem, work_queue
 from maeul_db.kit.pagination import Page
 from maeul_db.models import Certificate, Role, UserAccount
 from maeul_db.participants import service as participant_service
@@ -33,6 +34,8 @@ class Home:
     placements: list[PlacementPublic] = field(default_factory=list)
     dong_names: dict[str, str] = field(default_factory=dict)
     certificates: list[Certificate] = field(default_factory=list)
+    # What waits for staff (home.queue), for staff and the city admin.
+    queue: list[QueueItem] | None = None
 
 
 def home(session: Session, *, user: UserAccount) -> Home:
@@ -46,7 +49,7 @@ def home(session: Session, *, user: UserAccount) -> Home:
             "groups": groups,
             "projects": projects,
         }
-        return Home(role, counts=counts)
+        return Home(role, counts=counts, queue=work_queue(session, user=user))
     if user.role == Role.expert and user.person_id is not None:
         return _expert_home(session, user=user, person_id=user.person_id)
     # Analysts: the template explains where analysis lives; nothing personal is loaded.

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.identity import service
+from maeul_db.identity import entry, service
 from maeul_db.identity.schemas import (
     ElsewherePublic,
     MatchCandidatePublic,
@@ -20,6 +20,7 @@ from maeul_db.identity.schemas import (
 from maeul_db.kit.pagination import Page
 from maeul_db.models import MatchStatus
 from maeul_db.participants.schemas import PersonCreate
+from maeul_db.wording import label
 
 router = APIRouter(prefix="/identity", tags=["identity"])
 
@@ -34,13 +35,17 @@ def match_person(session: SessionDep, user: CurrentUser, data: MatchQuery) -> Ma
 
 @router.post("/register", response_model=ResolutionPublic)
 def register_person(session: SessionDep, user: CurrentUser, data: PersonCreate) -> ResolutionPublic:
-    """Register a person in your district, or return the one you already see on an exact key
-    (``created`` false); same name and birth year elsewhere goes to the review queue."""
-    result = service.register(session, user=user, candidate=data)
-    assert result.person.id is not None
+    """Register a person in your district: the one you already see on an exact key
+    (``existing``), the one another district knows on an exact key attached to yours without its
+    facts (``attached``), else a new person (``created``) with same name and birth year queued
+    for review."""
+    result = entry.register(session, user=user, candidate=data)
+    assert result.person is not None and result.person.id is not None
     return ResolutionPublic(
         person_id=result.person.id,
         created=result.created,
+        resolution=result.outcome.value,
+        resolution_label=label("resolution", result.outcome),
         review_candidate_ids=[c.id for c in result.review_candidates if c.id is not None],
     )
 

@@ -28,16 +28,29 @@ class MatchPublic(SQLModel):
 class ResolutionPublic(SQLModel):
     person_id: int
     created: bool
+    # created, existing (already in your district) or attached (known elsewhere, now yours too).
+    resolution: str
+    resolution_label: str
     review_candidate_ids: list[int]
 
 
 class PersonSummary(SQLModel):
+    """One side of a candidate as a reviewer sees it (``identity.review.summary``)."""
+
     id: int
     name: str
     birth_year: int
     gender: str
+    # Contact data follow ``participants.visibility.contact_visible`` and are masked even then.
     home_dong_code: str | None
+    home_dong_name: str | None = None
     registered_district_code: str
+    registered_district_name: str | None = None
+    phone_masked: str | None = None
+    email_masked: str | None = None
+    contact_hidden: bool = False
+    # Fact table → number of that person's facts in the reviewer's district (all for the city admin).
+    facts_here: dict[str, int] = {}
 
 
 class MatchCandidatePublic(SQLModel):

@@ -1,5 +1,5 @@
 """One person across districts: match a registration against the people the user already sees
-(read-only), register one (linking within scope only), the review queue, merge and unmerge (both
+(read-only; registering is ``identity.entry``), the review queue, merge and unmerge (both
 audited; across districts the city admin's), and the "known elsewhere" marker.
 
 Nothing here answers for another district beyond that marker: a probe never reveals or links a
@@ -11,60 +11,30 @@ Merging sets ``merged_into_id`` on the duplicate and moves nothing: its facts ke
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Conflict, Forbidden
+from maeul_db.identity import entry, review
 from maeul_db.identity.keys import IdentityKeys, keys_for
-from maeul_db.identity.matching import weak_matches, weak_reason
 from maeul_db.identity.merges import merged_ids, survivor_id
 from maeul_db.identity.schemas import MatchCandidatePublic, MatchQuery, PersonSummary
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import MatchStatus, Person, PersonMatchCandidate, Role, UserAccount
 from maeul_db.participants import service as participant_service
-from maeul_db.participants.schemas import PersonCreate
-from maeul_db.participants.visibility import FACT_TABLES, readable_person, visible_people
+from maeul_db.participants.visibility import FACT_TABLES, readable_person
 from maeul_db.wording import label
 
 
-class Resolution(NamedTuple):
-    person: Person
-    created: bool
-    review_candidates: list[PersonMatchCandidate]
-
-
-def _keys(candidate: PersonCreate | MatchQuery) -> IdentityKeys:
+def _keys(query: MatchQuery) -> IdentityKeys:
     return keys_for(
-        name=candidate.name,
-        birth_year=candidate.birth_year,
-        phone=candidate.phone,
-        email=candidate.email,
+        name=query.name, birth_year=query.birth_year, phone=query.phone, email=query.email
     )
-
-
-def _visible_exact(session: Session, user: UserAccount, keys: IdentityKeys) -> Person | None:
-    """The person on an exact key among those ``user`` may already read, else None: a person
-    only another district knows is never found here (no cross-district oracle)."""
-    exact = keys.exact()
-    if not exact:
-        return None
-    return session.exec(  # type: ignore[no-any-return]
-        visible_people(user)
-        .where(
-            or_(
-                col(Person.key_name_birth_phone).in_(exact),
-                col(Person.key_name_birth_email).in_(exact),
-            )
-        )
-        .order_by(col(Person.id))
-        .limit(1)
-    ).first()
 
 
 def match(session: Session, *, user: UserAccount, query: MatchQuery) -> int | None:
@@ -72,36 +42,8 @@ def match(session: Session, *, user: UserAccount, query: MatchQuery) -> int | No
     already read, else None (also when only another district knows them). Writes nothing, not
     even an access-log row: it shows no detail the caller did not send."""
     _require_reviewer(user)
-    person = _visible_exact(session, user, _keys(query))
+    person = entry.visible_exact(session, user, _keys(query))
     return person.id if person is not None else None
-
-
-def register(session: Session, *, user: UserAccount, candidate: PersonCreate) -> Resolution:
-    """The explicit register action: the person the user already reads on an exact key, else a new
-    person in the user's district plus review candidates for same name and birth year anywhere
-    (never linked automatically; one in another district shows only as "elsewhere" in the queue,
-    and merging across districts is the city admin's)."""
-    _require_reviewer(user)
-    keys = _keys(candidate)
-    existing = _visible_exact(session, user, keys)
-    if existing is not None:
-        return Resolution(existing, False, [])
-    weak = weak_matches(session, [keys.name_birth]).get(keys.name_birth, [])
-    person = participant_service.create(session, user=user, data=candidate)
-    assert person.id is not None
-    rows = [
-        PersonMatchCandidate(
-            person_id=person.id,
-            candidate_person_id=other.person_id,
-            district_code=person.registered_district_code,
-            reason=weak_reason(person.home_dong_code, other),
-        )
-        for other in weak
-        if other.person_id != person.id
-    ]
-    session.add_all(rows)
-    session.flush()
-    return Resolution(person, True, rows)
 
 
 def visible_candidates(user: UserAccount) -> Any:
@@ -135,15 +77,15 @@ def get_candidate(
     )
 
 
-def _summary(person: Person | None) -> PersonSummary | None:
-    return PersonSummary.model_validate(person, from_attributes=True) if person else None
+def _summary(session: Session, user: UserAccount, person: Person | None) -> PersonSummary | None:
+    return review.summary(session, user=user, person=person) if person else None
 
 
 def _view(session: Session, user: UserAccount, row: PersonMatchCandidate) -> MatchCandidatePublic:
     """The reviewed person in full; the other one only when the reviewer may read them."""
     person = readable_person(session, user=user, person_id=row.person_id)
     other = readable_person(session, user=user, person_id=row.candidate_person_id)
-    summary = _summary(person)
+    summary = _summary(session, user, person)
     assert row.id is not None and summary is not None
     return MatchCandidatePublic(
         id=row.id,
@@ -152,7 +94,7 @@ def _view(session: Session, user: UserAccount, row: PersonMatchCandidate) -> Mat
         created_at=row.created_at,
         decided_at=row.decided_at,
         person=summary,
-        candidate=_summary(other),
+        candidate=_summary(session, user, other),
         elsewhere=other is None,
     )
 

@@ -119,3 +119,21 @@ def normalize_text(value: str | None, *, field: str, max_length: int = 200) -> s
     if len(text) > max_length:
         raise InvalidInput("text.too_long", field=field, max_length=max_length)
     return text or None
+
+
+def mask_phone(value: str | None) -> str | None:
+    """A stored phone (digits) as lists show it: the middle digits hidden, ``010-****-5678``."""
+    if not value:
+        return None
+    if len(value) < 8:
+        return "*" * len(value)
+    head = value[:2] if value.startswith("02") else value[:3]
+    return f"{head}-{'*' * len(value[len(head) : -4])}-{value[-4:]}"
+
+
+def mask_email(value: str | None) -> str | None:
+    """An e-mail with its local part hidden but its first letter: ``s*****@example.kr``."""
+    if not value:
+        return None
+    local, _, domain = value.partition("@")
+    return f"{local[:1]}{'*' * max(len(local) - 1, 1)}@{domain}"

@@ -128,7 +128,19 @@ def format_last_day(value: date | str | None) -> str:
     return last_day_from_valid_to(day).isoformat()
 
 
+def format_ko_date(value: date | datetime | str | None) -> str:
+    """``{{ event.on | ko_date }}`` → ``2026. 3. 2.``, the way Korean documents write a day; an
+    instant is shown as its Seoul day, text is read as an ISO date or instant."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    day = kst_date(value) if isinstance(value, datetime) else value
+    return f"{day.year}. {day.month}. {day.day}."
+
+
 FILTERS: dict[str, Callable[[Any], str]] = {
+    "ko_date": format_ko_date,
     "kst": format_kst,
     "kst_date": format_kst_date,
     "last_day": format_last_day,

@@ -14,7 +14,7 @@ from maeul_db.models.careers import (
 from maeul_db.models.certificates import Certificate, CertificateKind, CertificateStatus
 from maeul_db.models.geography import District, Dong, DongChangeKind, DongSuccession
 from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
-from maeul_db.models.identity import MatchStatus, PersonMatchCandidate
+from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
 from maeul_db.models.imports import ImportBatch, ImportStatus
 from maeul_db.models.logs import AccessLog, AuditLog
 from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
@@ -85,6 +85,7 @@ __all__ = [
     "Participation",
     "ParticipationRole",
     "Person",
+    "PersonDistrictLink",
     "PersonMatchCandidate",
     "PersonVersion",
     "ProcessingRecord",

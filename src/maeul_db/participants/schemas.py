@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.kit.text import normalize_email, normalize_name, normalize_phone
-from maeul_db.models import Gender
+from maeul_db.models import Gender, ParticipationRole
 
 
 class _Normalised(InputSchema):
@@ -43,6 +43,16 @@ class PersonCreate(_Normalised):
     consent_notice_version: str | None = Field(default=None, max_length=20)
 
 
+class PeopleFilter(SQLModel):
+    """Search filters beside the name/phone text: birth year, home dong, a group of the user's
+    district (members), a participation role held in the user's district."""
+
+    birth_year: int | None = Field(default=None, ge=1900, le=2030)
+    dong_code: str | None = Field(default=None, regex=r"^11\d{8}$")
+    group_id: int | None = Field(default=None, ge=1)
+    role: ParticipationRole | None = None
+
+
 class PersonUpdate(_Normalised, PatchSchema):
     NOT_NULL = ("name", "gender", "birth_year", "reason")
 
@@ -69,6 +79,16 @@ class PersonPublic(SQLModel):
     # True when phone, e-mail and home dong were withheld (a person registered in another
     # district who has not consented to be contacted; docs/privacy.md), not merely empty.
     contact_hidden: bool = False
+
+
+class PersonRegisteredPublic(PersonPublic):
+    """``POST /api/people``: the person and how the registration was resolved
+    (``identity.entry``): created, existing (already in your district, nothing written) or
+    attached (known elsewhere, now visible to your district without that district's facts)."""
+
+    resolution: str
+    resolution_label: str
+    review_candidate_ids: list[int] = []
 
 
 class PeoplePublic(SQLModel):

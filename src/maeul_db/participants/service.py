@@ -22,8 +22,22 @@ from maeul_db.identity.keys import fill_keys
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
-from maeul_db.models import ConsentMethod, Dong, Person, PersonVersion, Role, UserAccount
-from maeul_db.participants.schemas import PersonCreate, PersonUpdate, PersonVersionPublic
+from maeul_db.models import (
+    ConsentMethod,
+    Dong,
+    GroupMembership,
+    Participation,
+    Person,
+    PersonVersion,
+    Role,
+    UserAccount,
+)
+from maeul_db.participants.schemas import (
+    PeopleFilter,
+    PersonCreate,
+    PersonUpdate,
+    PersonVersionPublic,
+)
 from maeul_db.participants.visibility import (
     CONTACT_FIELDS,
     PersonView,
@@ -89,6 +103,44 @@ def _require_reader(user: UserAccount) -> None:
         raise Forbidden("person.read_forbidden")
 
 
+def _search(stmt: Any, user: UserAccount, query: str) -> Any:
+    digits = "".join(ch for ch in query if ch.isdigit())
+    return stmt.where(
+        col(Person.name).contains(query.replace(" ", ""))
+        | (
+            (col(Person.phone).contains(digits) & contact_condition(user))
+            if len(digits) >= 4
+            else False
+        )
+    )
+
+
+def _in_district(fact: Any, user: UserAccount) -> Any:
+    """``fact``'s person ids within ``user``'s district (all districts for the city admin)."""
+    stmt = select(fact.person_id).where(col(fact.voided_at).is_(None))
+    return (
+        stmt if user.district_code is None else stmt.where(fact.district_code == user.district_code)
+    )
+
+
+def _filter(stmt: Any, user: UserAccount, filters: PeopleFilter) -> Any:
+    """Narrow a people search; a home-dong filter finds only people whose contact data (the home
+    dong among them) the user may read, and group and role look at the user's district's facts."""
+    if filters.birth_year is not None:
+        stmt = stmt.where(Person.birth_year == filters.birth_year)
+    if filters.dong_code:
+        stmt = stmt.where(Person.home_dong_code == filters.dong_code, contact_condition(user))
+    if filters.group_id is not None:
+        members = _in_district(GroupMembership, user).where(
+            GroupMembership.group_id == filters.group_id
+        )
+        stmt = stmt.where(col(Person.id).in_(members))
+    if filters.role:
+        holders = _in_district(Participation, user).where(Participation.role == filters.role)
+        stmt = stmt.where(col(Person.id).in_(holders))
+    return stmt
+
+
 def list_(
     session: Session,
     *,
@@ -96,23 +148,18 @@ def list_(
     page: Page,
     query: str | None = None,
     birth_year: int | None = None,
+    filters: PeopleFilter | None = None,
 ) -> tuple[list[PersonView], int]:
     """Search the people ``user`` may read (analysts: 403); the page shown is access-logged.
     A phone search finds only people whose phone the user may read."""
     _require_reader(user)
     stmt = visible_people(user)
     if query:
-        digits = "".join(ch for ch in query if ch.isdigit())
-        stmt = stmt.where(
-            col(Person.name).contains(query.replace(" ", ""))
-            | (
-                (col(Person.phone).contains(digits) & contact_condition(user))
-                if len(digits) >= 4
-                else False
-            )
-        )
+        stmt = _search(stmt, user, query)
+    filters = filters or PeopleFilter()
     if birth_year is not None:
-        stmt = stmt.where(Person.birth_year == birth_year)
+        filters = filters.model_copy(update={"birth_year": birth_year})
+    stmt = _filter(stmt, user, filters)
     rows, count = paginate(session, stmt, page=page, order_by=Person.id)
     access_log.record(
         session, actor=user, action="people.list", person_ids=[r.id for r in rows if r.id]

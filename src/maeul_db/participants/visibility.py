@@ -27,12 +27,15 @@ from maeul_db.models import (
     GroupMembership,
     Participation,
     Person,
+    PersonDistrictLink,
     Role,
     UserAccount,
 )
 
-# Every table that records a fact about a person and the district that owns it.
+# Every table that records a fact about a person and the district that owns it (a district link
+# records only that the district registered someone another district already knew).
 FACT_TABLES: tuple[Any, ...] = (
+    PersonDistrictLink,
     Participation,
     GroupMembership,
     Attendance,

@@ -31,11 +31,15 @@ def list_projects(
     session: SessionDep,
     user: CurrentUser,
     year: int | None = None,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    group_id: Annotated[int | None, Query(ge=1)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ProjectsPublic:
-    """Projects in your scope, optionally for one year."""
-    rows, count = service.list_(session, user=user, page=Page(limit, offset), year=year)
+    """Projects in your scope, optionally for one year, by name (``q``) or by group."""
+    rows, count = service.list_(
+        session, user=user, page=Page(limit, offset), year=year, query=q, group_id=group_id
+    )
     return ProjectsPublic(
         data=[ProjectPublic.model_validate(r, from_attributes=True) for r in rows], count=count
     )

@@ -47,12 +47,26 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> Project:
 
 
 def list_(
-    session: Session, *, user: UserAccount, page: Page, year: int | None = None
+    session: Session,
+    *,
+    user: UserAccount,
+    page: Page,
+    year: int | None = None,
+    query: str | None = None,
+    group_id: int | None = None,
 ) -> tuple[list[Project], int]:
+    """Projects in scope, narrowed by year, a name containing ``query`` (spaces ignored) and the
+    group that ran them."""
     policies.require_fact_logger(user)
     stmt = visible_projects(user)
     if year is not None:
         stmt = stmt.where(Project.year == year)
+    if query and query.strip():
+        stmt = stmt.where(
+            func.replace(Project.name, " ", "").contains(query.replace(" ", "").strip())
+        )
+    if group_id is not None:
+        stmt = stmt.where(Project.group_id == group_id)
     return paginate(session, stmt, page=page, order_by=Project.id)
 
 

@@ -17,10 +17,19 @@ class TimelineEvent(SQLModel):
     on: date
     until: date | None = None
     kind: str  # participation, membership, attendance, training, council_seat, career, placement
+    # The project, group, activity, programme, employer or dong name (never a code; the date
+    # column carries the year, so a project title does not repeat it).
     title: str
     role: str | None = None
     district_code: str | None = None
     reached: Rung | None = None  # the ladder rung this event first reached
+    # A career not verified yet (self-reported); None for other kinds.
+    verified: bool | None = None
+    # Korean words for the codes above (wording.labels), for clients that show them.
+    kind_label: str = ""
+    role_label: str | None = None
+    reached_label: str | None = None
+    district_name: str | None = None
 
 
 class TimelinePublic(SQLModel):

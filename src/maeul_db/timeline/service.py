@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,12 +11,15 @@ from sqlmodel import Session, col, select
 from maeul_db.access_log import service as access_log
 from maeul_db.analytics import ladder
 from maeul_db.analytics.queries import ladder_facts
+from maeul_db.identity import service as identity_service
 from maeul_db.identity.merges import merged_ids
 from maeul_db.models import (
     Activity,
     Attendance,
     Career,
     CouncilSeat,
+    District,
+    Dong,
     Enrolment,
     ExpertPlacement,
     Group,
@@ -30,6 +34,7 @@ from maeul_db.models import (
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.visibility import PersonView, person_view
 from maeul_db.timeline.schemas import Rung, TimelineEvent, TimelinePublic
+from maeul_db.wording import label
 
 
 def _scope(user: UserAccount, person_id: int) -> str | None:
@@ -57,7 +62,7 @@ def _participations(
             on=p.valid_from,
             until=p.valid_to,
             kind="participation",
-            title=f"{pr.year} {pr.name}",
+            title=pr.name,
             role=p.role,
             district_code=p.district_code,
         )
@@ -130,10 +135,24 @@ def _training(session: Session, person_ids: list[int], district: str | None) -> 
     ]
 
 
+def _interval_event(row: Any, kind: str, dongs: dict[str, str]) -> TimelineEvent:
+    dong = getattr(row, "dong_code", None)
+    title = getattr(row, "employer", None) or dongs.get(dong or "", "") or ""
+    return TimelineEvent(
+        on=row.valid_from,
+        until=row.valid_to,
+        kind=kind,
+        title=title,
+        role=getattr(row, "role", None) or getattr(row, "job_type", None),
+        district_code=row.district_code,
+        verified=(row.verified_at is not None) if kind == "career" else None,
+    )
+
+
 def _intervals(
     session: Session, person_ids: list[int], district: str | None
 ) -> list[TimelineEvent]:
-    events: list[TimelineEvent] = []
+    rows: list[tuple[Any, str]] = []
     for model, kind in (
         (CouncilSeat, "council_seat"),
         (Career, "career"),
@@ -143,22 +162,38 @@ def _intervals(
             col(model.person_id).in_(person_ids), col(model.voided_at).is_(None)
         )
         stmt = _where_district(stmt, model.district_code, district)
-        for row in session.exec(stmt).all():
-            title = getattr(row, "employer", None) or getattr(row, "dong_code", None) or kind
-            role = getattr(row, "role", None) or getattr(row, "job_type", None)
-            if kind == "career" and row.verified_at is None:
-                title = f"{title} (self-reported)"
-            events.append(
-                TimelineEvent(
-                    on=row.valid_from,
-                    until=row.valid_to,
-                    kind=kind,
-                    title=str(title),
-                    role=role,
-                    district_code=row.district_code,
-                )
-            )
-    return events
+        rows += [(row, kind) for row in session.exec(stmt).all()]
+    codes = {row.dong_code for row, _ in rows if getattr(row, "dong_code", None)}
+    dongs = {
+        d.code: d.name_ko
+        for d in session.exec(select(Dong).where(col(Dong.code).in_(sorted(codes)))).all()
+    }
+    return [_interval_event(row, kind, dongs) for row, kind in rows]
+
+
+# Which label kind (wording.labels) names each event kind's role code.
+ROLE_LABELS = {
+    "participation": "participation_role",
+    "membership": "membership_role",
+    "attendance": "activity_kind",
+    "training": "training_stage",
+    "council_seat": "council_role",
+    "career": "job_type",
+    "placement": "job_type",
+}
+
+
+def _label(session: Session, events: list[TimelineEvent]) -> None:
+    """Korean words for every code an event carries (one catalogue: wording.labels)."""
+    districts = {d.code: d.name_ko for d in session.exec(select(District)).all()}
+    for event in events:
+        event.kind_label = label("timeline_kind", event.kind)
+        if event.role:
+            event.role_label = label(ROLE_LABELS.get(event.kind, ""), event.role)
+        if event.reached:
+            event.reached_label = label("rung", event.reached)
+        if event.district_code:
+            event.district_name = districts.get(event.district_code)
 
 
 # The timeline event kinds that can carry each rung's mark (a rung reached through a fact the
@@ -206,15 +241,68 @@ def timeline(session: Session, *, user: UserAccount, person_id: int) -> Timeline
 def person_timeline(
     session: Session, *, user: UserAccount, person_id: int
 ) -> tuple[PersonView, TimelinePublic]:
-    """A person's details (as ``person_view`` shows them) and timeline (the person page), logged
-    once as one read."""
+    """A person's details (as ``person_view`` shows them) and timeline, logged once as one read."""
     person = participant_service.get(session, user=user, person_id=person_id)
     result = _build(session, user=user, person_id=person_id)
     access_log.record(session, actor=user, action="timeline.read", person_ids=[person_id])
     return person_view(user, person), result
 
 
-def _build(session: Session, *, user: UserAccount, person_id: int) -> TimelinePublic:
+@dataclass(frozen=True)
+class PersonPage:
+    """What the person page shows: the details, where the person lives and is registered (names,
+    not codes), the timeline as of a day, narrowed to one kind when asked."""
+
+    person: PersonView
+    timeline: TimelinePublic
+    as_of: date
+    kind: str | None
+    kinds: list[str]
+    home_dong_name: str | None
+    district_name: str | None
+    known_elsewhere: bool
+
+
+def person_page(
+    session: Session, *, user: UserAccount, person_id: int, as_of: date, kind: str | None
+) -> PersonPage:
+    """The person page's data, access-logged once (``timeline.read``)."""
+    person = participant_service.get(session, user=user, person_id=person_id)
+    view = person_view(user, person)
+    result = _build(session, user=user, person_id=person_id, as_of=as_of)
+    access_log.record(session, actor=user, action="timeline.read", person_ids=[person_id])
+    kinds = sorted({e.kind for e in result.events}, key=lambda k: KIND_ORDER.get(k, 9))
+    if kind:
+        result.events = [e for e in result.events if e.kind == kind]
+    dong = session.get(Dong, view.home_dong_code) if view.home_dong_code else None
+    district = session.get(District, view.registered_district_code)
+    known, _ = identity_service.elsewhere(session, user=user, person_id=person_id)
+    return PersonPage(
+        person=view,
+        timeline=result,
+        as_of=as_of,
+        kind=kind,
+        kinds=kinds,
+        home_dong_name=dong.name_ko if dong else None,
+        district_name=district.name_ko if district else None,
+        known_elsewhere=known,
+    )
+
+
+KIND_ORDER = {
+    "participation": 0,
+    "membership": 1,
+    "council_seat": 2,
+    "training": 3,
+    "placement": 4,
+    "career": 5,
+    "attendance": 6,
+}
+
+
+def _build(
+    session: Session, *, user: UserAccount, person_id: int, as_of: date | None = None
+) -> TimelinePublic:
     district = _scope(user, person_id)
     # A survivor of a merge owns the merged-away duplicates' facts (identity/merges.py).
     person_ids = merged_ids(session, person_id)
@@ -225,17 +313,13 @@ def _build(session: Session, *, user: UserAccount, person_id: int) -> TimelinePu
         + _training(session, person_ids, district)
         + _intervals(session, person_ids, district)
     )
-    order = {
-        "participation": 0,
-        "membership": 1,
-        "council_seat": 2,
-        "training": 3,
-        "placement": 4,
-        "career": 5,
-        "attendance": 6,
-    }
-    events.sort(key=lambda e: (e.on, order.get(e.kind, 9), e.title))
-    rungs = mark_rungs(events, _ladder_days(session, person_id, district))
+    days = _ladder_days(session, person_id, district)
+    if as_of is not None:
+        events = [e for e in events if e.on <= as_of]
+        days = [d if d is not None and d <= as_of else None for d in days]
+    events.sort(key=lambda e: (e.on, KIND_ORDER.get(e.kind, 9), e.title))
+    rungs = mark_rungs(events, days)
+    _label(session, events)
     return TimelinePublic(
         person_id=person_id, events=events, rungs=rungs, partial=district is not None
     )

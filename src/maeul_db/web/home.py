@@ -16,6 +16,8 @@ def home_page(session: Session, *, user: UserAccount) -> tuple[str, dict[str, An
     context: dict[str, Any] = {}
     if home.counts is not None:
         context["counts"] = home.counts
+    if home.queue is not None:
+        context["queue"] = home.queue
     if home.person is not None:
         context["person"] = home.person
         context["placements"] = home.placements

@@ -18,6 +18,7 @@ from maeul_db.groups.schemas import GroupCreate, MembershipCreate
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.models import UserAccount
+from maeul_db.projects import service as project_service
 from maeul_db.refdata import choices
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
@@ -41,6 +42,13 @@ GROUP_FIELDS = ("name", "dong_code", "theme", "founded_on")
 ACTIVITY_FIELDS = ("title", "kind", "held_on", "hours")
 
 ACTIVITIES_SHOWN = 50
+PROJECTS_SHOWN = 50
+MEMBERS_PER_PAGE = 50
+
+
+def _members_page(number: int) -> Page:
+    return Page(limit=MEMBERS_PER_PAGE, offset=(number - 1) * MEMBERS_PER_PAGE)
+
 
 router = APIRouter(dependencies=[Depends(get_web_user)])
 
@@ -50,17 +58,20 @@ def list_groups(
     request: Request,
     session: SessionDep,
     user: WebUser,
+    q: Annotated[str | None, Query(max_length=100)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """The groups of the user's district."""
+    """The groups of the user's district, by name when searched."""
+    query = (q or "").strip()
     rows, count = group_service.list_(
-        session, user=user, page=Page(limit=GROUPS_PER_PAGE, offset=(page - 1) * GROUPS_PER_PAGE)
+        session,
+        user=user,
+        query=query or None,
+        page=Page(limit=GROUPS_PER_PAGE, offset=(page - 1) * GROUPS_PER_PAGE),
     )
-    return render(
-        request,
-        "logging/groups.html",
-        {"rows": rows, "count": count, "page": page, "pages": page_count(count, GROUPS_PER_PAGE)},
-    )
+    pages = page_count(count, GROUPS_PER_PAGE)
+    context = {"rows": rows, "count": count, "page": page, "pages": pages, "q": query}
+    return render(request, "logging/groups.html", context)
 
 
 def _group_form(
@@ -110,19 +121,33 @@ def _group_page(
     user: UserAccount,
     group_id: int,
     as_of: date,
+    member_page: int = 1,
     failed: str = "",
     values: dict[str, str] | None = None,
     errors: dict[str, FieldError] | None = None,
     status_code: int = 200,
 ) -> Response:
     group = group_service.get(session, user=user, group_id=group_id)
-    members, people = group_service.roster(session, user=user, group_id=group_id, on=as_of)
+    members, people, member_count = group_service.roster_page(
+        session, user=user, group_id=group_id, on=as_of, page=_members_page(member_page)
+    )
     activities, activity_count = activity_service.list_(
         session, user=user, group_id=group_id, page=Page(limit=ACTIVITIES_SHOWN)
     )
+    projects, project_count = project_service.list_(
+        session, user=user, group_id=group_id, page=Page(limit=PROJECTS_SHOWN)
+    )
+    dong_name, district_name = group_service.place_names(session, group=group)
     context: dict[str, Any] = {
         "group": group,
         "members": members,
+        "member_count": member_count,
+        "member_page": member_page,
+        "member_pages": page_count(member_count, MEMBERS_PER_PAGE),
+        "projects": projects,
+        "project_count": project_count,
+        "dong_name": dong_name,
+        "district_name": district_name,
         "people": people,
         "as_of": as_of,
         "activities": activities,
@@ -142,9 +167,12 @@ def show_group(
     user: WebUser,
     group_id: int,
     as_of: Annotated[str | None, Query(max_length=10)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """A group and its members as of a date (today by default)."""
-    return _group_page(request, session, user=user, group_id=group_id, as_of=parse_day(as_of))
+    """A group, its projects, and its members as of a date (today by default), paged."""
+    return _group_page(
+        request, session, user=user, group_id=group_id, as_of=parse_day(as_of), member_page=page
+    )
 
 
 @router.post("/groups/{group_id}/members")

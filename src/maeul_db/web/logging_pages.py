@@ -14,6 +14,8 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
+from maeul_db.identity import entry
+from maeul_db.identity.entry import Outcome, Resolution
 from maeul_db.models import Person, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonCreate, PersonUpdate
@@ -32,6 +34,11 @@ from maeul_db.web.logging_forms import (
 )
 from maeul_db.web.templating import render
 
+# The confirmation the person page shows after each way a registration can end.
+SAVED = {
+    Outcome.created: "person",
+    Outcome.attached: "person_attached",
+}
 PERSON_FIELDS = ("name", "gender", "birth_year", "phone", "email", "home_dong_code")
 
 router = APIRouter(dependencies=[Depends(get_web_user)])
@@ -45,12 +52,14 @@ def _person_form(
     values: dict[str, str],
     errors: dict[str, FieldError] | None = None,
     person: Person | None = None,
+    resolution: Resolution | None = None,
     status_code: int = 200,
 ) -> Response:
     context: dict[str, Any] = {
         "values": values,
         "errors": errors or {},
         "person": person,
+        "resolution": resolution,
         **choices.form_options(session, user=user),
     }
     return render(request, "logging/person_form.html", context, status_code=status_code)
@@ -71,12 +80,20 @@ def create_person(request: Request, session: SessionDep, user: WebUser, form: Fo
     try:
         data = build(PersonCreate, filled(values, names))
         with form_write(session):
-            person = participant_service.create(session, user=user, data=data)
+            result = entry.register(
+                session, user=user, candidate=data, attach=values.get("attach") == "yes"
+            )
     except FormInvalid as exc:
         return _person_form(
             request, session, user=user, values=values, errors=exc.errors, status_code=422
         )
-    return saved_redirect(f"/people/{person.id}?saved=person")
+    if result.person is None or result.outcome == Outcome.existing:
+        # Already registered here (a link to them), or known elsewhere (confirm to attach).
+        return _person_form(
+            request, session, user=user, values=values, resolution=result, status_code=409
+        )
+    saved = "person_review" if result.review_candidates else SAVED[result.outcome]
+    return saved_redirect(f"/people/{result.person.id}?saved={saved}")
 
 
 def _person_values(person: Person) -> dict[str, str]:

@@ -64,14 +64,17 @@ def list_projects(
     session: SessionDep,
     user: WebUser,
     year: Annotated[str | None, Query(max_length=4)] = None,
+    q: Annotated[str | None, Query(max_length=100)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """The projects of the user's district, optionally of one year."""
+    """The projects of the user's district, optionally of one year or by name."""
     year_filter = int(year) if year and year.isdigit() else None
+    query = (q or "").strip()
     rows, count = project_service.list_(
         session,
         user=user,
         year=year_filter,
+        query=query or None,
         page=Page(limit=PROJECTS_PER_PAGE, offset=(page - 1) * PROJECTS_PER_PAGE),
     )
     return render(
@@ -82,6 +85,7 @@ def list_projects(
             "count": count,
             "page": page,
             "year": year_filter or "",
+            "q": query,
             "pages": page_count(count, PROJECTS_PER_PAGE),
         },
     )

@@ -20,6 +20,8 @@ from maeul_db.auth.throttle import LoginThrottled
 from maeul_db.errors import MaeulError, Unauthorized
 from maeul_db.kit.pagination import Page
 from maeul_db.participants import service as participant_service
+from maeul_db.participants.schemas import PeopleFilter
+from maeul_db.refdata import choices
 from maeul_db.web import (
     account_pages,
     career_pages,
@@ -35,11 +37,13 @@ from maeul_db.web import (
     placement_pages,
     privacy_pages,
     training_pages,
+    work_pages,
 )
 from maeul_db.web.analytics_pages import router as analytics_pages_router
 from maeul_db.web.csrf import require_csrf
 from maeul_db.web.deps import WEB_SESSION_USER_KEY, WEB_SESSION_VERSION_KEY, WebUser, get_web_user
 from maeul_db.web.home import home_page
+from maeul_db.web.logging_forms import FieldError, FormInvalid, build
 from maeul_db.web.templating import STATIC_DIR, render
 
 PEOPLE_PER_PAGE = 50
@@ -126,21 +130,31 @@ def list_people(
     user: WebUser,
     q: Annotated[str | None, Query(max_length=100)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    birth_year: Annotated[str | None, Query(max_length=10)] = None,
+    dong_code: Annotated[str | None, Query(max_length=10)] = None,
+    group_id: Annotated[str | None, Query(max_length=12)] = None,
+    role: Annotated[str | None, Query(max_length=30)] = None,
 ) -> Response:
     """Search the people visible to the user (analysts: 403, from the service)."""
     query = (q or "").strip() or None
+    values = {"birth_year": birth_year, "dong_code": dong_code, "group_id": group_id, "role": role}
+    values = {k: v.strip() for k, v in values.items() if v and v.strip()}
+    errors: dict[str, FieldError] = {}
+    try:
+        filters = build(PeopleFilter, values)
+    except FormInvalid as exc:
+        filters, errors = PeopleFilter(), exc.errors
     rows, count = participant_service.list_(
         session,
         user=user,
         query=query,
+        filters=filters,
         page=Page(limit=PEOPLE_PER_PAGE, offset=(page - 1) * PEOPLE_PER_PAGE),
     )
     pages = max(1, math.ceil(count / PEOPLE_PER_PAGE))
-    return render(
-        request,
-        "people.html",
-        {"rows": rows, "count": count, "q": query or "", "page": page, "pages": pages},
-    )
+    context = {"rows": rows, "count": count, "q": query or "", "page": page, "pages": pages}
+    context |= {"values": values, "errors": errors, "params": {"q": query or "", **values}}
+    return render(request, "people.html", context | choices.search_options(session, user=user))
 
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_csrf)])
@@ -161,6 +175,7 @@ router.include_router(log_pages.router)
 router.include_router(training_pages.router)
 router.include_router(placement_pages.router)
 router.include_router(career_pages.router)
+router.include_router(work_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from maeul_db import wording
 from maeul_db.kit import time as clock
+from maeul_db.kit.text import mask_email, mask_phone
 from maeul_db.web import csrf
 from maeul_db.web.deps import viewer_of
 
@@ -47,7 +48,12 @@ def _viewer_context(request: Request) -> dict[str, Any]:
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_viewer_context])
 templates.env.globals["csrf_field"] = csrf_field
 templates.env.globals.update(wording.template_globals())  # label(), labels(), msg()
+# labels() under a name no template shadows with {% import "_labels.html" as labels %}.
+templates.env.globals["label_map"] = wording.labels
 templates.env.filters["phone"] = format_phone
+# Lists show contact data masked (issue 14): the person page shows it in full to who may read it.
+templates.env.filters["mask_phone"] = lambda value: mask_phone(value) or ""
+templates.env.filters["mask_email"] = lambda value: mask_email(value) or ""
 templates.env.filters.update(clock.FILTERS)
 
 

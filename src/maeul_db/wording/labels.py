@@ -123,6 +123,56 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         ),
         "name_birth": ("이름·출생연도 일치", "same name and birth year"),
     },
+    # How a registration was resolved (identity/entry.py Outcome).
+    "resolution": {
+        "created": ("새로 등록됨", "registered"),
+        "existing": ("이미 등록된 인물", "already registered"),
+        "attached": ("다른 자치구에 알려진 인물을 연결함", "known elsewhere, attached"),
+        "elsewhere": ("다른 자치구에 알려진 인물", "known elsewhere"),
+    },
+    # The staff home's work queue (home/queue.py KINDS).
+    "work_queue": {
+        "duplicates": ("중복 검토 대기", "possible duplicates to review"),
+        "rejected_imports": ("오류 행이 남은 명단 가져오기", "imports with rejected rows"),
+        "placements_ending": ("60일 안에 끝나는 전문가 배치", "placements ending within 60 days"),
+        "new_deal_ending": ("60일 안에 끝나는 뉴딜일자리", "New Deal jobs ending within 60 days"),
+        "careers_unverified": ("확인을 기다리는 경력", "careers waiting for verification"),
+        "enrolments_without_attendance": (
+            "출석 기록이 없는 교육 수강",
+            "enrolments without attendance",
+        ),
+    },
+    # Fact tables, as the review queue counts them (identity/review.py).
+    "fact_table": {
+        "participation": ("사업 참여", "project participation"),
+        "group_membership": ("모임 회원", "group membership"),
+        "attendance": ("활동 참석", "activity attendance"),
+        "enrolment": ("교육 수강", "training enrolment"),
+        "career": ("경력", "career"),
+        "council_seat": ("주민자치회", "resident council seat"),
+        "expert_placement": ("전문가 배치", "expert placement"),
+    },
+    # Timeline event kinds (timeline/schemas.py TimelineEvent.kind).
+    "timeline_kind": {
+        "participation": ("사업 참여", "project participation"),
+        "membership": ("모임 회원", "group membership"),
+        "attendance": ("활동 참석", "activity attendance"),
+        "training": ("교육 이수", "training completed"),
+        "council_seat": ("주민자치회", "resident council"),
+        "career": ("경력", "career"),
+        "placement": ("전문가 배치", "expert placement"),
+    },
+    # The growth ladder's rungs (analytics/ladder.py Rung).
+    "rung": {
+        "participant": ("참여자", "participant"),
+        "repeat_participant": ("다차 참여자", "repeat participant"),
+        "lead_proposer": ("대표제안자", "lead proposer"),
+        "higher_stage": ("상위 단계 사업", "higher-stage project"),
+        "council_or_space": ("주민자치회 위원·공간 운영자", "council member or space operator"),
+        "trained_expert": ("양성된 전문가", "trained expert"),
+        "placed_expert": ("배치된 전문가", "placed expert"),
+        "certified": ("경력증명 발급", "certified"),
+    },
     # The error page's heading and hint: by error code first (csrf), else by HTTP status.
     "error_heading": {
         "auth.csrf_rejected": ("보안 확인에 실패했습니다", "security check failed"),

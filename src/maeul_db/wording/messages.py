@@ -608,6 +608,7 @@ from maeul_db.wording.messages_accounts import MESSAGES_ACCOUNTS  # noqa: E402
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
+from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
@@ -622,6 +623,7 @@ _merge(
     MESSAGES_API,
     MESSAGES_ACCOUNTS,
     MESSAGES_CERTS,
+    MESSAGES_I14_PAGES,
     MESSAGES_I16_TRAINING,
     MESSAGES_LIMITS,
     MESSAGES_PRIVACY,
