@@ -6,13 +6,15 @@ Pages are the only door that takes the cookie; every unsafe page request is CSRF
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from maeul_db.auth import service as auth_service
 from maeul_db.auth.deps import SessionDep
+from maeul_db.home import menu
+from maeul_db.home.menu import MenuSection
 from maeul_db.models import Role, UserAccount
 
 WEB_SESSION_USER_KEY = "uid"
@@ -29,6 +31,9 @@ class Viewer:
     district_name: str | None
     # The logging actions (register, edit, network links) are offered: decided by the core.
     can_log: bool = False
+    # The header's menu and the home's page list, from the core's one table (home/menu.py).
+    nav: list[tuple[str, str]] = field(default_factory=list)
+    sections: list[MenuSection] = field(default_factory=list)
 
 
 def session_user(request: Request, session: SessionDep) -> UserAccount:
@@ -50,6 +55,8 @@ def get_web_user(
         role=Role(user.role),
         district_name=auth_service.district_name(session, user=user),
         can_log=auth_service.logs_facts(user),
+        nav=menu.nav_for(user),
+        sections=menu.sections_for(user),
     )
     return user
 

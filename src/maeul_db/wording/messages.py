@@ -613,6 +613,7 @@ from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
+from maeul_db.wording.messages_menu import MESSAGES_MENU  # noqa: E402
 from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
 
@@ -626,6 +627,7 @@ _merge(
     MESSAGES_I14_PAGES,
     MESSAGES_I16_TRAINING,
     MESSAGES_LIMITS,
+    MESSAGES_MENU,
     MESSAGES_PRIVACY,
     MESSAGES_READS,
 )

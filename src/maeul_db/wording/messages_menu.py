@@ -1,0 +1,38 @@
+"""Names of the pages in the header's menu and on the homes (home/menu.py)."""
+
+from __future__ import annotations
+
+MESSAGES_MENU: dict[str, tuple[str, str]] = {
+    "menu.home": ("홈", "home"),
+    "menu.section.records": ("기록", "records"),
+    "menu.section.experts": ("교육·전문가·증명서", "training, experts, certificates"),
+    "menu.section.mine": ("내 기록", "my record"),
+    "menu.section.analysis": ("분석", "analysis"),
+    "menu.section.admin": ("개인정보·관리", "personal data and administration"),
+    "menu.people": ("인물", "people"),
+    "menu.people_new": ("인물 등록", "register a person"),
+    "menu.groups": ("주민모임", "groups"),
+    "menu.projects": ("지원사업", "projects"),
+    "menu.imports": ("명단 가져오기", "import a roster"),
+    "menu.candidates": ("중복 검토", "duplicates to review"),
+    "menu.training": ("교육", "training"),
+    "menu.pool": ("전문가 풀·배치", "expert pool and placement"),
+    "menu.coverage": ("전문가 배치 현황", "expert coverage"),
+    "menu.careers": ("경력 검토", "career review"),
+    "menu.certificates": ("증명서", "certificates"),
+    "menu.certificates_batch": ("증명서 일괄 발급", "batch certificates"),
+    "menu.my_record": ("교육·경력·증명서", "training, careers, certificates"),
+    "menu.my_reads": ("내 정보 열람 기록", "who read my record"),
+    "menu.analytics": ("분석", "analytics"),
+    "menu.register": ("가명정보 처리 기록", "pseudonymised processing register"),
+    "menu.rights_requests": ("권리 행사 요청", "rights requests"),
+    "menu.access_log": ("열람 기록", "access log"),
+    "menu.audit": ("변경 이력", "audit trail"),
+    "menu.review": ("월간 열람 기록 점검", "monthly access-log review"),
+    "menu.retention": ("보유기간·파기", "retention and destruction"),
+    "menu.accounts": ("계정", "accounts"),
+    "menu.dong_changes": ("행정동 변경", "dong changes"),
+    "menu.verify": ("증명서 진위 확인", "verify a certificate"),
+    "menu.api_docs": ("API 문서", "API documentation"),
+    "menu.password": ("비밀번호 변경", "change password"),
+}
