@@ -23,9 +23,11 @@ class PersonalDataOutput:
 
 
 OUTPUTS: tuple[PersonalDataOutput, ...] = (
-    PersonalDataOutput("activities.service:attendees", "activity.attendance", "attendees' names"),
     PersonalDataOutput(
-        "activities.service:attendance_sheet", "activity.attendance", "the attendance checklist"
+        "activities.attendance:attendees", "activity.attendance", "attendees' names"
+    ),
+    PersonalDataOutput(
+        "activities.attendance:attendance_sheet", "activity.attendance", "the attendance checklist"
     ),
     PersonalDataOutput(
         "analytics.ego_service:ego_network",

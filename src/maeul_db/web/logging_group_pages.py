@@ -103,7 +103,7 @@ def create_group(request: Request, session: SessionDep, user: WebUser, form: For
     return saved_redirect(f"/groups/{group.id}?saved=group")
 
 
-def _group_page(
+def group_page(
     request: Request,
     session: Session,
     *,
@@ -144,7 +144,7 @@ def show_group(
     as_of: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
     """A group and its members as of a date (today by default)."""
-    return _group_page(request, session, user=user, group_id=group_id, as_of=parse_day(as_of))
+    return group_page(request, session, user=user, group_id=group_id, as_of=parse_day(as_of))
 
 
 @router.post("/groups/{group_id}/members")
@@ -165,7 +165,7 @@ def add_member(
         with form_write(session):
             group_service.add_member(session, user=user, group_id=group_id, data=data)
     except FormInvalid as exc:
-        return _group_page(
+        return group_page(
             request,
             session,
             user=user,
@@ -198,7 +198,7 @@ def close_member(
                 session, user=user, membership_id=membership_id, valid_to=valid_to
             )
     except FormInvalid as exc:
-        return _group_page(
+        return group_page(
             request,
             session,
             user=user,
@@ -223,7 +223,7 @@ def add_group_activity(
         with form_write(session):
             activity = activity_service.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _group_page(
+        return group_page(
             request,
             session,
             user=user,
