@@ -125,6 +125,7 @@ def fix_hours(
     row.hours = activity.hours if hours is None else hours  # type: ignore[assignment]
     session.add(row)
     session.flush()
+    session.refresh(row)  # the stored scale (2.5 → 2.50), as every other read returns it
     audit.record(
         session,
         actor=user,

@@ -42,8 +42,15 @@ MESSAGES_FACTS: dict[str, tuple[str, str]] = {
         "a reason is required to remove an attendee",
     ),
     "import_row.duplicate_participation": (
-        "같은 사람이 이 사업에 이미 다른 역할로 참여 중입니다 (참여 기록 {existing}, 역할 {role})",
+        "같은 사람이 이 사업에 이미 다른 역할로 참여 중입니다 (참여 기록 {existing}). "
+        "역할이 바뀌었다면 사업 페이지에서 그 기록의 역할을 바꾸세요",
         "the same person already takes part in this project with another role "
-        "(participation {existing}, role {role})",
+        "(participation {existing}); change the role on that record instead",
+    ),
+    "import_row.duplicate_participation_in_file": (
+        "같은 사람이 같은 사업에 {existing_row}행에서 다른 역할로 이미 나옵니다. "
+        "한 사업에 한 사람은 한 역할로 한 번만 적습니다",
+        "the same person is already listed for this project with another role on row "
+        "{existing_row}; list a person once per project, with one role",
     ),
 }
