@@ -178,6 +178,9 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/experts/placements/{placement_id}/close"): ApiRule(
         STAFF, {"valid_to": "2025-01-01"}
     ),
+    ("POST", "/api/experts/placements/{placement_id}/void"): ApiRule(
+        STAFF, {"reason": "잘못 입력"}
+    ),
     ("GET", "/api/experts/coverage/{district_code}"): ApiRule(STAFF),
     # Careers and certificates: an expert only about themselves, never district A's person.
     ("POST", "/api/careers"): ApiRule(
@@ -191,6 +194,8 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ),
     ("GET", "/api/careers/people/{person_id}"): ApiRule(STAFF),
     ("POST", "/api/careers/{career_id}/verify"): ApiRule(STAFF),
+    ("POST", "/api/careers/{career_id}/close"): ApiRule(STAFF, {"valid_to": "2025-01-01"}),
+    ("POST", "/api/careers/{career_id}/void"): ApiRule(STAFF, {"reason": "잘못 입력"}),
     ("POST", "/api/certificates"): ApiRule(STAFF, {"kind": "training", "person_id": "{person_id}"}),
     ("GET", "/api/certificates"): ApiRule(STAFF, own=EXPERT),
     ("GET", "/api/certificates/{certificate_id}"): ApiRule(STAFF),

@@ -64,6 +64,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "experts.service:close", "experts.placement", "the expert whose placement ended"
     ),
     PersonalDataOutput(
+        "experts.service:void", "experts.placement", "the expert whose placement was voided"
+    ),
+    PersonalDataOutput(
         "participants.service:update", "person.update", "the edited person's details"
     ),
     PersonalDataOutput(

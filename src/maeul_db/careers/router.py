@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.careers import service
 from maeul_db.careers.schemas import CareerCreate, CareerPublic
+from maeul_db.projects.schemas import IntervalClose, VoidRequest
 
 router = APIRouter(prefix="/careers", tags=["careers"])
 
@@ -29,3 +30,21 @@ def list_person_careers(
 ) -> list[CareerPublic]:
     """A person's jobs visible to you, verified and self-reported."""
     return [service.public(r) for r in service.list_(session, user=user, person_id=person_id)]
+
+
+@router.post("/{career_id}/close", response_model=CareerPublic)
+def close_career(
+    session: SessionDep, user: CurrentUser, career_id: int, data: IntervalClose
+) -> CareerPublic:
+    """End a job on a date (exclusive); it stays in the record."""
+    return service.public(
+        service.close(session, user=user, career_id=career_id, valid_to=data.valid_to)
+    )
+
+
+@router.post("/{career_id}/void", response_model=CareerPublic)
+def void_career(
+    session: SessionDep, user: CurrentUser, career_id: int, data: VoidRequest
+) -> CareerPublic:
+    """Mark a job entered in error (a correction, not an end); it no longer counts anywhere."""
+    return service.public(service.void(session, user=user, career_id=career_id, reason=data.reason))

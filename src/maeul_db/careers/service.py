@@ -3,11 +3,13 @@ Only verified entries print on a career certificate."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
+from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.careers.schemas import CareerCreate, CareerPublic
@@ -103,6 +105,27 @@ def verify(session: Session, *, user: UserAccount, career_id: int) -> Career:
         district_code=row.district_code,
         after={"verified_at": row.verified_at},
     )
+    return row
+
+
+def _editable(session: Session, *, user: UserAccount, career_id: int) -> Career:
+    row = get(session, user=user, career_id=career_id)
+    if not policies.can_write_district(user, row.district_code):
+        raise Forbidden("career.edit_forbidden")
+    return row
+
+
+def close(session: Session, *, user: UserAccount, career_id: int, valid_to: date) -> Career:
+    """End a job (it really stopped on ``valid_to``); the record stays for its certificate."""
+    row = _editable(session, user=user, career_id=career_id)
+    changes_.close_fact(session, actor=user, row=row, valid_to=valid_to, entity="career")
+    return row
+
+
+def void(session: Session, *, user: UserAccount, career_id: int, reason: str) -> Career:
+    """Void a job entered in error: it never held, leaves certificates, timeline and counts."""
+    row = _editable(session, user=user, career_id=career_id)
+    changes_.void_fact(session, actor=user, row=row, reason=reason, entity="career")
     return row
 
 

@@ -27,6 +27,10 @@ MESSAGES_FACTS: dict[str, tuple[str, str]] = {
         "this person is already a member of the group (since {since}, membership "
         "{existing_id}); change the role on that record instead",
     ),
+    "career.edit_forbidden": (
+        "이 경력을 고칠 권한이 없습니다 (그 자치구 담당자나 서울시 관리자만)",
+        "cannot change this career (staff of its district or the city admin only)",
+    ),
     "interval.same_role": ("이미 그 역할입니다", "the record already has that role"),
     "interval.change_outside": (
         "변경일은 시작일 다음 날부터 종료 전까지여야 합니다",
