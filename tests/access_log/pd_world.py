@@ -123,6 +123,8 @@ def seed(session: Session) -> World:
     # Closed, so a new placement of the same expert can start later.
     placement = make_placement(session, person=gap, valid_to=date(2023, 1, 1))
     career = make_career(session, person=gap, verified=False)
+    # Still held, so ending it is a valid call.
+    open_career = make_career(session, person=gap, verified=False, valid_to=None, employer="현직")
     users = {
         Role.city_admin: make_user(session, role=Role.city_admin),
         Role.district_staff: make_user(session, role=Role.district_staff),
@@ -156,6 +158,7 @@ def seed(session: Session) -> World:
         "enrolment_id": enrolments[0].id,
         "placement_id": placement.id,
         "career_id": career.id,
+        "open_career_id": open_career.id,
         "certificate_id": certificate.id,
         "candidate_id": candidate.id,
         "merged_candidate_id": merged.id,
