@@ -68,8 +68,17 @@ def void_fact(session: Session, *, actor: UserAccount, row: Any, reason: str, en
     )
 
 
-# Columns a role change does not carry over to the next interval.
-_NOT_CARRIED = {"id", "created_at", "updated_at", "valid_from", "valid_to", "voided_at"}
+# Columns a role change does not carry over to the next interval (made by hand, so not part of
+# the import batch the first came from: undoing that batch leaves it).
+_NOT_CARRIED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "valid_from",
+    "valid_to",
+    "voided_at",
+    "import_batch_id",
+}
 
 
 def change_role(
