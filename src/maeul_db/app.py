@@ -34,17 +34,16 @@ SESSION_COOKIE = "maeul_session"
 def _error_response(request: Request, exc: MaeulError) -> Response:
     if request.url.path.startswith("/api"):
         headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
-        return JSONResponse(
-            status_code=exc.status_code,
-            content={
-                "error": exc.error,
-                "code": exc.code,
-                "message": exc.message,
-                "message_en": exc.message_en,
-                "field": exc.field,
-            },
-            headers=headers,
-        )
+        content: dict[str, object] = {
+            "error": exc.error,
+            "code": exc.code,
+            "message": exc.message,
+            "message_en": exc.message_en,
+            "field": exc.field,
+        }
+        if "existing_id" in exc.params:  # a duplicate fact: the record that already holds
+            content["existing_id"] = exc.params["existing_id"]
+        return JSONResponse(status_code=exc.status_code, content=content, headers=headers)
     return web_router.render_error(request, exc)
 
 

@@ -71,6 +71,10 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/groups/memberships/{membership_id}/close"): Call(
         body={"valid_to": "2024-01-01"}
     ),
+    ("POST", "/api/groups/memberships/{membership_id}/void"): Call(body={"reason": "착오"}),
+    ("POST", "/api/groups/memberships/{membership_id}/role"): Call(
+        body={"role": "secretary", "on": "2020-01-01"}
+    ),
     ("GET", "/api/projects"): Call(),
     ("POST", "/api/projects"): Call(
         body={"name": "새사업", "year": 2020, "district_code": DISTRICT_A}
@@ -85,6 +89,9 @@ API_RULES: dict[tuple[str, str], Call] = {
         body={"valid_to": "2024-01-01"}
     ),
     ("POST", "/api/projects/participations/{participation_id}/void"): Call(body={"reason": "착오"}),
+    ("POST", "/api/projects/participations/{participation_id}/role"): Call(
+        body={"role": "lead_proposer", "on": "2020-01-01"}
+    ),
     ("GET", "/api/activities"): Call(),
     ("POST", "/api/activities"): Call(
         body={"title": "새활동", "held_on": "2020-01-01", "project_id": "{project_id}"}
@@ -94,6 +101,11 @@ API_RULES: dict[tuple[str, str], Call] = {
         body={"person_ids": ["{other_person_id}"]}
     ),
     ("GET", "/api/activities/{activity_id}/attendance"): Call(),
+    ("PATCH", "/api/activities/{activity_id}"): Call(body={"unnamed_count": 3}),
+    ("PATCH", "/api/activities/{activity_id}/attendance/{person_id}"): Call(body={"hours": "1.5"}),
+    ("POST", "/api/activities/{activity_id}/attendance/{person_id}/void"): Call(
+        body={"reason": "결석"}
+    ),
     ("GET", "/api/access-log"): Call(),
     ("GET", "/api/access-log/verify"): Call(),
     ("GET", "/api/audit"): Call(),
@@ -144,6 +156,7 @@ API_RULES: dict[tuple[str, str], Call] = {
         body={"person_id": "{person_id}", "dong_code": "1111053000", "valid_from": "2024-01-01"},
     ),
     ("POST", "/api/experts/placements/{placement_id}/close"): Call(body={"valid_to": "2025-01-01"}),
+    ("POST", "/api/experts/placements/{placement_id}/void"): Call(body={"reason": "착오"}),
     ("GET", "/api/experts/coverage/{district_code}"): Call(),
     ("POST", "/api/careers"): Call(
         body={

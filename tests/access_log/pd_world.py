@@ -123,6 +123,8 @@ def seed(session: Session) -> World:
     # Closed, so a new placement of the same expert can start later.
     placement = make_placement(session, person=gap, valid_to=date(2023, 1, 1))
     career = make_career(session, person=gap, verified=False)
+    # Still held, so ending it is a valid call.
+    open_career = make_career(session, person=gap, verified=False, valid_to=None, employer="현직")
     users = {
         Role.city_admin: make_user(session, role=Role.city_admin),
         Role.district_staff: make_user(session, role=Role.district_staff),
@@ -158,6 +160,7 @@ def seed(session: Session) -> World:
         "career_id": career.id,
         # The seeded unverified career puts "gap" on this work-queue list.
         "kind": "careers_unverified",
+        "open_career_id": open_career.id,
         "certificate_id": certificate.id,
         "candidate_id": candidate.id,
         "merged_candidate_id": merged.id,

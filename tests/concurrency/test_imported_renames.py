@@ -29,7 +29,7 @@ def test_renaming_an_imported_group_onto_another_is_a_conflict(
         f"/api/groups/{other.id}", json={"name": "햇살모임"}, headers=bearer(client, staff.username)
     )
     assert response.status_code == 409, response.text
-    assert response.json()["code"] == "group.imported_name_taken"
+    assert response.json()["code"] == "group.duplicate"
     session.expire_all()
     renamed = session.get(Group, other.id)
     assert renamed is not None and renamed.name == "달빛모임"
@@ -48,13 +48,13 @@ def test_renaming_an_imported_project_onto_another_is_a_conflict(
         headers=bearer(client, staff.username),
     )
     assert response.status_code == 409, response.text
-    assert response.json()["code"] == "project.imported_name_taken"
+    assert response.json()["code"] == "project.duplicate"
     session.expire_all()
     renamed = session.get(Project, other.id)
     assert renamed is not None and renamed.name == "골목축제"
 
 
-def test_hand_made_groups_may_still_share_a_name_with_an_imported_one(
+def test_rename_hand_made_group_onto_an_imported_name_is_a_conflict(
     client: TestClient, session: Session
 ) -> None:
     make_group(session, name="햇살모임", import_batch_id=_batch(session))
@@ -65,4 +65,6 @@ def test_hand_made_groups_may_still_share_a_name_with_an_imported_one(
         json={"name": "햇살모임"},
         headers=bearer(client, staff.username),
     )
-    assert response.status_code == 200, response.text
+    # Since i14-facts a group is one per name in its district, however it was entered.
+    assert response.status_code == 409, response.text
+    assert response.json()["code"] == "group.duplicate"

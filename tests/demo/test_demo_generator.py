@@ -160,6 +160,20 @@ def test_generate_memberships_never_overlap(small: DemoData) -> None:
             assert start >= end
 
 
+def test_generate_no_duplicate_facts(small: DemoData) -> None:
+    """The unique indexes of i14-facts hold for demo data: names per district (and year), one
+    participation per project and person, and every headcount = named + unnamed."""
+    groups = Counter((g["district_code"], g["name"]) for g in rows(small, "community_group"))
+    assert max(groups.values()) == 1
+    projects = Counter((p["district_code"], p["year"], p["name"]) for p in rows(small, "project"))
+    assert max(projects.values()) == 1
+    parts = Counter((r["project_id"], r["person_id"]) for r in rows(small, "participation"))
+    assert max(parts.values()) == 1
+    named = Counter(r["activity_id"] for r in rows(small, "attendance"))
+    for activity in rows(small, "activity"):
+        assert activity["headcount"] == named[activity["id"]] + activity["unnamed_count"]
+
+
 def test_generate_higher_stages_go_to_groups_that_climbed(small: DemoData) -> None:
     by_group: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for project in rows(small, "project"):

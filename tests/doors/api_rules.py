@@ -80,6 +80,12 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/groups/{group_id}/members"): ApiRule(STAFF, JOIN),
     ("GET", "/api/groups/{group_id}/members"): ApiRule(STAFF),
     ("POST", "/api/groups/memberships/{membership_id}/close"): ApiRule(STAFF, CLOSE),
+    ("POST", "/api/groups/memberships/{membership_id}/void"): ApiRule(
+        STAFF, {"reason": "잘못 입력"}
+    ),
+    ("POST", "/api/groups/memberships/{membership_id}/role"): ApiRule(
+        STAFF, {"role": "secretary", "on": "2020-01-01"}
+    ),
     ("GET", "/api/projects"): ApiRule(STAFF),
     ("POST", "/api/projects"): ApiRule(
         STAFF, {"name": "새사업", "year": 2020, "district_code": DISTRICT_A}
@@ -92,6 +98,9 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/projects/participations/{participation_id}/void"): ApiRule(
         STAFF, {"reason": "잘못 입력"}
     ),
+    ("POST", "/api/projects/participations/{participation_id}/role"): ApiRule(
+        STAFF, {"role": "lead_proposer", "on": "2020-01-01"}
+    ),
     ("GET", "/api/activities"): ApiRule(STAFF),
     ("POST", "/api/activities"): ApiRule(
         STAFF, {"title": "새활동", "held_on": "2020-01-01", "project_id": "{project_id}"}
@@ -101,6 +110,13 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
         STAFF, {"person_ids": ["{person_id}"]}
     ),
     ("GET", "/api/activities/{activity_id}/attendance"): ApiRule(STAFF),
+    ("PATCH", "/api/activities/{activity_id}"): ApiRule(STAFF, {"unnamed_count": 3}),
+    ("PATCH", "/api/activities/{activity_id}/attendance/{person_id}"): ApiRule(
+        STAFF, {"hours": "1.5"}
+    ),
+    ("POST", "/api/activities/{activity_id}/attendance/{person_id}/void"): ApiRule(
+        STAFF, {"reason": "결석"}
+    ),
     # Identity review and imports: the district staff's.
     ("POST", "/api/identity/match"): ApiRule(
         STAFF, {"name": "새인물", "birth_year": 1980, "phone": "010-1234-0000"}
@@ -178,6 +194,9 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ),
     ("POST", "/api/experts/placements/{placement_id}/close"): ApiRule(
         STAFF, {"valid_to": "2025-01-01"}
+    ),
+    ("POST", "/api/experts/placements/{placement_id}/void"): ApiRule(
+        STAFF, {"reason": "잘못 입력"}
     ),
     ("GET", "/api/experts/coverage/{district_code}"): ApiRule(STAFF),
     ("PUT", "/api/experts/targets/{district_code}"): ApiRule(STAFF, {"per_dong": 3}),

@@ -86,6 +86,12 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/groups/{group_id}"): WebRule(STAFF),
     ("POST", "/groups/{group_id}/members"): WebRule(STAFF, JOIN_FORM),
     ("POST", "/groups/{group_id}/members/{membership_id}/close"): WebRule(STAFF, CLOSE_FORM),
+    ("POST", "/groups/{group_id}/members/{membership_id}/void"): WebRule(
+        STAFF, {"reason": "잘못 입력"}
+    ),
+    ("POST", "/groups/{group_id}/members/{membership_id}/role"): WebRule(
+        STAFF, {"role": "secretary", "on": "2020-01-01"}
+    ),
     ("POST", "/groups/{group_id}/activities"): WebRule(STAFF, ACTIVITY_FORM),
     ("GET", "/projects"): WebRule(STAFF, cross="own"),
     ("GET", "/projects/new"): WebRule(STAFF, cross="own"),
@@ -101,9 +107,22 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/projects/{project_id}/participants/{participation_id}/close"): WebRule(
         STAFF, CLOSE_FORM
     ),
+    ("POST", "/projects/{project_id}/participants/{participation_id}/void"): WebRule(
+        STAFF, {"reason": "잘못 입력"}
+    ),
+    ("POST", "/projects/{project_id}/participants/{participation_id}/role"): WebRule(
+        STAFF, {"role": "lead_proposer", "on": "2020-01-01"}
+    ),
     ("POST", "/projects/{project_id}/activities"): WebRule(STAFF, ACTIVITY_FORM),
     ("GET", "/activities/{activity_id}"): WebRule(STAFF),
     ("POST", "/activities/{activity_id}/attendance"): WebRule(STAFF, {"person_ids": "{person_id}"}),
+    ("POST", "/activities/{activity_id}/attendance/{person_id}/void"): WebRule(
+        STAFF, {"reason": "결석"}
+    ),
+    ("POST", "/activities/{activity_id}/attendance/{person_id}/hours"): WebRule(
+        STAFF, {"hours": "1.5"}
+    ),
+    ("POST", "/activities/{activity_id}/unnamed"): WebRule(STAFF, {"unnamed_count": "3"}),
     # Analytics: staff see their own district only (asking for another is refused).
     ("GET", "/analytics"): WebRule(ANALYTICS, query={"district": DISTRICT_A}),
     ("GET", "/analytics/people/{person_id}/ego"): WebRule(ANALYTICS),

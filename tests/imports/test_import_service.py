@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from maeul_db.models import (
     ImportBatch,
     ImportStatus,
     Participation,
+    ParticipationRole,
     Person,
     PersonVersion,
     Project,
@@ -190,7 +192,14 @@ def test_import_undo_removes_what_the_batch_created_and_keeps_what_others_use(
         select(Project).where(Project.import_batch_id == report.batch_id).order_by(col(Project.id))
     ).first()
     assert kept_person is not None and kept_project is not None
-    make_participation(session, project=kept_project, person=kept_person)
+    # An earlier, ended term with the same role: one fact per person and project at any time.
+    make_participation(
+        session,
+        project=kept_project,
+        person=kept_person,
+        role=ParticipationRole.lead_proposer,
+        valid_to=date(2020, 1, 1),
+    )
     result = undo(session, user=None, batch_id=report.batch_id)
     assert result.removed["participation"] == 40 and result.removed["group_membership"] == 40
     assert result.kept == {"person": 1, "project": 1, "community_group": 1}

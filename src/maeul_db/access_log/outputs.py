@@ -27,9 +27,11 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "audit.service:list_for", "audit.read", "a person's details before and after a change"
     ),
     PersonalDataOutput("home.queue:items", "work.items", "names behind a work-queue entry"),
-    PersonalDataOutput("activities.service:attendees", "activity.attendance", "attendees' names"),
     PersonalDataOutput(
-        "activities.service:attendance_sheet", "activity.attendance", "the attendance checklist"
+        "activities.attendance:attendees", "activity.attendance", "attendees' names"
+    ),
+    PersonalDataOutput(
+        "activities.attendance:attendance_sheet", "activity.attendance", "the attendance checklist"
     ),
     PersonalDataOutput(
         "analytics.ego_service:ego_network",
@@ -76,6 +78,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput("experts.service:place", "experts.placement", "the placed expert"),
     PersonalDataOutput(
         "experts.service:close", "experts.placement", "the expert whose placement ended"
+    ),
+    PersonalDataOutput(
+        "experts.service:void", "experts.placement", "the expert whose placement was voided"
     ),
     PersonalDataOutput(
         "participants.service:update", "person.update", "the edited person's details"

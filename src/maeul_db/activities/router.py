@@ -6,13 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from maeul_db.activities import service
+from maeul_db.activities import attendance, service
 from maeul_db.activities.schemas import (
     ActivitiesPublic,
     ActivityCreate,
     ActivityPublic,
+    ActivityUpdate,
     AttendanceCreate,
+    AttendanceHours,
     AttendancePublic,
+    AttendanceVoid,
 )
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.kit.pagination import Page
@@ -59,7 +62,7 @@ def record_activity_attendance(
     session: SessionDep, user: CurrentUser, activity_id: int, data: AttendanceCreate
 ) -> list[AttendancePublic]:
     """Record who attended (and for how many hours)."""
-    rows = service.record_attendance(session, user=user, activity_id=activity_id, data=data)
+    rows = attendance.record(session, user=user, activity_id=activity_id, data=data)
     return [AttendancePublic.model_validate(r, from_attributes=True) for r in rows]
 
 
@@ -68,5 +71,36 @@ def list_activity_attendance(
     session: SessionDep, user: CurrentUser, activity_id: int
 ) -> list[AttendancePublic]:
     """Who attended an activity."""
-    rows = service.attendees(session, user=user, activity_id=activity_id)
+    rows = attendance.attendees(session, user=user, activity_id=activity_id)
     return [AttendancePublic.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.patch("/{activity_id}", response_model=ActivityPublic)
+def update_activity(
+    session: SessionDep, user: CurrentUser, activity_id: int, data: ActivityUpdate
+) -> ActivityPublic:
+    """Change an activity's title, kind, hours or unnamed count (the headcount follows)."""
+    row = attendance.update_activity(session, user=user, activity_id=activity_id, data=data)
+    return ActivityPublic.model_validate(row, from_attributes=True)
+
+
+@router.patch("/{activity_id}/attendance/{person_id}", response_model=AttendancePublic)
+def fix_attendance_hours(
+    session: SessionDep, user: CurrentUser, activity_id: int, person_id: int, data: AttendanceHours
+) -> AttendancePublic:
+    """Correct one attendee's recognised hours."""
+    row = attendance.fix_hours(
+        session, user=user, activity_id=activity_id, person_id=person_id, hours=data.hours
+    )
+    return AttendancePublic.model_validate(row, from_attributes=True)
+
+
+@router.post("/{activity_id}/attendance/{person_id}/void", response_model=ActivityPublic)
+def void_attendance(
+    session: SessionDep, user: CurrentUser, activity_id: int, person_id: int, data: AttendanceVoid
+) -> ActivityPublic:
+    """Take a person off the sheet (recorded in error), with a reason; returns the activity."""
+    row = attendance.void(
+        session, user=user, activity_id=activity_id, person_id=person_id, reason=data.reason
+    )
+    return ActivityPublic.model_validate(row, from_attributes=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlmodel import Field, SQLModel
 
+from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import ActivityKind
 
@@ -18,7 +19,17 @@ class ActivityCreate(InputSchema):
     hours: Decimal = Field(default=Decimal("1"), ge=0, le=24)
     project_id: int | None = None
     group_id: int | None = None
-    headcount: int = Field(default=0, ge=0)
+    # People who came without being named; the headcount adds the named attendees to it.
+    unnamed_count: int = Field(default=0, ge=0, le=100_000)
+
+
+class ActivityUpdate(PatchSchema):
+    NOT_NULL = ("title", "kind", "hours", "unnamed_count")
+
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    kind: ActivityKind | None = None
+    hours: Decimal | None = Field(default=None, ge=0, le=24)
+    unnamed_count: int | None = Field(default=None, ge=0, le=100_000)
 
 
 class ActivityPublic(SQLModel):
@@ -30,6 +41,8 @@ class ActivityPublic(SQLModel):
     district_code: str
     project_id: int | None
     group_id: int | None
+    unnamed_count: int
+    # Always the named attendees plus unnamed_count.
     headcount: int
 
 
@@ -47,3 +60,15 @@ class AttendancePublic(SQLModel):
     activity_id: int
     person_id: int
     hours: Decimal | None
+
+
+class AttendanceHours(InputSchema):
+    """Fix one attendee's recognised hours; null means the activity's hours."""
+
+    hours: Decimal | None = Field(default=None, ge=0, le=24)
+
+
+class AttendanceVoid(InputSchema):
+    """Take a person off the sheet: they were recorded but did not attend."""
+
+    reason: str = Field(min_length=1, max_length=200)

@@ -1,22 +1,19 @@
-"""Activities of a project or group, and who attended them."""
+"""Activities of a project or group (who attended them: ``activities.attendance``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from maeul_db.access_log import service as access_log
-from maeul_db.activities.schemas import ActivityCreate, AttendanceCreate
+from maeul_db.activities.schemas import ActivityCreate
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
-from maeul_db.errors import Conflict, InvalidInput
+from maeul_db.errors import InvalidInput
 from maeul_db.groups import service as group_service
 from maeul_db.kit.pagination import Page, paginate
-from maeul_db.models import Activity, Attendance, Person, Role, UserAccount
-from maeul_db.participants import service as participant_service
+from maeul_db.models import Activity, UserAccount
 from maeul_db.projects import service as project_service
 
 
@@ -70,7 +67,8 @@ def create(session: Session, *, user: UserAccount, data: ActivityCreate) -> Acti
             )
         district = group_district
     assert district is not None
-    activity = Activity(**data.model_dump(), district_code=district)
+    # No one is named yet: the headcount starts as the unnamed count (attendance.recount).
+    activity = Activity(**data.model_dump(), headcount=data.unnamed_count, district_code=district)
     session.add(activity)
     session.flush()
     audit.record(
@@ -83,102 +81,3 @@ def create(session: Session, *, user: UserAccount, data: ActivityCreate) -> Acti
         after=data.model_dump(),
     )
     return activity
-
-
-def record_attendance(
-    session: Session, *, user: UserAccount, activity_id: int, data: AttendanceCreate
-) -> list[Attendance]:
-    activity = get(session, user=user, activity_id=activity_id)
-    person_ids = list(dict.fromkeys(data.person_ids))
-    for person_id in person_ids:
-        if user.role != Role.city_admin:
-            participant_service.get(session, user=user, person_id=person_id)
-    already = set(
-        session.exec(
-            select(Attendance.person_id).where(
-                Attendance.activity_id == activity_id, col(Attendance.person_id).in_(person_ids)
-            )
-        ).all()
-    )
-    if already:
-        raise Conflict("activity.already_attended", field="person_ids", person_ids=sorted(already))
-    rows = [
-        Attendance(
-            activity_id=activity_id,
-            person_id=p,
-            hours=data.hours or activity.hours,
-            district_code=activity.district_code,
-        )
-        for p in person_ids
-    ]
-    session.add_all(rows)
-    activity.headcount = max(activity.headcount, len(person_ids) + len(already))
-    session.add(activity)
-    session.flush()
-    audit.record(
-        session,
-        actor=user,
-        action="attendance",
-        entity="activity",
-        entity_id=activity_id,
-        district_code=activity.district_code,
-        after={"person_ids": person_ids},
-    )
-    return rows
-
-
-def _attendance(session: Session, activity_id: int) -> list[Attendance]:
-    return list(
-        session.exec(
-            select(Attendance)
-            .where(Attendance.activity_id == activity_id)
-            .order_by(col(Attendance.person_id))
-        ).all()
-    )
-
-
-def attendees(session: Session, *, user: UserAccount, activity_id: int) -> list[Attendance]:
-    """Who attended, shown: recorded in the access log."""
-    get(session, user=user, activity_id=activity_id)
-    rows = _attendance(session, activity_id)
-    access_log.record(
-        session, actor=user, action="activity.attendance", person_ids=[r.person_id for r in rows]
-    )
-    return rows
-
-
-@dataclass(frozen=True)
-class AttendanceSheet:
-    activity: Activity
-    attended: list[Attendance]
-    # Who could have attended and has not: the project's participants, else the group's
-    # members, on the day it was held.
-    eligible: list[int]
-    people: dict[int, Person]
-
-
-def _eligible(session: Session, activity: Activity) -> list[int]:
-    if activity.project_id is not None:
-        rows = project_service.active_participants(
-            session, project_id=activity.project_id, on=activity.held_on
-        )
-        return [r.person_id for r in rows]
-    if activity.group_id is not None:
-        members = group_service.active_members(
-            session, group_id=activity.group_id, on=activity.held_on
-        )
-        return [m.person_id for m in members]
-    return []
-
-
-def attendance_sheet(session: Session, *, user: UserAccount, activity_id: int) -> AttendanceSheet:
-    """An activity, who attended and who else could tick in, logged once for everyone shown."""
-    activity = get(session, user=user, activity_id=activity_id)
-    attended = _attendance(session, activity_id)
-    attended_ids = {a.person_id for a in attended}
-    eligible = [p for p in _eligible(session, activity) if p not in attended_ids]
-    people = participant_service.people_by_id(
-        session, user=user, person_ids=[*attended_ids, *eligible]
-    )
-    access_log.record(session, actor=user, action="activity.attendance", person_ids=people)
-    return AttendanceSheet(activity, attended, eligible, people)

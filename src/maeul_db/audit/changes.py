@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from maeul_db.audit.service import record
+from maeul_db.errors import Conflict
 from maeul_db.kit import intervals
 from maeul_db.models import UserAccount
 
@@ -65,3 +66,43 @@ def void_fact(session: Session, *, actor: UserAccount, row: Any, reason: str, en
         district_code=row.district_code,
         after={"reason": reason},
     )
+
+
+# Columns a role change does not carry over to the next interval (made by hand, so not part of
+# the import batch the first came from: undoing that batch leaves it).
+_NOT_CARRIED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "valid_from",
+    "valid_to",
+    "voided_at",
+    "import_batch_id",
+}
+
+
+def change_role(
+    session: Session, *, actor: UserAccount, row: Any, role: str, on: date, entity: str
+) -> Any:
+    """A new role from ``on``: the fact's interval ends there and the next opens with the role,
+    so the person still holds one fact at any time and the history keeps both roles."""
+    if str(row.role) == str(role):
+        raise Conflict("interval.same_role", field="role")
+    end = intervals.split(row, on=on)
+    session.add(row)
+    session.flush()  # the old interval is closed before the next one opens (unique open fact)
+    values = row.model_dump(exclude=_NOT_CARRIED | {"void_reason", "role"})
+    following = type(row)(**values, role=role, valid_from=on, valid_to=end)
+    session.add(following)
+    session.flush()
+    record(
+        session,
+        actor=actor,
+        action="change_role",
+        entity=entity,
+        entity_id=row.id,
+        district_code=row.district_code,
+        before={"role": str(row.role)},
+        after={"role": str(role), "from": on, "next_id": following.id},
+    )
+    return following

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from maeul_db.errors import Conflict, InvalidInput
+from maeul_db.errors import InvalidInput
 from maeul_db.models import District, Person
 
 
@@ -26,23 +26,3 @@ def require_district(session: Session, code: str | None, *, field: str = "distri
 
 def require_person(session: Session, person_id: int) -> None:
     require_row(session, Person, person_id, field="person_id")
-
-
-def refuse_imported_key_clash(
-    session: Session, row: Any, name: str | None, *, same: tuple[str, ...], message: str
-) -> None:
-    """Rows an import created are unique by their natural key (a partial unique index on
-    ``same`` + name): renaming one onto another is a 409 here, not an integrity error at commit."""
-    model = type(row)
-    if row.import_batch_id is None or name is None or name == row.name:
-        return
-    clash = session.exec(
-        select(model.id).where(
-            *(getattr(model, column) == getattr(row, column) for column in same),
-            model.name == name,
-            col(model.import_batch_id).is_not(None),
-            model.id != row.id,
-        )
-    ).first()
-    if clash is not None:
-        raise Conflict(message, field="name", name=name)

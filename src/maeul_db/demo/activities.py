@@ -55,6 +55,8 @@ def add_activity(
             district,
             project_id,
             group_id,
+            extra_headcount,
+            # The headcount is always named attendees + unnamed (activities.attendance).
             len(attendees) + extra_headcount,
         ),
     )

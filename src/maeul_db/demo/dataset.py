@@ -86,6 +86,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "district_code",
         "project_id",
         "group_id",
+        "unnamed_count",
         "headcount",
     ),
     "attendance": ("activity_id", "person_id", "hours", "district_code"),

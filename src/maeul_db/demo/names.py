@@ -174,6 +174,10 @@ class NameMaker:
 
     def __init__(self, rng: random.Random) -> None:
         self._rng = rng
+        # Names given so far per scope (a district; a district and year): a group or project is
+        # one per name there (unique indexes), so a repeat gets a number, drawing nothing more
+        # from the generator (the rest of the data stays as it was for a seed).
+        self._taken: set[tuple[object, ...]] = set()
         self._surnames = [name for name, _ in SURNAMES]
         self._cum_weights = list(accumulate(share for _, share in SURNAMES))
 
@@ -202,9 +206,18 @@ class NameMaker:
         local = self._rng.choice(ROMAN_SYLLABLES) + self._rng.choice(ROMAN_SYLLABLES)
         return f"{local}{person_id}@{self._rng.choice(EMAIL_DOMAINS)}"
 
-    def group_name(self, dong_name: str, theme: str) -> str:
+    def group_name(self, dong_name: str, theme: str, district: str = "") -> str:
         word = self._rng.choice(THEME_WORDS[theme])
-        return f"{dong_name} {word} {self._rng.choice(GROUP_SUFFIXES)}"
+        return self.distinct((district,), f"{dong_name} {word} {self._rng.choice(GROUP_SUFFIXES)}")
+
+    def distinct(self, scope: tuple[object, ...], name: str) -> str:
+        """``name``, or ``name 2``, ``name 3``… if already given in ``scope``."""
+        candidate, number = name, 1
+        while (*scope, candidate) in self._taken:
+            number += 1
+            candidate = f"{name} {number}"
+        self._taken.add((*scope, candidate))
+        return candidate
 
     def activity_title(self, kind: str, subject: str) -> str:
         return f"{subject} {self._rng.choice(ACTIVITY_WORDS[kind])}"

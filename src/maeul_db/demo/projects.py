@@ -103,7 +103,7 @@ def new_group(
         ctx.data.next_id("community_group"),
         district,
         dong,
-        ctx.names.group_name(dong.name, theme),
+        ctx.names.group_name(dong.name, theme, district.code),
         founded_on,
         dissolved,
     )
@@ -169,7 +169,9 @@ def add_project(
             project.id,
             created,
             created,
-            project_name(group.name, stage, programme, year),
+            ctx.names.distinct(
+                (group.district.code, year), project_name(group.name, stage, programme, year)
+            ),
             year,
             group.district.code,
             group.dong.code,

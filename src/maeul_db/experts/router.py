@@ -17,6 +17,7 @@ from maeul_db.experts.schemas import (
     PoolMember,
 )
 from maeul_db.kit import time as clock
+from maeul_db.projects.schemas import VoidRequest
 
 router = APIRouter(prefix="/experts", tags=["experts"])
 
@@ -60,6 +61,14 @@ def close_placement(
 ) -> PlacementPublic:
     """End a placement on ``valid_to`` (exclusive)."""
     return service.close(session, user=user, placement_id=placement_id, valid_to=valid_to)
+
+
+@router.post("/placements/{placement_id}/void", response_model=PlacementPublic)
+def void_placement(
+    session: SessionDep, user: CurrentUser, placement_id: int, data: VoidRequest
+) -> PlacementPublic:
+    """Mark a placement entered in error (a correction, not an end); it no longer counts."""
+    return service.void(session, user=user, placement_id=placement_id, reason=data.reason)
 
 
 @router.get("/coverage/{district_code}", response_model=Coverage)

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from maeul_db import wording
 from maeul_db.access_log import service as access_log
+from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.careers import placement_link as career_link
@@ -263,6 +264,23 @@ def close(
         after={"valid_to": valid_to},
     )
     career_link.end_with_placement(session, user=user, placement=row)
+    access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
+    return _public(session, row)
+
+
+def void(session: Session, *, user: UserAccount, placement_id: int, reason: str) -> PlacementPublic:
+    """Void a placement entered in error: it never held, so it leaves coverage and certificates."""
+    row = get_visible(
+        session,
+        visible_placements(user),
+        ExpertPlacement,
+        placement_id,
+        missing="expert.placement_not_found",
+    )
+    if not policies.can_write_district(user, row.district_code):
+        raise Forbidden("expert.end_forbidden")
+    changes_.void_fact(session, actor=user, row=row, reason=reason, entity="expert_placement")
+    session.flush()
     access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
     return _public(session, row)
 

@@ -16,10 +16,11 @@ from maeul_db.groups.schemas import (
     GroupUpdate,
     MembershipCreate,
     MembershipPublic,
+    MembershipRoleChange,
 )
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
-from maeul_db.projects.schemas import IntervalClose
+from maeul_db.projects.schemas import IntervalClose, VoidRequest
 
 router = APIRouter(prefix="/groups", tags=["groups"])
 
@@ -90,5 +91,27 @@ def close_group_membership(
     """End a membership on a date; it stays in the history."""
     membership = service.close_membership(
         session, user=user, membership_id=membership_id, valid_to=data.valid_to
+    )
+    return MembershipPublic.model_validate(membership, from_attributes=True)
+
+
+@router.post("/memberships/{membership_id}/void", response_model=MembershipPublic)
+def void_group_membership(
+    session: SessionDep, user: CurrentUser, membership_id: int, data: VoidRequest
+) -> MembershipPublic:
+    """Mark a membership entered in error (a correction, not an end); it stays in the record."""
+    membership = service.void_membership(
+        session, user=user, membership_id=membership_id, reason=data.reason
+    )
+    return MembershipPublic.model_validate(membership, from_attributes=True)
+
+
+@router.post("/memberships/{membership_id}/role", response_model=MembershipPublic, status_code=201)
+def change_group_membership_role(
+    session: SessionDep, user: CurrentUser, membership_id: int, data: MembershipRoleChange
+) -> MembershipPublic:
+    """Change a member's role from a date: this membership ends, the returned one opens."""
+    membership = service.change_member_role(
+        session, user=user, membership_id=membership_id, role=data.role, on=data.on
     )
     return MembershipPublic.model_validate(membership, from_attributes=True)

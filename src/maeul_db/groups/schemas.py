@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
@@ -58,3 +58,12 @@ class MembershipPublic(SQLModel):
     role: MembershipRole
     valid_from: date
     valid_to: date | None
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+
+
+class MembershipRoleChange(InputSchema):
+    """A new role from ``on``: the membership ends the day before and the next one opens."""
+
+    role: MembershipRole
+    on: date

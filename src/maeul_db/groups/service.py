@@ -12,13 +12,22 @@ from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.core import refs
+from maeul_db.core import facts, refs
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import active_on, check_interval
-from maeul_db.models import District, Dong, Group, GroupMembership, Person, Role, UserAccount
+from maeul_db.models import (
+    District,
+    Dong,
+    Group,
+    GroupMembership,
+    MembershipRole,
+    Person,
+    Role,
+    UserAccount,
+)
 from maeul_db.participants import service as participant_service
 from maeul_db.refdata import service as refdata_service
 
@@ -63,6 +72,14 @@ def create(session: Session, *, user: UserAccount, data: GroupCreate) -> Group:
         refdata_service.check_dong_in_district(
             session, code=data.dong_code, district_code=district, on=data.founded_on
         )
+    facts.refuse_name_clash(
+        session,
+        Group,
+        name=data.name,
+        same={"district_code": district},
+        row_id=None,
+        message="group.duplicate",
+    )
     group = Group(
         name=data.name,
         district_code=district,
@@ -98,13 +115,15 @@ def update(session: Session, *, user: UserAccount, group_id: int, data: GroupUpd
         )
     if changes.get("dissolved_on") and changes["dissolved_on"] <= group.founded_on:
         raise InvalidInput("group.dissolved_before_founded", field="dissolved_on")
-    refs.refuse_imported_key_clash(
-        session,
-        group,
-        changes.get("name"),
-        same=("district_code",),
-        message="group.imported_name_taken",
-    )
+    if changes.get("name") is not None:
+        facts.refuse_name_clash(
+            session,
+            Group,
+            name=changes["name"],
+            same={"district_code": group.district_code},
+            row_id=group.id,
+            message="group.duplicate",
+        )
     changes_.apply_update(session, actor=user, row=group, changes=changes, entity="group")
     return group
 
@@ -117,6 +136,15 @@ def add_member(
         participant_service.get(session, user=user, person_id=data.person_id)
     refs.require_person(session, data.person_id)
     check_interval(data.valid_from, data.valid_to)
+    facts.refuse_overlap(
+        session,
+        GroupMembership,
+        holder=("group_id", group_id),
+        person_id=data.person_id,
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        message="membership.duplicate",
+    )
     membership = GroupMembership(
         group_id=group_id,
         person_id=data.person_id,
@@ -164,6 +192,17 @@ def void_membership(
         session, actor=user, row=membership, reason=reason, entity="group_membership"
     )
     return membership
+
+
+def change_member_role(
+    session: Session, *, user: UserAccount, membership_id: int, role: MembershipRole, on: date
+) -> GroupMembership:
+    """A member's new role from ``on``: this membership ends and the next one opens."""
+    membership = _membership(session, user=user, membership_id=membership_id)
+    following: GroupMembership = changes_.change_role(
+        session, actor=user, row=membership, role=role, on=on, entity="group_membership"
+    )
+    return following
 
 
 def active_members(session: Session, *, group_id: int, on: date) -> list[GroupMembership]:

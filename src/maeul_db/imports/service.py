@@ -21,7 +21,7 @@ from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import files
-from maeul_db.imports.parse import ParsedFile, parse
+from maeul_db.imports.parse import ParsedFile, header_for, parse
 from maeul_db.imports.schemas import (
     CreatedPublic,
     ImportBatchPublic,
@@ -29,7 +29,15 @@ from maeul_db.imports.schemas import (
     RejectedRowPublic,
     RowErrorPublic,
 )
-from maeul_db.imports.validate import Lookups, Rejected, load_lookups, validate
+from maeul_db.imports.validate import (
+    Lookups,
+    Rejected,
+    RosterRow,
+    RowError,
+    Validated,
+    load_lookups,
+    validate,
+)
 from maeul_db.imports.write import Plan, apply, lock_district, plan_rows
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
@@ -65,6 +73,31 @@ def _error_text(r: Rejected) -> str:
 
 def _rejected_rows(parsed: ParsedFile, rejected: list[Rejected]) -> list[list[str]]:
     return [[*r.row.cells, _error_text(r)] for r in rejected]
+
+
+def _refuse_duplicates(
+    session: Session,
+    parsed: ParsedFile,
+    checked: Validated,
+    plan: Plan,
+    *,
+    district_code: str,
+    partial: bool,
+) -> tuple[list[RosterRow], Plan]:
+    """Rows naming a duplicate fact become rejected rows (naming the existing record); the rest
+    are planned again without them (strict mode: nothing is written)."""
+    numbers = {number for number, _key, _params in plan.duplicates}
+    raw = {r.number: r for r in parsed.rows if r.number in numbers}
+    column = header_for(parsed, "role")
+    for number, key, params in plan.duplicates:
+        error = RowError(number, column, key.removeprefix("import_row."), key, params)
+        checked.rejected.append(Rejected(raw[number], [error]))
+    checked.rejected.sort(key=lambda r: r.row.number)
+    if not partial:
+        return [], Plan()
+    accepted = [r for r in checked.valid if r.number not in numbers]
+    replanned = plan_rows(session, accepted, district_code=district_code) if accepted else Plan()
+    return accepted, replanned
 
 
 def _require_importer(user: UserAccount) -> None:
@@ -124,6 +157,12 @@ def run_import(
         # Before planning: the plan must see what a concurrent import of this district committed.
         lock_district(session, district_code)
     plan = plan_rows(session, accepted, district_code=district_code) if accepted else Plan()
+    if plan.duplicates:
+        # The parsed rows were streamed once; the refused ones are read again for their cells.
+        again = parse(content, filename)
+        accepted, plan = _refuse_duplicates(
+            session, again, checked, plan, district_code=district_code, partial=partial
+        )
     counts = plan.counts
     report = ImportReport(
         filename=filename,

@@ -8,6 +8,9 @@ Natural keys make a re-import add nothing:
   person (one roster lists a person once); otherwise a new person, with review candidates for
   weak matches (never linked automatically);
 - participation: project + person; group membership: group + person (voided rows do not count).
+  A row naming a participation that already exists with another role (stored, or an earlier row of
+  the file) is refused, naming that record (``Plan.duplicates``): the role is an attribute of the
+  one participation, changed on its page, never a second row.
 
 Refs in a plan are existing ids (> 0) or ``-(index + 1)`` into the plan's list of new rows, so the
 plan costs no writes (a dry run is just a plan) and ids are allocated once, at apply.
@@ -94,7 +97,26 @@ class Plan:
     participations: list[tuple[int, int, str, date, date | None]] = field(default_factory=list)
     memberships: list[tuple[int, int, date, date | None]] = field(default_factory=list)
     candidates: list[tuple[int, int, str]] = field(default_factory=list)
+    # Rows refused as duplicate facts: (row number, catalogue key, its params).
+    duplicates: list[tuple[int, str, dict[str, object]]] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A participation the plan knows: stored (its latest id; every role its intervals held, so a
+    file from before a role change still re-imports as unchanged) or from an earlier row."""
+
+    roles: frozenset[str]
+    stored_id: int | None = None
+    row: int | None = None
+
+    def duplicate(self, role: str) -> tuple[str, dict[str, object]] | None:
+        if role in self.roles:
+            return None  # the same fact again: linked, nothing added
+        if self.stored_id is not None:
+            return "import_row.duplicate_participation", {"existing": self.stored_id}
+        return "import_row.duplicate_participation_in_file", {"existing_row": self.row}
 
 
 def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
@@ -138,16 +160,26 @@ def _existing_projects(
 
 def _existing_facts(
     session: Session, project_ids: Iterable[int], group_ids: Iterable[int]
-) -> tuple[set[tuple[int, int]], dict[tuple[int, str], int], set[tuple[int, int]]]:
-    participations: set[tuple[int, int]] = set()
+) -> tuple[dict[tuple[int, int], Seen], dict[tuple[int, str], int], set[tuple[int, int]]]:
+    participations: dict[tuple[int, int], Seen] = {}
     by_name_birth: dict[tuple[int, str], int] = {}
     for chunk in _chunks(sorted(project_ids)):
-        for project_id, person_id, key in session.exec(
-            sm_select(Participation.project_id, Participation.person_id, Person.key_name_birth)
+        # Five columns: sqlmodel's select has no overload for more than four.
+        for part_id, project_id, person_id, role, key in session.execute(
+            select(
+                col(Participation.id),
+                col(Participation.project_id),
+                col(Participation.person_id),
+                col(Participation.role),
+                col(Person.key_name_birth),
+            )
             .join(Person, col(Person.id) == Participation.person_id)
             .where(col(Participation.project_id).in_(chunk), col(Participation.voided_at).is_(None))
+            .order_by(col(Participation.id))
         ).all():
-            participations.add((project_id, person_id))
+            known = participations.get((project_id, person_id))
+            roles = (known.roles if known else frozenset()) | {str(role)}
+            participations[(project_id, person_id)] = Seen(roles, stored_id=part_id)
             if key is not None:
                 by_name_birth.setdefault((project_id, key), person_id)
     memberships: set[tuple[int, int]] = set()
@@ -216,8 +248,13 @@ def plan_rows(
             linked.add(person)
         by_name_birth.setdefault((project, row_keys.name_birth), person)
         added = created_person
-        if (project, person) not in seen_parts:
-            seen_parts.add((project, person))
+        seen = seen_parts.get((project, person))
+        duplicate = seen.duplicate(row.role) if seen is not None else None
+        if duplicate is not None:
+            plan.duplicates.append((row.number, *duplicate))
+            continue
+        if seen is None:
+            seen_parts[(project, person)] = Seen(frozenset({row.role}), row=row.number)
             plan.participations.append((project, person, row.role, row.valid_from, row.valid_to))
             added = True
         if (group, person) not in seen_members:

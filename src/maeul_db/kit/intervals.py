@@ -29,3 +29,15 @@ def void(row: Any, *, reason: str) -> None:
         raise Conflict("interval.already_voided")
     row.voided_at = utcnow()
     row.void_reason = reason.strip()[:200]
+
+
+def split(row: Any, *, on: date) -> date | None:
+    """End ``row`` the day before ``on`` so the next interval can start on ``on``; returns the
+    end it had (the next interval keeps it)."""
+    if row.voided_at is not None:
+        raise Conflict("interval.voided")
+    if on <= row.valid_from or (row.valid_to is not None and on >= row.valid_to):
+        raise InvalidInput("interval.change_outside", field="on")
+    end: date | None = row.valid_to
+    row.valid_to = on
+    return end

@@ -27,7 +27,10 @@ class Activity(IdTimestamps, table=True):
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
     project_id: int | None = Field(default=None, foreign_key="project.id", index=True)
     group_id: int | None = Field(default=None, foreign_key="community_group.id", index=True)
-    # Head count including people not recorded by name (e.g. a street event).
+    # People who came but are not recorded by name (e.g. passers-by at a street event).
+    unnamed_count: int = Field(default=0, ge=0)
+    # Always the named attendees plus ``unnamed_count``, kept by the activities service on every
+    # attendance change (stored so lists and analytics need no join).
     headcount: int = Field(default=0, ge=0)
 
 

@@ -10,10 +10,10 @@ from sqlmodel import Field
 
 from maeul_db.models.base import IdTimestamps, Interval, choice
 
-# An import's natural keys, unique among the rows imports created (h-concurrency migration): a
-# second concurrent import of one file fails instead of writing a copy. Rows made by hand are left
-# free; an import links to those by name rather than creating one.
-IMPORTED = text("import_batch_id IS NOT NULL")
+# A fact that still holds: not ended, not voided. A person has at most one such membership of a
+# group and one such participation in a project (partial unique indexes, i14-facts migration);
+# closed intervals must not overlap either, which the services check (no portable constraint).
+OPEN_FACT = text("valid_to IS NULL AND voided_at IS NULL")
 
 
 class GroupTheme(StrEnum):
@@ -36,16 +36,8 @@ class MembershipRole(StrEnum):
 
 class Group(IdTimestamps, table=True):
     __tablename__ = "community_group"
-    __table_args__ = (
-        Index(
-            "uq_community_group_imported_name",
-            "district_code",
-            "name",
-            unique=True,
-            sqlite_where=IMPORTED,
-            postgresql_where=IMPORTED,
-        ),
-    )
+    # One group per name in a district, however it was entered (i14-facts migration).
+    __table_args__ = (Index("uq_community_group_name", "district_code", "name", unique=True),)
 
     name: str = Field(max_length=100, index=True)
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
@@ -58,6 +50,16 @@ class Group(IdTimestamps, table=True):
 
 class GroupMembership(IdTimestamps, Interval, table=True):
     __tablename__ = "group_membership"
+    __table_args__ = (
+        Index(
+            "uq_group_membership_open",
+            "group_id",
+            "person_id",
+            unique=True,
+            sqlite_where=OPEN_FACT,
+            postgresql_where=OPEN_FACT,
+        ),
+    )
 
     group_id: int = Field(foreign_key="community_group.id", index=True)
     person_id: int = Field(foreign_key="person.id", index=True)

@@ -9,7 +9,7 @@ from sqlalchemy import Index
 from sqlmodel import Field
 
 from maeul_db.models.base import IdTimestamps, Interval, choice
-from maeul_db.models.groups import IMPORTED
+from maeul_db.models.groups import OPEN_FACT
 
 
 class Programme(StrEnum):
@@ -45,17 +45,8 @@ class ParticipationRole(StrEnum):
 
 
 class Project(IdTimestamps, table=True):
-    __table_args__ = (
-        Index(
-            "uq_project_imported_year_name",
-            "district_code",
-            "year",
-            "name",
-            unique=True,
-            sqlite_where=IMPORTED,
-            postgresql_where=IMPORTED,
-        ),
-    )
+    # One project per name in a district and year, however it was entered (i14-facts migration).
+    __table_args__ = (Index("uq_project_year_name", "district_code", "year", "name", unique=True),)
 
     name: str = Field(max_length=200, index=True)
     year: int = Field(ge=2000, le=2100, index=True)
@@ -75,6 +66,20 @@ class Project(IdTimestamps, table=True):
 
 
 class Participation(IdTimestamps, Interval, table=True):
+    """One person's part in one project; the role is an attribute of this one fact, so a role
+    change closes this interval and opens the next (never a second row beside it)."""
+
+    __table_args__ = (
+        Index(
+            "uq_participation_open",
+            "project_id",
+            "person_id",
+            unique=True,
+            sqlite_where=OPEN_FACT,
+            postgresql_where=OPEN_FACT,
+        ),
+    )
+
     project_id: int = Field(foreign_key="project.id", index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     role: ParticipationRole = choice(20, default=ParticipationRole.participant)

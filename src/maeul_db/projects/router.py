@@ -16,6 +16,7 @@ from maeul_db.projects.schemas import (
     IntervalClose,
     ParticipationCreate,
     ParticipationPublic,
+    ParticipationRoleChange,
     ProjectCreate,
     ProjectPublic,
     ProjectsPublic,
@@ -113,5 +114,18 @@ def void_project_participation(
     """Mark a participation entered in error (a correction, not an end); it stays in the record."""
     row = service.void_participation(
         session, user=user, participation_id=participation_id, reason=data.reason
+    )
+    return ParticipationPublic.model_validate(row, from_attributes=True)
+
+
+@router.post(
+    "/participations/{participation_id}/role", response_model=ParticipationPublic, status_code=201
+)
+def change_project_participation_role(
+    session: SessionDep, user: CurrentUser, participation_id: int, data: ParticipationRoleChange
+) -> ParticipationPublic:
+    """Change a participant's role from a date: this participation ends, the returned one opens."""
+    row = service.change_participant_role(
+        session, user=user, participation_id=participation_id, role=data.role, on=data.on
     )
     return ParticipationPublic.model_validate(row, from_attributes=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
@@ -70,6 +70,15 @@ class ParticipationPublic(SQLModel):
     role: ParticipationRole
     valid_from: date
     valid_to: date | None
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+
+
+class ParticipationRoleChange(InputSchema):
+    """A new role from ``on``: the participation ends the day before and the next one opens."""
+
+    role: ParticipationRole
+    on: date
 
 
 class IntervalClose(InputSchema):

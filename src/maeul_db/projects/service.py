@@ -12,7 +12,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.core import refs
+from maeul_db.core import facts, refs
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
@@ -81,6 +81,14 @@ def create(session: Session, *, user: UserAccount, data: ProjectCreate) -> Proje
         )
     if data.group_id is not None:
         group_service.get(session, user=user, group_id=data.group_id)
+    facts.refuse_name_clash(
+        session,
+        Project,
+        name=data.name,
+        same={"district_code": district, "year": data.year},
+        row_id=None,
+        message="project.duplicate",
+    )
     project = Project(**data.model_dump(exclude={"district_code"}), district_code=district)
     session.add(project)
     session.flush()
@@ -108,13 +116,15 @@ def update(session: Session, *, user: UserAccount, project_id: int, data: Projec
             district_code=project.district_code,
             on=date(project.year, 1, 1),
         )
-    refs.refuse_imported_key_clash(
-        session,
-        project,
-        changes.get("name"),
-        same=("district_code", "year"),
-        message="project.imported_name_taken",
-    )
+    if changes.get("name") is not None:
+        facts.refuse_name_clash(
+            session,
+            Project,
+            name=changes["name"],
+            same={"district_code": project.district_code, "year": project.year},
+            row_id=project.id,
+            message="project.duplicate",
+        )
     changes_.apply_update(session, actor=user, row=project, changes=changes, entity="project")
     return project
 
@@ -145,6 +155,15 @@ def add_participant(
         participant_service.get(session, user=user, person_id=data.person_id)
     refs.require_person(session, data.person_id)
     check_interval(data.valid_from, data.valid_to)
+    facts.refuse_overlap(
+        session,
+        Participation,
+        holder=("project_id", project_id),
+        person_id=data.person_id,
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        message="participation.duplicate",
+    )
     participation = Participation(
         project_id=project_id,
         person_id=data.person_id,
@@ -175,6 +194,22 @@ def close_participation(
         session, actor=user, row=participation, valid_to=valid_to, entity="participation"
     )
     return participation
+
+
+def change_participant_role(
+    session: Session,
+    *,
+    user: UserAccount,
+    participation_id: int,
+    role: ParticipationRole,
+    on: date,
+) -> Participation:
+    """A participant's new role from ``on``: this participation ends and the next one opens."""
+    participation = _participation(session, user=user, participation_id=participation_id)
+    following: Participation = changes_.change_role(
+        session, actor=user, row=participation, role=role, on=on, entity="participation"
+    )
+    return following
 
 
 def active_participants(

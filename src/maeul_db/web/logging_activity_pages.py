@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
+from maeul_db.activities import attendance
 from maeul_db.activities import service as activity_service
 from maeul_db.activities.schemas import AttendanceCreate
 from maeul_db.auth.deps import SessionDep
@@ -32,17 +33,18 @@ from maeul_db.web.templating import render
 router = APIRouter(dependencies=[Depends(get_web_user)])
 
 
-def _activity_page(
+def activity_page(
     request: Request,
     session: Session,
     *,
     user: UserAccount,
     activity_id: int,
+    failed: str = "",
     values: dict[str, Any] | None = None,
     errors: dict[str, FieldError] | None = None,
     status_code: int = 200,
 ) -> Response:
-    sheet = activity_service.attendance_sheet(session, user=user, activity_id=activity_id)
+    sheet = attendance.attendance_sheet(session, user=user, activity_id=activity_id)
     activity = sheet.activity
     project = (
         project_service.get(session, user=user, project_id=activity.project_id)
@@ -61,6 +63,7 @@ def _activity_page(
         "attended": sheet.attended,
         "eligible": sheet.eligible,
         "people": sheet.people,
+        "failed": failed,
         "values": values or {},
         "errors": errors or {},
     }
@@ -72,7 +75,7 @@ def show_activity(
     request: Request, session: SessionDep, user: WebUser, activity_id: int
 ) -> Response:
     """An activity, its attendance and the form to tick who attended."""
-    return _activity_page(request, session, user=user, activity_id=activity_id)
+    return activity_page(request, session, user=user, activity_id=activity_id)
 
 
 @router.post("/activities/{activity_id}/attendance")
@@ -87,15 +90,14 @@ def record_attendance(
     try:
         data = build(AttendanceCreate, {"person_ids": ticked, **filled(values, ("hours",))})
         with form_write(session):
-            activity_service.record_attendance(
-                session, user=user, activity_id=activity_id, data=data
-            )
+            attendance.record(session, user=user, activity_id=activity_id, data=data)
     except FormInvalid as exc:
-        return _activity_page(
+        return activity_page(
             request,
             session,
             user=user,
             activity_id=activity_id,
+            failed="attendance",
             values=values_shown,
             errors=exc.errors,
             status_code=422,

@@ -32,7 +32,14 @@ SchemaT = TypeVar("SchemaT", bound=BaseModel)
 
 FORM_ERROR = "_form"
 # Services name a few fields differently from the forms that feed them.
-_FIELD_ALIASES = {"dong": "dong_code", "valid_to": "last_day"}
+_FIELD_ALIASES = {"dong": "dong_code", "valid_to": "last_day", "person_id": "person"}
+# A duplicate names the record that already exists; the page links to it.
+_EXISTING_LINKS = {
+    "group.duplicate": "/groups/{existing_id}",
+    "project.duplicate": "/projects/{existing_id}",
+    "participation.duplicate": "/projects/{project_id}?as_of={since}#participation-{existing_id}",
+    "membership.duplicate": "/groups/{group_id}?as_of={since}#membership-{existing_id}",
+}
 
 
 # Pydantic error types that read the same to someone filling in a form.
@@ -66,6 +73,8 @@ class FieldError:
     code: str
     message: str = ""
     limits: dict[str, Any] = field(default_factory=dict)
+    # Where the record this error names (an existing duplicate) is shown.
+    link: str = ""
 
     @property
     def key(self) -> str:
@@ -134,7 +143,10 @@ def build(schema: type[SchemaT], data: dict[str, Any]) -> SchemaT:
 
 def _error_of(exc: InvalidInput | Conflict) -> dict[str, FieldError]:
     name = _FIELD_ALIASES.get(exc.field or "", exc.field) or FORM_ERROR
-    return {name: FieldError(code=exc.code, message=exc.message)}
+    link = _EXISTING_LINKS.get(exc.code, "")
+    if link and "existing_id" in exc.params:
+        link = link.format(**exc.params)
+    return {name: FieldError(code=exc.code, message=exc.message, link=link)}
 
 
 @contextmanager

@@ -114,7 +114,7 @@ def create_group(request: Request, session: SessionDep, user: WebUser, form: For
     return saved_redirect(f"/groups/{group.id}?saved=group")
 
 
-def _group_page(
+def group_page(
     request: Request,
     session: Session,
     *,
@@ -170,7 +170,7 @@ def show_group(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     """A group, its projects, and its members as of a date (today by default), paged."""
-    return _group_page(
+    return group_page(
         request, session, user=user, group_id=group_id, as_of=parse_day(as_of), member_page=page
     )
 
@@ -193,7 +193,7 @@ def add_member(
         with form_write(session):
             group_service.add_member(session, user=user, group_id=group_id, data=data)
     except FormInvalid as exc:
-        return _group_page(
+        return group_page(
             request,
             session,
             user=user,
@@ -226,7 +226,7 @@ def close_member(
                 session, user=user, membership_id=membership_id, valid_to=valid_to
             )
     except FormInvalid as exc:
-        return _group_page(
+        return group_page(
             request,
             session,
             user=user,
@@ -251,7 +251,7 @@ def add_group_activity(
         with form_write(session):
             activity = activity_service.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _group_page(
+        return group_page(
             request,
             session,
             user=user,

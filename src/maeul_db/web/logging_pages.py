@@ -20,7 +20,12 @@ from maeul_db.models import Person, UserAccount
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.schemas import PersonCreate, PersonUpdate
 from maeul_db.refdata import choices
-from maeul_db.web import logging_activity_pages, logging_group_pages, logging_project_pages
+from maeul_db.web import (
+    logging_activity_pages,
+    logging_fact_pages,
+    logging_group_pages,
+    logging_project_pages,
+)
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -142,3 +147,4 @@ def update_person(
 router.include_router(logging_group_pages.router)
 router.include_router(logging_project_pages.router)
 router.include_router(logging_activity_pages.router)
+router.include_router(logging_fact_pages.router)

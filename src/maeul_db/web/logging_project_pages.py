@@ -143,7 +143,7 @@ def create_project(request: Request, session: SessionDep, user: WebUser, form: F
     return saved_redirect(f"/projects/{project.id}?saved=project")
 
 
-def _project_page(
+def project_page(
     request: Request,
     session: Session,
     *,
@@ -190,7 +190,7 @@ def show_project(
     as_of: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
     """A project, its participants as of a date (today by default) and its activities."""
-    return _project_page(request, session, user=user, project_id=project_id, as_of=parse_day(as_of))
+    return project_page(request, session, user=user, project_id=project_id, as_of=parse_day(as_of))
 
 
 @router.post("/projects/{project_id}/participants")
@@ -211,7 +211,7 @@ def add_participant(
         with form_write(session):
             project_service.add_participant(session, user=user, project_id=project_id, data=data)
     except FormInvalid as exc:
-        return _project_page(
+        return project_page(
             request,
             session,
             user=user,
@@ -244,7 +244,7 @@ def close_participant(
                 session, user=user, participation_id=participation_id, valid_to=valid_to
             )
     except FormInvalid as exc:
-        return _project_page(
+        return project_page(
             request,
             session,
             user=user,
@@ -269,7 +269,7 @@ def add_project_activity(
         with form_write(session):
             activity = activity_service.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _project_page(
+        return project_page(
             request,
             session,
             user=user,

@@ -311,14 +311,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "cannot register a group for this district",
     ),
     "group.edit_forbidden": ("이 모임을 수정할 권한이 없습니다", "cannot edit this group"),
-    "group.imported_name_taken": (
-        "같은 자치구에 가져온 모임 '{name}'이(가) 이미 있습니다",
-        "an imported group named '{name}' already exists in this district",
-    ),
-    "project.imported_name_taken": (
-        "같은 자치구·연도에 가져온 사업 '{name}'이(가) 이미 있습니다",
-        "an imported project named '{name}' already exists in this district and year",
-    ),
     "group.dissolved_before_founded": (
         "해산일은 설립일보다 뒤여야 합니다",
         "dissolved before founded",
@@ -339,10 +331,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "activity.districts_differ": (
         "사업과 모임의 자치구가 다릅니다",
         "the project and the group are in different districts",
-    ),
-    "activity.already_attended": (
-        "이미 출석한 인물: {person_ids}",
-        "attendance already recorded: {person_ids}",
     ),
     # Careers (careers/)
     "career.not_found": ("경력을 찾을 수 없습니다", "career not found"),
@@ -608,6 +596,7 @@ from maeul_db.wording.messages_accounts import MESSAGES_ACCOUNTS  # noqa: E402
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
+from maeul_db.wording.messages_facts import MESSAGES_FACTS  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
@@ -624,6 +613,7 @@ _merge(
     MESSAGES_API,
     MESSAGES_ACCOUNTS,
     MESSAGES_CERTS,
+    MESSAGES_FACTS,
     MESSAGES_I14_PAGES,
     MESSAGES_I16_TRAINING,
     MESSAGES_LIMITS,
