@@ -190,6 +190,26 @@ RULES: dict[tuple[str, str], Rule] = {
         },
     ),
     ("GET", "/api/careers/people/{person_id}"): Rule("deny"),
+    ("GET", "/api/careers"): Rule("own"),
+    ("POST", "/api/careers/{career_id}/close"): Rule(
+        "deny", {"valid_to": "2024-01-01", "why": "x"}
+    ),
+    ("POST", "/api/careers/{career_id}/correct"): Rule("deny", {"employer": "x", "why": "x"}),
+    ("POST", "/api/careers/{career_id}/void"): Rule("deny", {"why": "x"}),
+    ("POST", "/api/experts/placements/{placement_id}/void"): Rule("deny", {"reason": "x"}),
+    ("PUT", "/api/experts/targets/{district_code}"): Rule("deny", {"per_dong": 3}),
+    ("PATCH", "/api/activities/{activity_id}"): Rule("deny", {"unnamed_count": 1}),
+    ("PATCH", "/api/activities/{activity_id}/attendance/{person_id}"): Rule("deny", {"hours": 1}),
+    ("POST", "/api/activities/{activity_id}/attendance/{person_id}/void"): Rule(
+        "deny", {"reason": "x"}
+    ),
+    ("POST", "/api/groups/memberships/{membership_id}/void"): Rule("deny", {"reason": "x"}),
+    ("POST", "/api/groups/memberships/{membership_id}/role"): Rule(
+        "deny", {"role": "secretary", "on": "2021-01-01"}
+    ),
+    ("POST", "/api/projects/participations/{participation_id}/role"): Rule(
+        "deny", {"role": "lead_proposer", "on": "2021-01-01"}
+    ),
     ("POST", "/api/careers/{career_id}/verify"): Rule("deny"),
     ("POST", "/api/certificates"): Rule("deny", {"kind": "training", "person_id": "{person_id}"}),
     ("GET", "/api/certificates"): Rule("own"),

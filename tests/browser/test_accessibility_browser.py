@@ -31,6 +31,9 @@ pytestmark = pytest.mark.browser
 # GET routes that answer with something other than an HTML page of ours.
 NOT_PAGES = {
     "/me/certificates/{certificate_id}.pdf": "a PDF download",
+    "/certificates/{certificate_id}/pdf": "a PDF download",
+    "/privacy/people/{person_id}/export.pdf": "a PDF download",
+    "/privacy/people/{person_id}/export.json": "a JSON download",
     "/imports/template.xlsx": "a spreadsheet download",
     "/analytics/graph/export": "a JSON/GraphML download",
     "/imports/batches/{batch_id}/rejected": "a spreadsheet download (404 for a clean batch)",

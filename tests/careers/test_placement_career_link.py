@@ -121,3 +121,35 @@ def test_place_ineligible_creates_no_career(session: Session) -> None:
         _place(session, person)
     assert "강의실습 미이수" in refused.value.message
     assert _careers(session, person) == []
+
+
+def test_void_placement_voids_the_career_it_created(session: Session) -> None:
+    person = _eligible(session)
+    placement_id = _place(session, person)
+    staff = make_user(session, district_code=DISTRICT_A)
+    expert_service.void(session, user=staff, placement_id=placement_id, reason="다른 사람")
+    [career] = _careers(session, person)
+    # Never held: it leaves the certificate's jobs with the placement.
+    assert career.voided_at is not None and career.void_reason == "다른 사람"
+    assert career.placement_id is None
+
+
+def test_void_placement_keeps_a_self_reported_job_unverified(session: Session) -> None:
+    person = _eligible(session)
+    reported = make_career(
+        session,
+        person=person,
+        verified=True,
+        valid_from=date(2024, 2, 15),
+        valid_to=None,
+        employer="청운효자동 주민센터",
+    )
+    placement_id = _place(session, person)
+    session.refresh(reported)
+    assert reported.placement_id == placement_id
+    staff = make_user(session, district_code=DISTRICT_A)
+    expert_service.void(session, user=staff, placement_id=placement_id, reason="착오")
+    session.refresh(reported)
+    # The expert's own report may still be true: unlinked, back in the review list, not voided.
+    assert reported.voided_at is None
+    assert reported.placement_id is None and reported.verified_at is None

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from maeul_db.certificates.render import CertificateDocument, render_html
-from maeul_db.kit.time import frozen_at
+from maeul_db.kit.time import format_ko_date, frozen_at
 from maeul_db.models import Certificate, Role
 from tests.builders import bearer, make_person, make_user
 from tests.certificates.helpers import download, issue, make_world, pdftotext
@@ -83,7 +83,9 @@ def test_career_last_day_is_the_same_on_certificate_record_and_person_page(
 
     assert log_in(client, admin.username).status_code == 303
     person_page = client.get(f"/people/{person.id}").text
-    assert "2024-12-31" in person_page and "2025-01-01" not in person_page
+    # The person page writes days the Korean way (issue 14): the last day, never the day after.
+    assert format_ko_date(date(2024, 12, 31)) in person_page
+    assert format_ko_date(date(2025, 1, 1)) not in person_page and "2025-01-01" not in person_page
     assert log_in(client, expert.username).status_code == 303
     record = client.get("/me/record").text
     assert "2023-03-01 ~ 2024-12-31" in record and "2025-01-01" not in record

@@ -1,5 +1,5 @@
 """The schema itself refuses a second imported copy of a group or project (the backstop behind the
-import lock), while rows made by hand may still share a name."""
+import lock); since issue 14 no two groups of a district share a name, however they were made."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def test_a_second_imported_project_with_the_same_year_and_name_is_refused(
         make_project(session, name="같은사업", year=2024, import_batch_id=batch)
 
 
-def test_groups_made_by_hand_may_share_a_name(session: Session) -> None:
-    first = make_group(session, name="동명모임")
-    second = make_group(session, name="동명모임")
-    assert first.id != second.id
+def test_groups_made_by_hand_may_not_share_a_name_in_a_district(session: Session) -> None:
+    make_group(session, name="동명모임")
+    make_group(session, name="동명모임", district_code=DISTRICT_B)
+    with pytest.raises(IntegrityError), session.begin_nested():
+        make_group(session, name="동명모임")

@@ -29,6 +29,18 @@ STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 # page to build.
 API_ONLY: dict[tuple[str, str], str] = {
     ("POST", "/api/auth/logout"): "ends a bearer token; pages log out through /logout",
+    ("POST", "/api/identity/match"): (
+        "a probe for machines; the page runs the same match inside registration (entry.register)"
+    ),
+}
+
+# Core functions that do the same job for the API as another does for the pages (the API's
+# answer needs more than the page's), each with why.
+SAME_JOB: dict[str, str] = {
+    # register, then the person as the caller may see them (the API answers with the person).
+    "maeul_db.identity.entry.register_shown": "maeul_db.identity.entry.register",
+    # one enrolment's hours; the page's session checklist records them through this per person.
+    "maeul_db.training.service.record_attendance": "maeul_db.training.sessions.record_session",
 }
 
 
@@ -62,21 +74,19 @@ def _is_core(dotted: str) -> bool:
 def _core_calls(
     node: ast.AST, tree: ast.Module, seen: frozenset[str] = frozenset()
 ) -> Iterator[str]:
-    """Calls into maeul_db modules, following the door module's own helper functions."""
+    """References to maeul_db functions (called, or kept in a table such as an action map),
+    following the door module's own helper functions."""
     modules, functions = _module_aliases(tree)
     helpers = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
-    for call in ast.walk(node):
-        if not isinstance(call, ast.Call):
-            continue
-        func = call.func
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-            module = modules.get(func.value.id)
+    for ref in ast.walk(node):
+        if isinstance(ref, ast.Attribute) and isinstance(ref.value, ast.Name):
+            module = modules.get(ref.value.id)
             if module:
-                yield f"{module}.{func.attr}"
-        elif isinstance(func, ast.Name) and func.id in functions:
-            yield functions[func.id]
-        elif isinstance(func, ast.Name) and func.id in helpers and func.id not in seen:
-            yield from _core_calls(helpers[func.id], tree, seen | {func.id})
+                yield f"{module}.{ref.attr}"
+        elif isinstance(ref, ast.Name) and ref.id in functions:
+            yield functions[ref.id]
+        elif isinstance(ref, ast.Name) and ref.id in helpers and ref.id not in seen:
+            yield from _core_calls(helpers[ref.id], tree, seen | {ref.id})
 
 
 def _web_jobs() -> set[str]:
@@ -107,6 +117,7 @@ def _api_jobs() -> dict[tuple[str, str], set[str]]:
         module_tree = ast.parse(Path(inspect.getfile(endpoint)).read_text(encoding="utf-8"))
         body = ast.parse(textwrap.dedent(inspect.getsource(endpoint)))
         calls = {c for c in _core_calls(body, module_tree) if _is_core(c)}
+        calls |= {SAME_JOB[c] for c in calls if c in SAME_JOB}
         for method in methods & STATE_CHANGING:
             found[(method, path)] = calls
     return found

@@ -84,6 +84,8 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         cross=None,
     ),
     ("GET", "/groups/{group_id}"): WebRule(STAFF),
+    ("GET", "/groups/{group_id}/edit"): WebRule(STAFF),
+    ("POST", "/groups/{group_id}/edit"): WebRule(STAFF, {"name": "고친모임"}),
     ("POST", "/groups/{group_id}/members"): WebRule(STAFF, JOIN_FORM),
     ("POST", "/groups/{group_id}/members/{membership_id}/close"): WebRule(STAFF, CLOSE_FORM),
     ("POST", "/groups/{group_id}/members/{membership_id}/void"): WebRule(
@@ -101,6 +103,8 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         cross=None,
     ),
     ("GET", "/projects/{project_id}"): WebRule(STAFF),
+    ("GET", "/projects/{project_id}/edit"): WebRule(STAFF),
+    ("POST", "/projects/{project_id}/edit"): WebRule(STAFF, {"name": "고친사업"}),
     ("POST", "/projects/{project_id}/participants"): WebRule(
         STAFF, {**JOIN_FORM, "role": "participant"}
     ),
@@ -167,6 +171,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         DISTRICT, {"person_id": "{person_id}", "dong_code": DONG_A, "valid_from": "2024-01-01"}
     ),
     ("POST", "/experts/placements/{placement_id}/close"): WebRule(STAFF, CLOSE_FORM),
+    ("POST", "/experts/placements/{placement_id}/void"): WebRule(STAFF, {"reason": "착오"}),
     ("POST", "/experts/targets"): WebRule(STAFF, {"district_code": DISTRICT_A, "per_dong": "3"}),
     # Careers: an expert adds their own; staff review their district's.
     ("POST", "/me/careers"): WebRule(

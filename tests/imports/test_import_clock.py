@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from maeul_db.kit.time import frozen_at
+from maeul_db.kit.time import format_ko_date, frozen_at
 from maeul_db.models import Participation, Person, Role
 from tests.imports.roster import COL, csv_bytes, roster_rows
 from tests.web_login import csrf_token, log_in, user_for
@@ -52,4 +52,6 @@ def test_roster_end_date_is_the_last_day_shown_on_pages(
     person = session.get(Person, row.person_id)
     assert person is not None
     person_page = client.get(f"/people/{person.id}").text
-    assert "2024-06-30" in person_page and "2024-07-01" not in person_page
+    # The person page writes days the Korean way (issue 14): the last day, never the day after.
+    assert format_ko_date(date(2024, 6, 30)) in person_page
+    assert format_ko_date(date(2024, 7, 1)) not in person_page and "2024-07-01" not in person_page

@@ -16,7 +16,7 @@ from maeul_db.refdata.service import load_refdata
 from tests.builders import make_participation, make_person, make_project
 from tests.conftest import BACKENDS, database_url, drop_database
 
-BEFORE = "c7d1e2f3a401"
+BEFORE = "d4e5a6b7c801"  # the revision before this one (issue 14, duplicate facts)
 
 
 @pytest.fixture(params=BACKENDS)

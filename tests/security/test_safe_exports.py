@@ -117,10 +117,13 @@ def test_certificate_batch_manifest_quotes_formula_names(session: Session) -> No
     make_placement(session, person=world.expert_person, valid_from=date(2024, 1, 1))
     attacker = make_person(session, name='=HYPERLINK("http://x")', birth_year=1979)
     make_placement(session, person=attacker, valid_from=date(2024, 1, 1))
-    people = batch.placed_in_year(session, year=2024)
-    result = batch.write_zip(
-        session, user=cli_operator(), kind=CertificateKind.training, people=people
+    result = batch.run(
+        session,
+        user=cli_operator(),
+        kind=CertificateKind.training,
+        selection=batch.Selection(placed_in_year=2024),
     )
-    text = zipfile.ZipFile(io.BytesIO(result.data)).read("manifest.csv").decode("utf-8-sig")
+    data = batch.to_zip(result, kind=CertificateKind.training)
+    text = zipfile.ZipFile(io.BytesIO(data)).read("manifest.csv").decode("utf-8-sig")
     names = {row["name"] for row in csv.DictReader(io.StringIO(text))}
     assert '\'=HYPERLINK("http://x")' in names and "박서연" in names

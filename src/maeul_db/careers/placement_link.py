@@ -99,3 +99,36 @@ def end_with_placement(session: Session, *, user: UserAccount, placement: Expert
             after={"valid_to": row.valid_to, "placement_id": placement.id},
         )
     session.flush()
+
+
+def _created_by(session: Session, row: Career, placement: ExpertPlacement) -> bool:
+    """The entry :func:`record_placement` wrote (not one the expert reported and it linked)."""
+    return row.valid_from == placement.valid_from and row.employer == _employer(session, placement)
+
+
+def void_with_placement(session: Session, *, user: UserAccount, placement: ExpertPlacement) -> None:
+    """A placement entered in error takes the job it created with it (voided: it never held);
+    an entry the expert reported themself only loses the link and its verification (the job
+    may still be true; staff check it again)."""
+    for row in session.exec(
+        select(Career).where(Career.placement_id == placement.id, col(Career.voided_at).is_(None))
+    ).all():
+        created = _created_by(session, row, placement)
+        before = {"placement_id": row.placement_id, "verified_at": row.verified_at}
+        row.placement_id = None
+        if created:
+            row.voided_at, row.void_reason = utcnow(), placement.void_reason
+        else:
+            row.verified_at, row.verified_by_user_id = None, None
+        session.add(row)
+        audit.record(
+            session,
+            actor=user,
+            action="void" if created else "unlink_placement",
+            entity="career",
+            entity_id=row.id,
+            district_code=row.district_code,
+            before=before,
+            after={"placement_id": None, "voided": created},
+        )
+    session.flush()

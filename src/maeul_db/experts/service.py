@@ -281,6 +281,7 @@ def void(session: Session, *, user: UserAccount, placement_id: int, reason: str)
         raise Forbidden("expert.end_forbidden")
     changes_.void_fact(session, actor=user, row=row, reason=reason, entity="expert_placement")
     session.flush()
+    career_link.void_with_placement(session, user=user, placement=row)
     access_log.record(session, actor=user, action="experts.placement", person_ids=[row.person_id])
     return _public(session, row)
 

@@ -13,7 +13,6 @@ STAFF = frozenset({Role.city_admin, Role.district_staff})
 CITY = frozenset({Role.city_admin})
 ANALYSTS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
 EXPERTS = frozenset({Role.expert})
-EVERYONE = frozenset(Role)
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,9 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
         "menu.section.experts",
         (
             MenuLink("/training", "menu.training", STAFF, in_nav=True),
-            MenuLink("/experts/pool", "menu.pool", STAFF),
+            MenuLink("/experts/pool", "menu.pool", STAFF, in_nav=True),
             MenuLink("/experts/coverage", "menu.coverage", STAFF, in_nav=True),
-            MenuLink("/careers", "menu.careers", STAFF),
+            MenuLink("/careers", "menu.careers", STAFF, in_nav=True),
             MenuLink("/certificates", "menu.certificates", STAFF, in_nav=True),
             MenuLink("/certificates/batch", "menu.certificates_batch", STAFF),
         ),
@@ -76,13 +75,12 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
             MenuLink("/privacy/requests", "menu.rights_requests", STAFF, in_nav=True),
             MenuLink("/logs/access", "menu.access_log", STAFF, in_nav=True),
             MenuLink("/logs/audit", "menu.audit", STAFF),
-            MenuLink("/privacy/review", "menu.review", CITY),
+            MenuLink("/privacy/review", "menu.review", CITY, in_nav=True),
             MenuLink("/privacy/retention", "menu.retention", CITY),
             MenuLink("/admin/accounts", "menu.accounts", CITY, in_nav=True),
             MenuLink("/admin/dong-changes", "menu.dong_changes", CITY),
             MenuLink("/verify", "menu.verify", STAFF),
             MenuLink("/api/docs", "menu.api_docs", CITY),
-            MenuLink("/me/password", "menu.password", EVERYONE),
         ),
     ),
 )

@@ -58,7 +58,7 @@ def keys_of(candidate: PersonCreate) -> IdentityKeys:
     )
 
 
-def visible_exact(session: Session, user: UserAccount, keys: IdentityKeys) -> Person | None:
+def exact_in_view(session: Session, user: UserAccount, keys: IdentityKeys) -> Person | None:
     """The person on an exact key among those ``user`` may already read, else None."""
     found = exact_matches(session, keys.exact())
     ids = sorted(set(found.values()))
@@ -131,7 +131,7 @@ def register(
     """Resolve ``candidate`` as the module docstring says; only users who log facts register."""
     policies.require_fact_logger(user)
     keys = keys_of(candidate)
-    existing = visible_exact(session, user, keys)
+    existing = exact_in_view(session, user, keys)
     if existing is not None:
         return Resolution(existing, Outcome.existing, [])
     other = _elsewhere(session, keys)

@@ -42,7 +42,7 @@ def match(session: Session, *, user: UserAccount, query: MatchQuery) -> int | No
     already read, else None (also when only another district knows them). Writes nothing, not
     even an access-log row: it shows no detail the caller did not send."""
     _require_reviewer(user)
-    person = entry.visible_exact(session, user, _keys(query))
+    person = entry.exact_in_view(session, user, _keys(query))
     return person.id if person is not None else None
 
 

@@ -22,6 +22,7 @@ from maeul_db.participants.schemas import PersonCreate, PersonUpdate
 from maeul_db.refdata import choices
 from maeul_db.web import (
     logging_activity_pages,
+    logging_edit_pages,
     logging_fact_pages,
     logging_group_pages,
     logging_project_pages,
@@ -148,3 +149,4 @@ router.include_router(logging_group_pages.router)
 router.include_router(logging_project_pages.router)
 router.include_router(logging_activity_pages.router)
 router.include_router(logging_fact_pages.router)
+router.include_router(logging_edit_pages.router)

@@ -17,6 +17,7 @@ from maeul_db.experts.schemas import PlacementCreate
 from maeul_db.kit import time as clock
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import TrainingStage, UserAccount
+from maeul_db.projects.schemas import VoidRequest
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -171,6 +172,31 @@ def close_placement(
             status_code=422,
         )
     return saved_redirect(f"/experts/coverage?district={row.district_code}&saved=placement_closed")
+
+
+@router.post("/experts/placements/{placement_id}/void")
+def void_placement(
+    request: Request, session: SessionDep, user: WebUser, placement_id: int, form: FormDep
+) -> Response:
+    """Void a placement entered in error, with the reason; the job it created goes with it."""
+    values = text_values(form)
+    try:
+        data = build(VoidRequest, filled(values, ("reason",)))
+        with form_write(session):
+            row = expert_service.void(
+                session, user=user, placement_id=placement_id, reason=data.reason
+            )
+    except FormInvalid as exc:
+        return _coverage_page(
+            request,
+            session,
+            user=user,
+            district=values.get("district") or None,
+            failed=f"void-{placement_id}",
+            errors=exc.errors,
+            status_code=422,
+        )
+    return saved_redirect(f"/experts/coverage?district={row.district_code}&saved=placement_voided")
 
 
 @router.post("/experts/targets")
