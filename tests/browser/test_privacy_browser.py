@@ -71,7 +71,9 @@ def test_staff_handle_access_and_deletion_officer_reviews(
 
     officer = browser.new_context(locale="ko-KR").new_page()
     _log_in(officer, live_app.base_url, "city.admin")
-    officer.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="월간 열람 기록 점검").click()
+    officer.get_by_role("navigation", name="주 메뉴").get_by_role(
+        "link", name="월간 열람 기록 점검"
+    ).click()
     expect(officer.get_by_role("heading", level=1)).to_contain_text("접속기록 월간 점검")
     expect(officer.locator("tr[data-flag='download']").first).to_contain_text(live_app.username)
     expect(officer.locator(".chain-ok")).to_have_text("정상")
