@@ -68,6 +68,29 @@ def _edit_form(
     return render(request, template, context, status_code=status_code)
 
 
+def _refused(
+    request: Request,
+    session: Session,
+    user: UserAccount,
+    template: str,
+    record: Any,
+    values: dict[str, str],
+    exc: FormInvalid,
+) -> Response:
+    """The form again with the officer's input and the reasons (the record is loaded only here:
+    a refused write is the rare path, and the service has already checked the user may see it)."""
+    return _edit_form(
+        request,
+        session,
+        user=user,
+        template=template,
+        record=record,
+        values=values,
+        errors=exc.errors,
+        status_code=422,
+    )
+
+
 @router.get("/groups/{group_id}/edit")
 def edit_group(request: Request, session: SessionDep, user: WebUser, group_id: int) -> Response:
     """The form to correct a group's details."""
@@ -83,23 +106,14 @@ def update_group(
     request: Request, session: SessionDep, user: WebUser, group_id: int, form: FormDep
 ) -> Response:
     """Save a group's corrected details (a blank field stays as it was)."""
-    group = group_service.get(session, user=user, group_id=group_id)
     values = text_values(form)
     try:
         data = build(GroupUpdate, filled(values, GROUP_EDIT_FIELDS))
         with form_write(session):
             group_service.update(session, user=user, group_id=group_id, data=data)
     except FormInvalid as exc:
-        return _edit_form(
-            request,
-            session,
-            user=user,
-            template="logging/group_edit.html",
-            record=group,
-            values=values,
-            errors=exc.errors,
-            status_code=422,
-        )
+        group = group_service.get(session, user=user, group_id=group_id)
+        return _refused(request, session, user, "logging/group_edit.html", group, values, exc)
     return saved_redirect(f"/groups/{group_id}?saved=group_updated")
 
 
@@ -123,21 +137,12 @@ def update_project(
     request: Request, session: SessionDep, user: WebUser, project_id: int, form: FormDep
 ) -> Response:
     """Save a project's corrected details (a blank field stays as it was)."""
-    project = project_service.get(session, user=user, project_id=project_id)
     values = text_values(form)
     try:
         data = build(ProjectUpdate, filled(values, PROJECT_EDIT_FIELDS))
         with form_write(session):
             project_service.update(session, user=user, project_id=project_id, data=data)
     except FormInvalid as exc:
-        return _edit_form(
-            request,
-            session,
-            user=user,
-            template="logging/project_edit.html",
-            record=project,
-            values=values,
-            errors=exc.errors,
-            status_code=422,
-        )
+        project = project_service.get(session, user=user, project_id=project_id)
+        return _refused(request, session, user, "logging/project_edit.html", project, values, exc)
     return saved_redirect(f"/projects/{project_id}?saved=project_updated")

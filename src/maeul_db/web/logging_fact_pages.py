@@ -58,6 +58,30 @@ def _attempt(
     return saved_redirect(saved)
 
 
+def _group_failed(
+    request: Request, session: Any, user: Any, group_id: int
+) -> Callable[[str, dict[str, str], FormInvalid], Response]:
+    def failed(form_id: str, values: dict[str, str], exc: FormInvalid) -> Response:
+        return group_page(
+            request, session, user=user, group_id=group_id, as_of=clock.today(),
+            failed=form_id, values=values, errors=exc.errors, status_code=422,
+        )  # fmt: skip
+
+    return failed
+
+
+def _project_failed(
+    request: Request, session: Any, user: Any, project_id: int
+) -> Callable[[str, dict[str, str], FormInvalid], Response]:
+    def failed(form_id: str, values: dict[str, str], exc: FormInvalid) -> Response:
+        return project_page(
+            request, session, user=user, project_id=project_id, as_of=clock.today(),
+            failed=form_id, values=values, errors=exc.errors, status_code=422,
+        )  # fmt: skip
+
+    return failed
+
+
 @router.post("/groups/{group_id}/members/{membership_id}/void")
 def void_member(
     request: Request,
@@ -76,15 +100,9 @@ def void_member(
             session, user=user, membership_id=membership_id, reason=data.reason
         )
 
-    def failed(form_id: str, values: dict[str, str], exc: FormInvalid) -> Response:
-        return group_page(
-            request, session, user=user, group_id=group_id, as_of=clock.today(),
-            failed=form_id, values=values, errors=exc.errors, status_code=422,
-        )  # fmt: skip
-
     return _attempt(
         write, form, session=session, saved=f"/groups/{group_id}?saved=member_voided",
-        failed=failed, form_id=f"void-{membership_id}",
+        failed=_group_failed(request, session, user, group_id), form_id=f"void-{membership_id}",
     )  # fmt: skip
 
 
@@ -106,15 +124,9 @@ def change_member_role(
             session, user=user, membership_id=membership_id, role=data.role, on=data.on
         )
 
-    def failed(form_id: str, values: dict[str, str], exc: FormInvalid) -> Response:
-        return group_page(
-            request, session, user=user, group_id=group_id, as_of=clock.today(),
-            failed=form_id, values=values, errors=exc.errors, status_code=422,
-        )  # fmt: skip
-
     return _attempt(
         write, form, session=session, saved=f"/groups/{group_id}?saved=member_role",
-        failed=failed, form_id=f"role-{membership_id}",
+        failed=_group_failed(request, session, user, group_id), form_id=f"role-{membership_id}",
     )  # fmt: skip
 
 
@@ -136,15 +148,9 @@ def void_participant(
             session, user=user, participation_id=participation_id, reason=data.reason
         )
 
-    def failed(form_id: str, values: dict[str, str], exc: FormInvalid) -> Response:
-        return project_page(
-            request, session, user=user, project_id=project_id, as_of=clock.today(),
-            failed=form_id, values=values, errors=exc.errors, status_code=422,
-        )  # fmt: skip
-
     return _attempt(
         write, form, session=session, saved=f"/projects/{project_id}?saved=participant_voided",
-        failed=failed, form_id=f"void-{participation_id}",
+        failed=_project_failed(request, session, user, project_id), form_id=f"void-{participation_id}",
     )  # fmt: skip
 
 
@@ -167,15 +173,9 @@ def change_participant_role(
             session, user=user, participation_id=participation_id, role=data.role, on=data.on
         )
 
-    def failed(form_id: str, values: dict[str, str], exc: FormInvalid) -> Response:
-        return project_page(
-            request, session, user=user, project_id=project_id, as_of=clock.today(),
-            failed=form_id, values=values, errors=exc.errors, status_code=422,
-        )  # fmt: skip
-
     return _attempt(
         write, form, session=session, saved=f"/projects/{project_id}?saved=participant_role",
-        failed=failed, form_id=f"role-{participation_id}",
+        failed=_project_failed(request, session, user, project_id), form_id=f"role-{participation_id}",
     )  # fmt: skip
 
 
