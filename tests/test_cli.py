@@ -96,3 +96,11 @@ def test_cli_downgrade_to_base_and_back(cli_db: str) -> None:
     _ok(["db", "downgrade", "base"])
     _ok(["db", "upgrade"])
     _ok(["db", "check"])
+
+
+def test_cli_demo_on_a_database_never_upgraded_names_the_commands_to_run(cli_db: str) -> None:
+    result = runner.invoke(app, ["demo", "--scale", "small"])
+    assert result.exit_code != 0
+    assert "maeul-db db upgrade" in result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

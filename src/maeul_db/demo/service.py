@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert
+from sqlalchemy import Connection, Engine, insert, inspect
 
 from maeul_db.audit.service import snapshot
 from maeul_db.demo.context import Progress
@@ -43,6 +43,9 @@ class DemoSummary:
 
 
 def _refuse_or_clear(connection: Connection, replace: bool) -> dict[str, int]:
+    # A database never migrated would otherwise fail deep inside with "no such table".
+    if not inspect(connection).has_table("person"):
+        raise Conflict("demo.no_schema")
     occupied = occupied_tables(connection)
     if not occupied:
         return {}

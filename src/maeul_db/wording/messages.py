@@ -533,6 +533,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({tables})",
         "skipped: the database already holds data ({tables})",
     ),
+    "demo.no_schema": (
+        "데이터베이스에 표가 없습니다 (`maeul-db db upgrade`와 `maeul-db refdata load`를 먼저 실행하세요)",
+        "the database has no tables; run `maeul-db db upgrade` and `maeul-db refdata load` first",
+    ),
     "demo.no_refdata": (
         "자치구·행정동 참조자료가 없습니다 (`maeul-db refdata load`를 실행하세요)",
         "no districts/dongs loaded; run `maeul-db refdata load`",
