@@ -258,3 +258,39 @@ def make_career(
     session.add(row)
     session.flush()
     return row
+
+
+def make_council(session: Session, **overrides: Any) -> Any:
+    """A council of ``DONG_A`` (district A) founded on 1 April 2019, the plan's 2-year terms."""
+    from maeul_db.models import Council
+
+    values: dict[str, Any] = {
+        "district_code": DISTRICT_A,
+        "dong_code": DONG_A,
+        "founded_on": date(2019, 4, 1),
+        "replaced_committee": "청운효자동 주민자치위원회",
+    }
+    values.update(overrides)
+    council = Council(**values)
+    session.add(council)
+    session.flush()
+    return council
+
+
+def make_council_seat(
+    session: Session, *, council: Any, person: Person, valid_from: date = date(2019, 4, 1)
+) -> Any:
+    """A seat written directly (no rule check), for worlds and fixtures that need one."""
+    from maeul_db.models import CouncilSeat
+
+    seat = CouncilSeat(
+        person_id=person.id,
+        district_code=council.district_code,
+        dong_code=council.dong_code,
+        council_id=council.id,
+        chosen_by="open_call",
+        valid_from=valid_from,
+    )
+    session.add(seat)
+    session.flush()
+    return seat
