@@ -361,4 +361,6 @@ LABELS.update(LABELS_PRIVACY)
 
 from maeul_db.wording.labels_i12_councils import LABELS_I12_COUNCILS  # noqa: E402
 
-LABELS.update(LABELS_I12_COUNCILS)
+# Merged kind by kind: the councils add field names to the shared "field" table.
+for _kind, _pairs in LABELS_I12_COUNCILS.items():
+    LABELS.setdefault(_kind, {}).update(_pairs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MESSAGES_I12_COUNCILS: dict[str, tuple[str, str]] = {
+    "menu.councils": ("주민자치회", "resident councils"),
     "council.not_found": ("주민자치회를 찾을 수 없습니다", "council not found"),
     "council.write_forbidden": (
         "이 자치구의 주민자치회를 관리할 권한이 없습니다",
