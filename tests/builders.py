@@ -294,3 +294,40 @@ def make_council_seat(
     session.add(seat)
     session.flush()
     return seat
+
+
+def make_council_world(
+    session: Session, *, person: Person, trained: bool = False
+) -> dict[str, Any]:
+    """District A's council with ``person`` seated, on a subcommittee and applying for the next
+    term (council-school trained when ``trained``, so a draw has someone to draw): the ids the
+    door matrices name in council routes."""
+    from maeul_db.models import CouncilApplicant, Subcommittee, SubcommitteeMember
+
+    council = make_council(session)
+    seat = make_council_seat(session, council=council, person=person)
+    sub = Subcommittee(council_id=council.id, name="비밀분과")
+    session.add(sub)
+    session.flush()
+    session.add_all(
+        [
+            SubcommitteeMember(
+                subcommittee_id=sub.id,
+                person_id=person.id,
+                district_code=DISTRICT_A,
+                valid_from=date(2019, 5, 1),
+            ),
+            CouncilApplicant(
+                council_id=council.id,
+                person_id=person.id,
+                district_code=DISTRICT_A,
+                applied_on=date(2021, 1, 5),
+                term_start=date(2021, 4, 1),
+            ),
+        ]
+    )
+    if trained:
+        school = make_program(session, stage="council_school", hours=(6,))
+        complete_program(session, program=school, person=person, on=date(2019, 3, 1))
+    session.flush()
+    return {"council_id": council.id, "seat_id": seat.id, "subcommittee_id": sub.id}

@@ -20,7 +20,7 @@ from maeul_db.auth import policies
 from maeul_db.councils import rules
 from maeul_db.councils import service as council_service
 from maeul_db.councils.schemas import Appointed, BreachPublic, SeatCreate, SeatPublic
-from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.kit.time import check_fact_date, check_interval
 from maeul_db.models import Council, CouncilSeat, Person, UserAccount
 from maeul_db.participants import service as participant_service
@@ -105,6 +105,18 @@ def _check_training(session: Session, *, user: UserAccount, data: SeatCreate) ->
     return None
 
 
+def _refuse_overlap(session: Session, *, council_id: int, data: SeatCreate) -> None:
+    """One seat per person at a time: a role change ends the seat and starts the next."""
+    end = data.valid_to or date.max
+    for seat, _ in seats_of(session, council_id):
+        if (
+            seat.person_id == data.person_id
+            and seat.valid_from < end
+            and (seat.valid_to is None or data.valid_from < seat.valid_to)
+        ):
+            raise Conflict("council.seat_overlaps", field="person_id", since=seat.valid_from)
+
+
 def appoint(session: Session, *, user: UserAccount, council_id: int, data: SeatCreate) -> Appointed:
     """Seat a person on the council, checking council school first; returns the seat and the
     term's composition breaches (warnings, never silent)."""
@@ -116,6 +128,7 @@ def appoint(session: Session, *, user: UserAccount, council_id: int, data: SeatC
             "council.seat_before_founding", field="valid_from", day=council.founded_on
         )
     person = participant_service.get(session, user=user, person_id=data.person_id)
+    _refuse_overlap(session, council_id=council_id, data=data)
     override = _check_training(session, user=user, data=data)
     seat = CouncilSeat(
         person_id=data.person_id,

@@ -17,10 +17,10 @@ from maeul_db.models import Career, Council, District, JobType, Person, Role, Us
 from maeul_db.refdata import queries as refdata_queries
 
 
-def _officers(session: Session, dong_code: str, day: date) -> list[str]:
+def _officers(session: Session, dong_code: str, day: date) -> list[tuple[int, str]]:
     """The dong autonomy officer(s) (동자치지원관) on ``day``: careers of that type in the dong."""
     stmt = (
-        select(Person.name)
+        select(col(Person.id), col(Person.name))
         .join(Career, col(Career.person_id) == Person.id)
         .where(
             Career.job_type == JobType.dong_autonomy_officer,
@@ -29,7 +29,7 @@ def _officers(session: Session, dong_code: str, day: date) -> list[str]:
         )
         .order_by(col(Person.name))
     )
-    return list(session.exec(stmt).all())
+    return [(pid, name) for pid, name in session.exec(stmt).all() if pid is not None]
 
 
 def council_view(
@@ -42,6 +42,7 @@ def council_view(
     seated = rules.seated_on(seats.members(rows), as_of)
     seated_ids = {m.person_id for m in seated}
     start, end = council_service.term_of(council, as_of)
+    officers = _officers(session, council.dong_code, as_of)
     all_breaches = rules.breaches_between(
         seats.members(rows), council.founded_on, rules.shift_years(as_of, 10)
     )
@@ -50,7 +51,7 @@ def council_view(
         as_of=as_of,
         term_start=start,
         term_last_day=date.fromordinal(end.toordinal() - 1),
-        officers=_officers(session, council.dong_code, as_of),
+        officers=[name for _, name in officers],
         members=[
             seats.seat_public(s, p)
             for s, p in rows
@@ -67,6 +68,7 @@ def council_view(
     shown = {m.person_id for m in view.members} | {a.person_id for a in view.applicants}
     shown |= {e.person_id for d in view.draws for e in d.selected + d.reserve}
     shown |= {m.person_id for s in view.subcommittees for m in s.members}
+    shown |= {pid for pid, _ in officers}
     access_log.record(session, actor=user, action="councils.view", person_ids=sorted(shown))
     return view
 

@@ -29,6 +29,10 @@ MESSAGES_I12_COUNCILS: dict[str, tuple[str, str]] = {
         "위촉일이 주민자치회 설립일({day})보다 빠릅니다",
         "the seat starts before the council was founded ({day})",
     ),
+    "council.seat_overlaps": (
+        "이 사람은 {since}부터 이미 위원입니다. 역할을 바꾸려면 기존 임기를 먼저 종료하세요",
+        "this person already holds a seat from {since}; end it first to change the role",
+    ),
     "council.seat_not_found": ("위원 기록을 찾을 수 없습니다", "seat not found"),
     "council.applicant_exists": (
         "이 사람은 같은 임기에 이미 신청했습니다",
