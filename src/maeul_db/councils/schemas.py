@@ -174,6 +174,8 @@ class CouncilView(SQLModel):
     applicants: list[ApplicantPublic]
     draws: list[DrawPublic]
     meetings: list[MeetingPublic]
+    # Whether the reader may seat someone short of council school, with a reason (city admin).
+    can_override: bool
 
 
 class CouncilStatus(SQLModel):
@@ -200,5 +202,7 @@ class ExperienceShare(SQLModel):
 
 class StatusPage(SQLModel):
     as_of: date
+    # The district the page covers; None: the whole city (the city admin).
+    district_code: str | None
     rows: list[CouncilStatus]
     experience: ExperienceShare

@@ -64,6 +64,7 @@ def council_view(
         applicants=draws.applicants_of(session, council.id),
         draws=draws.draws_of(session, council.id),
         meetings=meetings.meetings_of(session, council.id),
+        can_override=policies.is_city_admin(user),
     )
     shown = {m.person_id for m in view.members} | {a.person_id for a in view.applicants}
     shown |= {e.person_id for d in view.draws for e in d.selected + d.reserve}
@@ -97,7 +98,7 @@ def status_page(session: Session, *, user: UserAccount, as_of: date, year: int) 
             )
         )
     experience = indicators.experience_share(session, year=year, district_code=scope)
-    return StatusPage(as_of=as_of, rows=rows, experience=experience)
+    return StatusPage(as_of=as_of, district_code=scope, rows=rows, experience=experience)
 
 
 def council_for_dong(session: Session, dong_code: str) -> Council | None:

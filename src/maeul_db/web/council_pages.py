@@ -24,7 +24,7 @@ from maeul_db.councils.schemas import (
     SubcommitteeMemberCreate,
 )
 from maeul_db.kit import time as clock
-from maeul_db.models import Role, UserAccount
+from maeul_db.models import UserAccount
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -50,6 +50,7 @@ def _status(
     session: Session,
     *,
     user: UserAccount,
+    year: int | None = None,
     values: dict[str, str] | None = None,
     errors: dict[str, FieldError] | None = None,
     status_code: int = 200,
@@ -61,11 +62,9 @@ def _status(
         else today.year
     )
     page = views.status_page(session, user=user, as_of=today, year=min(max(year, 2000), 2100))
-    scope = None if user.role == Role.city_admin else user.district_code
     context: dict[str, Any] = {
         "page": page,
         "dongs": [r for r in page.rows if r.council_id is None],
-        "scope": scope,
         "values": values or {"founded_on": today.isoformat(), "term_years": "2"},
         "errors": errors or {},
     }
@@ -73,9 +72,14 @@ def _status(
 
 
 @router.get("/councils")
-def show_councils(request: Request, session: SessionDep, user: WebUser) -> Response:
+def show_councils(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+) -> Response:
     """Every dong's council status today and the share of members with project experience."""
-    return _status(request, session, user=user)
+    return _status(request, session, user=user, year=year)
 
 
 @router.post("/councils")
@@ -112,7 +116,6 @@ def _council(
     context: dict[str, Any] = {
         "view": view,
         "today": clock.today(),
-        "is_city_admin": user.role == Role.city_admin,
         "failed": failed,
         "values": values or {},
         "errors": errors or {},
