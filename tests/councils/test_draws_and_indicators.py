@@ -17,9 +17,10 @@ from maeul_db.councils.schemas import (
     SubcommitteeMemberCreate,
 )
 from maeul_db.errors import InvalidInput
-from maeul_db.models import CouncilDrawResult, DrawOutcome
+from maeul_db.models import CouncilDrawResult, DrawOutcome, JobType
 from tests.builders import (
     complete_program,
+    make_career,
     make_council,
     make_council_seat,
     make_participation,
@@ -183,3 +184,19 @@ def test_subcommittees_take_residents_who_are_not_members(session: Session) -> N
         (member.id, True),
         (resident.id, False),
     ]
+
+
+def test_the_dong_autonomy_officer_is_the_dongs_career_of_that_type(session: Session) -> None:
+    council = make_council(session)
+    staff = make_user(session)
+    officer = make_person(session, name="지원관한명")
+    make_career(
+        session,
+        person=officer,
+        job_type=JobType.dong_autonomy_officer,
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2021, 1, 1),
+    )
+    during = views.council_view(session, user=staff, council_id=council.id, as_of=date(2020, 6, 1))
+    after = views.council_view(session, user=staff, council_id=council.id, as_of=date(2021, 6, 1))
+    assert during.officers == ["지원관한명"] and after.officers == []
