@@ -258,3 +258,76 @@ def make_career(
     session.add(row)
     session.flush()
     return row
+
+
+def make_council(session: Session, **overrides: Any) -> Any:
+    """A council of ``DONG_A`` (district A) founded on 1 April 2019, the plan's 2-year terms."""
+    from maeul_db.models import Council
+
+    values: dict[str, Any] = {
+        "district_code": DISTRICT_A,
+        "dong_code": DONG_A,
+        "founded_on": date(2019, 4, 1),
+        "replaced_committee": "청운효자동 주민자치위원회",
+    }
+    values.update(overrides)
+    council = Council(**values)
+    session.add(council)
+    session.flush()
+    return council
+
+
+def make_council_seat(
+    session: Session, *, council: Any, person: Person, valid_from: date = date(2019, 4, 1)
+) -> Any:
+    """A seat written directly (no rule check), for worlds and fixtures that need one."""
+    from maeul_db.models import CouncilSeat
+
+    seat = CouncilSeat(
+        person_id=person.id,
+        district_code=council.district_code,
+        dong_code=council.dong_code,
+        council_id=council.id,
+        chosen_by="open_call",
+        valid_from=valid_from,
+    )
+    session.add(seat)
+    session.flush()
+    return seat
+
+
+def make_council_world(
+    session: Session, *, person: Person, trained: bool = False
+) -> dict[str, Any]:
+    """District A's council with ``person`` seated, on a subcommittee and applying for the next
+    term (council-school trained when ``trained``, so a draw has someone to draw): the ids the
+    door matrices name in council routes."""
+    from maeul_db.models import CouncilApplicant, Subcommittee, SubcommitteeMember
+
+    council = make_council(session)
+    seat = make_council_seat(session, council=council, person=person)
+    sub = Subcommittee(council_id=council.id, name="비밀분과")
+    session.add(sub)
+    session.flush()
+    session.add_all(
+        [
+            SubcommitteeMember(
+                subcommittee_id=sub.id,
+                person_id=person.id,
+                district_code=DISTRICT_A,
+                valid_from=date(2019, 5, 1),
+            ),
+            CouncilApplicant(
+                council_id=council.id,
+                person_id=person.id,
+                district_code=DISTRICT_A,
+                applied_on=date(2021, 1, 5),
+                term_start=date(2021, 4, 1),
+            ),
+        ]
+    )
+    if trained:
+        school = make_program(session, stage="council_school", hours=(6,))
+        complete_program(session, program=school, person=person, on=date(2019, 3, 1))
+    session.flush()
+    return {"council_id": council.id, "seat_id": seat.id, "subcommittee_id": sub.id}

@@ -13,6 +13,7 @@ from maeul_db.auth import router as auth_router
 from maeul_db.auth.deps import get_current_user
 from maeul_db.careers import router as careers_router
 from maeul_db.certificates import router as certificates_router
+from maeul_db.councils import router as councils_router
 from maeul_db.experts import router as experts_router
 from maeul_db.groups import router as groups_router
 from maeul_db.identity import router as identity_router
@@ -43,6 +44,7 @@ protected_router.include_router(training_router.router)
 protected_router.include_router(experts_router.router)
 protected_router.include_router(careers_router.router)
 protected_router.include_router(certificates_router.router)
+protected_router.include_router(councils_router.router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

@@ -210,6 +210,39 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/imports/batches/{batch_id}/undo"): Call(),
     ("POST", "/api/imports/preview"): Call(upload=True),
     ("POST", "/api/imports"): Call(upload=True),
+    # Resident councils (issue 12)
+    ("GET", "/api/councils"): Call(),
+    ("POST", "/api/councils"): Call(body={"dong_code": "1111053000", "founded_on": "2020-01-01"}),
+    ("GET", "/api/councils/{council_id}"): Call(),
+    ("POST", "/api/councils/{council_id}/seats"): Call(
+        body={
+            "person_id": "{eul_id}",
+            "chosen_by": "open_call",
+            "valid_from": "2024-01-01",
+            "override_reason": "증빙 제출",
+        }
+    ),
+    ("POST", "/api/councils/{council_id}/seats/{seat_id}/close"): Call(
+        body={"valid_to": "2024-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/applicants"): Call(
+        body={"person_id": "{eul_id}", "applied_on": "2021-01-01", "term_start": "2021-04-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/draws"): Call(
+        body={
+            "term_start": "2021-04-01",
+            "drawn_on": "2021-03-01",
+            "women_seats": 1,
+            "men_seats": 1,
+        }
+    ),
+    ("POST", "/api/councils/{council_id}/subcommittees"): Call(body={"name": "새분과"}),
+    ("POST", "/api/councils/{council_id}/subcommittees/{subcommittee_id}/members"): Call(
+        body={"person_id": "{eul_id}", "valid_from": "2020-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/meetings"): Call(
+        body={"held_on": "2020-06-01", "title": "회의", "present_person_ids": ["{person_id}"]}
+    ),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -267,6 +300,8 @@ WEB_RULES: dict[str, Call] = {
     "/logs/access/verify": Call(),
     "/logs/audit": Call(),
     "/work/{kind}": Call(),
+    "/councils": Call(),
+    "/councils/{council_id}": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"

@@ -35,6 +35,7 @@ from tests.builders import (
     DISTRICT_A,
     complete_program,
     make_career,
+    make_council_world,
     make_group,
     make_membership,
     make_participation,
@@ -169,6 +170,7 @@ def seed(session: Session) -> World:
         "token": certificate.verification_id,
         "request_id": _rights_request(session, users[Role.district_staff], gap.id),
         "account_id": users[Role.district_staff].id,
+        **make_council_world(session, person=gap, trained=True),
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

@@ -36,6 +36,7 @@ from tests.builders import (
     bearer,
     complete_program,
     make_career,
+    make_council_world,
     make_group,
     make_membership,
     make_participation,
@@ -255,6 +256,32 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/imports/batches/{batch_id}/undo"): Rule("deny"),
     ("POST", "/api/imports/preview"): Rule("deny", upload=True),
     ("POST", "/api/imports"): Rule("deny", upload=True),
+    # Resident councils (issue 12)
+    ("GET", "/api/councils"): Rule("own"),
+    ("POST", "/api/councils"): Rule(
+        "deny", {"dong_code": "1111053000", "founded_on": "2020-01-01"}
+    ),
+    ("GET", "/api/councils/{council_id}"): Rule("deny"),
+    ("POST", "/api/councils/{council_id}/seats"): Rule(
+        "deny", {"person_id": "{person_id}", "chosen_by": "open_call", "valid_from": "2024-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/seats/{seat_id}/close"): Rule(
+        "deny", {"valid_to": "2024-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/applicants"): Rule(
+        "deny", {"person_id": "{person_id}", "applied_on": "2022-01-01", "term_start": "2023-04-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/draws"): Rule(
+        "deny",
+        {"term_start": "2021-04-01", "drawn_on": "2021-03-01", "women_seats": 1, "men_seats": 1},
+    ),
+    ("POST", "/api/councils/{council_id}/subcommittees"): Rule("deny", {"name": "새분과"}),
+    ("POST", "/api/councils/{council_id}/subcommittees/{subcommittee_id}/members"): Rule(
+        "deny", {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/meetings"): Rule(
+        "deny", {"held_on": "2020-06-01", "title": "회의", "present_person_ids": ["{person_id}"]}
+    ),
 }
 
 ROSTER = (
@@ -322,6 +349,7 @@ def _world(session: Session) -> dict[str, Any]:
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
         "account_id": admin.id,
+        **make_council_world(session, person=person),
     }
 
 

@@ -313,3 +313,15 @@ def test_generate_demo_keeps_indexes_and_foreign_keys(demo_session: Session) -> 
     before = schema()
     generate_demo(session.connection(), scale="small", seed=4)
     assert schema() == before
+
+
+def test_generate_seats_belong_to_one_council_per_dong(small: DemoData) -> None:
+    councils = {c["id"]: c for c in rows(small, "council")}
+    assert councils and len({c["dong_code"] for c in councils.values()}) == len(councils)
+    methods = Counter()
+    for seat in rows(small, "council_seat"):
+        council = councils[seat["council_id"]]
+        assert council["dong_code"] == seat["dong_code"]
+        assert council["founded_on"] <= seat["valid_from"]
+        methods[seat["chosen_by"]] += 1
+    assert set(methods) == {"open_call", "recommended", "lottery"}

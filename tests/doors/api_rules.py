@@ -224,4 +224,30 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("GET", "/api/certificates/{certificate_id}/pdf"): ApiRule(STAFF),
     ("POST", "/api/certificates/{certificate_id}/reissue"): ApiRule(STAFF),
     ("POST", "/api/certificates/{certificate_id}/revoke"): ApiRule(STAFF, {"reason": "잘못 발급"}),
+    # Resident councils (issue 12): the district's staff and the city admin.
+    ("GET", "/api/councils"): ApiRule(STAFF),
+    ("POST", "/api/councils"): ApiRule(
+        STAFF, {"dong_code": "1111053000", "founded_on": "2020-01-01"}
+    ),
+    ("GET", "/api/councils/{council_id}"): ApiRule(STAFF),
+    ("POST", "/api/councils/{council_id}/seats"): ApiRule(
+        STAFF, {"person_id": "{person_id}", "chosen_by": "open_call", "valid_from": "2024-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/seats/{seat_id}/close"): ApiRule(
+        STAFF, {"valid_to": "2024-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/applicants"): ApiRule(
+        STAFF, {"person_id": "{person_id}", "applied_on": "2022-01-01", "term_start": "2023-04-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/draws"): ApiRule(
+        STAFF,
+        {"term_start": "2021-04-01", "drawn_on": "2021-03-01", "women_seats": 1, "men_seats": 1},
+    ),
+    ("POST", "/api/councils/{council_id}/subcommittees"): ApiRule(STAFF, {"name": "새분과"}),
+    ("POST", "/api/councils/{council_id}/subcommittees/{subcommittee_id}/members"): ApiRule(
+        STAFF, {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("POST", "/api/councils/{council_id}/meetings"): ApiRule(
+        STAFF, {"held_on": "2020-06-01", "title": "정기회의", "present_person_ids": ["{person_id}"]}
+    ),
 }

@@ -284,4 +284,31 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/logs/access"): WebRule(STAFF, own=EXPERT, cross="own"),
     ("GET", "/logs/access/verify"): WebRule(STAFF, cross="own"),
     ("GET", "/logs/audit"): WebRule(STAFF, cross="own"),
+    # Resident councils (issue 12): the district's staff and the city admin.
+    ("GET", "/councils"): WebRule(STAFF, cross="own"),
+    ("POST", "/councils"): WebRule(STAFF, {"dong_code": "1111053000", "founded_on": "2020-01-01"}),
+    ("GET", "/councils/{council_id}"): WebRule(STAFF, query={"as_of": "2020-01-01"}),
+    ("POST", "/councils/{council_id}/seats"): WebRule(
+        STAFF, {"person_id": "{person_id}", "chosen_by": "open_call", "valid_from": "2024-01-01"}
+    ),
+    ("POST", "/councils/{council_id}/seats/{seat_id}/close"): WebRule(STAFF, CLOSE_FORM),
+    ("POST", "/councils/{council_id}/applicants"): WebRule(
+        STAFF, {"person_id": "{person_id}", "applied_on": "2022-01-01", "term_start": "2023-04-01"}
+    ),
+    ("POST", "/councils/{council_id}/draws"): WebRule(
+        STAFF,
+        {
+            "term_start": "2021-04-01",
+            "drawn_on": "2021-03-01",
+            "women_seats": "1",
+            "men_seats": "1",
+        },
+    ),
+    ("POST", "/councils/{council_id}/subcommittees"): WebRule(STAFF, {"name": "새분과"}),
+    ("POST", "/councils/{council_id}/subcommittees/{subcommittee_id}/members"): WebRule(
+        STAFF, {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("POST", "/councils/{council_id}/meetings"): WebRule(
+        STAFF, {"held_on": "2020-06-01", "title": "정기회의", "present": "{person_id}"}
+    ),
 }

@@ -38,6 +38,7 @@ from tests.builders import (
     DISTRICT_B,
     complete_program,
     make_career,
+    make_council_world,
     make_group,
     make_membership,
     make_participation,
@@ -151,6 +152,7 @@ def seed(session: Session) -> World:
         "action": "merge",
         # An account for the admin pages: district A's staff member's own.
         "account_id": users[Role.district_staff].id,
+        **make_council_world(session, person=person),
     }
     expert = users[Role.expert]
     assert expert.person_id is not None

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from maeul_db.demo.context import Context
 from maeul_db.demo.dataset import END, open_end, stamp
+from maeul_db.demo.names import COMMITTEE
 from maeul_db.demo.people import COUNCIL_AGES
 from maeul_db.demo.reference import DistrictRef, DongRef
 from maeul_db.demo.training import Catalogue, Course, enrol
@@ -26,6 +27,11 @@ MAX_GENDER_SHARE = 0.6
 SCHOOL_SHARE = 0.97
 EXPERIENCE = {2017: 0.146, 2022: 0.30}
 RECRUIT_TRIES = 40
+LOTTERY_FROM = 2019
+LOTTERY_SHARE = 0.35
+RECOMMENDED_SHARE = 0.2
+# The old committee a council replaced: the dong's name and this (Korean demo names: names.py).
+COMMITTEE_SUFFIX = COMMITTEE
 
 
 def experienced_share(year: int) -> float:
@@ -40,6 +46,26 @@ class Council:
         self.ctx, self.district, self.dong, self.school = ctx, district, dong, school
         self.members: list[int] = []
         self.schooled: set[int] = set()
+        self.council_id: int | None = None
+
+    def found(self, day: date) -> None:
+        """The council row (one per dong), replacing the dong's old committee, 2-year terms."""
+        self.council_id = self.ctx.data.next_id("council")
+        created = stamp(day, self.council_id)
+        committee = f"{self.dong.name} {COMMITTEE_SUFFIX}"
+        self.ctx.data.add(
+            "council",
+            (
+                self.council_id,
+                created,
+                created,
+                self.district.code,
+                self.dong.code,
+                day,
+                committee,
+                TERM_YEARS,
+            ),
+        )
 
     def _experienced(self, gender: str, start: date, exclude: set[int]) -> int | None:
         people = self.ctx.people
@@ -104,12 +130,21 @@ class Council:
             women += gender == "F"
         return seats
 
+    def _chosen_by(self, start: date, index: int) -> str:
+        """Open call for most seats; public lotteries from 2019 fill about a third; the rest are
+        recommended (the plan's three routes)."""
+        draw = self.ctx.rng.random()
+        if start.year >= LOTTERY_FROM and index >= 2 and draw < LOTTERY_SHARE:
+            return "lottery"
+        return "recommended" if draw > 1 - RECOMMENDED_SHARE else "open_call"
+
     def term(self, start: date) -> None:
         ctx = self.ctx
         seats = self._seats(start)
         valid_to = open_end(date(start.year + TERM_YEARS, start.month, start.day))
         for index, person_id in enumerate(seats):
             role = "chair" if index == 0 else "secretary" if index == 1 else "member"
+            chosen_by = self._chosen_by(start, index)
             seat_id = ctx.data.next_id("council_seat")
             created = stamp(start, seat_id)
             ctx.data.add(
@@ -124,6 +159,8 @@ class Council:
                     self.district.code,
                     self.dong.code,
                     role,
+                    self.council_id,
+                    chosen_by,
                 ),
             )
             ctx.people.touch(person_id, start, self.district.code)
@@ -141,6 +178,7 @@ def make_councils(
             if dong.valid_from is not None and dong.valid_from.year >= year:
                 year = dong.valid_from.year + 1
             council = Council(ctx, district, dong, school)
+            council.found(date(year, 4, 1))
             while date(year, 4, 1) < END:
                 council.term(date(year, 4, 1))
                 year += TERM_YEARS

@@ -226,3 +226,7 @@ class NameMaker:
 def project_name(group_name: str, stage: str, programme: str, year: int) -> str:
     word = PROGRAMME_WORDS.get(programme) or STAGE_WORDS[stage]
     return f"{year} {group_name} {word}"[:200]
+
+
+# The committee a resident council replaced is called "<dong> 주민자치위원회".
+COMMITTEE = "주민자치위원회"

@@ -40,6 +40,7 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
             MenuLink("/projects", "menu.projects", STAFF, in_nav=True),
             MenuLink("/imports", "menu.imports", STAFF, in_nav=True),
             MenuLink("/identity/candidates", "menu.candidates", STAFF),
+            MenuLink("/councils", "menu.councils", STAFF, in_nav=True),
         ),
     ),
     (

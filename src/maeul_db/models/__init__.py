@@ -12,6 +12,18 @@ from maeul_db.models.careers import (
     JobType,
 )
 from maeul_db.models.certificates import Certificate, CertificateKind, CertificateStatus
+from maeul_db.models.councils import (
+    Council,
+    CouncilApplicant,
+    CouncilDraw,
+    CouncilDrawResult,
+    CouncilMeeting,
+    CouncilMeetingAttendance,
+    DrawOutcome,
+    SelectionMethod,
+    Subcommittee,
+    SubcommitteeMember,
+)
 from maeul_db.models.geography import District, Dong, DongChangeKind, DongSuccession
 from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
@@ -61,6 +73,12 @@ __all__ = [
     "ConsentMethod",
     "ConsentPurpose",
     "ConsentScope",
+    "Council",
+    "CouncilApplicant",
+    "CouncilDraw",
+    "CouncilDrawResult",
+    "CouncilMeeting",
+    "CouncilMeetingAttendance",
     "CouncilRole",
     "CouncilSeat",
     "DestructionEntry",
@@ -68,6 +86,7 @@ __all__ = [
     "Dong",
     "DongChangeKind",
     "DongSuccession",
+    "DrawOutcome",
     "Enrolment",
     "ExpertPlacement",
     "ExpertTarget",
@@ -95,7 +114,10 @@ __all__ = [
     "RequestKind",
     "RightsRequest",
     "Role",
+    "SelectionMethod",
     "Stage",
+    "Subcommittee",
+    "SubcommitteeMember",
     "TrainingCompletion",
     "TrainingModule",
     "TrainingPrerequisite",

@@ -24,8 +24,10 @@ class JobType(StrEnum):
 
 class CouncilRole(StrEnum):
     member = "member"  # 위원
-    chair = "chair"  # 회장
+    chair = "chair"  # 위원장(회장)
     secretary = "secretary"  # 간사
+    vice_chair = "vice_chair"  # 부위원장
+    subcommittee_chair = "subcommittee_chair"  # 분과장
 
 
 class Career(IdTimestamps, Interval, table=True):
@@ -70,3 +72,9 @@ class CouncilSeat(IdTimestamps, Interval, table=True):
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
     dong_code: str = Field(foreign_key="dong.code", max_length=10, index=True)
     role: CouncilRole = choice(20, default=CouncilRole.member)
+    # The council the seat belongs to (NULL only on seats recorded before councils were).
+    council_id: int | None = Field(default=None, foreign_key="council.id", index=True)
+    # How the member was chosen (councils.SelectionMethod: open_call, recommended, lottery).
+    chosen_by: str | None = Field(default=None, max_length=20)
+    # A city admin's written reason for seating someone without 6 council-school hours.
+    override_reason: str | None = Field(default=None, max_length=500)

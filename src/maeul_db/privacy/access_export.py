@@ -31,6 +31,7 @@ from maeul_db.models import (
     Career,
     Certificate,
     Consent,
+    CouncilApplicant,
     CouncilSeat,
     Enrolment,
     ExpertPlacement,
@@ -41,6 +42,8 @@ from maeul_db.models import (
     PersonVersion,
     Project,
     RightsRequest,
+    Subcommittee,
+    SubcommitteeMember,
     TrainingCompletion,
     TrainingProgram,
     UserAccount,
@@ -60,6 +63,8 @@ FACTS: dict[str, tuple[Any, Any, str, str]] = {
     "careers": (Career, None, "", ""),
     "placements": (ExpertPlacement, None, "", ""),
     "council_seats": (CouncilSeat, None, "", ""),
+    "council_applications": (CouncilApplicant, None, "", ""),
+    "subcommittee_seats": (SubcommitteeMember, Subcommittee, "subcommittee_id", "name"),
 }
 PERSON_FIELDS = (
     "id",

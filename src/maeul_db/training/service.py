@@ -421,13 +421,16 @@ def council_school_for(
     return council_school_check(session, person_id=person_id)
 
 
-def council_school_check(session: Session, *, person_id: int) -> CouncilSchoolCheck:
-    """Hours of completed council school (주민자치학교) against the 6-hour minimum for a seat."""
+def council_school_check(
+    session: Session, *, person_id: int, on: date | None = None
+) -> CouncilSchoolCheck:
+    """Hours of completed council school (주민자치학교) against the 6-hour minimum for a seat;
+    with ``on``, only courses completed by that day (a seat's first day) count."""
     hours = sum(
         (
             c.hours
             for c, p in completions(session, person_id=person_id)
-            if p.stage == TrainingStage.council_school
+            if p.stage == TrainingStage.council_school and (on is None or c.completed_on <= on)
         ),
         Decimal(0),
     )
@@ -439,9 +442,10 @@ def council_school_check(session: Session, *, person_id: int) -> CouncilSchoolCh
     )
 
 
-def require_council_school(session: Session, *, person_id: int) -> None:
-    """Call before giving anyone a council seat: refuses without 6 completed council-school hours."""
-    check = council_school_check(session, person_id=person_id)
+def require_council_school(session: Session, *, person_id: int, on: date | None = None) -> None:
+    """Call before giving anyone a council seat: refuses without 6 completed council-school hours
+    (by ``on``, the seat's first day, when given)."""
+    check = council_school_check(session, person_id=person_id, on=on)
     if not check.meets_minimum:
         raise InvalidInput(
             "training.council_school_minimum",

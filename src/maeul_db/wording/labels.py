@@ -87,8 +87,10 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
     },
     "council_role": {
         "member": ("위원", "member"),
-        "chair": ("회장", "chair"),
+        "chair": ("위원장", "chair"),
         "secretary": ("간사", "secretary"),
+        "vice_chair": ("부위원장", "vice chair"),
+        "subcommittee_chair": ("분과장", "subcommittee chair"),
     },
     "certificate_kind": {
         "training": ("교육이수증", "training certificate"),
@@ -356,3 +358,9 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
+
+from maeul_db.wording.labels_i12_councils import LABELS_I12_COUNCILS  # noqa: E402
+
+# Merged kind by kind: the councils add field names to the shared "field" table.
+for _kind, _pairs in LABELS_I12_COUNCILS.items():
+    LABELS.setdefault(_kind, {}).update(_pairs)
