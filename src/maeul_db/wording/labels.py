@@ -161,6 +161,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "council_seat": ("주민자치회", "resident council"),
         "career": ("경력", "career"),
         "placement": ("전문가 배치", "expert placement"),
+        "network": ("마을넷", "village network"),
     },
     # The growth ladder's rungs (analytics/ladder.py Rung).
     "rung": {
@@ -356,3 +357,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
+
+from maeul_db.wording.labels_i12_assembly import LABELS_I12_ASSEMBLY  # noqa: E402
+
+LABELS.update(LABELS_I12_ASSEMBLY)
