@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import case
 from sqlmodel import Session, col, select
 
 from maeul_db.assemblies import service
@@ -158,3 +159,24 @@ def plan_public(session: Session, plan: AutonomyPlan) -> PlanPublic:
 
 def public(session: Session, row: AgendaItem) -> ItemPublic:
     return _public_items(session, [row])[0]
+
+
+# A select box beyond this many projects is unusable; the project number still links any other.
+MAX_PROJECT_OPTIONS = 300
+
+
+def project_choices(
+    session: Session, *, user: UserAccount, plan: AutonomyPlan
+) -> list[tuple[int, str]]:
+    """Projects that could execute the plan's items: the district's, of the plan's year and the
+    next, the plan's dong first."""
+    stmt = (
+        project_service.visible_projects(user)
+        .where(
+            Project.district_code == plan.district_code,
+            col(Project.year).in_((plan.year, plan.year + 1)),
+        )
+        .order_by(case((col(Project.dong_code) == plan.dong_code, 0), else_=1), col(Project.name))
+        .limit(MAX_PROJECT_OPTIONS)
+    )
+    return [(p.id, f"{p.year} {p.name}") for p in session.exec(stmt).all() if p.id is not None]

@@ -18,7 +18,7 @@ class AssemblyCreate(InputSchema):
     """One assembly per dong and year (the year is the date's). Without ``adult_population`` the
     base is estimated from the dong's reference population (docs/indicators.md)."""
 
-    district_code: str = Field(regex=DISTRICT)
+    district_code: str | None = Field(default=None, regex=DISTRICT)
     dong_code: str = Field(regex=DONG)
     held_on: date
     present: int = Field(ge=0, le=1_000_000)
@@ -58,7 +58,7 @@ class AssemblyPublic(SQLModel):
 class PlanCreate(InputSchema):
     """An autonomy plan for a dong and year; ``assembly_id`` names the assembly that voted it."""
 
-    district_code: str = Field(regex=DISTRICT)
+    district_code: str | None = Field(default=None, regex=DISTRICT)
     dong_code: str = Field(regex=DONG)
     year: int = Field(ge=2012, le=2100)
     title: str = Field(min_length=1, max_length=200)

@@ -7,6 +7,7 @@ data: assemblies are counted, never named, so nothing is access-logged; every wr
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -57,11 +58,20 @@ def list_(session: Session, *, user: UserAccount, year: int | None = None) -> li
     return list(session.exec(stmt.order_by(*order)).all())
 
 
-def _write_check(session: Session, user: UserAccount, district_code: str, dong_code: str) -> None:
-    if not policies.can_write_district(user, district_code):
-        raise Forbidden("assembly.district_forbidden")
-    if session.get(Dong, dong_code) is None:
+def owning_district(
+    session: Session, *, user: UserAccount, district_code: str | None, dong_code: str, on: date
+) -> str:
+    """The district that owns a dong's record: the dong's own (as of ``on``), which a given
+    ``district_code`` must match; refused unless the user may write there."""
+    policies.require_fact_logger(user)
+    dong = session.get(Dong, dong_code)
+    if dong is None:
         raise InvalidInput("dong.unknown", field="dong_code", code=dong_code)
+    district = district_code or dong.district_code
+    if not policies.can_write_district(user, district):
+        raise Forbidden("assembly.district_forbidden")
+    refdata_service.check_dong_in_district(session, code=dong_code, district_code=district, on=on)
+    return district
 
 
 def _adults(session: Session, data: AssemblyCreate) -> tuple[int, PopulationBasis]:
@@ -75,9 +85,12 @@ def _adults(session: Session, data: AssemblyCreate) -> tuple[int, PopulationBasi
 
 def create(session: Session, *, user: UserAccount, data: AssemblyCreate) -> GeneralAssembly:
     """Record a dong's yearly assembly; refused when the counts cannot be true."""
-    _write_check(session, user, data.district_code, data.dong_code)
-    refdata_service.check_dong_in_district(
-        session, code=data.dong_code, district_code=data.district_code, on=data.held_on
+    district = owning_district(
+        session,
+        user=user,
+        district_code=data.district_code,
+        dong_code=data.dong_code,
+        on=data.held_on,
     )
     if data.onsite_voters > data.present:
         raise InvalidInput("assembly.voters_over_present", field="onsite_voters")
@@ -92,9 +105,10 @@ def create(session: Session, *, user: UserAccount, data: AssemblyCreate) -> Gene
     ).first()
     if existing is not None:
         raise Conflict("assembly.duplicate", field="held_on", year=year, existing_id=existing)
-    fields = data.model_dump(exclude={"adult_population"})
+    fields = data.model_dump(exclude={"adult_population", "district_code"})
     row = GeneralAssembly(
         **fields,
+        district_code=district,
         year=year,
         adult_population=adults,
         population_basis=basis,
@@ -147,14 +161,17 @@ def plans_of_assembly(
 
 def create_plan(session: Session, *, user: UserAccount, data: PlanCreate) -> AutonomyPlan:
     """A dong's plan for a year; the voting assembly must be the same dong's."""
-    _write_check(session, user, data.district_code, data.dong_code)
+    district = owning_district(
+        session,
+        user=user,
+        district_code=data.district_code,
+        dong_code=data.dong_code,
+        on=date(data.year, 1, 1),
+    )
     if data.assembly_id is not None:
         assembly = get(session, user=user, assembly_id=data.assembly_id)
         if assembly.dong_code != data.dong_code:
             raise InvalidInput("plan.assembly_other_dong", field="assembly_id")
-    dong = session.get(Dong, data.dong_code)
-    if dong is None or dong.district_code != data.district_code:
-        raise InvalidInput("dong.not_in_district", field="dong_code")
     existing = session.exec(
         select(AutonomyPlan.id).where(
             AutonomyPlan.dong_code == data.dong_code, AutonomyPlan.year == data.year
@@ -162,7 +179,7 @@ def create_plan(session: Session, *, user: UserAccount, data: PlanCreate) -> Aut
     ).first()
     if existing is not None:
         raise Conflict("plan.duplicate", field="year", year=data.year, existing_id=existing)
-    row = AutonomyPlan(**data.model_dump())
+    row = AutonomyPlan(**data.model_dump(exclude={"district_code"}), district_code=district)
     session.add(row)
     session.flush()
     audit.record(

@@ -66,17 +66,16 @@ def _audit(session: Session, user: UserAccount, entity: str, row: Any, after: An
 
 def create(session: Session, *, user: UserAccount, data: NetworkCreate) -> VillageNetwork:
     """A district's network; one per district (409 naming the existing one)."""
-    _writable(user, data.district_code)
-    if session.get(District, data.district_code) is None:
-        raise InvalidInput(
-            "expert.unknown_district", field="district_code", code=data.district_code
-        )
+    district = data.district_code or user.district_code or ""
+    _writable(user, district)
+    if session.get(District, district) is None:
+        raise InvalidInput("expert.unknown_district", field="district_code", code=district)
     existing = session.exec(
-        select(VillageNetwork.id).where(VillageNetwork.district_code == data.district_code)
+        select(VillageNetwork.id).where(VillageNetwork.district_code == district)
     ).first()
     if existing is not None:
         raise Conflict("network.duplicate", field="name", existing_id=existing)
-    row = VillageNetwork(**data.model_dump())
+    row = VillageNetwork(**data.model_dump(exclude={"district_code"}), district_code=district)
     session.add(row)
     session.flush()
     _audit(session, user, "village_network", row, data.model_dump(mode="json"))
@@ -113,14 +112,23 @@ def add_member(
     return row
 
 
+def get_member(session: Session, *, user: UserAccount, member_id: int) -> NetworkMember:
+    policies.require_fact_logger(user)
+    return get_visible(  # type: ignore[no-any-return]
+        session, visible_members(user), NetworkMember, member_id, missing="network.not_found"
+    )
+
+
+def network_of_member(session: Session, *, user: UserAccount, member_id: int) -> int:
+    """The network a (visible) membership belongs to, for a page that re-shows it."""
+    return get_member(session, user=user, member_id=member_id).network_id
+
+
 def close_member(
     session: Session, *, user: UserAccount, member_id: int, data: MemberClose
 ) -> NetworkMember:
     """End a group's membership on ``valid_to`` (exclusive)."""
-    policies.require_fact_logger(user)
-    row: NetworkMember = get_visible(
-        session, visible_members(user), NetworkMember, member_id, missing="network.not_found"
-    )
+    row = get_member(session, user=user, member_id=member_id)
     _writable(user, row.district_code)
     if row.valid_to is not None:
         raise Conflict("network.member_closed", field="valid_to", existing_id=row.id)

@@ -19,7 +19,7 @@ OPERATORS_PER_SPACE = 3
 class SpaceCreate(InputSchema):
     """A space open from ``valid_from``; ``valid_to`` (exclusive) when it has closed."""
 
-    district_code: str = Field(regex=DISTRICT)
+    district_code: str | None = Field(default=None, regex=DISTRICT)
     dong_code: str = Field(regex=DONG)
     name: str = Field(min_length=1, max_length=200)
     address: str = Field(min_length=1, max_length=300)
@@ -63,7 +63,9 @@ class SpacePublic(SQLModel):
 
 
 class NetworkCreate(InputSchema):
-    district_code: str = Field(regex=DISTRICT)
+    """Without ``district_code``, the user's own district."""
+
+    district_code: str | None = Field(default=None, regex=DISTRICT)
     name: str = Field(min_length=1, max_length=200)
     founded_on: date | None = None
 

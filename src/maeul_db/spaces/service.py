@@ -13,12 +13,12 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
+from maeul_db.assemblies import service as assembly_service
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.careers import service as career_service
 from maeul_db.careers.schemas import CareerCreate
 from maeul_db.core.scope import district_scoped, get_visible
-from maeul_db.errors import Forbidden
 from maeul_db.kit import time as clock
 from maeul_db.kit.time import check_interval
 from maeul_db.models import (
@@ -30,7 +30,6 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.refdata import queries as refdata_queries
-from maeul_db.refdata import service as refdata_service
 from maeul_db.spaces.schemas import OperatorCreate, OperatorPublic, SpaceCreate, SpacePublic
 
 
@@ -97,13 +96,15 @@ def _public(
 
 def create(session: Session, *, user: UserAccount, data: SpaceCreate) -> CommunitySpace:
     """Record a space of the user's district."""
-    if not policies.can_write_district(user, data.district_code):
-        raise Forbidden("space.district_forbidden")
     check_interval(data.valid_from, data.valid_to)
-    refdata_service.check_dong_in_district(
-        session, code=data.dong_code, district_code=data.district_code, on=data.valid_from
+    district = assembly_service.owning_district(
+        session,
+        user=user,
+        district_code=data.district_code,
+        dong_code=data.dong_code,
+        on=data.valid_from,
     )
-    row = CommunitySpace(**data.model_dump())
+    row = CommunitySpace(**data.model_dump(exclude={"district_code"}), district_code=district)
     session.add(row)
     session.flush()
     audit.record(

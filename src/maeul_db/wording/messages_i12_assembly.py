@@ -77,4 +77,9 @@ MESSAGES_I12_ASSEMBLY: dict[str, tuple[str, str]] = {
         "이미 종료된 회원 기록입니다",
         "this membership has already ended",
     ),
+    "menu.section.autonomy": ("주민자치·공간", "resident autonomy and spaces"),
+    "menu.assemblies": ("주민총회·자치계획", "general assemblies and plans"),
+    "menu.assembly_turnout": ("주민총회 투표율 (동별)", "assembly turnout by dong"),
+    "menu.spaces": ("공동체 공간", "community spaces"),
+    "menu.networks": ("마을넷", "village networks"),
 }
