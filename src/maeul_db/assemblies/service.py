@@ -136,7 +136,7 @@ def public(session: Session, row: GeneralAssembly) -> AssemblyPublic:
         prevoters=row.prevoters,
         adults=row.adult_population,
     )
-    fields = {name: getattr(row, name) for name in AssemblyPublic.model_fields} | {
+    fields = {n: getattr(row, n) for n in AssemblyPublic.model_fields if hasattr(row, n)} | {
         "dong_name": names.get(row.dong_code, row.dong_code),
         "turnout": result,
     }
