@@ -76,7 +76,7 @@ def test_a_space_operator_is_a_career_on_the_timeline_and_a_ladder_rung(
     days = ladder.reached(ladder_facts(session, end=date(2030, 1, 1)))[person.id]
     assert days[ladder.RUNGS.index("council_or_space")] == date(2019, 4, 1)
     # Reading the space showed the operator: one access-log row naming them.
-    logged = session.exec(select(AccessLog).where(AccessLog.action == "spaces.read")).all()
+    logged = session.exec(select(AccessLog).where(AccessLog.action == "spaces.operators")).all()
     assert logged and all(str(person.id) in str(row.person_ids) for row in logged)
 
 

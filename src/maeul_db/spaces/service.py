@@ -177,7 +177,7 @@ def detail(session: Session, *, user: UserAccount, space_id: int) -> SpacePublic
         for link, career, name in session.exec(stmt).all()
     ]
     access_log.record(
-        session, actor=user, action="spaces.read", person_ids=[o.person_id for o in operators]
+        session, actor=user, action="spaces.operators", person_ids=[o.person_id for o in operators]
     )
     today = clock.today()
     current = sum(
