@@ -357,6 +357,7 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "ladder": Command(("--as-of", "2020-01-01")),
     "report": Command(("--year", "2019", "--out", "{out}")),
     "privacy retention": Command(("--dry-run",)),
+    "assemblies turnout": Command(("--year", "2021", "--json")),
     "graph export": Command(
         ("--format", "json", "--from", "2015-01-01", "--to", "2024-12-31", "--out", "{out}")
     ),

@@ -22,4 +22,8 @@ LABELS_I12_ASSEMBLY: Final[dict[str, dict[str, Pair]]] = {
         "resident": ("주민 주도 공동체 공간", "resident-run community space"),
         "other": ("기타 공간", "other space"),
     },
+    "quorum": {
+        "met": ("성원", "quorum met"),
+        "short": ("미달", "short of the quorum"),
+    },
 }

@@ -82,4 +82,8 @@ MESSAGES_I12_ASSEMBLY: dict[str, tuple[str, str]] = {
     "menu.assembly_turnout": ("주민총회 투표율 (동별)", "assembly turnout by dong"),
     "menu.spaces": ("공동체 공간", "community spaces"),
     "menu.networks": ("마을넷", "village networks"),
+    "assembly.turnout_title": (
+        "{year}년 주민총회 {assemblies}곳, 성원 {met}곳, 전체 투표율 {turnout}%",
+        "{year}: {assemblies} assemblies, {met} reached the quorum, turnout {turnout}%",
+    ),
 }
