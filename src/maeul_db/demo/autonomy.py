@@ -170,7 +170,7 @@ def _item(
     votes_for, against, abstain = _votes(ctx, voters, adopted)
     source = rng.choices([s for s, _ in SOURCES], weights=[w for _, w in SOURCES])[0]
     requested = rng.randint(3, 15) * 1_000_000
-    granted = round(requested * rng.uniform(0.7, 1.0), -5) if adopted else 0
+    granted = int(round(requested * rng.uniform(0.7, 1.0), -5)) if adopted else 0
     project_id = None
     if adopted and rng.random() < LINKED_SHARE:
         pool = projects.get((dong.code, plan_year)) or projects.get((district, plan_year))
