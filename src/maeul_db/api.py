@@ -8,6 +8,7 @@ from maeul_db.access_log import router as access_log_router
 from maeul_db.accounts import router as accounts_router
 from maeul_db.activities import router as activities_router
 from maeul_db.analytics import router as analytics_router
+from maeul_db.assemblies import router as assemblies_router
 from maeul_db.audit import router as audit_router
 from maeul_db.auth import router as auth_router
 from maeul_db.auth.deps import get_current_user
@@ -20,6 +21,7 @@ from maeul_db.identity import router as identity_router
 from maeul_db.imports import router as imports_router
 from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
+from maeul_db.spaces import router as spaces_router
 from maeul_db.timeline import router as timeline_router
 from maeul_db.training import router as training_router
 
@@ -45,6 +47,9 @@ protected_router.include_router(experts_router.router)
 protected_router.include_router(careers_router.router)
 protected_router.include_router(certificates_router.router)
 protected_router.include_router(councils_router.router)
+protected_router.include_router(assemblies_router.router)
+protected_router.include_router(spaces_router.router)
+protected_router.include_router(spaces_router.network_router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

@@ -241,6 +241,9 @@ def _register_optional_commands() -> None:
     from maeul_db.refdata.cli import dong_change
 
     refdata_app.command("dong-change")(dong_change)
+    from maeul_db.assemblies.cli import assemblies_app
+
+    app.add_typer(assemblies_app, name="assemblies")
 
 
 _register_optional_commands()

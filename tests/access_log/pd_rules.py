@@ -40,6 +40,8 @@ class NotRun:
     reason: str
 
 
+# A network for another district (district A's is seeded), created by the city admin.
+DISTRICT_B_CODE = "11140"
 PERIOD = {"from": "2015-01-01", "to": "2024-12-31"}
 PERSON = {
     "name": "새인물",
@@ -243,6 +245,56 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/councils/{council_id}/meetings"): Call(
         body={"held_on": "2020-06-01", "title": "회의", "present_person_ids": ["{person_id}"]}
     ),
+    # Assemblies, plans, spaces and networks (issue 12); the space page names its operators.
+    ("GET", "/api/assemblies"): Call(),
+    ("POST", "/api/assemblies"): Call(
+        body={
+            "dong_code": "1111051500",
+            "held_on": "2023-06-01",
+            "present": 10,
+            "onsite_voters": 10,
+            "prevoters": 0,
+            "adult_population": 5000,
+        }
+    ),
+    ("GET", "/api/assemblies/turnout"): Call(query={"year": "2021"}),
+    ("GET", "/api/assemblies/{assembly_id}"): Call(),
+    ("POST", "/api/assemblies/plans"): Call(
+        body={
+            "dong_code": "1111051500",
+            "year": 2023,
+            "title": "새",
+            "assembly_id": "{assembly_id}",
+        }
+    ),
+    ("GET", "/api/assemblies/plans/{plan_id}"): Call(),
+    ("POST", "/api/assemblies/plans/{plan_id}/items"): Call(body={"title": "새의제"}),
+    ("POST", "/api/assemblies/items/{item_id}/votes"): Call(
+        body={"votes_for": 1, "votes_against": 0, "votes_abstain": 0}
+    ),
+    ("POST", "/api/assemblies/items/{item_id}/project"): Call(body={"project_id": "{project_id}"}),
+    ("GET", "/api/assemblies/projects/{project_id}/items"): Call(),
+    ("GET", "/api/spaces"): Call(),
+    ("POST", "/api/spaces"): Call(
+        body={
+            "dong_code": "1111051500",
+            "name": "새공간",
+            "address": "종로구",
+            "kind": "hub",
+            "valid_from": "2020-01-01",
+        }
+    ),
+    ("GET", "/api/spaces/{space_id}"): Call(),
+    ("POST", "/api/spaces/{space_id}/operators"): Call(
+        body={"person_id": "{eul_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/networks"): Call(),
+    ("POST", "/api/networks"): Call(body={"name": "새마을넷", "district_code": DISTRICT_B_CODE}),
+    ("GET", "/api/networks/{network_id}"): Call(),
+    ("POST", "/api/networks/{network_id}/members"): Call(
+        body={"group_id": "{group_id}", "valid_from": "2023-01-01"}
+    ),
+    ("POST", "/api/networks/members/{member_id}/close"): Call(body={"valid_to": "2024-01-01"}),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -302,6 +354,14 @@ WEB_RULES: dict[str, Call] = {
     "/work/{kind}": Call(),
     "/councils": Call(),
     "/councils/{council_id}": Call(),
+    "/assemblies": Call(),
+    "/assemblies/turnout": Call(query={"year": "2021"}),
+    "/assemblies/{assembly_id}": Call(),
+    "/assemblies/plans/{plan_id}": Call(),
+    "/spaces": Call(),
+    "/spaces/{space_id}": Call(),
+    "/networks": Call(),
+    "/networks/{network_id}": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"
@@ -332,6 +392,7 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "ladder": Command(("--as-of", "2020-01-01")),
     "report": Command(("--year", "2019", "--out", "{out}")),
     "privacy retention": Command(("--dry-run",)),
+    "assemblies turnout": Command(("--year", "2021", "--json")),
     "graph export": Command(
         ("--format", "json", "--from", "2015-01-01", "--to", "2024-12-31", "--out", "{out}")
     ),

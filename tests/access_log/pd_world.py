@@ -45,6 +45,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
+from tests.builders_autonomy import seed_autonomy
 from tests.imports.roster import csv_bytes
 
 # Distinctive strings no template, label or fixture contains; none is a substring of another.
@@ -171,6 +172,7 @@ def seed(session: Session) -> World:
         "request_id": _rights_request(session, users[Role.district_staff], gap.id),
         "account_id": users[Role.district_staff].id,
         **make_council_world(session, person=gap, trained=True),
+        **seed_autonomy(session, person_id=gap.id, group_id=group.id),
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

@@ -46,6 +46,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
+from tests.builders_autonomy import seed_autonomy
 
 SECRET_NAME = "비밀인물가"
 SECRET_GROUP = "비밀모임나"
@@ -231,6 +232,55 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/analytics/people/{person_id}/ego"): Rule("deny"),
     ("GET", "/api/analytics/people/{person_id}/chain"): Rule("deny", query={"other": "1"}),
     ("GET", "/api/analytics/people/{person_id}/ties-before-lead"): Rule("deny"),
+    # Assemblies, plans, spaces and networks (issue 12)
+    ("GET", "/api/assemblies"): Rule("own"),
+    ("POST", "/api/assemblies"): Rule(
+        "deny",
+        {
+            "dong_code": DONG_A,
+            "held_on": "2023-06-01",
+            "present": 10,
+            "onsite_voters": 10,
+            "prevoters": 0,
+            "adult_population": 5000,
+        },
+    ),
+    ("GET", "/api/assemblies/turnout"): Rule("own", query={"year": "2021"}),
+    ("GET", "/api/assemblies/{assembly_id}"): Rule("deny"),
+    ("POST", "/api/assemblies/plans"): Rule(
+        "deny", {"dong_code": DONG_A, "year": 2023, "title": "x", "assembly_id": "{assembly_id}"}
+    ),
+    ("GET", "/api/assemblies/plans/{plan_id}"): Rule("deny"),
+    ("POST", "/api/assemblies/plans/{plan_id}/items"): Rule("deny", {"title": "x"}),
+    ("POST", "/api/assemblies/items/{item_id}/votes"): Rule(
+        "deny", {"votes_for": 1, "votes_against": 0, "votes_abstain": 0}
+    ),
+    ("POST", "/api/assemblies/items/{item_id}/project"): Rule(
+        "deny", {"project_id": "{project_id}"}
+    ),
+    ("GET", "/api/assemblies/projects/{project_id}/items"): Rule("deny"),
+    ("GET", "/api/spaces"): Rule("own"),
+    ("POST", "/api/spaces"): Rule(
+        "deny",
+        {
+            "dong_code": DONG_A,
+            "name": "x",
+            "address": "x",
+            "kind": "hub",
+            "valid_from": "2020-01-01",
+        },
+    ),
+    ("GET", "/api/spaces/{space_id}"): Rule("deny"),
+    ("POST", "/api/spaces/{space_id}/operators"): Rule(
+        "deny", {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/networks"): Rule("own"),
+    ("POST", "/api/networks"): Rule("deny", {"name": "x", "district_code": DISTRICT_A}),
+    ("GET", "/api/networks/{network_id}"): Rule("deny"),
+    ("POST", "/api/networks/{network_id}/members"): Rule(
+        "deny", {"group_id": "{group_id}", "valid_from": "2023-01-01"}
+    ),
+    ("POST", "/api/networks/members/{member_id}/close"): Rule("deny", {"valid_to": "2024-01-01"}),
     # Identity and imports (issue 3)
     ("POST", "/api/identity/match"): Rule(
         "own", {"name": "새인물", "birth_year": 1980, "phone": "010-1234-0000"}
@@ -350,6 +400,7 @@ def _world(session: Session) -> dict[str, Any]:
         "token": certificate.verification_id,
         "account_id": admin.id,
         **make_council_world(session, person=person),
+        **seed_autonomy(session, person_id=person.id, group_id=group.id, label=SECRET_GROUP),
     }
 
 

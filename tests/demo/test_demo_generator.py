@@ -29,6 +29,8 @@ INTERVAL_TABLES = (
     "council_seat",
     "expert_placement",
     "career",
+    "community_space",
+    "network_member",
 )
 
 
@@ -325,3 +327,34 @@ def test_generate_seats_belong_to_one_council_per_dong(small: DemoData) -> None:
         assert council["founded_on"] <= seat["valid_from"]
         methods[seat["chosen_by"]] += 1
     assert set(methods) == {"open_call", "recommended", "lottery"}
+
+
+def test_generate_assemblies_plans_spaces_and_networks(small: DemoData) -> None:
+    """Issue 12's tables are filled and consistent: one assembly per dong and year, no more item
+    votes than the assembly's voters, linked items point at a project of their district, every
+    operator link names a space_operator career of the space's district."""
+    assemblies = rows(small, "general_assembly")
+    assert assemblies and len({(a["dong_code"], a["year"]) for a in assemblies}) == len(assemblies)
+    for a in assemblies:
+        assert a["onsite_voters"] <= a["present"]
+        assert a["present"] + a["prevoters"] <= a["adult_population"]
+    voters = {a["id"]: a["onsite_voters"] + a["prevoters"] for a in assemblies}
+    plans = {p["id"]: p for p in rows(small, "autonomy_plan")}
+    projects = {p["id"]: p for p in rows(small, "project")}
+    items = rows(small, "agenda_item")
+    assert items and any(i["project_id"] for i in items)
+    for item in items:
+        plan = plans[item["plan_id"]]
+        cast = item["votes_for"] + item["votes_against"] + item["votes_abstain"]
+        assert cast <= voters[plan["assembly_id"]]
+        assert isinstance(item["budget_granted_krw"], int)
+        if item["project_id"]:
+            assert projects[item["project_id"]]["district_code"] == item["district_code"]
+    careers = {c["id"]: c for c in rows(small, "career")}
+    spaces = {s["id"]: s for s in rows(small, "community_space")}
+    links = rows(small, "space_operator")
+    assert links and rows(small, "network_member")
+    for link in links:
+        career = careers[link["career_id"]]
+        assert career["job_type"] == "space_operator"
+        assert career["district_code"] == spaces[link["space_id"]]["district_code"]

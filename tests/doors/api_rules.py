@@ -46,6 +46,22 @@ NEW_PERSON = {
 }
 JOIN = {"person_id": "{person_id}", "valid_from": "2020-01-01"}
 CLOSE = {"valid_to": "2024-01-01"}
+ASSEMBLY = {
+    "dong_code": DONG_A,
+    "held_on": "2023-06-01",
+    "present": 10,
+    "onsite_voters": 10,
+    "prevoters": 0,
+    "adult_population": 5000,
+}
+SPACE = {
+    "dong_code": DONG_A,
+    "name": "새공간",
+    "address": "종로구",
+    "kind": "hub",
+    "valid_from": "2020-01-01",
+}
+VOTES = {"votes_for": 1, "votes_against": 0, "votes_abstain": 0}
 
 API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/auth/token"): ApiRule(
@@ -250,4 +266,32 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/councils/{council_id}/meetings"): ApiRule(
         STAFF, {"held_on": "2020-06-01", "title": "정기회의", "present_person_ids": ["{person_id}"]}
     ),
+    # Assemblies, plans, spaces and networks (issue 12).
+    ("GET", "/api/assemblies"): ApiRule(STAFF, query={"year": "2021"}),
+    ("POST", "/api/assemblies"): ApiRule(STAFF, ASSEMBLY),
+    ("GET", "/api/assemblies/turnout"): ApiRule(ANALYTICS, query={"year": "2021"}),
+    ("GET", "/api/assemblies/{assembly_id}"): ApiRule(STAFF),
+    ("POST", "/api/assemblies/plans"): ApiRule(
+        STAFF, {"dong_code": DONG_A, "year": 2023, "title": "새", "assembly_id": "{assembly_id}"}
+    ),
+    ("GET", "/api/assemblies/plans/{plan_id}"): ApiRule(STAFF),
+    ("POST", "/api/assemblies/plans/{plan_id}/items"): ApiRule(STAFF, {"title": "새의제"}),
+    ("POST", "/api/assemblies/items/{item_id}/votes"): ApiRule(STAFF, VOTES),
+    ("POST", "/api/assemblies/items/{item_id}/project"): ApiRule(
+        STAFF, {"project_id": "{project_id}"}
+    ),
+    ("GET", "/api/assemblies/projects/{project_id}/items"): ApiRule(STAFF),
+    ("GET", "/api/spaces"): ApiRule(STAFF),
+    ("POST", "/api/spaces"): ApiRule(STAFF, SPACE),
+    ("GET", "/api/spaces/{space_id}"): ApiRule(STAFF),
+    ("POST", "/api/spaces/{space_id}/operators"): ApiRule(
+        STAFF, {"person_id": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/api/networks"): ApiRule(STAFF),
+    ("POST", "/api/networks"): ApiRule(STAFF, {"name": "새마을넷", "district_code": DISTRICT_A}),
+    ("GET", "/api/networks/{network_id}"): ApiRule(STAFF),
+    ("POST", "/api/networks/{network_id}/members"): ApiRule(
+        STAFF, {"group_id": "{group_id}", "valid_from": "2023-01-01"}
+    ),
+    ("POST", "/api/networks/members/{member_id}/close"): ApiRule(STAFF, {"valid_to": "2024-01-01"}),
 }

@@ -56,6 +56,21 @@ REQUEST_FORM = {
     "requester": "r",
     "verification": "v",
 }
+ASSEMBLY_FORM = {
+    "dong_code": DONG_A,
+    "held_on": "2023-06-01",
+    "present": "10",
+    "onsite_voters": "10",
+    "prevoters": "0",
+    "adult_population": "5000",
+}
+SPACE_FORM = {
+    "dong_code": DONG_A,
+    "name": "새공간",
+    "address": "종로구",
+    "kind": "hub",
+    "valid_from": "2020-01-01",
+}
 CONSENT_FORM = {"purpose": "research", "method": "paper", "given_on": "2020-01-01"}
 
 WEB_RULES: dict[tuple[str, str], WebRule] = {
@@ -311,4 +326,30 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/councils/{council_id}/meetings"): WebRule(
         STAFF, {"held_on": "2020-06-01", "title": "정기회의", "present": "{person_id}"}
     ),
+    # Assemblies, plans, spaces and networks (issue 12): district staff manage their district's;
+    # the city turnout page is aggregates (analysts too; staff see their own district's dongs).
+    ("GET", "/assemblies"): WebRule(STAFF, cross="own"),
+    ("POST", "/assemblies"): WebRule(STAFF, ASSEMBLY_FORM),
+    ("GET", "/assemblies/turnout"): WebRule(ANALYTICS, cross="own", query={"year": "2021"}),
+    ("GET", "/assemblies/{assembly_id}"): WebRule(STAFF),
+    ("POST", "/assemblies/{assembly_id}/plans"): WebRule(STAFF, {"year": "2023", "title": "새"}),
+    ("GET", "/assemblies/plans/{plan_id}"): WebRule(STAFF),
+    ("POST", "/assemblies/plans/{plan_id}/items"): WebRule(STAFF, {"title": "새의제"}),
+    ("POST", "/assemblies/items/{item_id}/votes"): WebRule(
+        STAFF, {"votes_for": "1", "votes_against": "0", "votes_abstain": "0"}
+    ),
+    ("POST", "/assemblies/items/{item_id}/project"): WebRule(STAFF, {"project_id": "{project_id}"}),
+    ("GET", "/spaces"): WebRule(STAFF, cross="own"),
+    ("POST", "/spaces"): WebRule(STAFF, SPACE_FORM),
+    ("GET", "/spaces/{space_id}"): WebRule(STAFF),
+    ("POST", "/spaces/{space_id}/operators"): WebRule(
+        STAFF, {"person": "{person_id}", "valid_from": "2020-01-01"}
+    ),
+    ("GET", "/networks"): WebRule(STAFF, cross="own"),
+    ("POST", "/networks"): WebRule(STAFF, {"name": "새마을넷", "district_code": DISTRICT_A}),
+    ("GET", "/networks/{network_id}"): WebRule(STAFF),
+    ("POST", "/networks/{network_id}/members"): WebRule(
+        STAFF, {"group_id": "{group_id}", "valid_from": "2023-01-01"}
+    ),
+    ("POST", "/networks/members/{member_id}/close"): WebRule(STAFF, {"last_day": "2023-12-31"}),
 }

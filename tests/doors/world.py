@@ -48,6 +48,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
+from tests.builders_autonomy import seed_autonomy
 
 SECRET_NAME = "비밀인물가"
 SECRET_PHONE = "01098765432"
@@ -153,6 +154,7 @@ def seed(session: Session) -> World:
         # An account for the admin pages: district A's staff member's own.
         "account_id": users[Role.district_staff].id,
         **make_council_world(session, person=person),
+        **seed_autonomy(session, person_id=person.id, group_id=group.id, label=DISTRICT_RECORDS[0]),
     }
     expert = users[Role.expert]
     assert expert.person_id is not None

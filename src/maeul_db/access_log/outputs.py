@@ -126,4 +126,5 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput("privacy.consent:list_for_person", "person.consents", "a person's consents"),
     PersonalDataOutput("privacy.requests:list_", "privacy.requests", "requesters' names"),
     PersonalDataOutput("privacy.requests:view", "privacy.requests", "the requester's name"),
+    PersonalDataOutput("spaces.service:detail", "spaces.operators", "a space's operators' names"),
 )

@@ -13,7 +13,6 @@ from decimal import Decimal
 from maeul_db.demo.context import Context
 from maeul_db.demo.dataset import END, open_end, stamp
 from maeul_db.demo.people import STAFF_AGES
-from maeul_db.demo.projects import Plan
 from maeul_db.demo.reference import DistrictRef, DongRef
 
 PLACEMENT_ROLLOUT = {2019: 35, 2020: 30, 2021: 20, 2022: 15}
@@ -49,7 +48,7 @@ def add_career(
     valid_from: date,
     valid_to: date | None,
     dong: str | None = None,
-) -> None:
+) -> int:
     career_id = ctx.data.next_id("career")
     created = stamp(valid_from, career_id)
     verified = None
@@ -73,6 +72,7 @@ def add_career(
         ),
     )
     ctx.people.touch(person_id, valid_from, district)
+    return career_id
 
 
 def _years_later(day: date, years: int) -> date:
@@ -209,21 +209,3 @@ def staff_and_activists(ctx: Context) -> None:
                     start,
                     open_end(start + timedelta(days=30 * months)),
                 )
-
-
-def space_operators(ctx: Context, plan: Plan) -> None:
-    """Up to three operators per community-space project, from its proposers and participants."""
-    for project in plan.projects:
-        if project.stage != "community_space":
-            continue
-        end = open_end(project.ends_on + timedelta(days=1))
-        for person_id in project.participants[: ctx.rng.randint(1, 3)]:
-            add_career(
-                ctx,
-                person_id,
-                "space_operator",
-                project.group.name,
-                project.group.district.code,
-                project.starts_on,
-                end,
-            )

@@ -7,7 +7,8 @@ The steps run in a fixed order on one ``random.Random(seed)``, so the same seed 
 from __future__ import annotations
 
 from maeul_db.demo.activities import make_activities
-from maeul_db.demo.careers import place_experts, space_operators, staff_and_activists
+from maeul_db.demo.autonomy import make_assemblies, make_networks, make_spaces
+from maeul_db.demo.careers import place_experts, staff_and_activists
 from maeul_db.demo.context import Context, Progress, make_context
 from maeul_db.demo.council import make_councils
 from maeul_db.demo.dataset import DemoData
@@ -17,7 +18,16 @@ from maeul_db.demo.reference import DongRef, Reference
 from maeul_db.demo.scales import ScaleSpec
 from maeul_db.demo.training import expert_pool, general_education, make_catalogue
 
-STEPS = ("projects", "participants", "activities", "training", "councils", "careers", "people")
+STEPS = (
+    "projects",
+    "participants",
+    "activities",
+    "training",
+    "councils",
+    "careers",
+    "assemblies",
+    "people",
+)
 
 
 def covered_dongs(ctx: Context) -> dict[str, tuple[DongRef, ...]]:
@@ -47,8 +57,11 @@ def generate(
     ctx.report("councils", 1, 1)
     place_experts(ctx, covered, pool)
     staff_and_activists(ctx)
-    space_operators(ctx, plan)
+    make_spaces(ctx, plan)
     ctx.report("careers", 1, 1)
+    make_assemblies(ctx, plan)
+    make_networks(ctx, plan)
+    ctx.report("assemblies", 1, 1)
     ctx.people.emit(ctx.data)
     ctx.report("people", 1, 1)
     return ctx.data

@@ -84,6 +84,15 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
             MenuLink("/api/docs", "menu.api_docs", CITY),
         ),
     ),
+    (
+        "menu.section.autonomy",
+        (
+            MenuLink("/assemblies", "menu.assemblies", STAFF),
+            MenuLink("/assemblies/turnout", "menu.assembly_turnout", ANALYSTS),
+            MenuLink("/spaces", "menu.spaces", STAFF),
+            MenuLink("/networks", "menu.networks", STAFF),
+        ),
+    ),
 )
 
 

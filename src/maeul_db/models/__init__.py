@@ -2,6 +2,13 @@
 
 from maeul_db.models.accounts import LoginFailure, Role, UserAccount
 from maeul_db.models.activities import Activity, ActivityKind, Attendance
+from maeul_db.models.assemblies import (
+    AgendaItem,
+    AutonomyPlan,
+    BudgetSource,
+    GeneralAssembly,
+    PopulationBasis,
+)
 from maeul_db.models.base import metadata
 from maeul_db.models.careers import (
     Career,
@@ -48,6 +55,13 @@ from maeul_db.models.projects import (
     Project,
     Stage,
 )
+from maeul_db.models.spaces import (
+    CommunitySpace,
+    NetworkMember,
+    SpaceKind,
+    SpaceOperator,
+    VillageNetwork,
+)
 from maeul_db.models.training import (
     Enrolment,
     ModuleAttendance,
@@ -63,12 +77,16 @@ __all__ = [
     "AccessReview",
     "Activity",
     "ActivityKind",
+    "AgendaItem",
     "Attendance",
     "AuditLog",
+    "AutonomyPlan",
+    "BudgetSource",
     "Career",
     "Certificate",
     "CertificateKind",
     "CertificateStatus",
+    "CommunitySpace",
     "Consent",
     "ConsentMethod",
     "ConsentPurpose",
@@ -91,6 +109,7 @@ __all__ = [
     "ExpertPlacement",
     "ExpertTarget",
     "Gender",
+    "GeneralAssembly",
     "Group",
     "GroupMembership",
     "GroupTheme",
@@ -101,12 +120,14 @@ __all__ = [
     "MatchStatus",
     "MembershipRole",
     "ModuleAttendance",
+    "NetworkMember",
     "Participation",
     "ParticipationRole",
     "Person",
     "PersonDistrictLink",
     "PersonMatchCandidate",
     "PersonVersion",
+    "PopulationBasis",
     "ProcessingRecord",
     "Programme",
     "Project",
@@ -115,6 +136,8 @@ __all__ = [
     "RightsRequest",
     "Role",
     "SelectionMethod",
+    "SpaceKind",
+    "SpaceOperator",
     "Stage",
     "Subcommittee",
     "SubcommitteeMember",
@@ -124,5 +147,6 @@ __all__ = [
     "TrainingProgram",
     "TrainingStage",
     "UserAccount",
+    "VillageNetwork",
     "metadata",
 ]

@@ -33,6 +33,7 @@ from maeul_db.models import (
 )
 from maeul_db.participants import service as participant_service
 from maeul_db.participants.visibility import PersonView, person_view
+from maeul_db.spaces.timeline import network_events
 from maeul_db.timeline.schemas import Rung, TimelineEvent, TimelinePublic
 from maeul_db.wording import label
 
@@ -297,6 +298,7 @@ KIND_ORDER = {
     "placement": 4,
     "career": 5,
     "attendance": 6,
+    "network": 7,
 }
 
 
@@ -312,6 +314,7 @@ def _build(
         + _attendance(session, person_ids, district)
         + _training(session, person_ids, district)
         + _intervals(session, person_ids, district)
+        + network_events(session, person_ids, district)
     )
     days = _ladder_days(session, person_id, district)
     if as_of is not None:

@@ -24,6 +24,7 @@ from maeul_db.participants.schemas import PeopleFilter
 from maeul_db.refdata import choices
 from maeul_db.web import (
     account_pages,
+    assembly_pages,
     career_pages,
     certificate_pages,
     dong_pages,
@@ -36,6 +37,7 @@ from maeul_db.web import (
     person_pages,
     placement_pages,
     privacy_pages,
+    space_pages,
     training_pages,
     work_pages,
 )
@@ -178,6 +180,8 @@ router.include_router(placement_pages.router)
 router.include_router(career_pages.router)
 router.include_router(work_pages.router)
 router.include_router(council_pages_router)
+router.include_router(assembly_pages.router)
+router.include_router(space_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

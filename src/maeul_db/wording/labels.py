@@ -163,6 +163,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "council_seat": ("주민자치회", "resident council"),
         "career": ("경력", "career"),
         "placement": ("전문가 배치", "expert placement"),
+        "network": ("마을넷", "village network"),
     },
     # The growth ladder's rungs (analytics/ladder.py Rung).
     "rung": {
@@ -364,3 +365,6 @@ from maeul_db.wording.labels_i12_councils import LABELS_I12_COUNCILS  # noqa: E4
 # Merged kind by kind: the councils add field names to the shared "field" table.
 for _kind, _pairs in LABELS_I12_COUNCILS.items():
     LABELS.setdefault(_kind, {}).update(_pairs)
+from maeul_db.wording.labels_i12_assembly import LABELS_I12_ASSEMBLY  # noqa: E402
+
+LABELS.update(LABELS_I12_ASSEMBLY)

@@ -601,6 +601,7 @@ from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
 from maeul_db.wording.messages_facts import MESSAGES_FACTS  # noqa: E402
+from maeul_db.wording.messages_i12_assembly import MESSAGES_I12_ASSEMBLY  # noqa: E402
 from maeul_db.wording.messages_i12_councils import MESSAGES_I12_COUNCILS  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
@@ -626,4 +627,5 @@ _merge(
     MESSAGES_PRIVACY,
     MESSAGES_READS,
     MESSAGES_I12_COUNCILS,
+    MESSAGES_I12_ASSEMBLY,
 )
