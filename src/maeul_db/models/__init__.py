@@ -17,6 +17,22 @@ from maeul_db.models.groups import Group, GroupMembership, GroupTheme, Membershi
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
 from maeul_db.models.imports import ImportBatch, ImportStatus
 from maeul_db.models.logs import AccessLog, AuditLog
+from maeul_db.models.paperwork import (
+    Application,
+    ApplicationBudgetLine,
+    ApplicationEvent,
+    ApplicationPerson,
+    ApplicationStatus,
+    Call,
+    CallSpec,
+    CallSpecKind,
+    ConsultingRequest,
+    ConsultingStatus,
+    GroupRepLink,
+    ReviewScore,
+    TrainingRequest,
+    TrainingRequestStatus,
+)
 from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
 from maeul_db.models.privacy import (
     AccessReview,
@@ -102,5 +118,19 @@ __all__ = [
     "TrainingProgram",
     "TrainingStage",
     "UserAccount",
+    "Application",
+    "ApplicationBudgetLine",
+    "ApplicationEvent",
+    "ApplicationPerson",
+    "ApplicationStatus",
+    "Call",
+    "CallSpec",
+    "CallSpecKind",
+    "ConsultingRequest",
+    "ConsultingStatus",
+    "GroupRepLink",
+    "ReviewScore",
+    "TrainingRequest",
+    "TrainingRequestStatus",
     "metadata",
 ]

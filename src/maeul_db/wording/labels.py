@@ -13,6 +13,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "district_staff": ("자치구 담당자", "district staff"),
         "expert": ("마을자치전문가", "village autonomy expert"),
         "analyst": ("분석가", "analyst"),
+        "group_rep": ("모임 대표", "group representative"),
     },
     "gender": {
         "F": ("여성", "female"),
@@ -353,6 +354,9 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 }
 
 # Feature label modules join here (below the table, hence E402).
+from maeul_db.wording.labels_paperwork import AUDIT_ENTITIES_PAPERWORK, LABELS_PAPERWORK  # noqa: E402
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
+LABELS.update(LABELS_PAPERWORK)
+LABELS["audit_entity"].update(AUDIT_ENTITIES_PAPERWORK)
