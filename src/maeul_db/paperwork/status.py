@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.errors import Conflict, Forbidden, InvalidInput
 from maeul_db.kit.time import utcnow
+from maeul_db.wording import label
 from maeul_db.models import (
     Application,
     ApplicationEvent,
@@ -81,14 +82,16 @@ def move(
     current = S(application.status)
     pair = (current, to)
     if pair not in TRANSITIONS:
-        raise Conflict(
-            "paperwork.transition_invalid", field="to", current=current.value, to=to.value
-        )
+        raise Conflict("paperwork.transition_invalid", field="to", **_words(current, to))
     if not allowed(current, to, actor_of(session, user=user, application=application)):
-        raise Forbidden("paperwork.transition_forbidden", current=current.value, to=to.value)
+        raise Forbidden("paperwork.transition_forbidden", **_words(current, to))
     if to in REASON_REQUIRED and not reason.strip():
         raise InvalidInput("paperwork.reason_required", field="reason")
     return _write(session, user=user, application=application, current=current, to=to, reason=reason)
+
+
+def _words(current: S, to: S) -> dict[str, str]:
+    return {"current": label("application_status", current), "to": label("application_status", to)}
 
 
 def _write(
