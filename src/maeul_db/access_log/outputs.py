@@ -126,4 +126,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput("privacy.consent:list_for_person", "person.consents", "a person's consents"),
     PersonalDataOutput("privacy.requests:list_", "privacy.requests", "requesters' names"),
     PersonalDataOutput("privacy.requests:view", "privacy.requests", "the requester's name"),
+    PersonalDataOutput(
+        "paperwork.views:read_application",
+        "paperwork.application",
+        "the proposers' and members' names on an application",
+    ),
 )

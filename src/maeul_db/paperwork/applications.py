@@ -225,13 +225,13 @@ def _check_budget(call: Call, data: ApplicationCreate | ApplicationUpdate) -> No
     grant = sum(lines.values())
     if call.grant_ceiling_krw and grant > call.grant_ceiling_krw:
         raise InvalidInput(
-            "paperwork.over_grant_ceiling", field="budget", total=grant, ceiling=call.grant_ceiling_krw
+            "paperwork.over_grant_ceiling", field="budget", total=f"{grant:,}", ceiling=f"{call.grant_ceiling_krw:,}"
         )
     own = data.self_cash_krw + data.self_noncash_krw
     if own * 100 < call.self_share_percent * grant:
         need = -(-call.self_share_percent * grant // 100)
         raise InvalidInput(
-            "paperwork.self_share_short", field="self_cash_krw", own=own, need=need, percent=call.self_share_percent
+            "paperwork.self_share_short", field="self_cash_krw", own=f"{own:,}", need=f"{need:,}", percent=call.self_share_percent
         )
 
 
@@ -244,7 +244,7 @@ def _check_line(call: Call, item: BudgetLineIn, lines: dict[str, int]) -> None:
     ceiling = call.budget_lines[item.line]
     if ceiling and item.amount_krw > ceiling:
         raise InvalidInput(
-            "paperwork.over_line_ceiling", field="budget", line=name, amount=item.amount_krw, ceiling=ceiling
+            "paperwork.over_line_ceiling", field="budget", line=name, amount=f"{item.amount_krw:,}", ceiling=f"{ceiling:,}"
         )
     lines[item.line] = item.amount_krw
 

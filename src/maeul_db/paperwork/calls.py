@@ -157,7 +157,7 @@ def public(session: Session, call: Call) -> CallPublic:
     sheet = spec(session, call_id=call.id, kind=CallSpecKind.sheet)
     return CallPublic.model_validate(
         {
-            **call.model_dump(),
+            **{name: getattr(call, name) for name in Call.model_fields},
             "rules": rules.spec,
             "rules_version": rules.version,
             "sheet": sheet.spec,

@@ -134,6 +134,7 @@ class ApplicantPublic(SQLModel):
     person_id: int | None
     name: str
     birth_year: int | None
+    gender: str | None
     home_dong_code: str | None
     role: ParticipationRole
 

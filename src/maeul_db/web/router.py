@@ -32,6 +32,7 @@ from maeul_db.web import (
     import_pages,
     log_pages,
     logging_pages,
+    paperwork_pages,
     password_pages,
     person_pages,
     placement_pages,
@@ -176,6 +177,7 @@ router.include_router(training_pages.router)
 router.include_router(placement_pages.router)
 router.include_router(career_pages.router)
 router.include_router(work_pages.router)
+router.include_router(paperwork_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

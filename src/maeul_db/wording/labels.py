@@ -304,6 +304,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "project.participants": ("사업 참여자 명단", "project participants"),
         "timeline.read": ("활동 연표", "timeline"),
         "training.read": ("교육 기록 조회", "training read"),
+        "paperwork.application": ("사업 신청서 조회", "application read"),
     },
     # Audit-trail actions (audit.record): what was changed.
     "audit_action": {
@@ -354,9 +355,14 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 }
 
 # Feature label modules join here (below the table, hence E402).
-from maeul_db.wording.labels_paperwork import AUDIT_ENTITIES_PAPERWORK, LABELS_PAPERWORK  # noqa: E402
+from maeul_db.wording.labels_paperwork import (  # noqa: E402
+    AUDIT_ENTITIES_PAPERWORK,
+    FIELDS_PAPERWORK,
+    LABELS_PAPERWORK,
+)
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
 LABELS.update(LABELS_PAPERWORK)
 LABELS["audit_entity"].update(AUDIT_ENTITIES_PAPERWORK)
+LABELS["field"].update({k: v for k, v in FIELDS_PAPERWORK.items() if k not in LABELS["field"]})

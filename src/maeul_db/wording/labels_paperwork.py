@@ -63,3 +63,24 @@ AUDIT_ENTITIES_PAPERWORK: dict[str, Pair] = {
     "paperwork_training_request": ("교육 신청", "training request"),
     "group_rep_link": ("모임 대표 연결", "representative's group"),
 }
+
+FIELDS_PAPERWORK: dict[str, Pair] = {
+    "call_id": ("공모", "call"),
+    "opens_on": ("접수 시작일", "opening day"),
+    "closes_on": ("접수 마감일", "closing day"),
+    "budget_krw": ("총 예산", "budget"),
+    "grant_ceiling_krw": ("지원 한도", "grant ceiling"),
+    "self_share_percent": ("자부담 비율", "own contribution share"),
+    "budget_lines": ("예산 항목 한도", "budget line ceilings"),
+    "required_documents": ("제출 서류", "required documents"),
+    "rules": ("자격 요건", "eligibility rules"),
+    "sheet": ("심사표", "scoring sheet"),
+    "summary": ("사업 내용", "summary"),
+    "people": ("제안자·참여자", "proposers and members"),
+    "budget": ("예산", "budget"),
+    "partner_group_ids": ("함께하는 모임", "partner groups"),
+    "points": ("심사 점수", "scores"),
+    "to": ("상태", "status"),
+    "group_ids": ("연결 모임", "linked groups"),
+    "topic": ("컨설팅 주제", "consulting topic"),
+}
