@@ -54,7 +54,9 @@ def make_rep(session: Session, *groups: Group) -> UserAccount:
     return rep
 
 
-def person(name: str, role: str = "participant", dong: str | None = DONG_A, year: int = 1980) -> dict[str, Any]:
+def person(
+    name: str, role: str = "participant", dong: str | None = DONG_A, year: int = 1980
+) -> dict[str, Any]:
     return {"name": name, "birth_year": year, "gender": "F", "home_dong_code": dong, "role": role}
 
 

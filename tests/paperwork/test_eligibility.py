@@ -13,7 +13,15 @@ from maeul_db.models import ApplicationStatus, ParticipationRole, Role, Stage
 from maeul_db.paperwork import applications, calls, eligibility, review
 from maeul_db.paperwork.rules import Entry, History, PastProject, evaluate
 from maeul_db.paperwork.schemas import ApplicationCreate, RuleSpec
-from tests.builders import DISTRICT_A, DONG_A, make_group, make_participation, make_person, make_project, make_user
+from tests.builders import (
+    DISTRICT_A,
+    DONG_A,
+    make_group,
+    make_participation,
+    make_person,
+    make_project,
+    make_user,
+)
 from tests.paperwork.helpers import application_data, make_call, person
 
 LEAD, CO, MEMBER = (
@@ -49,7 +57,12 @@ def _entry(name: str, role: ParticipationRole = MEMBER, dong: str | None = DONG_
 
 
 def test_min_residents_counts_only_people_living_in_the_district() -> None:
-    people = [_entry("가"), _entry("나", dong=OTHER_DONG), _entry("다", dong=OUTSIDE), _entry("라", dong=None)]
+    people = [
+        _entry("가"),
+        _entry("나", dong=OTHER_DONG),
+        _entry("다", dong=OUTSIDE),
+        _entry("라", dong=None),
+    ]
     assert _one({"kind": "min_residents", "min": 3}, _history(people=people)) == (
         False,
         "자치구 주민이 2명뿐입니다(기준 3명 이상)",
@@ -161,7 +174,9 @@ def test_check_stores_explanations_and_the_rule_version(session: Session) -> Non
         call_id=call.id,
         rules=[RuleSpec(kind="min_residents", min=2), RuleSpec(kind="proposers_same_dong")],
     )
-    review.change_status(session, user=staff, application_id=app.id, to=ApplicationStatus.returned, reason="재검토")
+    review.change_status(
+        session, user=staff, application_id=app.id, to=ApplicationStatus.returned, reason="재검토"
+    )
     review.change_status(session, user=staff, application_id=app.id, to=ApplicationStatus.submitted)
     again = review.check_eligibility(session, user=staff, application_id=app.id)
     assert again.status == ApplicationStatus.eligible and again.eligibility_version == 2

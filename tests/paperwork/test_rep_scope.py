@@ -26,7 +26,9 @@ def test_a_representative_sees_only_their_groups(session: Session) -> None:
         session, user=rep, data=ApplicationCreate.model_validate(application_data(call, mine))
     )
     other = applications.create(
-        session, user=other_rep, data=ApplicationCreate.model_validate(application_data(call, theirs))
+        session,
+        user=other_rep,
+        data=ApplicationCreate.model_validate(application_data(call, theirs)),
     )
     rows, count = applications.list_(session, user=rep, page=Page(50))
     assert [r.id for r in rows] == [own.id] and count == 1
@@ -45,7 +47,10 @@ def test_a_representative_sees_only_their_groups(session: Session) -> None:
     visible, _ = calls.list_(session, user=rep, page=Page(50))
     assert call.id in {c.id for c in visible} and b_call.id not in {c.id for c in visible}
     # Projects: the group's, not another group's (the scope reports and settlements start from).
-    p_mine, p_theirs = make_project(session, group_id=mine.id), make_project(session, group_id=theirs.id)
+    p_mine, p_theirs = (
+        make_project(session, group_id=mine.id),
+        make_project(session, group_id=theirs.id),
+    )
     seen = {p.id for p in session.exec(visible_group_projects(rep)).all()}
     assert p_mine.id in seen and p_theirs.id not in seen
 

@@ -32,15 +32,22 @@ def _eligible(session: Session, **overrides: object) -> tuple[object, object]:
 def test_scores_are_totalled_per_sheet_version(session: Session) -> None:
     staff, app = _eligible(session)
     second = make_user(session)
-    review.score(session, user=staff, application_id=app.id, points={"plan": 30, "people": 20, "budget": 25})
-    review.score(session, user=second, application_id=app.id, points={"plan": 40, "people": 10, "budget": 10})
+    review.score(
+        session, user=staff, application_id=app.id, points={"plan": 30, "people": 20, "budget": 25}
+    )
+    review.score(
+        session, user=second, application_id=app.id, points={"plan": 40, "people": 10, "budget": 10}
+    )
     assert app.status == S.scored
     # Sheet version 2 has two items; a score on it is never mixed with version 1's totals.
     calls.revise(
         session,
         user=staff,
         call_id=app.call_id,
-        sheet=[SheetItem(key="plan", label="계획", max=50), SheetItem(key="impact", label="효과", max=50)],
+        sheet=[
+            SheetItem(key="plan", label="계획", max=50),
+            SheetItem(key="impact", label="효과", max=50),
+        ],
     )
     review.score(session, user=staff, application_id=app.id, points={"plan": 45, "impact": 50})
     summary = review.score_summary(session, application_id=app.id)
@@ -75,14 +82,20 @@ def test_a_selected_application_becomes_a_project_with_its_people_once(session: 
     ]
     staff, app = _eligible(session, people=people)
     people_before = len(session.exec(select(Person)).all())
-    review.score(session, user=staff, application_id=app.id, points={"plan": 30, "people": 20, "budget": 25})
+    review.score(
+        session, user=staff, application_id=app.id, points={"plan": 30, "people": 20, "budget": 25}
+    )
     review.change_status(session, user=staff, application_id=app.id, to=S.selected, reason="우수")
     assert app.project_id is not None
     project = session.get(Project, app.project_id)
     assert project is not None
-    assert (project.name, project.year, project.grant_krw, project.self_cash_krw, project.group_id) == (
-        app.title, 2025, 800_000, 100_000, app.group_id
-    )
+    assert (
+        project.name,
+        project.year,
+        project.grant_krw,
+        project.self_cash_krw,
+        project.group_id,
+    ) == (app.title, 2025, 800_000, 100_000, app.group_id)
     rows = session.exec(select(Participation).where(Participation.project_id == project.id)).all()
     names = sorted((session.get(Person, r.person_id).name, r.role) for r in rows)  # type: ignore[union-attr]
     assert names == [
@@ -99,10 +112,12 @@ def test_a_selected_application_becomes_a_project_with_its_people_once(session: 
 
 
 def test_a_representative_cannot_score(session: Session) -> None:
-    staff, app = _eligible(session)
+    _staff, app = _eligible(session)
     from maeul_db.models import Group
 
     group = session.get(Group, app.group_id)
     rep = make_rep(session, group)  # type: ignore[arg-type]
     with pytest.raises(Forbidden):
-        review.score(session, user=rep, application_id=app.id, points={"plan": 1, "people": 1, "budget": 1})
+        review.score(
+            session, user=rep, application_id=app.id, points={"plan": 1, "people": 1, "budget": 1}
+        )

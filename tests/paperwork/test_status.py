@@ -90,7 +90,9 @@ def test_decisions_need_a_reason_and_each_move_is_in_the_history(session: Sessio
     )
     with pytest.raises(InvalidInput):
         review.change_status(session, user=staff, application_id=app.id, to=S.returned, reason=" ")
-    review.change_status(session, user=staff, application_id=app.id, to=S.returned, reason="예산 보완")
+    review.change_status(
+        session, user=staff, application_id=app.id, to=S.returned, reason="예산 보완"
+    )
     with pytest.raises(InvalidInput):  # eligibility comes from the check, not a bare move
         review.change_status(session, user=staff, application_id=app.id, to=S.eligible)
     events = session.exec(

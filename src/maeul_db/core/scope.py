@@ -51,9 +51,7 @@ def district_scoped(
     if user.role == Role.group_rep and group_column is not None:
         return stmt.where(col(group_column).in_(represented_groups(user)))
     if user.role == Role.group_rep and reps_by_district:
-        districts = select(Group.district_code).where(
-            col(Group.id).in_(represented_groups(user))
-        )
+        districts = select(Group.district_code).where(col(Group.id).in_(represented_groups(user)))
         return stmt.where(or_(col(column).in_(districts), *city))
     return stmt.where(false())
 

@@ -1,15 +1,14 @@
 """Paperwork online (issue 15): calls for proposals (공모), applications by groups, their
-eligibility, review scores and status history; the group representatives' accounts; consulting
-requests. Reports and settlements hang on a Project (another module)."""
+eligibility, review scores and status history; the group representatives' accounts. Reports and
+settlements hang on a Project (another module)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Numeric
+from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field
 
 from maeul_db.kit.time import utcnow
@@ -38,12 +37,6 @@ class ApplicationStatus(StrEnum):
 class CallSpecKind(StrEnum):
     rules = "rules"  # eligibility rules (a list of {kind, ...params})
     sheet = "sheet"  # scoring sheet (a list of {key, label, max})
-
-
-class ConsultingStatus(StrEnum):
-    requested = "requested"  # 신청
-    assigned = "assigned"  # 배정
-    done = "done"  # 완료
 
 
 def json_column(**kwargs: Any) -> Any:
@@ -165,7 +158,8 @@ class ReviewScore(IdTimestamps, table=True):
     )
 
     application_id: int = Field(foreign_key="paperwork_application.id", index=True)
-    reviewer_user_id: int = Field(foreign_key="user_account.id")
+    # None: a reviewer without an account (an outside committee member, the demo's reviewers).
+    reviewer_user_id: int | None = Field(default=None, foreign_key="user_account.id")
     sheet_version: int = Field(ge=1)
     points: dict[str, int] = json_column(nullable=False)
     total: int = Field(ge=0)
@@ -180,42 +174,3 @@ class GroupRepLink(IdTimestamps, table=True):
 
     account_id: int = Field(foreign_key="user_account.id", index=True)
     group_id: int = Field(foreign_key="community_group.id", index=True)
-
-
-class ConsultingRequest(IdTimestamps, table=True):
-    """A group asks for consulting; staff assign an expert of the pool; the consulting is
-    recorded with its hours."""
-
-    __tablename__ = "paperwork_consulting"
-
-    group_id: int = Field(foreign_key="community_group.id", index=True)
-    district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
-    topic: str = Field(max_length=200)
-    status: ConsultingStatus = choice(20, default=ConsultingStatus.requested)
-    requested_by_user_id: int | None = Field(default=None, foreign_key="user_account.id")
-    expert_person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
-    consulted_on: date | None = None
-    hours: Decimal | None = Field(default=None, sa_type=Numeric(6, 2))
-    record: str = Field(default="", max_length=2000)
-
-
-class TrainingRequestStatus(StrEnum):
-    requested = "requested"  # 신청
-    accepted = "accepted"  # 수강 등록
-    refused = "refused"  # 반려
-
-
-class TrainingRequest(IdTimestamps, table=True):
-    """A resident's request for a training programme (entered by a representative for a member
-    of their group, or by staff); accepting it enrols the person."""
-
-    __tablename__ = "paperwork_training_request"
-
-    program_id: int = Field(foreign_key="training_program.id", index=True)
-    person_id: int = Field(foreign_key="person.id", index=True)
-    group_id: int | None = Field(default=None, foreign_key="community_group.id", index=True)
-    district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
-    status: TrainingRequestStatus = choice(20, default=TrainingRequestStatus.requested)
-    requested_by_user_id: int | None = Field(default=None, foreign_key="user_account.id")
-    enrolment_id: int | None = Field(default=None, foreign_key="enrolment.id")
-    reason: str = Field(default="", max_length=500)

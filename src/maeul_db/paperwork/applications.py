@@ -133,7 +133,9 @@ def update(
     if status_.actor_of(session, user=user, application=application) is None:
         raise Forbidden("paperwork.application_forbidden")
     if ApplicationStatus(application.status) not in status_.EDITABLE:
-        raise InvalidInput("paperwork.not_editable", status=label("application_status", application.status))
+        raise InvalidInput(
+            "paperwork.not_editable", status=label("application_status", application.status)
+        )
     call = session.get(Call, application.call_id)
     assert call is not None
     _fill(session, user=user, application=application, call=call, data=data)
@@ -161,10 +163,13 @@ def _fill(
     application.requested_grant_krw = sum(b.amount_krw for b in data.budget)
     session.add(application)
     for model in (ApplicationPerson, ApplicationBudgetLine):
-        session.exec(delete(model).where(col(model.application_id) == application.id))  # type: ignore[call-overload]
+        session.exec(delete(model).where(col(model.application_id) == application.id))
     session.add_all(
         [ApplicationPerson(application_id=application.id, **p) for p in people]
-        + [ApplicationBudgetLine(application_id=application.id, **b.model_dump()) for b in data.budget]
+        + [
+            ApplicationBudgetLine(application_id=application.id, **b.model_dump())
+            for b in data.budget
+        ]
     )
     session.flush()
 
@@ -204,7 +209,9 @@ def person_key(row: dict[str, Any] | ApplicationPerson) -> str:
     return f"{str(get_('name')).replace(' ', '')}:{get_('birth_year')}"
 
 
-def _people(session: Session, *, user: UserAccount, entries: list[ApplicantIn]) -> list[dict[str, Any]]:
+def _people(
+    session: Session, *, user: UserAccount, entries: list[ApplicantIn]
+) -> list[dict[str, Any]]:
     rows, seen = [], set()
     for entry in entries:
         row = _person_row(session, user, entry)
@@ -225,13 +232,20 @@ def _check_budget(call: Call, data: ApplicationCreate | ApplicationUpdate) -> No
     grant = sum(lines.values())
     if call.grant_ceiling_krw and grant > call.grant_ceiling_krw:
         raise InvalidInput(
-            "paperwork.over_grant_ceiling", field="budget", total=f"{grant:,}", ceiling=f"{call.grant_ceiling_krw:,}"
+            "paperwork.over_grant_ceiling",
+            field="budget",
+            total=f"{grant:,}",
+            ceiling=f"{call.grant_ceiling_krw:,}",
         )
     own = data.self_cash_krw + data.self_noncash_krw
     if own * 100 < call.self_share_percent * grant:
         need = -(-call.self_share_percent * grant // 100)
         raise InvalidInput(
-            "paperwork.self_share_short", field="self_cash_krw", own=f"{own:,}", need=f"{need:,}", percent=call.self_share_percent
+            "paperwork.self_share_short",
+            field="self_cash_krw",
+            own=f"{own:,}",
+            need=f"{need:,}",
+            percent=call.self_share_percent,
         )
 
 
@@ -244,7 +258,11 @@ def _check_line(call: Call, item: BudgetLineIn, lines: dict[str, int]) -> None:
     ceiling = call.budget_lines[item.line]
     if ceiling and item.amount_krw > ceiling:
         raise InvalidInput(
-            "paperwork.over_line_ceiling", field="budget", line=name, amount=f"{item.amount_krw:,}", ceiling=f"{ceiling:,}"
+            "paperwork.over_line_ceiling",
+            field="budget",
+            line=name,
+            amount=f"{item.amount_krw:,}",
+            ceiling=f"{ceiling:,}",
         )
     lines[item.line] = item.amount_krw
 
@@ -253,7 +271,9 @@ def _partners(session: Session, *, group_id: int, ids: list[int]) -> list[int]:
     unique = sorted(set(ids) - {group_id})
     for partner in unique:
         if session.get(Group, partner) is None:
-            raise InvalidInput("paperwork.unknown_partner", field="partner_group_ids", group_id=partner)
+            raise InvalidInput(
+                "paperwork.unknown_partner", field="partner_group_ids", group_id=partner
+            )
     return unique
 
 
@@ -263,5 +283,7 @@ def people_of(session: Session, *, application_id: int) -> list[ApplicationPerso
 
 
 def budget_of(session: Session, *, application_id: int) -> list[ApplicationBudgetLine]:
-    stmt = select(ApplicationBudgetLine).where(ApplicationBudgetLine.application_id == application_id)
+    stmt = select(ApplicationBudgetLine).where(
+        ApplicationBudgetLine.application_id == application_id
+    )
     return list(session.exec(stmt.order_by(col(ApplicationBudgetLine.id))).all())

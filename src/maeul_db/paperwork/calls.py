@@ -138,7 +138,9 @@ def revise(
     return call
 
 
-def spec(session: Session, *, call_id: int, kind: CallSpecKind, version: int | None = None) -> CallSpec:
+def spec(
+    session: Session, *, call_id: int, kind: CallSpecKind, version: int | None = None
+) -> CallSpec:
     """A version of a call's rules or sheet (the latest when ``version`` is None), for a use case
     that has already loaded the call in scope."""
     stmt = select(CallSpec).where(CallSpec.call_id == call_id, CallSpec.kind == kind)

@@ -34,11 +34,13 @@ def link_groups(
         if session.get(Group, group_id) is None:
             raise InvalidInput("account.unknown_group", field="group_ids", group_id=group_id)
     before = sorted(
-        session.exec(select(GroupRepLink.group_id).where(GroupRepLink.account_id == account_id)).all()
+        session.exec(
+            select(GroupRepLink.group_id).where(GroupRepLink.account_id == account_id)
+        ).all()
     )
     if before == wanted:
         return wanted
-    session.exec(delete(GroupRepLink).where(col(GroupRepLink.account_id) == account_id))  # type: ignore[call-overload]
+    session.exec(delete(GroupRepLink).where(col(GroupRepLink.account_id) == account_id))
     session.add_all([GroupRepLink(account_id=account_id, group_id=g) for g in wanted])
     session.flush()
     audit.record(

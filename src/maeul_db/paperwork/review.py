@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+
 from sqlmodel import Session, col, select
 
 from maeul_db.errors import Forbidden, InvalidInput
@@ -83,7 +84,12 @@ def check_eligibility(session: Session, *, user: UserAccount, application_id: in
 
 
 def score(
-    session: Session, *, user: UserAccount, application_id: int, points: dict[str, int], comment: str = ""
+    session: Session,
+    *,
+    user: UserAccount,
+    application_id: int,
+    points: dict[str, int],
+    comment: str = "",
 ) -> ReviewScore:
     """A reviewer's scores on the sheet in force (one row per reviewer and sheet version, a
     second entry replaces the first); the first score moves an eligible application to scored."""
@@ -94,6 +100,7 @@ def score(
         raise InvalidInput("paperwork.not_scorable", field="points")
     sheet = calls.spec(session, call_id=application.call_id, kind=CallSpecKind.sheet)
     total = _total(sheet.spec, points)
+    assert application.id is not None and user.id is not None
     row = session.exec(
         select(ReviewScore).where(
             ReviewScore.application_id == application.id,
@@ -101,7 +108,11 @@ def score(
             ReviewScore.sheet_version == sheet.version,
         )
     ).first() or ReviewScore(
-        application_id=application.id, reviewer_user_id=user.id, sheet_version=sheet.version, points={}, total=0
+        application_id=application.id,
+        reviewer_user_id=user.id,
+        sheet_version=sheet.version,
+        points={},
+        total=0,
     )
     row.points, row.total, row.comment = dict(points), total, comment
     session.add(row)
@@ -118,7 +129,9 @@ def _total(sheet: list[dict[str, object]], points: dict[str, int]) -> int:
         raise InvalidInput("paperwork.sheet_items", field="points", items=", ".join(items))
     for key, value in points.items():
         if not 0 <= value <= items[key]:
-            raise InvalidInput("paperwork.points_out_of_range", field="points", item=key, high=items[key])
+            raise InvalidInput(
+                "paperwork.points_out_of_range", field="points", item=key, high=items[key]
+            )
     return sum(points.values())
 
 

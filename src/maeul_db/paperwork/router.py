@@ -36,7 +36,11 @@ def _public(row: object) -> ApplicationPublic:
 
 @router.get("/calls", response_model=CallsPublic)
 def list_calls(
-    session: SessionDep, user: CurrentUser, year: int | None = None, limit: Limit = 50, offset: Offset = 0
+    session: SessionDep,
+    user: CurrentUser,
+    year: int | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> CallsPublic:
     """Calls for proposals in your scope (a representative: their groups' districts and city-wide)."""
     rows, count = calls.list_(session, user=user, page=Page(limit, offset), year=year)
@@ -80,7 +84,9 @@ def create_application(
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationDetail)
-def read_application(session: SessionDep, user: CurrentUser, application_id: int) -> ApplicationDetail:
+def read_application(
+    session: SessionDep, user: CurrentUser, application_id: int
+) -> ApplicationDetail:
     """An application with its people, budget, status history and scores."""
     return views.read_application(session, user=user, application_id=application_id)
 
@@ -90,7 +96,9 @@ def update_application(
     session: SessionDep, user: CurrentUser, application_id: int, data: ApplicationUpdate
 ) -> ApplicationPublic:
     """Change a draft or an application returned for changes."""
-    return _public(applications.update(session, user=user, application_id=application_id, data=data))
+    return _public(
+        applications.update(session, user=user, application_id=application_id, data=data)
+    )
 
 
 @router.post("/applications/{application_id}/status", response_model=ApplicationPublic)
@@ -106,7 +114,9 @@ def change_status(
 
 
 @router.post("/applications/{application_id}/eligibility", response_model=ApplicationPublic)
-def check_eligibility(session: SessionDep, user: CurrentUser, application_id: int) -> ApplicationPublic:
+def check_eligibility(
+    session: SessionDep, user: CurrentUser, application_id: int
+) -> ApplicationPublic:
     """Evaluate the call's rules on the record; the result explains every rule."""
     return _public(review.check_eligibility(session, user=user, application_id=application_id))
 

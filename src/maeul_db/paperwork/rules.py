@@ -94,7 +94,9 @@ def proposers_same_dong(params: dict[str, Any], history: History) -> Outcome:
     names = ", ".join(history.dong_names.get(d, d) for d in dongs)
     if len(dongs) == 1:
         return Outcome(
-            True, "paperwork.rule.proposers_same_dong.pass", {"count": len(proposers), "dong": names}
+            True,
+            "paperwork.rule.proposers_same_dong.pass",
+            {"count": len(proposers), "dong": names},
         )
     return Outcome(False, "paperwork.rule.proposers_same_dong.fail", {"dongs": names})
 
@@ -127,7 +129,9 @@ def finished_project(params: dict[str, Any], history: History) -> Outcome:
     ]
     if done:
         return Outcome(
-            True, "paperwork.rule.finished_project.pass", {"stage": stage.value, "projects": _listed(done)}
+            True,
+            "paperwork.rule.finished_project.pass",
+            {"stage": stage.value, "projects": _listed(done)},
         )
     return Outcome(False, "paperwork.rule.finished_project.fail", {"stage": stage.value})
 
@@ -148,7 +152,9 @@ def previous_year_project(params: dict[str, Any], history: History) -> Outcome:
     params_out = {"stage": stage.value, "year": year}
     if found:
         return Outcome(
-            True, "paperwork.rule.previous_year_project.pass", params_out | {"projects": _listed(found)}
+            True,
+            "paperwork.rule.previous_year_project.pass",
+            params_out | {"projects": _listed(found)},
         )
     return Outcome(False, "paperwork.rule.previous_year_project.fail", params_out)
 

@@ -154,7 +154,7 @@ class EventPublic(SQLModel):
 
 
 class ScorePublic(SQLModel):
-    reviewer_user_id: int
+    reviewer_user_id: int | None
     sheet_version: int
     points: dict[str, int]
     total: int

@@ -13,7 +13,6 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.errors import Conflict, Forbidden, InvalidInput
 from maeul_db.kit.time import utcnow
-from maeul_db.wording import label
 from maeul_db.models import (
     Application,
     ApplicationEvent,
@@ -22,6 +21,7 @@ from maeul_db.models import (
     Role,
     UserAccount,
 )
+from maeul_db.wording import label
 
 S = ApplicationStatus
 Actor = Literal["staff", "rep"]
@@ -87,7 +87,9 @@ def move(
         raise Forbidden("paperwork.transition_forbidden", **_words(current, to))
     if to in REASON_REQUIRED and not reason.strip():
         raise InvalidInput("paperwork.reason_required", field="reason")
-    return _write(session, user=user, application=application, current=current, to=to, reason=reason)
+    return _write(
+        session, user=user, application=application, current=current, to=to, reason=reason
+    )
 
 
 def _words(current: S, to: S) -> dict[str, str]:
@@ -95,8 +97,15 @@ def _words(current: S, to: S) -> dict[str, str]:
 
 
 def _write(
-    session: Session, *, user: UserAccount, application: Application, current: S | None, to: S, reason: str
+    session: Session,
+    *,
+    user: UserAccount,
+    application: Application,
+    current: S | None,
+    to: S,
+    reason: str,
 ) -> ApplicationEvent:
+    assert application.id is not None
     application.status = to
     session.add(application)
     event = ApplicationEvent(
@@ -130,4 +139,6 @@ def start(session: Session, *, user: UserAccount, application: Application) -> A
 def history(session: Session, *, application_id: int) -> list[ApplicationEvent]:
     """The application's moves, oldest first (for a use case that loaded it in scope)."""
     stmt = select(ApplicationEvent).where(ApplicationEvent.application_id == application_id)
-    return list(session.exec(stmt.order_by(col(ApplicationEvent.at), col(ApplicationEvent.id))).all())
+    return list(
+        session.exec(stmt.order_by(col(ApplicationEvent.at), col(ApplicationEvent.id))).all()
+    )

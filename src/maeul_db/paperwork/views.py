@@ -4,8 +4,8 @@ downloadable lists."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
@@ -13,17 +13,16 @@ from sqlmodel import Session, col, select
 from maeul_db.access_log import service as access_log
 from maeul_db.kit.pagination import Page
 from maeul_db.models import (
-    Application,
     ApplicationStatus,
     Call,
     Dong,
     Group,
     UserAccount,
 )
-from maeul_db.refdata import queries as refdata_queries
 from maeul_db.paperwork import applications, calls, review
 from maeul_db.paperwork import status as status_
 from maeul_db.paperwork.schemas import ApplicationDetail, CallPublic
+from maeul_db.refdata import queries as refdata_queries
 from maeul_db.wording import label
 
 PAGE = 500
@@ -43,7 +42,9 @@ class ApplicationPage:
     actor_names: dict[int, str]
 
 
-def read_application(session: Session, *, user: UserAccount, application_id: int) -> ApplicationDetail:
+def read_application(
+    session: Session, *, user: UserAccount, application_id: int
+) -> ApplicationDetail:
     """An application in full; the known people among its names are access-logged."""
     application = applications.get(session, user=user, application_id=application_id)
     assert application.id is not None
@@ -58,9 +59,13 @@ def read_application(session: Session, *, user: UserAccount, application_id: int
         {
             **_fields(application),
             "people": [_fields(p) for p in people],
-            "budget": [_fields(b) for b in applications.budget_of(session, application_id=application.id)],
+            "budget": [
+                _fields(b) for b in applications.budget_of(session, application_id=application.id)
+            ],
             "events": [_fields(e) for e in status_.history(session, application_id=application.id)],
-            "scores": [_fields(s) for s in review.scores_of(session, application_id=application.id)],
+            "scores": [
+                _fields(s) for s in review.scores_of(session, application_id=application.id)
+            ],
         }
     )
 
@@ -70,7 +75,9 @@ def _fields(row: Any) -> dict[str, Any]:
     return {name: getattr(row, name) for name in type(row).model_fields}
 
 
-def application_page(session: Session, *, user: UserAccount, application_id: int) -> ApplicationPage:
+def application_page(
+    session: Session, *, user: UserAccount, application_id: int
+) -> ApplicationPage:
     """The application page: the detail, its call, the totals per sheet version and what the user
     may do next."""
     detail = read_application(session, user=user, application_id=application_id)
@@ -96,7 +103,8 @@ def application_page(session: Session, *, user: UserAccount, application_id: int
         summary=review.score_summary(session, application_id=application_id),
         moves=moves,
         editable=actor is not None and current in status_.EDITABLE,
-        can_score=actor == "staff" and current in (ApplicationStatus.eligible, ApplicationStatus.scored),
+        can_score=actor == "staff"
+        and current in (ApplicationStatus.eligible, ApplicationStatus.scored),
         actor_names=names,
     )
 
@@ -104,12 +112,24 @@ def application_page(session: Session, *, user: UserAccount, application_id: int
 _OWN_USE_CASE = {ApplicationStatus.eligible, ApplicationStatus.ineligible, ApplicationStatus.scored}
 
 
-def application_rows(session: Session, *, user: UserAccount, call_id: int | None = None) -> list[list[Any]]:
+def application_rows(
+    session: Session, *, user: UserAccount, call_id: int | None = None
+) -> list[list[Any]]:
     """The applications in scope as spreadsheet rows (headers first); no personal names."""
     rows = _every(lambda page: applications.list_(session, user=user, page=page, call_id=call_id))
     call_titles = _titles(session, Call, {r.call_id for r in rows}, "title")
     groups = _titles(session, Group, {r.group_id for r in rows}, "name")
-    header = ["번호", "공모", "모임", "사업명", "상태", "신청 지원금(원)", "자부담 현금(원)", "자부담 현금 외(원)", "사업 번호"]
+    header = [
+        "번호",
+        "공모",
+        "모임",
+        "사업명",
+        "상태",
+        "신청 지원금(원)",
+        "자부담 현금(원)",
+        "자부담 현금 외(원)",
+        "사업 번호",
+    ]
     body = [
         [
             r.id,
@@ -130,7 +150,19 @@ def application_rows(session: Session, *, user: UserAccount, call_id: int | None
 def call_rows(session: Session, *, user: UserAccount) -> list[list[Any]]:
     """The calls in scope as spreadsheet rows (headers first)."""
     rows = _every(lambda page: calls.list_(session, user=user, page=page))
-    header = ["번호", "공모명", "자치구", "사업분야", "사업단계", "연도", "접수 시작", "접수 마감", "예산(원)", "지원 한도(원)", "자부담 비율(%)"]
+    header = [
+        "번호",
+        "공모명",
+        "자치구",
+        "사업분야",
+        "사업단계",
+        "연도",
+        "접수 시작",
+        "접수 마감",
+        "예산(원)",
+        "지원 한도(원)",
+        "자부담 비율(%)",
+    ]
     body = [
         [
             c.id,
@@ -185,5 +217,9 @@ def apply_form(session: Session, *, user: UserAccount, call_id: int) -> ApplyFor
     if call.district_code:
         groups = [g for g in groups if g.district_code == call.district_code]
     districts = {call.district_code} if call.district_code else {g.district_code for g in groups}
-    dongs = [d for code in sorted(districts) for d in refdata_queries.current_dongs(session, district_code=code)]
+    dongs = [
+        d
+        for code in sorted(districts)
+        for d in refdata_queries.current_dongs(session, district_code=code)
+    ]
     return ApplyForm(call=call, groups=groups, dongs=dongs, lines=dict(call.budget_lines))

@@ -16,7 +16,13 @@ from maeul_db.kit.pagination import Page
 from maeul_db.models import ApplicationStatus, Stage, UserAccount
 from maeul_db.paperwork import applications, calls, review, views
 from maeul_db.paperwork.rules import RULE_KINDS, default_rules
-from maeul_db.paperwork.schemas import ApplicationCreate, ApplicationUpdate, CallCreate, ScoreIn, StatusChange
+from maeul_db.paperwork.schemas import (
+    ApplicationCreate,
+    ApplicationUpdate,
+    CallCreate,
+    ScoreIn,
+    StatusChange,
+)
 from maeul_db.refdata import choices
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
@@ -93,13 +99,22 @@ def _call_form(
 
 
 def _default_call_values() -> dict[str, str]:
-    values = {"stage": "group_formation", "programme": "village_community", "self_share_percent": "10"}
+    values = {
+        "stage": "group_formation",
+        "programme": "village_community",
+        "self_share_percent": "10",
+    }
     for rule in default_rules(Stage.group_formation):
         values[f"rule_{rule['kind']}"] = "on"
         values[f"rule_{rule['kind']}_min"] = str(rule.get("min", ""))
         values[f"rule_{rule['kind']}_stage"] = str(rule.get("stage", ""))
     for n, (key, text, top) in enumerate(
-        (("plan", "사업 계획의 충실성", 40), ("people", "주민 참여", 30), ("budget", "예산의 적정성", 30)), 1
+        (
+            ("plan", "사업 계획의 충실성", 40),
+            ("people", "주민 참여", 30),
+            ("budget", "예산의 적정성", 30),
+        ),
+        1,
     ):
         values |= {f"sheet_key_{n}": key, f"sheet_label_{n}": text, f"sheet_max_{n}": str(top)}
     return values
@@ -120,11 +135,17 @@ def _call_data(values: dict[str, str]) -> dict[str, Any]:
         if values.get(f"rule_{kind}")
     ]
     sheet = [
-        {"key": values.get(f"sheet_key_{n}", ""), "label": values.get(f"sheet_label_{n}", ""), "max": values.get(f"sheet_max_{n}", "")}
+        {
+            "key": values.get(f"sheet_key_{n}", ""),
+            "label": values.get(f"sheet_label_{n}", ""),
+            "max": values.get(f"sheet_max_{n}", ""),
+        }
         for n in range(1, SHEET_ROWS + 1)
         if values.get(f"sheet_key_{n}") or values.get(f"sheet_label_{n}")
     ]
-    lines = {code: values[f"line_{code}"] for code in labels("budget_line") if values.get(f"line_{code}")}
+    lines = {
+        code: values[f"line_{code}"] for code in labels("budget_line") if values.get(f"line_{code}")
+    }
     documents = [d.strip() for d in values.get("required_documents", "").splitlines() if d.strip()]
     return {
         **filled(values, CALL_FIELDS),
@@ -144,7 +165,9 @@ def create_call(request: Request, session: SessionDep, user: WebUser, form: Form
         with form_write(session):
             call = calls.create(session, user=user, data=data)
     except FormInvalid as exc:
-        return _call_form(request, session, user=user, values=values, errors=exc.errors, status_code=422)
+        return _call_form(
+            request, session, user=user, values=values, errors=exc.errors, status_code=422
+        )
     return saved_redirect(f"/paperwork/calls/{call.id}?saved=call")
 
 
@@ -153,7 +176,12 @@ def show_call(request: Request, session: SessionDep, user: WebUser, call_id: int
     """A call: dates, money, rules, sheet, documents and the applications in scope."""
     call = calls.read(session, user=user, call_id=call_id)
     rows, count = applications.list_(session, user=user, page=Page(200), call_id=call_id)
-    context = {"call": call, "rows": rows, "count": count, "saved": request.query_params.get("saved")}
+    context = {
+        "call": call,
+        "rows": rows,
+        "count": count,
+        "saved": request.query_params.get("saved"),
+    }
     return render(request, "paperwork/call.html", context)
 
 
@@ -184,7 +212,12 @@ def new_application(request: Request, session: SessionDep, user: WebUser, call_i
     """The application form for a call."""
     values = {"role_1": "lead_proposer", "role_2": "co_proposer"}
     return _apply_form(
-        request, session, user=user, call_id=call_id, values=values, action=f"/paperwork/calls/{call_id}/apply"
+        request,
+        session,
+        user=user,
+        call_id=call_id,
+        values=values,
+        action=f"/paperwork/calls/{call_id}/apply",
     )
 
 
@@ -192,7 +225,10 @@ def _content(values: dict[str, str]) -> dict[str, Any]:
     """The application's content from the form: people rows and budget lines (blank skipped)."""
     people = []
     for n in range(1, PEOPLE_ROWS + 1):
-        row = {k: values.get(f"{k}_{n}", "") for k in ("person_id", "name", "birth_year", "gender", "home_dong_code", "role")}
+        row = {
+            k: values.get(f"{k}_{n}", "")
+            for k in ("person_id", "name", "birth_year", "gender", "home_dong_code", "role")
+        }
         if row["name"] or row["person_id"]:
             people.append({k: v for k, v in row.items() if v})
     budget = [
@@ -200,7 +236,11 @@ def _content(values: dict[str, str]) -> dict[str, Any]:
         for code in labels("budget_line")
         if values.get(f"line_{code}")
     ]
-    partners = [p.strip() for p in values.get("partner_group_ids", "").replace(",", " ").split() if p.strip()]
+    partners = [
+        p.strip()
+        for p in values.get("partner_group_ids", "").replace(",", " ").split()
+        if p.strip()
+    ]
     return {
         **filled(values, ("title", "summary", "self_cash_krw", "self_noncash_krw")),
         "people": people,
@@ -244,7 +284,7 @@ def create_application(
 @router.get("/paperwork/applications")
 def list_applications(request: Request, session: SessionDep, user: WebUser) -> Response:
     """Applications in scope (a representative: their groups' only), by status when asked."""
-    wanted = request.query_params.get("status") or None
+    wanted = request.query_params.get("status") or ""
     status = ApplicationStatus(wanted) if wanted in ApplicationStatus.__members__ else None
     rows, count = applications.list_(session, user=user, page=Page(200), status=status)
     return render(
@@ -335,10 +375,15 @@ def update_application(
     try:
         data = build(ApplicationUpdate, _content(values))
         with form_write(session):
-            application = applications.update(session, user=user, application_id=application_id, data=data)
+            application = applications.update(
+                session, user=user, application_id=application_id, data=data
+            )
             if not values.get("draft"):
                 review.change_status(
-                    session, user=user, application_id=application_id, to=ApplicationStatus.submitted
+                    session,
+                    user=user,
+                    application_id=application_id,
+                    to=ApplicationStatus.submitted,
                 )
     except FormInvalid as exc:
         current = applications.get(session, user=user, application_id=application_id)
@@ -369,7 +414,13 @@ def change_status(
             )
     except FormInvalid as exc:
         return _application(
-            request, session, user=user, application_id=application_id, errors=exc.errors, values=values, status_code=422
+            request,
+            session,
+            user=user,
+            application_id=application_id,
+            errors=exc.errors,
+            values=values,
+            status_code=422,
         )
     return saved_redirect(f"/paperwork/applications/{application_id}?saved=status")
 
@@ -384,7 +435,12 @@ def check_eligibility(
             review.check_eligibility(session, user=user, application_id=application_id)
     except FormInvalid as exc:
         return _application(
-            request, session, user=user, application_id=application_id, errors=exc.errors, status_code=422
+            request,
+            session,
+            user=user,
+            application_id=application_id,
+            errors=exc.errors,
+            status_code=422,
         )
     return saved_redirect(f"/paperwork/applications/{application_id}?saved=eligibility")
 
@@ -405,10 +461,20 @@ def score_application(
         data = build(ScoreIn, {"points": points, "comment": values.get("comment", "")})
         with form_write(session):
             review.score(
-                session, user=user, application_id=application_id, points=data.points, comment=data.comment
+                session,
+                user=user,
+                application_id=application_id,
+                points=data.points,
+                comment=data.comment,
             )
     except FormInvalid as exc:
         return _application(
-            request, session, user=user, application_id=application_id, errors=exc.errors, values=values, status_code=422
+            request,
+            session,
+            user=user,
+            application_id=application_id,
+            errors=exc.errors,
+            values=values,
+            status_code=422,
         )
     return saved_redirect(f"/paperwork/applications/{application_id}?saved=scores")

@@ -25,16 +25,6 @@ LABELS_PAPERWORK: dict[str, dict[str, Pair]] = {
         "rules": ("자격 요건", "eligibility rules"),
         "sheet": ("심사표", "scoring sheet"),
     },
-    "consulting_status": {
-        "requested": ("신청", "requested"),
-        "assigned": ("배정", "assigned"),
-        "done": ("완료", "done"),
-    },
-    "training_request_status": {
-        "requested": ("신청", "requested"),
-        "accepted": ("수강 등록", "enrolled"),
-        "refused": ("반려", "refused"),
-    },
     # 보조세목-like budget lines a call may allow (each with its own ceiling per call).
     "budget_line": {
         "operating": ("운영비", "operating costs"),
@@ -59,8 +49,6 @@ LABELS_PAPERWORK: dict[str, dict[str, Pair]] = {
 AUDIT_ENTITIES_PAPERWORK: dict[str, Pair] = {
     "paperwork_call": ("공모", "call for proposals"),
     "paperwork_application": ("신청서", "application"),
-    "paperwork_consulting": ("컨설팅 신청", "consulting request"),
-    "paperwork_training_request": ("교육 신청", "training request"),
     "group_rep_link": ("모임 대표 연결", "representative's group"),
 }
 
@@ -82,5 +70,4 @@ FIELDS_PAPERWORK: dict[str, Pair] = {
     "points": ("심사 점수", "scores"),
     "to": ("상태", "status"),
     "group_ids": ("연결 모임", "linked groups"),
-    "topic": ("컨설팅 주제", "consulting topic"),
 }

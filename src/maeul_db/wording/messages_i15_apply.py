@@ -21,8 +21,14 @@ MESSAGES_I15_APPLY: dict[str, tuple[str, str]] = {
         "알 수 없는 예산 항목입니다: {line}",
         "unknown budget line: {line}",
     ),
-    "paperwork.bad_ceiling": ("{line} 한도는 0 이상이어야 합니다", "the ceiling of {line} must be 0 or more"),
-    "paperwork.unknown_rule": ("알 수 없는 자격 요건입니다: {kind}", "unknown eligibility rule: {kind}"),
+    "paperwork.bad_ceiling": (
+        "{line} 한도는 0 이상이어야 합니다",
+        "the ceiling of {line} must be 0 or more",
+    ),
+    "paperwork.unknown_rule": (
+        "알 수 없는 자격 요건입니다: {kind}",
+        "unknown eligibility rule: {kind}",
+    ),
     "paperwork.no_spec": ("공모의 {kind} 정보가 없습니다", "the call has no {kind}"),
     "paperwork.application_not_found": ("신청서를 찾을 수 없습니다", "application not found"),
     "paperwork.application_forbidden": (
@@ -69,7 +75,10 @@ MESSAGES_I15_APPLY: dict[str, tuple[str, str]] = {
         "이 공모에서 쓸 수 없는 예산 항목입니다: {line}",
         "this call does not allow the budget line {line}",
     ),
-    "paperwork.line_twice": ("예산 항목 {line}이(가) 두 번 적혀 있습니다", "budget line {line} is listed twice"),
+    "paperwork.line_twice": (
+        "예산 항목 {line}이(가) 두 번 적혀 있습니다",
+        "budget line {line} is listed twice",
+    ),
     "paperwork.over_line_ceiling": (
         "{line} {amount}원이 항목 한도 {ceiling}원을 넘습니다",
         "{line}: {amount} KRW is over the line's ceiling of {ceiling} KRW",
@@ -91,7 +100,10 @@ MESSAGES_I15_APPLY: dict[str, tuple[str, str]] = {
         "자격 충족·미달은 자격 확인으로 정합니다",
         "eligibility is decided by the eligibility check",
     ),
-    "paperwork.use_scoring": ("심사 완료는 점수 입력으로 정해집니다", "scored follows from entering scores"),
+    "paperwork.use_scoring": (
+        "심사 완료는 점수 입력으로 정해집니다",
+        "scored follows from entering scores",
+    ),
     "paperwork.score_forbidden": (
         "심사 점수는 자치구 담당자와 시 관리자가 입력합니다",
         "scores are entered by district staff and the city admin",
@@ -171,7 +183,10 @@ MESSAGES_I15_APPLY: dict[str, tuple[str, str]] = {
         "연결 모임은 모임 대표 계정에만 지정합니다",
         "only group representative accounts are linked to groups",
     ),
-    "account.unknown_group": ("모임 번호 {group_id}을(를) 찾을 수 없습니다", "group {group_id} not found"),
+    "account.unknown_group": (
+        "모임 번호 {group_id}을(를) 찾을 수 없습니다",
+        "group {group_id} not found",
+    ),
     "account.demo_group_rep": (
         "모임 대표: {group} 모임의 신청·보고·정산",
         "group representative: applications, reports and settlements of {group}",
@@ -179,6 +194,4 @@ MESSAGES_I15_APPLY: dict[str, tuple[str, str]] = {
     "menu.section.paperwork": ("공모·신청", "calls and applications"),
     "menu.calls": ("공모", "calls for proposals"),
     "menu.applications": ("신청서", "applications"),
-    "menu.consulting": ("컨설팅 신청", "consulting requests"),
-    "menu.training_requests": ("교육 신청", "training requests"),
 }
