@@ -71,3 +71,27 @@ def test_experts_and_analysts_are_refused(session: Session) -> None:
         user = make_user(session, role=role)
         with pytest.raises(Forbidden):
             applications.list_(session, user=user, page=Page(10))
+
+
+def test_the_admin_links_a_representative_to_groups(session: Session) -> None:
+    from maeul_db.paperwork import reps
+
+    admin = make_user(session, role=Role.city_admin)
+    staff = make_user(session)
+    rep = make_user(session, role=Role.group_rep)
+    first, second = make_group(session), make_group(session)
+    assert reps.link_groups(
+        session, user=admin, account_id=rep.id, group_ids=[second.id, first.id, first.id]
+    ) == sorted([first.id, second.id])
+    assert {g.id for g in reps.linked_groups(session, user=admin, account_id=rep.id)} == {
+        first.id,
+        second.id,
+    }
+    seen = {g.id for g in applications.applicant_groups(session, user=rep)}
+    assert seen == {first.id, second.id}
+    with pytest.raises(InvalidInput):  # only representatives speak for groups
+        reps.link_groups(session, user=admin, account_id=staff.id, group_ids=[first.id])
+    with pytest.raises(Forbidden):  # only the city admin links
+        reps.link_groups(session, user=staff, account_id=rep.id, group_ids=[])
+    reps.link_groups(session, user=admin, account_id=rep.id, group_ids=[first.id])
+    assert {g.id for g in applications.applicant_groups(session, user=rep)} == {first.id}

@@ -124,7 +124,7 @@ def _rep_group(session: Session, district: str) -> Group | None:
 
 def _link_rep(session: Session, group: Group) -> None:
     rep = auth_service.get_by_username(session, username="rep")
-    if rep is None or rep.role != Role.group_rep:
+    if rep is None or rep.role != Role.group_rep or rep.id is None or group.id is None:
         return
     linked = session.exec(select(GroupRepLink).where(GroupRepLink.account_id == rep.id)).first()
     if linked is None:

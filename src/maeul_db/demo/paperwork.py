@@ -27,6 +27,7 @@ from maeul_db.models import (
     CallSpecKind,
     Group,
     GroupMembership,
+    ParticipationRole,
     Person,
     Project,
     ReviewScore,
@@ -82,6 +83,7 @@ def _call(session: Session, district: str, *, year: int, opens: date, closes: da
     )
     session.add(call)
     session.flush()
+    assert call.id is not None
     rules = default_rules(Stage.group_formation)
     session.add_all(
         [
@@ -124,11 +126,14 @@ def _application(
     )
     session.add(app)
     session.flush()
-    roles = ["lead_proposer", "co_proposer"] + ["participant"] * (len(people) - 2)
+    assert app.id is not None
+    roles = [ParticipationRole.lead_proposer, ParticipationRole.co_proposer] + [
+        ParticipationRole.participant
+    ] * (len(people) - 2)
     session.add_all(
         [
             ApplicationPerson(
-                application_id=app.id,  # type: ignore[arg-type]
+                application_id=app.id,
                 person_id=p.id,
                 name=p.name,
                 birth_year=p.birth_year,
@@ -138,8 +143,10 @@ def _application(
             )
             for p, role in zip(people, roles, strict=False)
         ]
-        + [
-            ApplicationBudgetLine(application_id=app.id, line=line, amount_krw=amount)  # type: ignore[arg-type]
+    )
+    session.add_all(
+        [
+            ApplicationBudgetLine(application_id=app.id, line=line, amount_krw=amount)
             for line, amount in budget.items()
         ]
     )
