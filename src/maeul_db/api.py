@@ -19,6 +19,7 @@ from maeul_db.experts import router as experts_router
 from maeul_db.groups import router as groups_router
 from maeul_db.identity import router as identity_router
 from maeul_db.imports import router as imports_router
+from maeul_db.paperwork import router as paperwork_router
 from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
 from maeul_db.spaces import router as spaces_router
@@ -50,6 +51,7 @@ protected_router.include_router(councils_router.router)
 protected_router.include_router(assemblies_router.router)
 protected_router.include_router(spaces_router.router)
 protected_router.include_router(spaces_router.network_router)
+protected_router.include_router(paperwork_router.router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

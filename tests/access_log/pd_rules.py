@@ -295,6 +295,38 @@ API_RULES: dict[tuple[str, str], Call] = {
         body={"group_id": "{group_id}", "valid_from": "2023-01-01"}
     ),
     ("POST", "/api/networks/members/{member_id}/close"): Call(body={"valid_to": "2024-01-01"}),
+    # Paperwork (issue 15)
+    ("GET", "/api/paperwork/calls"): Call(),
+    ("POST", "/api/paperwork/calls"): Call(
+        body={"title": "새공모", "year": 2020, "opens_on": "2020-01-01", "closes_on": "2020-02-01"}
+    ),
+    ("GET", "/api/paperwork/calls/{call_id}"): Call(),
+    ("GET", "/api/paperwork/applications"): Call(),
+    ("POST", "/api/paperwork/applications"): Call(
+        body={
+            "call_id": "{call_id}",
+            "group_id": "{group_id}",
+            "title": "새신청",
+            "people": [{"person_id": "{eul_id}", "role": "lead_proposer"}],
+        }
+    ),
+    ("GET", "/api/paperwork/applications/{application_id}"): Call(),
+    # A draft: by the time PUT runs (after the POSTs), the submitted one has been decided.
+    ("PUT", "/api/paperwork/applications/{application_id}"): Call(
+        body={
+            "title": "고친신청",
+            "people": [{"person_id": "{person_id}", "role": "lead_proposer"}],
+        },
+        ids={"application_id": "draft_id"},
+    ),
+    # Runs after eligibility and scores (routes are called in sorted order).
+    ("POST", "/api/paperwork/applications/{application_id}/status"): Call(
+        body={"to": "not_selected", "reason": "점수 미달"}
+    ),
+    ("POST", "/api/paperwork/applications/{application_id}/eligibility"): Call(),
+    ("POST", "/api/paperwork/applications/{application_id}/scores"): Call(
+        STAFF, body={"points": {"plan": 1}}
+    ),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -362,6 +394,15 @@ WEB_RULES: dict[str, Call] = {
     "/spaces/{space_id}": Call(),
     "/networks": Call(),
     "/networks/{network_id}": Call(),
+    "/paperwork/calls": Call(),
+    "/paperwork/calls.xlsx": Call(),
+    "/paperwork/calls/new": Call(STAFF),
+    "/paperwork/calls/{call_id}": Call(),
+    "/paperwork/calls/{call_id}/apply": Call(),
+    "/paperwork/applications": Call(),
+    "/paperwork/applications.xlsx": Call(),
+    "/paperwork/applications/{application_id}": Call(),
+    "/paperwork/applications/{application_id}/edit": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"

@@ -30,6 +30,9 @@ from maeul_db.models import (
     Role,
     UserAccount,
 )
+from maeul_db.paperwork import applications as paperwork_applications
+from maeul_db.paperwork import calls as paperwork_calls
+from maeul_db.paperwork.schemas import ApplicationCreate, CallCreate
 from maeul_db.web.templating import format_phone
 from tests.builders import (
     DISTRICT_A,
@@ -173,6 +176,7 @@ def seed(session: Session) -> World:
         "account_id": users[Role.district_staff].id,
         **make_council_world(session, person=gap, trained=True),
         **seed_autonomy(session, person_id=gap.id, group_id=group.id),
+        **_paperwork(session, users[Role.district_staff], group_id=group.id, person_id=gap.id),
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")
@@ -181,6 +185,52 @@ def seed(session: Session) -> World:
     }
     roster = csv_bytes([_roster(*SENTINELS["gap"])])
     return World(ids, people, users, roster)
+
+
+def _paperwork(
+    session: Session, staff: UserAccount, *, group_id: int | None, person_id: int
+) -> dict[str, int | None]:
+    """A call and an application naming "gap" (issue 15)."""
+    call = paperwork_calls.create(
+        session,
+        user=staff,
+        data=CallCreate.model_validate(
+            {
+                "title": "감시공모",
+                "year": 2020,
+                "opens_on": "2020-01-01",
+                "closes_on": "2020-02-01",
+                "budget_lines": {"operating": 0},
+                "sheet": [{"key": "plan", "label": "계획", "max": 10}],
+            }
+        ),
+    )
+    application = paperwork_applications.create(
+        session,
+        user=staff,
+        data=ApplicationCreate.model_validate(
+            {
+                "call_id": call.id,
+                "group_id": group_id,
+                "title": "감시신청",
+                "people": [{"person_id": person_id, "role": "lead_proposer"}],
+            }
+        ),
+    )
+    draft = paperwork_applications.create(
+        session,
+        user=staff,
+        data=ApplicationCreate.model_validate(
+            {
+                "call_id": call.id,
+                "group_id": group_id,
+                "title": "감시초안",
+                "people": [{"person_id": person_id, "role": "lead_proposer"}],
+                "submit": False,
+            }
+        ),
+    )
+    return {"call_id": call.id, "application_id": application.id, "draft_id": draft.id}
 
 
 def _rights_request(session: Session, staff: UserAccount, person_id: int) -> int:

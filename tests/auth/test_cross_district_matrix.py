@@ -29,6 +29,9 @@ from maeul_db.models import (
     Role,
     metadata,
 )
+from maeul_db.paperwork import applications as paperwork_applications
+from maeul_db.paperwork import calls as paperwork_calls
+from maeul_db.paperwork.schemas import ApplicationCreate, CallCreate
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
@@ -332,6 +335,44 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/councils/{council_id}/meetings"): Rule(
         "deny", {"held_on": "2020-06-01", "title": "회의", "present_person_ids": ["{person_id}"]}
     ),
+    # Paperwork (issue 15)
+    ("GET", "/api/paperwork/calls"): Rule("own"),
+    ("POST", "/api/paperwork/calls"): Rule(
+        "deny",
+        {
+            "title": "남의공모",
+            "district_code": DISTRICT_A,
+            "year": 2020,
+            "opens_on": "2020-01-01",
+            "closes_on": "2020-02-01",
+        },
+    ),
+    ("GET", "/api/paperwork/calls/{call_id}"): Rule("deny"),
+    ("GET", "/api/paperwork/applications"): Rule("own"),
+    ("POST", "/api/paperwork/applications"): Rule(
+        "deny",
+        {
+            "call_id": "{call_id}",
+            "group_id": "{group_id}",
+            "title": "남의신청",
+            "people": [{"name": "가", "birth_year": 1980, "gender": "F", "role": "lead_proposer"}],
+        },
+    ),
+    ("GET", "/api/paperwork/applications/{application_id}"): Rule("deny"),
+    ("PUT", "/api/paperwork/applications/{application_id}"): Rule(
+        "deny",
+        {
+            "title": "남의신청",
+            "people": [{"name": "가", "birth_year": 1980, "gender": "F", "role": "lead_proposer"}],
+        },
+    ),
+    ("POST", "/api/paperwork/applications/{application_id}/status"): Rule(
+        "deny", {"to": "returned", "reason": "r"}
+    ),
+    ("POST", "/api/paperwork/applications/{application_id}/eligibility"): Rule("deny"),
+    ("POST", "/api/paperwork/applications/{application_id}/scores"): Rule(
+        "deny", {"points": {"plan": 1}}
+    ),
 }
 
 ROSTER = (
@@ -382,7 +423,9 @@ def _world(session: Session) -> dict[str, Any]:
     batch = ImportBatch(district_code=DISTRICT_A, filename="비밀명단.csv", file_sha256="0" * 64)
     session.add_all([candidate, batch])
     session.flush()
+    paperwork = _paperwork(session, group=group, person=person)
     return {
+        **paperwork,
         "candidate_id": candidate.id,
         "batch_id": batch.id,
         "person_id": person.id,
@@ -402,6 +445,38 @@ def _world(session: Session) -> dict[str, Any]:
         **make_council_world(session, person=person),
         **seed_autonomy(session, person_id=person.id, group_id=group.id, label=SECRET_GROUP),
     }
+
+
+def _paperwork(session: Session, *, group: Any, person: Any) -> dict[str, Any]:
+    """District A's call and an application naming the secret person (issue 15)."""
+    staff = make_user(session, district_code=DISTRICT_A)
+    call = paperwork_calls.create(
+        session,
+        user=staff,
+        data=CallCreate.model_validate(
+            {
+                "title": "비밀공모",
+                "year": 2020,
+                "opens_on": "2020-01-01",
+                "closes_on": "2020-02-01",
+                "budget_lines": {"operating": 0},
+                "sheet": [{"key": "plan", "label": "계획", "max": 10}],
+            }
+        ),
+    )
+    application = paperwork_applications.create(
+        session,
+        user=staff,
+        data=ApplicationCreate.model_validate(
+            {
+                "call_id": call.id,
+                "group_id": group.id,
+                "title": SECRET_PROJECT + " 신청",
+                "people": [{"person_id": person.id, "role": "lead_proposer"}],
+            }
+        ),
+    )
+    return {"call_id": call.id, "application_id": application.id}
 
 
 def _snapshot(session: Session) -> str:

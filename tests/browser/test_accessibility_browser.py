@@ -38,6 +38,8 @@ NOT_PAGES = {
     "/analytics/graph/export": "a JSON/GraphML download",
     "/imports/batches/{batch_id}/rejected": "a spreadsheet download (404 for a clean batch)",
     "/docs/oauth2-redirect": "FastAPI's Swagger helper, no content of ours",
+    "/paperwork/calls.xlsx": "a spreadsheet download",
+    "/paperwork/applications.xlsx": "a spreadsheet download",
 }
 SERIOUS = {"serious", "critical"}
 AXE = Axe()

@@ -21,6 +21,22 @@ EVERYONE = frozenset(Role)
 CITY = frozenset({Role.city_admin})
 # Placing an expert is the district's choice (DOMAIN.md: districts select from the pool).
 DISTRICT = frozenset({Role.district_staff})
+# Paperwork (issue 15): staff, the admin, and group representatives (their own groups' rows).
+PAPERWORK = frozenset({Role.city_admin, Role.district_staff, Role.group_rep})
+PAPERWORK_CALL = {
+    "title": "새공모",
+    "year": 2020,
+    "opens_on": "2020-01-01",
+    "closes_on": "2020-02-01",
+    "budget_lines": {"operating": 0},
+}
+PAPERWORK_APPLICATION = {
+    "call_id": "{call_id}",
+    "group_id": "{group_id}",
+    "title": "새신청",
+    "people": [{"name": "새인물", "birth_year": 1980, "gender": "F", "role": "lead_proposer"}],
+    "budget": [{"line": "operating", "amount_krw": 1000}],
+}
 
 
 @dataclass(frozen=True)
@@ -294,4 +310,21 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
         STAFF, {"group_id": "{group_id}", "valid_from": "2023-01-01"}
     ),
     ("POST", "/api/networks/members/{member_id}/close"): ApiRule(STAFF, {"valid_to": "2024-01-01"}),
+    ("GET", "/api/paperwork/calls"): ApiRule(PAPERWORK),
+    ("POST", "/api/paperwork/calls"): ApiRule(STAFF, PAPERWORK_CALL),
+    ("GET", "/api/paperwork/calls/{call_id}"): ApiRule(PAPERWORK),
+    ("GET", "/api/paperwork/applications"): ApiRule(PAPERWORK),
+    ("POST", "/api/paperwork/applications"): ApiRule(PAPERWORK, PAPERWORK_APPLICATION),
+    ("GET", "/api/paperwork/applications/{application_id}"): ApiRule(PAPERWORK),
+    ("PUT", "/api/paperwork/applications/{application_id}"): ApiRule(
+        PAPERWORK,
+        {k: v for k, v in PAPERWORK_APPLICATION.items() if k not in ("call_id", "group_id")},
+    ),
+    ("POST", "/api/paperwork/applications/{application_id}/status"): ApiRule(
+        PAPERWORK, {"to": "returned", "reason": "보완"}
+    ),
+    ("POST", "/api/paperwork/applications/{application_id}/eligibility"): ApiRule(STAFF),
+    ("POST", "/api/paperwork/applications/{application_id}/scores"): ApiRule(
+        STAFF, {"points": {"plan": 5}}
+    ),
 }

@@ -24,6 +24,8 @@ EXPERT = frozenset({Role.expert})
 DISTRICT = frozenset({Role.district_staff})
 EVERYONE = frozenset(Role)
 CITY = frozenset({Role.city_admin})
+# Paperwork (issue 15): staff, the admin, and group representatives (their own groups' rows).
+PAPERWORK = frozenset({Role.city_admin, Role.district_staff, Role.group_rep})
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,23 @@ SPACE_FORM = {
     "valid_from": "2020-01-01",
 }
 CONSENT_FORM = {"purpose": "research", "method": "paper", "given_on": "2020-01-01"}
+
+PAPERWORK_CALL_FORM = {
+    "title": "새공모",
+    "year": "2020",
+    "opens_on": "2020-01-01",
+    "closes_on": "2020-02-01",
+    "line_operating": "0",
+}
+PAPERWORK_APPLY_FORM = {
+    "group_id": "{group_id}",
+    "title": "새신청",
+    "name_1": "새인물",
+    "birth_year_1": "1980",
+    "gender_1": "F",
+    "role_1": "lead_proposer",
+    "line_operating": "1000",
+}
 
 WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/login"): WebRule(EVERYONE, public=True, cross="own"),
@@ -352,4 +371,27 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         STAFF, {"group_id": "{group_id}", "valid_from": "2023-01-01"}
     ),
     ("POST", "/networks/members/{member_id}/close"): WebRule(STAFF, {"last_day": "2023-12-31"}),
+    # Paperwork (issue 15). Representatives are not in the door world; their scope is proved in
+    # tests/paperwork/test_rep_scope.py.
+    ("GET", "/paperwork/calls"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/paperwork/calls.xlsx"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/paperwork/calls/new"): WebRule(STAFF, cross="own"),
+    ("POST", "/paperwork/calls/new"): WebRule(STAFF, PAPERWORK_CALL_FORM, cross=None),
+    ("GET", "/paperwork/calls/{call_id}"): WebRule(PAPERWORK),
+    ("GET", "/paperwork/calls/{call_id}/apply"): WebRule(PAPERWORK),
+    ("POST", "/paperwork/calls/{call_id}/apply"): WebRule(PAPERWORK, PAPERWORK_APPLY_FORM),
+    ("GET", "/paperwork/applications"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/paperwork/applications.xlsx"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/paperwork/applications/{application_id}"): WebRule(PAPERWORK),
+    ("GET", "/paperwork/applications/{application_id}/edit"): WebRule(PAPERWORK),
+    ("POST", "/paperwork/applications/{application_id}/edit"): WebRule(
+        PAPERWORK, PAPERWORK_APPLY_FORM
+    ),
+    ("POST", "/paperwork/applications/{application_id}/status"): WebRule(
+        PAPERWORK, {"to": "returned", "reason": "보완"}
+    ),
+    ("POST", "/paperwork/applications/{application_id}/eligibility"): WebRule(STAFF),
+    ("POST", "/paperwork/applications/{application_id}/scores"): WebRule(
+        STAFF, {"points_plan": "5"}
+    ),
 }

@@ -32,6 +32,9 @@ from maeul_db.models import (
     UserAccount,
     metadata,
 )
+from maeul_db.paperwork import applications as paperwork_applications
+from maeul_db.paperwork import calls as paperwork_calls
+from maeul_db.paperwork.schemas import ApplicationCreate, CallCreate
 from maeul_db.training import service as training_service
 from tests.builders import (
     DISTRICT_A,
@@ -131,8 +134,10 @@ def seed(session: Session) -> World:
     session.add_all([candidate, batch])
     session.flush()
     privacy = _privacy(session, person_id=person.id, analyst=users[Role.analyst])
+    paperwork = _paperwork(session, staff=users[Role.district_staff], group=group, person=person)
     ids = {
         **privacy,
+        **paperwork,
         "person_id": person.id,
         "group_id": group.id,
         "project_id": project.id,
@@ -200,6 +205,39 @@ def _privacy(session: Session, *, person_id: int, analyst: UserAccount) -> dict[
     session.add_all([request, consent, record])
     session.flush()
     return {"request_id": request.id, "consent_id": consent.id, "record_id": record.id}
+
+
+def _paperwork(session: Session, *, staff: UserAccount, group: Any, person: Any) -> dict[str, Any]:
+    """District A's call and a submitted application naming the secret person (issue 15)."""
+    call = paperwork_calls.create(
+        session,
+        user=staff,
+        data=CallCreate.model_validate(
+            {
+                "title": "공모",
+                "district_code": DISTRICT_A,
+                "year": 2020,
+                "opens_on": "2020-01-01",
+                "closes_on": "2020-02-01",
+                "budget_lines": {"operating": 0},
+                "sheet": [{"key": "plan", "label": "계획", "max": 10}],
+            }
+        ),
+    )
+    application = paperwork_applications.create(
+        session,
+        user=staff,
+        data=ApplicationCreate.model_validate(
+            {
+                "call_id": call.id,
+                "group_id": group.id,
+                "title": DISTRICT_RECORDS[1] + " 신청",
+                "people": [{"person_id": person.id, "role": "lead_proposer"}],
+                "budget": [{"line": "operating", "amount_krw": 1000}],
+            }
+        ),
+    )
+    return {"call_id": call.id, "application_id": application.id}
 
 
 def _users(session: Session) -> dict[Role, UserAccount]:

@@ -127,4 +127,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput("privacy.requests:list_", "privacy.requests", "requesters' names"),
     PersonalDataOutput("privacy.requests:view", "privacy.requests", "the requester's name"),
     PersonalDataOutput("spaces.service:detail", "spaces.operators", "a space's operators' names"),
+    PersonalDataOutput(
+        "paperwork.views:read_application",
+        "paperwork.application",
+        "the proposers' and members' names on an application",
+    ),
 )

@@ -11,12 +11,20 @@ from maeul_db.auth.passwords import verify_password
 from maeul_db.auth.schemas import UserCreate
 from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden
-from maeul_db.models import ExpertPlacement, Person, Role
+from maeul_db.models import (
+    Application,
+    ApplicationStatus,
+    ExpertPlacement,
+    Group,
+    GroupRepLink,
+    Person,
+    Role,
+)
 from maeul_db.wording import message
 
 DEMO_PASSWORD = "maeul-demo-2026"
 DEMO_DISTRICT = "11110"  # 종로구
-DEMO_USERNAMES = ("admin", "staff", "analyst", "expert")
+DEMO_USERNAMES = ("admin", "staff", "analyst", "expert", "rep")
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,17 @@ def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
                 message("account.demo_expert", person_id=expert_person),
             )
         )
+    rep_group = _rep_group(session, district)
+    if rep_group is not None:
+        wanted.append(
+            (
+                "rep",
+                Role.group_rep,
+                None,
+                None,
+                message("account.demo_group_rep", group=rep_group.name),
+            )
+        )
     logins = []
     for username, role, district_code, person_id, note in wanted:
         if auth_service.get_by_username(session, username=username) is None:
@@ -80,7 +99,37 @@ def ensure_demo_accounts(session: Session) -> list[DemoLogin]:
                 ),
             )
         logins.append(DemoLogin(username, role, note))
+    if rep_group is not None:
+        _link_rep(session, rep_group)
     return logins
+
+
+def _rep_group(session: Session, district: str) -> Group | None:
+    """The group the demo representative speaks for: the one whose demo application was returned
+    for changes (so the first thing they can do is fix and resubmit it), else any group."""
+    returned = session.exec(
+        select(Application.group_id)
+        .where(
+            Application.district_code == district,
+            Application.status == ApplicationStatus.returned,
+        )
+        .order_by(col(Application.id))
+    ).first()
+    if returned is not None:
+        return session.get(Group, returned)
+    return session.exec(
+        select(Group).where(Group.district_code == district).order_by(col(Group.id))
+    ).first()
+
+
+def _link_rep(session: Session, group: Group) -> None:
+    rep = auth_service.get_by_username(session, username="rep")
+    if rep is None or rep.role != Role.group_rep or rep.id is None or group.id is None:
+        return
+    linked = session.exec(select(GroupRepLink).where(GroupRepLink.account_id == rep.id)).first()
+    if linked is None:
+        session.add(GroupRepLink(account_id=rep.id, group_id=group.id))
+        session.flush()
 
 
 def demo_accounts_present(session: Session) -> list[str]:

@@ -51,3 +51,19 @@ def require_personal_data_reader(user: UserAccount) -> None:
     """Refuse analysts (403) before a list of named rows is built: they work on pseudonyms."""
     if not can_read_personal_data(user):
         raise Forbidden("person.read_forbidden")
+
+
+def is_group_rep(user: UserAccount) -> bool:
+    """A group representative (모임 대표): applies, reports and settles for their own groups."""
+    return user.role == Role.group_rep
+
+
+def can_use_paperwork(user: UserAccount) -> bool:
+    """Calls, applications, reports and settlements: staff, the city admin and representatives."""
+    return user.role in (Role.city_admin, Role.district_staff, Role.group_rep)
+
+
+def require_paperwork_user(user: UserAccount) -> None:
+    """Refuse (403) experts and analysts before any paperwork row is loaded."""
+    if not can_use_paperwork(user):
+        raise Forbidden("paperwork.forbidden")

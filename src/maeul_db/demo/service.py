@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, insert, inspect
 from maeul_db.audit.service import snapshot
 from maeul_db.demo.context import Progress
 from maeul_db.demo.generator import generate
+from maeul_db.demo.paperwork import DEMO_PAPERWORK_DISTRICT, write_paperwork
 from maeul_db.demo.reference import read_reference
 from maeul_db.demo.scales import ScaleSpec, get_scale
 from maeul_db.demo.writer import clear, describe, occupied_tables, write
@@ -80,6 +81,9 @@ def _run(
         spec.name, seed, data.counts(), time.perf_counter() - started, deleted=deleted
     )
     summary.write_seconds = write(connection, data, progress)
+    summary.rows["paperwork_application"] = write_paperwork(
+        connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT
+    )
     _record(connection, summary)
     return summary
 

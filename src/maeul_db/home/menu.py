@@ -13,6 +13,7 @@ STAFF = frozenset({Role.city_admin, Role.district_staff})
 CITY = frozenset({Role.city_admin})
 ANALYSTS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
 EXPERTS = frozenset({Role.expert})
+PAPERWORK = frozenset({Role.city_admin, Role.district_staff, Role.group_rep})
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
             MenuLink("/careers", "menu.careers", STAFF, in_nav=True),
             MenuLink("/certificates", "menu.certificates", STAFF, in_nav=True),
             MenuLink("/certificates/batch", "menu.certificates_batch", STAFF),
+        ),
+    ),
+    (
+        "menu.section.paperwork",
+        (
+            MenuLink("/paperwork/calls", "menu.calls", PAPERWORK, in_nav=True),
+            MenuLink("/paperwork/applications", "menu.applications", PAPERWORK, in_nav=True),
         ),
     ),
     (

@@ -36,6 +36,18 @@ from maeul_db.models.groups import Group, GroupMembership, GroupTheme, Membershi
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
 from maeul_db.models.imports import ImportBatch, ImportStatus
 from maeul_db.models.logs import AccessLog, AuditLog
+from maeul_db.models.paperwork import (
+    Application,
+    ApplicationBudgetLine,
+    ApplicationEvent,
+    ApplicationPerson,
+    ApplicationStatus,
+    Call,
+    CallSpec,
+    CallSpecKind,
+    GroupRepLink,
+    ReviewScore,
+)
 from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
 from maeul_db.models.privacy import (
     AccessReview,
@@ -78,10 +90,18 @@ __all__ = [
     "Activity",
     "ActivityKind",
     "AgendaItem",
+    "Application",
+    "ApplicationBudgetLine",
+    "ApplicationEvent",
+    "ApplicationPerson",
+    "ApplicationStatus",
     "Attendance",
     "AuditLog",
     "AutonomyPlan",
     "BudgetSource",
+    "Call",
+    "CallSpec",
+    "CallSpecKind",
     "Career",
     "Certificate",
     "CertificateKind",
@@ -112,6 +132,7 @@ __all__ = [
     "GeneralAssembly",
     "Group",
     "GroupMembership",
+    "GroupRepLink",
     "GroupTheme",
     "ImportBatch",
     "ImportStatus",
@@ -133,6 +154,7 @@ __all__ = [
     "Project",
     "RequestDecision",
     "RequestKind",
+    "ReviewScore",
     "RightsRequest",
     "Role",
     "SelectionMethod",

@@ -17,6 +17,7 @@ class Role(StrEnum):
     district_staff = "district_staff"
     expert = "expert"
     analyst = "analyst"
+    group_rep = "group_rep"  # 모임 대표: sees only the groups linked to the account
 
 
 class UserAccount(IdTimestamps, table=True):

@@ -16,6 +16,7 @@ from maeul_db.accounts.schemas import AccountCreate, AccountUpdate
 from maeul_db.auth.deps import SessionDep
 from maeul_db.kit.pagination import Page
 from maeul_db.models import UserAccount
+from maeul_db.paperwork import reps as paperwork_reps
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -112,23 +113,44 @@ def create_account(request: Request, session: SessionDep, user: WebUser, form: F
         data = build(AccountCreate, filled(values, ACCOUNT_FIELDS))
         with form_write(session):
             account, password = account_service.create(session, user=user, data=data)
+            assert account.id is not None
+            _link_groups(session, user, account.id, values)
     except FormInvalid as exc:
         return _form(request, session, user=user, values=values, errors=exc.errors, status_code=422)
     return _one_time(request, session, user, account, password)
 
 
-def _values_of(account: UserAccount) -> dict[str, str]:
-    return {
+def _link_groups(
+    session: Session, user: UserAccount, account_id: int, values: dict[str, str]
+) -> None:
+    """The groups a representative's account speaks for (numbers separated by spaces)."""
+    raw = values.get("group_ids", "").replace(",", " ").split()
+    if any(not part.isdigit() for part in raw):
+        raise FormInvalid({"group_ids": FieldError(code="int_parsing")})
+    paperwork_reps.link_groups(
+        session, user=user, account_id=account_id, group_ids=[int(part) for part in raw]
+    )
+
+
+def _values_of(session: Session, user: UserAccount, account: UserAccount) -> dict[str, str]:
+    values = {
         name: "" if getattr(account, name) is None else str(getattr(account, name))
         for name in ACCOUNT_FIELDS
     }
+    assert account.id is not None
+    groups = paperwork_reps.linked_groups(session, user=user, account_id=account.id)
+    values["group_ids"] = " ".join(str(g.id) for g in groups)
+    values["group_names"] = ", ".join(g.name for g in groups)
+    return values
 
 
 @router.get("/{account_id}")
 def show_account(request: Request, session: SessionDep, user: WebUser, account_id: int) -> Response:
     """One account: its details, last login, the edit form and the state buttons."""
     account = account_service.get(session, user=user, account_id=account_id)
-    return _form(request, session, user=user, values=_values_of(account), account=account)
+    return _form(
+        request, session, user=user, values=_values_of(session, user, account), account=account
+    )
 
 
 @router.post("/{account_id}")
@@ -141,6 +163,7 @@ def update_account(
         data = build(AccountUpdate, filled(values, ACCOUNT_FIELDS[1:]))
         with form_write(session):
             account_service.update(session, user=user, account_id=account_id, data=data)
+            _link_groups(session, user, account_id, values)
     except FormInvalid as exc:
         account = account_service.get(session, user=user, account_id=account_id)
         return _form(

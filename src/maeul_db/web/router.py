@@ -33,6 +33,7 @@ from maeul_db.web import (
     import_pages,
     log_pages,
     logging_pages,
+    paperwork_pages,
     password_pages,
     person_pages,
     placement_pages,
@@ -182,6 +183,7 @@ router.include_router(work_pages.router)
 router.include_router(council_pages_router)
 router.include_router(assembly_pages.router)
 router.include_router(space_pages.router)
+router.include_router(paperwork_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

@@ -13,6 +13,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "district_staff": ("자치구 담당자", "district staff"),
         "expert": ("마을자치전문가", "village autonomy expert"),
         "analyst": ("분석가", "analyst"),
+        "group_rep": ("모임 대표", "group representative"),
     },
     "gender": {
         "F": ("여성", "female"),
@@ -306,6 +307,7 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "project.participants": ("사업 참여자 명단", "project participants"),
         "timeline.read": ("활동 연표", "timeline"),
         "training.read": ("교육 기록 조회", "training read"),
+        "paperwork.application": ("사업 신청서 조회", "application read"),
     },
     # Audit-trail actions (audit.record): what was changed.
     "audit_action": {
@@ -356,6 +358,11 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 }
 
 # Feature label modules join here (below the table, hence E402).
+from maeul_db.wording.labels_paperwork import (  # noqa: E402
+    AUDIT_ENTITIES_PAPERWORK,
+    FIELDS_PAPERWORK,
+    LABELS_PAPERWORK,
+)
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
@@ -368,3 +375,6 @@ for _kind, _pairs in LABELS_I12_COUNCILS.items():
 from maeul_db.wording.labels_i12_assembly import LABELS_I12_ASSEMBLY  # noqa: E402
 
 LABELS.update(LABELS_I12_ASSEMBLY)
+LABELS.update(LABELS_PAPERWORK)
+LABELS["audit_entity"].update(AUDIT_ENTITIES_PAPERWORK)
+LABELS["field"].update({k: v for k, v in FIELDS_PAPERWORK.items() if k not in LABELS["field"]})

@@ -1,0 +1,136 @@
+"""Issue 15 in a real browser (uvicorn, Debian Chromium): a group representative applies to a
+call, is returned for changes, fixes the application and resubmits; staff check eligibility,
+score and select, and the selected application's project exists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import Session
+
+from maeul_db import migrate
+from maeul_db.auth import service as auth_service
+from maeul_db.auth.schemas import UserCreate
+from maeul_db.config import get_settings
+from maeul_db.db import make_engine
+from maeul_db.models import GroupRepLink, Role
+from maeul_db.refdata.service import load_refdata
+from tests.browser.conftest import serve_app
+from tests.builders import DISTRICT_A, DONG_A, PASSWORD, make_group
+from tests.paperwork.helpers import make_call
+
+pytestmark = pytest.mark.browser
+
+STAFF = "jongno.paper"
+REP = "moim.rep"
+GROUP = "청운 밥상모임"
+CALL = "2025 이웃만들기 공모"
+
+
+def _seed(url: str) -> None:
+    migrate.upgrade(url=url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        load_refdata(session, Path(get_settings().refdata_dir))
+        staff = auth_service.create(
+            session,
+            data=UserCreate(
+                username=STAFF,
+                password=PASSWORD,
+                role=Role.district_staff,
+                district_code=DISTRICT_A,
+            ),
+        )
+        rep = auth_service.create(
+            session, data=UserCreate(username=REP, password=PASSWORD, role=Role.group_rep)
+        )
+        group = make_group(session, name=GROUP, dong_code=DONG_A)
+        session.add(GroupRepLink(account_id=rep.id, group_id=group.id))
+        make_call(session, staff, title=CALL)
+        session.commit()
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    directory = tmp_path_factory.mktemp("paperwork-browser")
+    url = f"sqlite:///{directory / 'maeul.db'}"
+    _seed(url)
+    with serve_app(directory, url) as served:
+        yield served
+
+
+def _log_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    expect(page).to_have_url(base_url + "/")
+
+
+def _person(page: Page, n: int, name: str, year: str, role: str) -> None:
+    page.fill(f"#name_{n}", name)
+    page.fill(f"#birth_year_{n}", year)
+    page.select_option(f"#gender_{n}", label="여성")
+    page.select_option(f"#home_dong_code_{n}", label="청운효자동")
+    page.select_option(f"#role_{n}", label=role)
+
+
+def _move(page: Page, to: str, reason: str) -> None:
+    page.select_option("#to", label=to)
+    page.fill("#reason", reason)
+    page.get_by_role("button", name="바꾸기").click()
+    expect(page.locator("#application-status")).to_have_text(to)
+
+
+def test_representative_applies_is_returned_resubmits_and_staff_select(
+    base_url: str, page: Page
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, base_url, REP)
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="공모").click()
+    page.get_by_role("link", name=CALL).click()
+    page.get_by_role("link", name="이 공모에 신청하기").click()
+    page.fill("#title", "청운 이웃 밥상")
+    _person(page, 1, "김대표", "1975", "대표제안자")
+    _person(page, 2, "이공동", "1980", "공동제안자")
+    page.fill("#line_operating", "500000")
+    page.fill("#line_materials", "300000")
+    page.fill("#self_cash_krw", "100000")
+    page.get_by_role("button", name="제출", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/paperwork/applications/\d+\?saved=application$"))
+    expect(page.locator("#application-status")).to_have_text("제출")
+    application_url = page.url.split("?")[0]
+
+    staff = page.context.browser.new_context(locale="ko-KR").new_page()  # type: ignore[union-attr]
+    _log_in(staff, base_url, STAFF)
+    staff.goto(application_url)
+    _move(staff, "보완 요청", "주민 3명 이상이 필요합니다")
+
+    page.goto(application_url)
+    expect(page.get_by_text("주민 3명 이상이 필요합니다")).to_be_visible()
+    page.get_by_role("link", name="신청서 고치기").click()
+    _person(page, 3, "박참여", "1990", "참여자")
+    page.get_by_role("button", name="제출", exact=True).click()
+    expect(page.locator("#application-status")).to_have_text("제출")
+
+    staff.goto(application_url)
+    staff.get_by_role("button", name="기록으로 자격 확인").click()
+    expect(staff.locator("#application-status")).to_have_text("자격 충족")
+    expect(staff.get_by_text("자치구 주민 3명이 참여합니다(기준 3명 이상)")).to_be_visible()
+    staff.fill("#points_plan", "35")
+    staff.fill("#points_people", "25")
+    staff.fill("#points_budget", "20")
+    staff.get_by_role("button", name="점수 저장").click()
+    expect(staff.get_by_text("평균 80.0점")).to_be_visible()
+    _move(staff, "선정", "주민 참여 계획이 구체적임")
+    expect(staff.get_by_role("link", name=re.compile(r"사업 \d+번"))).to_be_visible()
+
+    # The representative sees the decision, with no way to change it.
+    page.goto(application_url)
+    expect(page.locator("#application-status")).to_have_text("선정")
+    expect(page.locator("select#to")).to_have_count(0)
