@@ -155,6 +155,7 @@ class NoncashContribution(IdTimestamps, table=True):
 
     settlement_id: int = Field(foreign_key="settlement.id", index=True)
     district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
+    year: int  # the project's year, whose rule valued it
     kind: NoncashKind = choice(30)
     description: str = Field(max_length=200)
     hours: Decimal | None = Field(default=None, ge=0, sa_type=Numeric(8, 2))

@@ -356,3 +356,8 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
+
+from maeul_db.wording.labels_i15_settle import LABELS_I15_SETTLE  # noqa: E402
+
+for _kind, _pairs in LABELS_I15_SETTLE.items():
+    LABELS.setdefault(_kind, {}).update(_pairs)

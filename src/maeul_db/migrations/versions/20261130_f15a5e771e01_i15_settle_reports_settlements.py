@@ -175,6 +175,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("settlement_id", sa.Integer(), nullable=False),
         sa.Column("district_code", sa.String(length=5), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=30), nullable=False),
         sa.Column("description", sa.String(length=200), nullable=False),
         sa.Column("hours", sa.Numeric(precision=8, scale=2), nullable=True),
