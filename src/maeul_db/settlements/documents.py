@@ -62,9 +62,9 @@ def settlement_xlsx(session: Session, *, user: UserAccount, project_id: int) -> 
             [
                 e.spent_on.isoformat(),
                 e.payee,
-                label("expense_line", e.line.value),
+                label("expense_line", str(e.line)),
                 e.amount_krw,
-                label("evidence_type", e.evidence.value),
+                label("evidence_type", str(e.evidence)),
                 file.filename if file else "",
                 file.sha256 if file else "",
             ]
@@ -79,7 +79,7 @@ def settlement_xlsx(session: Session, *, user: UserAccount, project_id: int) -> 
     for c in view.contributions:
         rows.append(
             [
-                label("noncash_kind", c.kind.value),
+                label("noncash_kind", str(c.kind)),
                 c.description,
                 float(c.hours) if c.hours is not None else None,
                 c.rate_krw,

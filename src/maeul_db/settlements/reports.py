@@ -115,7 +115,7 @@ def _editable(
     project = require_project_paperwork(session, user=user, project_id=project_id, action="write")
     row = _open(session, project)
     if row.state not in EDITABLE:
-        raise InvalidInput("report.not_editable", state=label("report_state", row.state.value))
+        raise InvalidInput("report.not_editable", state=label("report_state", str(row.state)))
     return project, row
 
 
@@ -153,7 +153,7 @@ def change_state(
         raise InvalidInput(
             "paperwork.bad_transition",
             field="action",
-            state=label("report_state", row.state.value),
+            state=label("report_state", str(row.state)),
             action=action,
         )
     cleaned = (note or "").strip() or None
@@ -171,7 +171,7 @@ def change_state(
         user=user,
         project=project,
         subject=SettlementSubject.report,
-        from_state=label("report_state", row.state.value),
+        from_state=str(row.state),
         to_state=target.value,
         note=cleaned,
     )

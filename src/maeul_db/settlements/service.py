@@ -83,7 +83,7 @@ def _editable(
         raise InvalidInput("settlement.settled_locked")
     if row.state not in EDITABLE:
         raise InvalidInput(
-            "settlement.not_editable", state=label("settlement_state", row.state.value)
+            "settlement.not_editable", state=label("settlement_state", str(row.state))
         )
     return project, row
 
@@ -293,7 +293,7 @@ def change_state(
         raise InvalidInput(
             "settlement.settled_locked" if row.state == S.settled else "paperwork.bad_transition",
             field="action",
-            state=label("settlement_state", row.state.value),
+            state=label("settlement_state", str(row.state)),
             action=action,
         )
     if action == "return" and not (note or "").strip():
@@ -305,7 +305,7 @@ def change_state(
         user=user,
         project=project,
         subject=SettlementSubject.settlement,
-        from_state=label("settlement_state", row.state.value),
+        from_state=str(row.state),
         to_state=target.value,
         note=(note or "").strip() or None,
     )
