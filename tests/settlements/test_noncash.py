@@ -25,10 +25,13 @@ def _volunteer(hours: str) -> NoncashCreate:
 
 
 @pytest.mark.parametrize(
-    ("year", "share"), [(2017, 0), (2018, 10), (2019, 20), (2020, 30), (2021, 40), (2022, 50), (2024, 50)]
+    ("year", "share"),
+    [(2017, 0), (2018, 10), (2019, 20), (2020, 30), (2021, 40), (2022, 50), (2024, 50)],
 )
 def test_recognised_share_follows_the_plan_by_year(session: Session, year: int, share: int) -> None:
-    check = noncash.recognised_share(session, year=year, grant_krw=10_000_000, offered_krw=9_000_000)
+    check = noncash.recognised_share(
+        session, year=year, grant_krw=10_000_000, offered_krw=9_000_000
+    )
     assert check.share_pct == share
     assert check.cap_krw == 10_000_000 * share // 100
     assert check.recognised_krw == min(9_000_000, 100_000 * share)
@@ -74,8 +77,12 @@ def test_a_rate_change_applies_from_its_year_and_never_rewrites_an_earlier_one(
     assert (view.share.offered_krw, view.share.recognised_krw) == (918_500, 600_000)
 
 
-def test_a_year_with_valued_contributions_cannot_get_a_new_rate(session: Session, desk: Desk) -> None:
-    settlement_service.add_noncash(session, user=desk.staff, project_id=desk.pid, data=_volunteer("5"))
+def test_a_year_with_valued_contributions_cannot_get_a_new_rate(
+    session: Session, desk: Desk
+) -> None:
+    settlement_service.add_noncash(
+        session, user=desk.staff, project_id=desk.pid, data=_volunteer("5")
+    )
     with pytest.raises(InvalidInput) as refused:
         noncash.set_rule(
             session,
@@ -107,7 +114,10 @@ def test_professional_rate_is_capped_in_kind_is_appraised_public_support_counts_
         user=desk.staff,
         project_id=desk.pid,
         data=NoncashCreate(
-            kind=NoncashKind.professional_service, description="목공 강의", hours=Decimal("3"), rate_krw=80_000
+            kind=NoncashKind.professional_service,
+            description="목공 강의",
+            hours=Decimal("3"),
+            rate_krw=80_000,
         ),
     )
     assert (pro.rate_krw, pro.value_krw) == (50_000, 150_000)  # capped at 50,000 an hour
@@ -122,7 +132,9 @@ def test_professional_rate_is_capped_in_kind_is_appraised_public_support_counts_
         session,
         user=desk.staff,
         project_id=desk.pid,
-        data=NoncashCreate(kind=NoncashKind.public_staff, description="주민센터 직원", appraised_krw=500_000),
+        data=NoncashCreate(
+            kind=NoncashKind.public_staff, description="주민센터 직원", appraised_krw=500_000
+        ),
     )
     assert staff_time.value_krw == 0
 
@@ -131,5 +143,7 @@ def test_a_year_before_any_rule_is_refused(session: Session, desk: Desk) -> None
     old = make_project(session, name="2016 사업", year=2016, grant_krw=1_000_000)
     assert old.id is not None
     with pytest.raises(InvalidInput) as refused:
-        settlement_service.add_noncash(session, user=desk.staff, project_id=old.id, data=_volunteer("1"))
+        settlement_service.add_noncash(
+            session, user=desk.staff, project_id=old.id, data=_volunteer("1")
+        )
     assert refused.value.code == "noncash.no_rule"
