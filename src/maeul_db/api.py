@@ -19,6 +19,7 @@ from maeul_db.identity import router as identity_router
 from maeul_db.imports import router as imports_router
 from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
+from maeul_db.settlements import router as settlements_router
 from maeul_db.timeline import router as timeline_router
 from maeul_db.training import router as training_router
 
@@ -43,6 +44,7 @@ protected_router.include_router(training_router.router)
 protected_router.include_router(experts_router.router)
 protected_router.include_router(careers_router.router)
 protected_router.include_router(certificates_router.router)
+protected_router.include_router(settlements_router.router)
 
 api_router = APIRouter()
 api_router.include_router(public_router)

@@ -18,15 +18,18 @@ from maeul_db.errors import InvalidInput
 from maeul_db.models import (
     Activity,
     Attendance,
+    BotameStatus,
     EvidenceType,
     ExpenseLine,
     Gender,
     ParticipationRole,
     ReportState,
 )
+from maeul_db.projects import service as project_service
+from maeul_db.projects.schemas import ProjectUpdate
 from maeul_db.settlements import botame, documents, reports
 from maeul_db.settlements import service as settlement_service
-from maeul_db.settlements.schemas import BotameUpdate, ExpenseCreate, PlanUpdate, ReportUpdate
+from maeul_db.settlements.schemas import ExpenseCreate, PlanUpdate, ReportUpdate
 from tests.builders import DISTRICT_A, make_group, make_membership, make_participation, make_person
 from tests.settlements.conftest import Desk
 from tests.settlements.helpers import receipt
@@ -195,11 +198,11 @@ def test_pdfs_carry_the_korean_text(session: Session, desk: Desk, tmp_path: Path
 
 def test_xlsx_and_botame_csv(session: Session, desk: Desk) -> None:
     _settle_some(session, desk)
-    botame.update(
+    project_service.update(
         session,
         user=desk.staff,
         project_id=desk.pid,
-        data=BotameUpdate(botame_id="B-2019-0042", botame_status="settling"),
+        data=ProjectUpdate(botame_id="B-2019-0042", botame_status=BotameStatus.settling),
     )
     book = load_workbook(
         io.BytesIO(documents.settlement_xlsx(session, user=desk.staff, project_id=desk.pid))

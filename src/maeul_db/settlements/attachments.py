@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from sqlmodel import Session
 
@@ -33,6 +34,12 @@ EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".pn
 class Upload:
     filename: str
     data: bytes
+
+
+def read(stream: BinaryIO, filename: str | None) -> Upload:
+    """An uploaded file (API and page alike), read no further than one byte past the limit."""
+    data = stream.read(get_settings().attachment_max_bytes + 1)
+    return Upload(filename=(filename or "file")[:200], data=data)
 
 
 def sniff(data: bytes) -> str | None:

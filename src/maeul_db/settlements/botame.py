@@ -1,4 +1,5 @@
-"""The 보탬e link: the project's id and settlement status there (staff keep them), and the
+"""The 보탬e link: the project's id and settlement status there (staff keep them on the project,
+``projects.service.update``), and the
 settlement as a CSV the officer uploads to or reconciles with 보탬e (docs/import-format.md,
 "보탬e settlement CSV"). 보탬e itself is not rebuilt."""
 
@@ -6,12 +7,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from maeul_db.audit import changes as changes_
 from maeul_db.kit.cells import csv_text
-from maeul_db.models import Project, UserAccount
+from maeul_db.models import UserAccount
 from maeul_db.settlements import service as settlement_service
-from maeul_db.settlements.access import require_project_paperwork
-from maeul_db.settlements.schemas import BotameUpdate
 from maeul_db.wording import label
 
 # The CSV's columns, in order (their headers are the catalogue's ``botame_column`` words).
@@ -29,15 +27,6 @@ COLUMNS = (
     "evidence_sha256",
     "note",
 )
-
-
-def update(session: Session, *, user: UserAccount, project_id: int, data: BotameUpdate) -> Project:
-    """Staff record the project's 보탬e id and status (audited like any project change)."""
-    project = require_project_paperwork(session, user=user, project_id=project_id, action="decide")
-    changes_.apply_update(
-        session, actor=user, row=project, changes=data.model_dump(), entity="project"
-    )
-    return project
 
 
 def settlement_csv(session: Session, *, user: UserAccount, project_id: int) -> bytes:

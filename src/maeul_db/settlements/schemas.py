@@ -55,11 +55,6 @@ class NoncashCreate(InputSchema):
     appraised_krw: int | None = Field(default=None, ge=0, le=2_000_000_000)
 
 
-class BotameUpdate(InputSchema):
-    botame_id: str | None = Field(default=None, max_length=40)
-    botame_status: BotameStatus | None = None
-
-
 class EventPublic(SQLModel):
     subject: str
     from_state: str
@@ -78,6 +73,14 @@ class ReportPublic(SQLModel):
     submitted_at: datetime | None
     decision_note: str | None
     events: list[EventPublic]
+
+
+class AttachmentPublic(SQLModel):
+    id: int
+    filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str
 
 
 class ExpensePublic(SQLModel):
