@@ -20,12 +20,17 @@ from maeul_db.projects import service as project_service
 Action = Literal["read", "write", "decide"]
 
 
+def allowed(user: UserAccount, project: Project, action: Action) -> bool:
+    """Whether ``user``, who can see ``project``, may do ``action`` on its paperwork."""
+    return action == "read" or policies.can_write_district(user, project.district_code)
+
+
 def require_project_paperwork(
     session: Session, *, user: UserAccount, project_id: int, action: Action
 ) -> Project:
     """The project, if ``user`` may do ``action`` on its paperwork; 404 outside their scope
     (the project's own visibility), 403 for a role that may see but not act."""
     project = project_service.get(session, user=user, project_id=project_id)
-    if action != "read" and not policies.can_write_district(user, project.district_code):
+    if not allowed(user, project, action):
         raise Forbidden("paperwork.forbidden")
     return project

@@ -24,7 +24,7 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.settlements import figures, history
-from maeul_db.settlements.access import Action, require_project_paperwork
+from maeul_db.settlements.access import Action, allowed, require_project_paperwork
 from maeul_db.settlements.attachments import Upload, store
 from maeul_db.settlements.schemas import ReportUpdate
 from maeul_db.wording import label
@@ -46,6 +46,9 @@ class ReportView:
     figures: dict[str, Any]
     attachments: list[StoredAttachment]
     events: list[SettlementEvent]
+    # What the viewer may do next (the page offers these buttons only).
+    actions: list[str]
+    can_edit: bool
 
     @property
     def editable(self) -> bool:
@@ -62,6 +65,15 @@ def add_months(day: date, months: int) -> date:
 def due_on(project: Project) -> date:
     """Two months after the project's last day (31 December of its year when none is recorded)."""
     return add_months(project.ends_on or date(project.year, 12, 31), DUE_MONTHS)
+
+
+def _offered(user: UserAccount, project: Project, state: str) -> tuple[list[str], bool]:
+    actions = [
+        name
+        for name, (sources, _, needs) in TRANSITIONS.items()
+        if state in sources and allowed(user, project, needs)
+    ]
+    return actions, state in EDITABLE and allowed(user, project, "write")
 
 
 def _find(session: Session, project_id: int) -> ResultReport | None:
@@ -87,6 +99,7 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> ReportView:
         project_id=project_id, district_code=project.district_code, due_on=due_on(project)
     )
     live = row.state in EDITABLE or row.figures is None
+    actions, can_edit = _offered(user, project, str(row.state))
     files = session.exec(
         select(StoredAttachment)
         .where(
@@ -106,6 +119,8 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> ReportView:
         figures=figures.of_project(session, project) if live else dict(row.figures or {}),
         attachments=list(files),
         events=events,
+        actions=actions,
+        can_edit=can_edit,
     )
 
 

@@ -27,7 +27,7 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.settlements import history, noncash, totals
-from maeul_db.settlements.access import Action, require_project_paperwork
+from maeul_db.settlements.access import Action, allowed, require_project_paperwork
 from maeul_db.settlements.attachments import Upload, store
 from maeul_db.settlements.schemas import ExpenseCreate, NoncashCreate, PlanUpdate
 from maeul_db.wording import label
@@ -53,10 +53,22 @@ class SettlementView:
     totals: totals.Totals
     share: noncash.ShareCheck
     events: list[SettlementEvent]
+    # What the viewer may do next (the page offers these buttons only).
+    actions: list[str]
+    can_edit: bool
 
     @property
     def editable(self) -> bool:
         return self.settlement.state in EDITABLE
+
+
+def _offered(user: UserAccount, project: Project, state: str) -> tuple[list[str], bool]:
+    actions = [
+        name
+        for name, (sources, _, needs) in TRANSITIONS.items()
+        if state in sources and allowed(user, project, needs)
+    ]
+    return actions, state in EDITABLE and allowed(user, project, "write")
 
 
 def _find(session: Session, project_id: int) -> Settlement | None:
@@ -117,6 +129,7 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> SettlementVi
         planned={p.line: p.planned_krw for p in plan},
         expenses=expenses,
     )
+    actions, can_edit = _offered(user, project, str(row.state))
     share = noncash.recognised_share(
         session,
         year=project.year,
@@ -136,6 +149,8 @@ def get(session: Session, *, user: UserAccount, project_id: int) -> SettlementVi
             for e in history.events_of(session, project_id=project_id)
             if e.subject == SettlementSubject.settlement
         ],
+        actions=actions,
+        can_edit=can_edit,
     )
 
 

@@ -36,6 +36,8 @@ from maeul_db.web import (
     person_pages,
     placement_pages,
     privacy_pages,
+    report_pages,
+    settlement_pages,
     training_pages,
     work_pages,
 )
@@ -176,6 +178,8 @@ router.include_router(training_pages.router)
 router.include_router(placement_pages.router)
 router.include_router(career_pages.router)
 router.include_router(work_pages.router)
+router.include_router(report_pages.router)
+router.include_router(settlement_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:
