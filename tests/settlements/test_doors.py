@@ -3,6 +3,8 @@ nothing stored; the project API and page show the 보탬e link and the paperwork
 
 from __future__ import annotations
 
+import base64
+
 from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -22,6 +24,11 @@ EXPENSE = {
 }
 
 
+def _json(data: bytes) -> dict[str, object]:
+    file = {"filename": "영수증.pdf", "content_base64": base64.b64encode(data).decode()}
+    return {**EXPENSE, "amount_krw": 45_000, "file": file}
+
+
 def _stored(session: Session) -> tuple[int, int]:
     files = session.exec(select(func.count()).select_from(StoredAttachment)).one()
     rows = session.exec(select(func.count()).select_from(SettlementExpense)).one()
@@ -33,15 +40,11 @@ def test_api_refuses_an_executable_receipt_and_stores_nothing(
 ) -> None:
     headers = bearer(client, desk.staff.username)
     url = f"/api/projects/{desk.pid}/settlement/expenses"
-    refused = client.post(
-        url, headers=headers, data=EXPENSE, files={"file": ("영수증.pdf", EXE, "application/pdf")}
-    )
+    refused = client.post(url, headers=headers, json=_json(EXE))
     assert refused.status_code == 422
     assert "PDF, JPEG, PNG 파일만" in refused.text
     assert _stored(session) == (0, 0)
-    made = client.post(
-        url, headers=headers, data=EXPENSE, files={"file": ("영수증.pdf", PDF, "application/pdf")}
-    )
+    made = client.post(url, headers=headers, json=_json(PDF))
     assert made.status_code == 201, made.text
     assert _stored(session) == (1, 1)
     body = client.get(f"/api/projects/{desk.pid}/settlement", headers=headers).json()

@@ -3,19 +3,17 @@ non-cash contributions and state changes (docs/api.md "Reports and settlements")
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
-
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.models import EvidenceType, ExpenseLine
 from maeul_db.settlements import attachments, public, reports
 from maeul_db.settlements import service as settlement_service
 from maeul_db.settlements.schemas import (
     AttachmentPublic,
     ExpenseCreate,
+    ExpenseIn,
     ExpensePublic,
+    FileIn,
     NoncashCreate,
     NoncashPublic,
     PlanUpdate,
@@ -45,12 +43,11 @@ def write_report(
 
 @router.post("/{project_id}/report/attachments", response_model=AttachmentPublic, status_code=201)
 def add_report_attachment(
-    session: SessionDep, user: CurrentUser, project_id: int, file: Annotated[UploadFile, File()]
+    session: SessionDep, user: CurrentUser, project_id: int, data: FileIn
 ) -> AttachmentPublic:
-    """A photo or document of the report: PDF, JPEG or PNG, within the size limit."""
-    row = reports.add_attachment(
-        session, user=user, project_id=project_id, upload=attachments.read(file.file, file.filename)
-    )
+    """A photo or document of the report (base64): PDF, JPEG or PNG, within the size limit."""
+    upload = attachments.from_base64(data.filename, data.content_base64)
+    row = reports.add_attachment(session, user=user, project_id=project_id, upload=upload)
     return AttachmentPublic.model_validate(row, from_attributes=True)
 
 
@@ -82,29 +79,17 @@ def write_settlement_plan(
 
 @router.post("/{project_id}/settlement/expenses", response_model=ExpensePublic, status_code=201)
 def add_settlement_expense(
-    session: SessionDep,
-    user: CurrentUser,
-    project_id: int,
-    spent_on: Annotated[date, Form()],
-    payee: Annotated[str, Form(min_length=1, max_length=200)],
-    line: Annotated[ExpenseLine, Form()],
-    amount_krw: Annotated[int, Form(ge=1, le=2_000_000_000)],
-    evidence: Annotated[EvidenceType, Form()],
-    note: Annotated[str | None, Form(max_length=200)] = None,
-    file: Annotated[UploadFile | None, File()] = None,
+    session: SessionDep, user: CurrentUser, project_id: int, data: ExpenseIn
 ) -> ExpensePublic:
-    """One expense (multipart form), with its evidence file (PDF, JPEG or PNG)."""
-    data = ExpenseCreate(
-        spent_on=spent_on,
-        payee=payee,
-        line=line,
-        amount_krw=amount_krw,
-        evidence=evidence,
-        note=note,
-    )
-    upload = attachments.read(file.file, file.filename) if file is not None else None
+    """One expense, with its evidence file (base64; PDF, JPEG or PNG) if at hand."""
+    file = data.file
+    upload = attachments.from_base64(file.filename, file.content_base64) if file else None
     row = settlement_service.add_expense(
-        session, user=user, project_id=project_id, data=data, upload=upload
+        session,
+        user=user,
+        project_id=project_id,
+        data=ExpenseCreate.model_validate(data.model_dump(exclude={"file"})),
+        upload=upload,
     )
     return ExpensePublic.model_validate(row, from_attributes=True)
 

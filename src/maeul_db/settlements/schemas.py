@@ -38,6 +38,13 @@ class PlanUpdate(InputSchema):
     interest_krw: int = Field(default=0, ge=0, le=2_000_000_000)
 
 
+class FileIn(InputSchema):
+    """A file sent through the JSON API: its name and its bytes in base64."""
+
+    filename: str = Field(min_length=1, max_length=200)
+    content_base64: str = Field(min_length=1, max_length=40_000_000)
+
+
 class ExpenseCreate(InputSchema):
     spent_on: date
     payee: str = Field(min_length=1, max_length=200)
@@ -45,6 +52,12 @@ class ExpenseCreate(InputSchema):
     amount_krw: int = Field(ge=1, le=2_000_000_000)
     evidence: EvidenceType
     note: str | None = Field(default=None, max_length=200)
+
+
+class ExpenseIn(ExpenseCreate):
+    """An expense through the API, with its evidence file if at hand."""
+
+    file: FileIn | None = None
 
 
 class NoncashCreate(InputSchema):

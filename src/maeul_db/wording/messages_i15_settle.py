@@ -29,6 +29,10 @@ MESSAGES_I15_SETTLE: dict[str, tuple[str, str]] = {
         "'{name}'에 실행되는 내용(스크립트, 첨부 파일)이 있어 받을 수 없습니다",
         "'{name}' holds active content (scripts or embedded files) and is refused",
     ),
+    "attachment.bad_base64": (
+        "파일 내용(content_base64)이 base64 형식이 아닙니다",
+        "the file content (content_base64) is not base64",
+    ),
     "attachment.not_found": ("첨부 파일을 찾을 수 없습니다", "attachment not found"),
     "noncash.no_rule": (
         "{year}년에 적용할 현금 외 자부담 기준이 없습니다",
