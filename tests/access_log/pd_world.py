@@ -37,6 +37,7 @@ from tests.builders import (
     make_career,
     make_group,
     make_membership,
+    make_paperwork,
     make_participation,
     make_person,
     make_placement,
@@ -169,6 +170,7 @@ def seed(session: Session) -> World:
         "token": certificate.verification_id,
         "request_id": _rights_request(session, users[Role.district_staff], gap.id),
         "account_id": users[Role.district_staff].id,
+        **make_paperwork(session, project=project),
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

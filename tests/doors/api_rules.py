@@ -47,6 +47,19 @@ NEW_PERSON = {
 JOIN = {"person_id": "{person_id}", "valid_from": "2020-01-01"}
 CLOSE = {"valid_to": "2024-01-01"}
 
+# Result reports and settlements (issue 15, i15-settle).
+PDF_FILE = {"filename": "receipt.pdf", "content_base64": "JVBERi0xLjQKJSVFT0YK"}
+EXPENSE = {
+    "spent_on": "2019-05-02",
+    "payee": "가게",
+    "line": "materials",
+    "amount_krw": 1000,
+    "evidence": "card",
+    "file": PDF_FILE,
+}
+NONCASH = {"kind": "in_kind", "description": "물품", "appraised_krw": 1000}
+PLAN = {"planned": {"materials": 1000}, "interest_krw": 5}
+
 API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/auth/token"): ApiRule(
         EVERYONE, public=True, form={"username": "nobody", "password": "wrong-password"}
@@ -224,4 +237,13 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("GET", "/api/certificates/{certificate_id}/pdf"): ApiRule(STAFF),
     ("POST", "/api/certificates/{certificate_id}/reissue"): ApiRule(STAFF),
     ("POST", "/api/certificates/{certificate_id}/revoke"): ApiRule(STAFF, {"reason": "잘못 발급"}),
+    ("GET", "/api/projects/{project_id}/report"): ApiRule(STAFF),
+    ("PUT", "/api/projects/{project_id}/report"): ApiRule(STAFF, {"narrative": "보고"}),
+    ("POST", "/api/projects/{project_id}/report/attachments"): ApiRule(STAFF, PDF_FILE),
+    ("POST", "/api/projects/{project_id}/report/state"): ApiRule(STAFF, {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/settlement"): ApiRule(STAFF),
+    ("PUT", "/api/projects/{project_id}/settlement/plan"): ApiRule(STAFF, PLAN),
+    ("POST", "/api/projects/{project_id}/settlement/expenses"): ApiRule(STAFF, EXPENSE),
+    ("POST", "/api/projects/{project_id}/settlement/noncash"): ApiRule(STAFF, NONCASH),
+    ("POST", "/api/projects/{project_id}/settlement/state"): ApiRule(STAFF, {"action": "submit"}),
 }

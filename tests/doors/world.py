@@ -40,6 +40,7 @@ from tests.builders import (
     make_career,
     make_group,
     make_membership,
+    make_paperwork,
     make_participation,
     make_person,
     make_placement,
@@ -151,6 +152,7 @@ def seed(session: Session) -> World:
         "action": "merge",
         # An account for the admin pages: district A's staff member's own.
         "account_id": users[Role.district_staff].id,
+        **make_paperwork(session, project=project),
     }
     expert = users[Role.expert]
     assert expert.person_id is not None
