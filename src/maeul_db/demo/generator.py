@@ -11,6 +11,7 @@ from maeul_db.demo.careers import place_experts, space_operators, staff_and_acti
 from maeul_db.demo.context import Context, Progress, make_context
 from maeul_db.demo.council import make_councils
 from maeul_db.demo.dataset import DemoData
+from maeul_db.demo.paperwork import make_paperwork
 from maeul_db.demo.participation import populate_unfunded, staff_projects
 from maeul_db.demo.projects import plan_projects
 from maeul_db.demo.reference import DongRef, Reference
@@ -49,6 +50,7 @@ def generate(
     staff_and_activists(ctx)
     space_operators(ctx, plan)
     ctx.report("careers", 1, 1)
+    make_paperwork(ctx, plan)
     ctx.people.emit(ctx.data)
     ctx.report("people", 1, 1)
     return ctx.data
