@@ -297,6 +297,8 @@ WEB_RULES: dict[str, Call] = {
     "/projects/{project_id}/settlement.pdf": Call(),
     "/projects/{project_id}/settlement.xlsx": Call(),
     "/projects/{project_id}/settlement.csv": Call(),
+    "/settlements": Call(),
+    "/settlements.xlsx": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"

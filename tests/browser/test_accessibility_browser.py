@@ -38,6 +38,12 @@ NOT_PAGES = {
     "/analytics/graph/export": "a JSON/GraphML download",
     "/imports/batches/{batch_id}/rejected": "a spreadsheet download (404 for a clean batch)",
     "/docs/oauth2-redirect": "FastAPI's Swagger helper, no content of ours",
+    "/projects/{project_id}/report.pdf": "a PDF download",
+    "/projects/{project_id}/attachments/{attachment_id}": "a stored file download",
+    "/projects/{project_id}/settlement.pdf": "a PDF download",
+    "/projects/{project_id}/settlement.xlsx": "a spreadsheet download",
+    "/projects/{project_id}/settlement.csv": "a CSV download (보탬e)",
+    "/settlements.xlsx": "a spreadsheet download",
 }
 SERIOUS = {"serious", "critical"}
 AXE = Axe()

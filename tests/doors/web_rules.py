@@ -310,4 +310,6 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/projects/{project_id}/settlement.pdf"): WebRule(STAFF),
     ("GET", "/projects/{project_id}/settlement.xlsx"): WebRule(STAFF),
     ("GET", "/projects/{project_id}/settlement.csv"): WebRule(STAFF),
+    ("GET", "/settlements"): WebRule(STAFF, cross="own"),
+    ("GET", "/settlements.xlsx"): WebRule(STAFF, cross="own"),
 }

@@ -4,8 +4,10 @@ nothing stored; the project API and page show the 보탬e link and the paperwork
 from __future__ import annotations
 
 import base64
+import io
 
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -95,3 +97,37 @@ def test_page_refuses_a_bad_file_in_korean_and_the_project_page_shows_the_state(
     project = client.get(f"/projects/{desk.pid}").text
     assert "결과보고·정산" in project and "제출" in project
     assert "반납할 금액 2,955,000원" in project
+
+
+def test_overview_page_and_xlsx_list_each_project(
+    client: TestClient, session: Session, desk: Desk
+) -> None:
+    from maeul_db.settlements import service as settlement_service
+    from maeul_db.settlements.schemas import ExpenseCreate
+
+    settlement_service.add_expense(
+        session,
+        user=desk.staff,
+        project_id=desk.pid,
+        data=ExpenseCreate.model_validate({**EXPENSE, "amount_krw": 45_000}),
+    )
+    assert log_in(client, desk.staff.username).status_code == 303
+    page = client.get("/settlements", params={"year": 2019})
+    assert page.status_code == 200
+    assert "골목정원 가꾸기" in page.text and "2,955,000원" in page.text
+    book = client.get("/settlements.xlsx", params={"year": 2019})
+    assert book.status_code == 200
+    rows = list(load_workbook(io.BytesIO(book.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "사업명"
+    # 2019, grant 3,000,000, report due 2020-02-29, 45,000 spent, 2,955,000 back.
+    assert rows[1] == (
+        "골목정원 가꾸기",
+        2019,
+        3_000_000,
+        "작성 중",
+        "2020-02-29",
+        "작성 중",
+        45_000,
+        2_955_000,
+        None,  # no 보탬e id: an empty cell
+    )

@@ -4,16 +4,17 @@ the downloads (summary PDF, xlsx, the 보탬e CSV). Every rule is in ``settlemen
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
 from maeul_db.kit.http import attachment
+from maeul_db.kit.pagination import Page
 from maeul_db.models import ExpenseLine, UserAccount
-from maeul_db.settlements import botame, documents
+from maeul_db.settlements import botame, documents, overview
 from maeul_db.settlements import service as settlement_service
 from maeul_db.settlements.schemas import ExpenseCreate, NoncashCreate, PlanUpdate, StateChange
 from maeul_db.web.deps import WebUser, get_web_user
@@ -24,6 +25,7 @@ from maeul_db.web.logging_forms import (
     build,
     filled,
     form_write,
+    page_count,
     saved_redirect,
     text_values,
 )
@@ -33,6 +35,7 @@ from maeul_db.web.templating import render
 router = APIRouter(dependencies=[Depends(get_web_user)])
 EXPENSE_FIELDS = ("spent_on", "payee", "line", "amount_krw", "evidence", "note")
 NONCASH_FIELDS = ("kind", "description", "hours", "rate_krw", "appraised_krw")
+PER_PAGE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -82,6 +85,36 @@ def _refused(
 
 def _saved(project_id: int, what: str) -> Response:
     return saved_redirect(f"/projects/{project_id}/settlement?saved={what}")
+
+
+@router.get("/settlements")
+def list_paperwork(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    """Each project's report and settlement state, due date and money to return."""
+    rows, count = overview.list_(
+        session, user=user, year=year, page=Page(limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    )
+    context = {
+        "rows": rows,
+        "count": count,
+        "year": year or "",
+        "page": page,
+        "pages": page_count(count, PER_PAGE),
+    }
+    return render(request, "settlements/overview.html", context)
+
+
+@router.get("/settlements.xlsx")
+def paperwork_xlsx(
+    session: SessionDep, user: WebUser, year: Annotated[int | None, Query(ge=2000, le=2100)] = None
+) -> Response:
+    """The same list as a spreadsheet."""
+    return attachment(overview.overview_xlsx(session, user=user, year=year), "paperwork.xlsx", XLSX)
 
 
 @router.get("/projects/{project_id}/settlement")
