@@ -101,7 +101,7 @@ MESSAGES_I15_SETTLE: dict[str, tuple[str, str]] = {
     "xlsx.expense.amount": ("금액(원)", "amount (won)"),
     "xlsx.expense.evidence": ("증빙 유형", "evidence"),
     "xlsx.expense.file": ("증빙 파일", "evidence file"),
-    "xlsx.expense.sha256": ("SHA-256", "SHA-256 (hash)"),
+    "xlsx.expense.sha256": ("증빙 SHA-256", "evidence SHA-256"),
     "xlsx.overview.project": ("사업명", "project"),
     "xlsx.overview.year": ("사업연도", "year"),
     "xlsx.overview.grant": ("보조금(원)", "grant (won)"),
