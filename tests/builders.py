@@ -331,3 +331,58 @@ def make_council_world(
         complete_program(session, program=school, person=person, on=date(2019, 3, 1))
     session.flush()
     return {"council_id": council.id, "seat_id": seat.id, "subcommittee_id": sub.id}
+
+
+def make_paperwork(session: Session, *, project: Project) -> dict[str, int]:
+    """A project's draft report (with a narrative) and settlement with one expense and its
+    evidence file (a tiny PDF), so every state change can be called; the project gets a grant.
+    For the door matrices: the ids ``attachment_id`` and ``expense_id``."""
+    import hashlib
+
+    from maeul_db.models import (
+        AttachmentPurpose,
+        EvidenceType,
+        ExpenseLine,
+        ResultReport,
+        Settlement,
+        SettlementExpense,
+        StoredAttachment,
+    )
+
+    data = b"%PDF-1.4\n%%EOF\n"
+    assert project.id is not None
+    project.grant_krw = max(project.grant_krw, 1_000_000)
+    report = ResultReport(
+        project_id=project.id,
+        district_code=project.district_code,
+        narrative="report",
+        due_on=date(project.year + 1, 2, 28),
+    )
+    settlement = Settlement(project_id=project.id, district_code=project.district_code)
+    file = StoredAttachment(
+        project_id=project.id,
+        district_code=project.district_code,
+        purpose=AttachmentPurpose.expense,
+        filename="receipt.pdf",
+        content_type="application/pdf",
+        size_bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        data=data,
+    )
+    session.add_all([project, report, settlement, file])
+    session.flush()
+    assert settlement.id is not None and file.id is not None
+    expense = SettlementExpense(
+        settlement_id=settlement.id,
+        district_code=project.district_code,
+        spent_on=date(project.year, 5, 1),
+        payee="paper shop",
+        line=ExpenseLine.materials,
+        amount_krw=10_000,
+        evidence=EvidenceType.card,
+        attachment_id=file.id,
+    )
+    session.add(expense)
+    session.flush()
+    assert expense.id is not None
+    return {"attachment_id": file.id, "expense_id": expense.id}

@@ -50,6 +50,19 @@ PERSON = {
     "registered_district_code": DISTRICT_A,
 }
 
+# Result reports and settlements (issue 15, i15-settle).
+PDF_FILE = {"filename": "receipt.pdf", "content_base64": "JVBERi0xLjQKJSVFT0YK"}
+EXPENSE = {
+    "spent_on": "2019-05-02",
+    "payee": "가게",
+    "line": "materials",
+    "amount_krw": 1000,
+    "evidence": "card",
+    "file": PDF_FILE,
+}
+NONCASH = {"kind": "in_kind", "description": "물품", "appraised_krw": 1000}
+PLAN = {"planned": {"materials": 1000}, "interest_krw": 5}
+
 API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/auth/token"): Call(None, form={"username": "{username}", "password": PASSWORD}),
     ("GET", "/api/auth/me"): Call(),
@@ -327,6 +340,16 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/paperwork/applications/{application_id}/scores"): Call(
         STAFF, body={"points": {"plan": 1}}
     ),
+    # Result reports and settlements (issue 15, i15-settle): figures and sums, no person shown.
+    ("GET", "/api/projects/{project_id}/report"): Call(),
+    ("PUT", "/api/projects/{project_id}/report"): Call(body={"narrative": "보고"}),
+    ("POST", "/api/projects/{project_id}/report/attachments"): Call(body=PDF_FILE),
+    ("POST", "/api/projects/{project_id}/report/state"): Call(body={"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/settlement"): Call(),
+    ("PUT", "/api/projects/{project_id}/settlement/plan"): Call(body=PLAN),
+    ("POST", "/api/projects/{project_id}/settlement/expenses"): Call(body=EXPENSE),
+    ("POST", "/api/projects/{project_id}/settlement/noncash"): Call(body=NONCASH),
+    ("POST", "/api/projects/{project_id}/settlement/state"): Call(body={"action": "submit"}),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -403,6 +426,15 @@ WEB_RULES: dict[str, Call] = {
     "/paperwork/applications.xlsx": Call(),
     "/paperwork/applications/{application_id}": Call(),
     "/paperwork/applications/{application_id}/edit": Call(),
+    "/projects/{project_id}/report": Call(),
+    "/projects/{project_id}/report.pdf": Call(),
+    "/projects/{project_id}/attachments/{attachment_id}": Call(),
+    "/projects/{project_id}/settlement": Call(),
+    "/projects/{project_id}/settlement.pdf": Call(),
+    "/projects/{project_id}/settlement.xlsx": Call(),
+    "/projects/{project_id}/settlement.csv": Call(),
+    "/settlements": Call(),
+    "/settlements.xlsx": Call(),
 }
 
 _SCHEMA = "runs Alembic on the configured database URL: schema only, no person"

@@ -41,6 +41,7 @@ from tests.builders import (
     make_council_world,
     make_group,
     make_membership,
+    make_paperwork,
     make_participation,
     make_person,
     make_placement,
@@ -177,6 +178,7 @@ def seed(session: Session) -> World:
         **make_council_world(session, person=gap, trained=True),
         **seed_autonomy(session, person_id=gap.id, group_id=group.id),
         **_paperwork(session, users[Role.district_staff], group_id=group.id, person_id=gap.id),
+        **make_paperwork(session, project=project),
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

@@ -72,6 +72,19 @@ class Rule:
 
 PERIOD_A = {"from": "2015-01-01", "to": "2024-12-31", "district": DISTRICT_A}
 
+# Result reports and settlements (issue 15, i15-settle).
+PDF_FILE = {"filename": "receipt.pdf", "content_base64": "JVBERi0xLjQKJSVFT0YK"}
+EXPENSE = {
+    "spent_on": "2019-05-02",
+    "payee": "가게",
+    "line": "materials",
+    "amount_krw": 1000,
+    "evidence": "card",
+    "file": PDF_FILE,
+}
+NONCASH = {"kind": "in_kind", "description": "물품", "appraised_krw": 1000}
+PLAN = {"planned": {"materials": 1000}, "interest_krw": 5}
+
 RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/auth/token"): Rule(
         "own", form={"username": "nobody", "password": "wrong-password"}
@@ -373,6 +386,16 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/paperwork/applications/{application_id}/scores"): Rule(
         "deny", {"points": {"plan": 1}}
     ),
+    # Result reports and settlements (issue 15, i15-settle).
+    ("GET", "/api/projects/{project_id}/report"): Rule("deny"),
+    ("PUT", "/api/projects/{project_id}/report"): Rule("deny", {"narrative": "보고"}),
+    ("POST", "/api/projects/{project_id}/report/attachments"): Rule("deny", PDF_FILE),
+    ("POST", "/api/projects/{project_id}/report/state"): Rule("deny", {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/settlement"): Rule("deny"),
+    ("PUT", "/api/projects/{project_id}/settlement/plan"): Rule("deny", PLAN),
+    ("POST", "/api/projects/{project_id}/settlement/expenses"): Rule("deny", EXPENSE),
+    ("POST", "/api/projects/{project_id}/settlement/noncash"): Rule("deny", NONCASH),
+    ("POST", "/api/projects/{project_id}/settlement/state"): Rule("deny", {"action": "submit"}),
 }
 
 ROSTER = (

@@ -40,6 +40,12 @@ NOT_PAGES = {
     "/docs/oauth2-redirect": "FastAPI's Swagger helper, no content of ours",
     "/paperwork/calls.xlsx": "a spreadsheet download",
     "/paperwork/applications.xlsx": "a spreadsheet download",
+    "/projects/{project_id}/report.pdf": "a PDF download",
+    "/projects/{project_id}/attachments/{attachment_id}": "a stored file download",
+    "/projects/{project_id}/settlement.pdf": "a PDF download",
+    "/projects/{project_id}/settlement.xlsx": "a spreadsheet download",
+    "/projects/{project_id}/settlement.csv": "a CSV download (보탬e)",
+    "/settlements.xlsx": "a spreadsheet download",
 }
 SERIOUS = {"serious", "critical"}
 AXE = Axe()

@@ -79,6 +79,19 @@ SPACE = {
 }
 VOTES = {"votes_for": 1, "votes_against": 0, "votes_abstain": 0}
 
+# Result reports and settlements (issue 15, i15-settle).
+PDF_FILE = {"filename": "receipt.pdf", "content_base64": "JVBERi0xLjQKJSVFT0YK"}
+EXPENSE = {
+    "spent_on": "2019-05-02",
+    "payee": "가게",
+    "line": "materials",
+    "amount_krw": 1000,
+    "evidence": "card",
+    "file": PDF_FILE,
+}
+NONCASH = {"kind": "in_kind", "description": "물품", "appraised_krw": 1000}
+PLAN = {"planned": {"materials": 1000}, "interest_krw": 5}
+
 API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/auth/token"): ApiRule(
         EVERYONE, public=True, form={"username": "nobody", "password": "wrong-password"}
@@ -327,4 +340,13 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/paperwork/applications/{application_id}/scores"): ApiRule(
         STAFF, {"points": {"plan": 5}}
     ),
+    ("GET", "/api/projects/{project_id}/report"): ApiRule(STAFF),
+    ("PUT", "/api/projects/{project_id}/report"): ApiRule(STAFF, {"narrative": "보고"}),
+    ("POST", "/api/projects/{project_id}/report/attachments"): ApiRule(STAFF, PDF_FILE),
+    ("POST", "/api/projects/{project_id}/report/state"): ApiRule(STAFF, {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/settlement"): ApiRule(STAFF),
+    ("PUT", "/api/projects/{project_id}/settlement/plan"): ApiRule(STAFF, PLAN),
+    ("POST", "/api/projects/{project_id}/settlement/expenses"): ApiRule(STAFF, EXPENSE),
+    ("POST", "/api/projects/{project_id}/settlement/noncash"): ApiRule(STAFF, NONCASH),
+    ("POST", "/api/projects/{project_id}/settlement/state"): ApiRule(STAFF, {"action": "submit"}),
 }

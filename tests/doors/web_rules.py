@@ -73,6 +73,14 @@ SPACE_FORM = {
     "kind": "hub",
     "valid_from": "2020-01-01",
 }
+EXPENSE_FORM = {
+    "spent_on": "2019-05-02",
+    "payee": "가게",
+    "line": "materials",
+    "amount_krw": "1000",
+    "evidence": "card",
+}
+NONCASH_FORM = {"kind": "in_kind", "description": "물품", "appraised_krw": "1000"}
 CONSENT_FORM = {"purpose": "research", "method": "paper", "given_on": "2020-01-01"}
 
 PAPERWORK_CALL_FORM = {
@@ -394,4 +402,24 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/paperwork/applications/{application_id}/scores"): WebRule(
         STAFF, {"points_plan": "5"}
     ),
+    # Result reports and settlements (issue 15, i15-settle): district staff for now.
+    ("GET", "/projects/{project_id}/report"): WebRule(STAFF),
+    ("POST", "/projects/{project_id}/report"): WebRule(STAFF, {"narrative": "보고"}),
+    ("POST", "/projects/{project_id}/report/attachments"): WebRule(STAFF, upload=True),
+    ("POST", "/projects/{project_id}/report/state"): WebRule(STAFF, {"action": "submit"}),
+    ("GET", "/projects/{project_id}/report.pdf"): WebRule(STAFF),
+    ("GET", "/projects/{project_id}/attachments/{attachment_id}"): WebRule(STAFF),
+    ("GET", "/projects/{project_id}/settlement"): WebRule(STAFF),
+    ("POST", "/projects/{project_id}/settlement/plan"): WebRule(STAFF, {"interest_krw": "10"}),
+    ("POST", "/projects/{project_id}/settlement/expenses"): WebRule(STAFF, EXPENSE_FORM),
+    ("POST", "/projects/{project_id}/settlement/expenses/{expense_id}/evidence"): WebRule(
+        STAFF, upload=True
+    ),
+    ("POST", "/projects/{project_id}/settlement/noncash"): WebRule(STAFF, NONCASH_FORM),
+    ("POST", "/projects/{project_id}/settlement/state"): WebRule(STAFF, {"action": "submit"}),
+    ("GET", "/projects/{project_id}/settlement.pdf"): WebRule(STAFF),
+    ("GET", "/projects/{project_id}/settlement.xlsx"): WebRule(STAFF),
+    ("GET", "/projects/{project_id}/settlement.csv"): WebRule(STAFF),
+    ("GET", "/settlements"): WebRule(STAFF, cross="own"),
+    ("GET", "/settlements.xlsx"): WebRule(STAFF, cross="own"),
 }

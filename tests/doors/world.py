@@ -44,6 +44,7 @@ from tests.builders import (
     make_council_world,
     make_group,
     make_membership,
+    make_paperwork,
     make_participation,
     make_person,
     make_placement,
@@ -160,6 +161,7 @@ def seed(session: Session) -> World:
         "account_id": users[Role.district_staff].id,
         **make_council_world(session, person=person),
         **seed_autonomy(session, person_id=person.id, group_id=group.id, label=DISTRICT_RECORDS[0]),
+        **make_paperwork(session, project=project),
     }
     expert = users[Role.expert]
     assert expert.person_id is not None

@@ -12,8 +12,9 @@ from sqlmodel import Session
 
 from maeul_db import migrate
 from maeul_db.config import get_settings
+from maeul_db.models import Project
 from maeul_db.refdata.service import load_refdata
-from tests.builders import make_participation, make_person, make_project
+from tests.builders import DISTRICT_A, make_participation, make_person
 from tests.conftest import BACKENDS, database_url, drop_database
 
 BEFORE = "d4e5a6b7c801"  # the revision before this one (issue 14, duplicate facts)
@@ -35,7 +36,18 @@ def old_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def _seed(url: str, *, duplicate: bool) -> None:
     engine = create_engine(url)
     with Session(engine) as session:
-        project = make_project(session, name="이전사업")
+        # The project row by hand: the model may have gained columns this old schema lacks.
+        session.execute(
+            text(
+                "INSERT INTO project (created_at, updated_at, name, year, district_code, "
+                "programme, stage, grant_krw, self_cash_krw, self_noncash_krw) VALUES "
+                "(CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '이전사업', 2019, :d, "
+                "'village_community', 'group_formation', 0, 0, 0)"
+            ),
+            {"d": DISTRICT_A},
+        )
+        project_id = session.execute(text("SELECT max(id) FROM project")).scalar_one()
+        project = Project(id=project_id, name="이전사업", year=2019, district_code=DISTRICT_A)
         people = [make_person(session) for _ in range(3)]
         make_participation(session, project=project, person=people[0])
         if duplicate:  # the old bug: a lead proposer added as a second row

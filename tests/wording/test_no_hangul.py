@@ -22,6 +22,7 @@ DATA_MODULES = {
     "imports/columns.py",  # roster headers and spellings an uploaded file may use
     "training/attendance_format.py",  # attendance headers and spellings an upload may use
     "demo/autonomy.py",  # demo agenda items, subcommittees, space and network names
+    "demo/settlements.py",  # payees, a narrative and a return note of the demo settlements
 }
 
 # Modules still raising literal Korean messages. Phase 2 of issue 8 converted the last of them;

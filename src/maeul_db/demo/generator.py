@@ -16,6 +16,7 @@ from maeul_db.demo.participation import populate_unfunded, staff_projects
 from maeul_db.demo.projects import plan_projects
 from maeul_db.demo.reference import DongRef, Reference
 from maeul_db.demo.scales import ScaleSpec
+from maeul_db.demo.settlements import make_settlements
 from maeul_db.demo.training import expert_pool, general_education, make_catalogue
 
 STEPS = (
@@ -62,6 +63,7 @@ def generate(
     make_assemblies(ctx, plan)
     make_networks(ctx, plan)
     ctx.report("assemblies", 1, 1)
+    make_settlements(ctx, plan)
     ctx.people.emit(ctx.data)
     ctx.report("people", 1, 1)
     return ctx.data

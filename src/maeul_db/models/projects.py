@@ -44,6 +44,15 @@ class ParticipationRole(StrEnum):
     participant = "participant"  # 참여자
 
 
+class BotameStatus(StrEnum):
+    """The project's settlement status in 보탬e, as staff read it there."""
+
+    registered = "registered"  # 사업 등록
+    executing = "executing"  # 집행 중
+    settling = "settling"  # 정산 중
+    settled = "settled"  # 정산 완료
+
+
 class Project(IdTimestamps, table=True):
     # One project per name in a district and year, however it was entered (i14-facts migration).
     __table_args__ = (Index("uq_project_year_name", "district_code", "year", "name", unique=True),)
@@ -62,6 +71,7 @@ class Project(IdTimestamps, table=True):
     ends_on: date | None = None
     # Link to the national subsidy system (보탬e) instead of rebuilding settlements.
     botame_id: str | None = Field(default=None, max_length=40)
+    botame_status: BotameStatus | None = choice(20, default=None)
     import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 

@@ -8,7 +8,7 @@ from sqlmodel import Field, SQLModel
 
 from maeul_db.kit.patch import PatchSchema
 from maeul_db.kit.schemas import InputSchema
-from maeul_db.models import ParticipationRole, Programme, Stage
+from maeul_db.models import BotameStatus, ParticipationRole, Programme, Stage
 
 
 class ProjectCreate(InputSchema):
@@ -35,6 +35,7 @@ class ProjectUpdate(PatchSchema):
     self_cash_krw: int | None = Field(default=None, ge=0)
     self_noncash_krw: int | None = Field(default=None, ge=0)
     botame_id: str | None = Field(default=None, max_length=40)
+    botame_status: BotameStatus | None = None
 
 
 class ProjectPublic(SQLModel):
@@ -49,6 +50,8 @@ class ProjectPublic(SQLModel):
     grant_krw: int
     self_cash_krw: int
     self_noncash_krw: int
+    botame_id: str | None = None
+    botame_status: BotameStatus | None = None
 
 
 class ProjectsPublic(SQLModel):

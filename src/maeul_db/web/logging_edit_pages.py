@@ -39,6 +39,7 @@ PROJECT_EDIT_FIELDS = (
     "self_cash_krw",
     "self_noncash_krw",
     "botame_id",
+    "botame_status",
 )
 
 router = APIRouter(dependencies=[Depends(get_web_user)])

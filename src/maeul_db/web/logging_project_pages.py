@@ -21,6 +21,7 @@ from maeul_db.models import UserAccount
 from maeul_db.projects import service as project_service
 from maeul_db.projects.schemas import ParticipationCreate, ProjectCreate
 from maeul_db.refdata import choices
+from maeul_db.settlements import summary as paperwork
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.logging_forms import (
     FieldError,
@@ -172,6 +173,7 @@ def project_page(
         "people": people,
         "activities": activities,
         "activity_count": activity_count,
+        "paperwork": paperwork.of_project(session, user=user, project_id=project_id),
         "as_of": as_of,
         "today": clock.today(),
         "failed": failed,

@@ -38,6 +38,8 @@ from maeul_db.web import (
     person_pages,
     placement_pages,
     privacy_pages,
+    report_pages,
+    settlement_pages,
     space_pages,
     training_pages,
     work_pages,
@@ -184,6 +186,8 @@ router.include_router(council_pages_router)
 router.include_router(assembly_pages.router)
 router.include_router(space_pages.router)
 router.include_router(paperwork_pages.router)
+router.include_router(report_pages.router)
+router.include_router(settlement_pages.router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

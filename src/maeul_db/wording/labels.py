@@ -378,3 +378,7 @@ LABELS.update(LABELS_I12_ASSEMBLY)
 LABELS.update(LABELS_PAPERWORK)
 LABELS["audit_entity"].update(AUDIT_ENTITIES_PAPERWORK)
 LABELS["field"].update({k: v for k, v in FIELDS_PAPERWORK.items() if k not in LABELS["field"]})
+from maeul_db.wording.labels_i15_settle import LABELS_I15_SETTLE  # noqa: E402
+
+for _kind, _pairs in LABELS_I15_SETTLE.items():
+    LABELS.setdefault(_kind, {}).update(_pairs)

@@ -605,6 +605,7 @@ from maeul_db.wording.messages_i12_assembly import MESSAGES_I12_ASSEMBLY  # noqa
 from maeul_db.wording.messages_i12_councils import MESSAGES_I12_COUNCILS  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i15_apply import MESSAGES_I15_APPLY  # noqa: E402
+from maeul_db.wording.messages_i15_settle import MESSAGES_I15_SETTLE  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
@@ -630,4 +631,5 @@ _merge(
     MESSAGES_I12_COUNCILS,
     MESSAGES_I12_ASSEMBLY,
     MESSAGES_I15_APPLY,
+    MESSAGES_I15_SETTLE,
 )
