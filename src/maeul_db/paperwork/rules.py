@@ -149,14 +149,15 @@ def previous_year_project(params: dict[str, Any], history: History) -> Outcome:
     stage = _stage(params, history)
     year = history.year - 1
     found = [p for p in history.projects if p.stage == stage and p.year == year]
-    params_out = {"stage": stage.value, "year": year}
     if found:
         return Outcome(
             True,
             "paperwork.rule.previous_year_project.pass",
-            params_out | {"projects": _listed(found)},
+            {"stage": stage.value, "year": year, "projects": _listed(found)},
         )
-    return Outcome(False, "paperwork.rule.previous_year_project.fail", params_out)
+    return Outcome(
+        False, "paperwork.rule.previous_year_project.fail", {"stage": stage.value, "year": year}
+    )
 
 
 RULE_KINDS: dict[str, Rule] = {

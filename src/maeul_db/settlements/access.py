@@ -32,5 +32,5 @@ def require_project_paperwork(
     (the project's own visibility), 403 for a role that may see but not act."""
     project = project_service.get(session, user=user, project_id=project_id)
     if not allowed(user, project, action):
-        raise Forbidden("paperwork.forbidden")
+        raise Forbidden("settlements.forbidden")
     return project

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MESSAGES_I15_SETTLE: dict[str, tuple[str, str]] = {
-    "paperwork.forbidden": (
+    "settlements.forbidden": (
         "이 사업의 보고·정산을 처리할 권한이 없습니다",
         "you may not handle this project's report or settlement",
     ),
