@@ -126,4 +126,18 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput("privacy.consent:list_for_person", "person.consents", "a person's consents"),
     PersonalDataOutput("privacy.requests:list_", "privacy.requests", "requesters' names"),
     PersonalDataOutput("privacy.requests:view", "privacy.requests", "the requester's name"),
+    PersonalDataOutput(
+        "councils.views:council_view",
+        "councils.view",
+        "council members, applicants, draw results, subcommittee members, the dong officer",
+    ),
+    PersonalDataOutput("councils.seats:appoint", "councils.appoint", "the member seated"),
+    PersonalDataOutput(
+        "councils.seats:close", "councils.close_seat", "the member whose seat ended"
+    ),
+    PersonalDataOutput("councils.draws:add_applicant", "councils.applicant", "the applicant"),
+    PersonalDataOutput("councils.draws:run_draw", "councils.draw", "winners and the reserve list"),
+    PersonalDataOutput(
+        "councils.meetings:add_subcommittee_member", "councils.subcommittee", "the new member"
+    ),
 )
