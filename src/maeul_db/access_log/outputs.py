@@ -132,4 +132,18 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "paperwork.application",
         "the proposers' and members' names on an application",
     ),
+    PersonalDataOutput(
+        "councils.views:council_view",
+        "councils.view",
+        "council members, applicants, draw results, subcommittee members, the dong officer",
+    ),
+    PersonalDataOutput("councils.seats:appoint", "councils.appoint", "the member seated"),
+    PersonalDataOutput(
+        "councils.seats:close", "councils.close_seat", "the member whose seat ended"
+    ),
+    PersonalDataOutput("councils.draws:add_applicant", "councils.applicant", "the applicant"),
+    PersonalDataOutput("councils.draws:run_draw", "councils.draw", "winners and the reserve list"),
+    PersonalDataOutput(
+        "councils.meetings:add_subcommittee_member", "councils.subcommittee", "the new member"
+    ),
 )

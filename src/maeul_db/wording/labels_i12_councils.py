@@ -32,4 +32,25 @@ LABELS_I12_COUNCILS: dict[str, dict[str, Pair]] = {
         "subcommittee_id": ("분과", "subcommittee"),
         "present_person_ids": ("출석자", "present"),
     },
+    "access_action": {
+        "councils.view": ("주민자치회 조회", "council page"),
+        "councils.appoint": ("주민자치회 위원 위촉", "council seat"),
+        "councils.close_seat": ("주민자치회 위원 임기 종료", "council seat ended"),
+        "councils.applicant": ("주민자치회 위원 신청", "council applicant"),
+        "councils.draw": ("주민자치회 공개 추첨", "council draw"),
+        "councils.subcommittee": ("주민자치회 분과원", "subcommittee member"),
+    },
+    "audit_action": {
+        "override_council_school": ("주민자치학교 미이수 위촉 승인", "council school overridden"),
+        "draw": ("추첨", "draw"),
+    },
+    "audit_entity": {
+        "council": ("주민자치회", "council"),
+        "council_seat": ("주민자치회 위원", "council seat"),
+        "council_applicant": ("주민자치회 신청자", "council applicant"),
+        "council_draw": ("주민자치회 추첨", "council draw"),
+        "council_subcommittee": ("주민자치회 분과", "subcommittee"),
+        "council_subcommittee_member": ("주민자치회 분과원", "subcommittee member"),
+        "council_meeting": ("주민자치회 회의", "council meeting"),
+    },
 }
