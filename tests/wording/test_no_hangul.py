@@ -21,6 +21,7 @@ DATA_MODULES = {
     "refdata/changes.py",  # official dong names in the recorded dong changes
     "imports/columns.py",  # roster headers and spellings an uploaded file may use
     "training/attendance_format.py",  # attendance headers and spellings an upload may use
+    "imports/synonyms.py",  # roster header and value synonyms an upload may use (issue 10)
 }
 
 # Modules still raising literal Korean messages. Phase 2 of issue 8 converted the last of them;
