@@ -15,6 +15,7 @@ from maeul_db.models.certificates import Certificate, CertificateKind, Certifica
 from maeul_db.models.geography import District, Dong, DongChangeKind, DongSuccession
 from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
+from maeul_db.models.import_wizard import ImportMapping, ImportUpload
 from maeul_db.models.imports import ImportBatch, ImportStatus
 from maeul_db.models.logs import AccessLog, AuditLog
 from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
@@ -103,4 +104,6 @@ __all__ = [
     "TrainingStage",
     "UserAccount",
     "metadata",
+    "ImportMapping",
+    "ImportUpload",
 ]
