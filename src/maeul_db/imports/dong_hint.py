@@ -6,20 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
 from maeul_db.models import DongSuccession
 
 if TYPE_CHECKING:
-    from maeul_db.imports.validate import Lookups
-
-
-class _Ref(Protocol):
-    code: str
-    valid_from: date | None
-    valid_to: date | None
+    from maeul_db.imports.validate import DongRef, Lookups
 
 
 def load_successions(session: Session) -> list[tuple[str, str, date]]:
@@ -35,7 +29,7 @@ def _names(lookups: Lookups, codes: Sequence[str]) -> str:
 
 
 def dong_suggestion(
-    lookups: Lookups, candidates: Sequence[_Ref], on: date
+    lookups: Lookups, candidates: Sequence[DongRef], on: date
 ) -> tuple[str, dict[str, object]]:
     """The message key and parameters for a dong not valid on ``on``: the dong it came from
     (not created yet) or the dong(s) it became (closed), else the plain "not a dong then"."""

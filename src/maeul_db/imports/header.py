@@ -67,9 +67,7 @@ def match_header(text: str, known: Mapping[str, tuple[str, str]]) -> tuple[str |
     if key in _SERIALS or bare in _SERIALS:
         return None, "serial"
     # A known spelling of two or more letters inside the header ("참여자 성명", "대표 연락처").
-    inside = sorted(
-        (s for s in known if len(s) >= 2 and s in bare), key=len, reverse=True
-    )
+    inside = sorted((s for s in known if len(s) >= 2 and s in bare), key=len, reverse=True)
     if inside:
         return known[inside[0]][0], "fuzzy"
     close = difflib.get_close_matches(bare, list(known), n=1, cutoff=FUZZY_CUTOFF)
@@ -110,7 +108,9 @@ def header_score(cells: Sequence[str], known: Mapping[str, tuple[str, str]]) -> 
     return len({f for f, _how in (match_header(c, known) for c in cells if c) if f})
 
 
-def find_header(rows: Sequence[Sequence[str]], columns: Sequence[ColumnSpec] = COLUMNS) -> int | None:
+def find_header(
+    rows: Sequence[Sequence[str]], columns: Sequence[ColumnSpec] = COLUMNS
+) -> int | None:
     """The 0-based index of the header row among the top ``rows``: the first that names at
     least MIN_FIELDS fields (fewer if the format has fewer), or None."""
     known = spellings(columns)

@@ -23,7 +23,7 @@ from maeul_db.imports.values import clean, is_footer
 from maeul_db.kit.cells import unquote_cell
 from maeul_db.wording import message
 
-__all__ = ["cell_text", "decode_csv", "parse", "ParsedFile", "RawRow", "ReadOptions"]
+__all__ = ["ParsedFile", "RawRow", "ReadOptions", "cell_text", "decode_csv", "parse"]
 
 
 @dataclass(frozen=True)

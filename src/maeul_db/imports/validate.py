@@ -292,7 +292,9 @@ class RowChecker:
                 self.header[key],
                 f"{key}_default",
                 "import_row.programme_default" if default else "import_row.home_dong_ignored",
-                {"value": text, "default": label("programme", default)} if default else {"value": text},
+                {"value": text, "default": label("programme", default)}
+                if default
+                else {"value": text},
             )
             self.warnings.append(warning)
             return default

@@ -77,7 +77,9 @@ __all__ = [
     "GroupMembership",
     "GroupTheme",
     "ImportBatch",
+    "ImportMapping",
     "ImportStatus",
+    "ImportUpload",
     "JobType",
     "LoginFailure",
     "MatchStatus",
@@ -104,6 +106,4 @@ __all__ = [
     "TrainingStage",
     "UserAccount",
     "metadata",
-    "ImportMapping",
-    "ImportUpload",
 ]

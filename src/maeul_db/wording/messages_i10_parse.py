@@ -25,7 +25,7 @@ MESSAGES_I10_PARSE: dict[str, tuple[str, str]] = {
         "매핑 파일을 읽을 수 없습니다: {error}",
         "the mapping file cannot be read: {error}",
     ),
-    "import.unknown_field": ("알 수 없는 항목입니다: {field}", "unknown field: {field}"),
+    "import.unknown_field": ("알 수 없는 항목입니다: {name}", "unknown field: {name}"),
     "import.upload_not_found": (
         "올린 파일을 찾을 수 없습니다. 기한이 지났을 수 있으니 다시 올리세요",
         "the uploaded file is gone (it may have expired); upload it again",
