@@ -210,6 +210,11 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/imports/batches/{batch_id}/undo"): Call(),
     ("POST", "/api/imports/preview"): Call(upload=True),
     ("POST", "/api/imports"): Call(upload=True),
+    ("POST", "/api/imports/uploads"): Call(upload=True),
+    ("GET", "/api/imports/uploads/{upload_id}"): Call(),
+    ("PATCH", "/api/imports/uploads/{upload_id}"): Call(body={"header_row": 2}),
+    ("POST", "/api/imports/uploads/{upload_id}/commit"): Call(),
+    ("GET", "/api/imports/uploads/{upload_id}/mapping"): Call(),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -249,6 +254,8 @@ WEB_RULES: dict[str, Call] = {
     "/imports": Call(),
     "/imports/template.xlsx": Call(),
     "/imports/batches/{batch_id}/rejected": Call(),
+    "/imports/uploads/{upload_id}": Call(),
+    "/imports/uploads/{upload_id}/mapping.json": Call(),
     "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
     "/identity/candidates": Call(),
     "/privacy/requests": Call(STAFF),

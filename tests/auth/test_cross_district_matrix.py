@@ -45,6 +45,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
+from tests.imports.wizard_world import make_upload
 
 SECRET_NAME = "비밀인물가"
 SECRET_GROUP = "비밀모임나"
@@ -255,6 +256,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/imports/batches/{batch_id}/undo"): Rule("deny"),
     ("POST", "/api/imports/preview"): Rule("deny", upload=True),
     ("POST", "/api/imports"): Rule("deny", upload=True),
+    # The import wizard (issue 10): district A's kept upload is not district B's.
+    ("POST", "/api/imports/uploads"): Rule("deny", upload=True),
+    ("GET", "/api/imports/uploads/{upload_id}"): Rule("deny"),
+    ("PATCH", "/api/imports/uploads/{upload_id}"): Rule("deny", body={"header_row": 2}),
+    ("POST", "/api/imports/uploads/{upload_id}/commit"): Rule("deny"),
+    ("GET", "/api/imports/uploads/{upload_id}/mapping"): Rule("deny"),
 }
 
 ROSTER = (
@@ -308,6 +315,7 @@ def _world(session: Session) -> dict[str, Any]:
     return {
         "candidate_id": candidate.id,
         "batch_id": batch.id,
+        "upload_id": make_upload(session, user_id=int(admin.id or 0)),
         "person_id": person.id,
         "group_id": group.id,
         "project_id": project.id,

@@ -59,8 +59,9 @@ def stage_upload(
     content: bytes,
     filename: str,
     district_code: str | None,
-) -> ImportUpload:
-    """Keep an uploaded file for the wizard (expired uploads are removed on the way)."""
+) -> WizardPublic:
+    """Keep an uploaded file for the wizard (expired uploads are removed on the way) and show
+    the first check of it: with a saved mapping for its headers, straight to the preview."""
     district = service.target_district(user, district_code)
     service.check_district(user, district)
     session.exec(delete(ImportUpload).where(col(ImportUpload.expires_at) < utcnow()))
@@ -75,7 +76,8 @@ def stage_upload(
     )
     session.add(upload)
     session.flush()
-    return upload
+    assert upload.id is not None
+    return wizard_state(session, user=user, upload_id=upload.id)
 
 
 def get_upload(session: Session, *, user: UserAccount, upload_id: int) -> ImportUpload:
