@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from openpyxl import Workbook
 from sqlmodel import Session, select
 
-from maeul_db.errors import NotFound
+from maeul_db.errors import InvalidInput, NotFound
 from maeul_db.imports import mappings, service, wizard
 from maeul_db.imports.mappings import options_from_json
 from maeul_db.imports.wizard_schemas import WizardChanges
@@ -189,3 +189,27 @@ def test_api_wizard_round_trip(client: TestClient, session: Session, tmp_path: P
     assert committed.status_code == 201 and committed.json()["committed"] == 1
     other = bearer(client, make_user(session, district_code=DISTRICT_B).username)
     assert client.get(f"/api/imports/uploads/{upload_id}", headers=other).status_code == 404
+
+
+def test_sheet_and_header_row_are_changeable(session: Session) -> None:
+    staff = make_user(session)
+    state = wizard.stage_upload(
+        session, user=staff, content=_xlsx(), filename="명단.xlsx", district_code=None
+    )
+    upload_id = state.upload_id
+
+    def change(**kw: object) -> wizard.WizardPublic:
+        return wizard.update_upload(
+            session, user=staff, upload_id=upload_id, changes=WizardChanges(**kw)
+        )
+
+    # The title row as header: nothing matches, every required field is missing.
+    state = change(sheet="명단", header_row=1)
+    assert state.header_row == 1 and "사업연도" in state.missing
+    state = change(sheet="명단", header_row=2, columns={"참가 회원": "name"})
+    assert (state.header_row, state.step) == (2, "preview")
+    # The cover sheet holds no header row; its first filled row is read and found wanting.
+    state = change(sheet="표지", header_row=2)
+    assert state.sheet == "표지" and state.header_row == 1 and state.step == "columns"
+    with pytest.raises(InvalidInput):
+        change(sheet="없는 시트")

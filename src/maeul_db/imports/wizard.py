@@ -114,12 +114,17 @@ def options_of(upload: ImportUpload, *, strict: bool) -> ReadOptions:
     )
 
 
-def _merge(data: dict[str, Any], changes: WizardChanges) -> dict[str, Any]:
+def _merge(
+    data: dict[str, Any], changes: WizardChanges, layout: tuple[str | None, int]
+) -> dict[str, Any]:
     """The officer's changes over the earlier ones; a new sheet or header row starts the column
-    choices (and fixes, which name rows of the old layout) afresh."""
-    if changes.sheet is not None and changes.sheet != data.get("sheet"):
+    choices (and fixes, which name rows of the old layout) afresh. A header row sent with a new
+    sheet named a row of the old one: the new sheet's is found again. ``layout`` is the sheet and
+    header row in use (chosen or found), so sending them unchanged changes nothing."""
+    sheet, header_row = layout
+    if changes.sheet is not None and changes.sheet != (sheet or ""):
         data = {"sheet": changes.sheet or None, "values": data.get("values", {})}
-    if changes.header_row is not None and changes.header_row != data.get("header_row"):
+    elif changes.header_row is not None and changes.header_row != header_row:
         data = {**data, "header_row": changes.header_row or None, "columns": {}, "edits": {}}
     if changes.columns is not None:
         data["columns"] = {**data.get("columns", {}), **changes.columns}
@@ -145,7 +150,8 @@ def update_upload(
     upload = get_upload(session, user=user, upload_id=upload_id)
     if changes.columns or changes.values:
         mappings.check_choices(changes.columns or {}, changes.values or {})
-    upload.choices = json.dumps(_merge(_choices(upload), changes), ensure_ascii=False)
+    merged = _merge(_choices(upload), changes, _layout(session, upload))
+    upload.choices = json.dumps(merged, ensure_ascii=False)
     session.add(upload)
     session.flush()
     state = wizard_state(session, user=user, upload_id=upload_id)
@@ -166,6 +172,15 @@ def _save_mapping(
         values=_choices(upload).get("values", {}),
         user_id=user.id,
     )
+
+
+def _layout(session: Session, upload: ImportUpload) -> tuple[str | None, int]:
+    """The sheet and header row in use; only the top rows are read."""
+    options = service.reading_options(
+        session, upload.district_code, options_of(upload, strict=False)
+    )
+    parsed = parse(upload.content, upload.filename, options=options)
+    return parsed.sheet, parsed.header_row
 
 
 def _read(session: Session, upload: ImportUpload) -> tuple[ParsedFile, list[RawRow]]:
