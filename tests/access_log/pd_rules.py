@@ -350,6 +350,11 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/projects/{project_id}/settlement/expenses"): Call(body=EXPENSE),
     ("POST", "/api/projects/{project_id}/settlement/noncash"): Call(body=NONCASH),
     ("POST", "/api/projects/{project_id}/settlement/state"): Call(body={"action": "submit"}),
+    ("POST", "/api/imports/uploads"): Call(upload=True),
+    ("GET", "/api/imports/uploads/{upload_id}"): Call(),
+    ("PATCH", "/api/imports/uploads/{upload_id}"): Call(body={"header_row": 2}),
+    ("POST", "/api/imports/uploads/{upload_id}/commit"): Call(),
+    ("GET", "/api/imports/uploads/{upload_id}/mapping"): Call(),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -389,6 +394,8 @@ WEB_RULES: dict[str, Call] = {
     "/imports": Call(),
     "/imports/template.xlsx": Call(),
     "/imports/batches/{batch_id}/rejected": Call(),
+    "/imports/uploads/{upload_id}": Call(),
+    "/imports/uploads/{upload_id}/mapping.json": Call(),
     "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
     "/identity/candidates": Call(),
     "/privacy/requests": Call(STAFF),

@@ -51,6 +51,7 @@ from tests.builders import (
 )
 from tests.builders_autonomy import seed_autonomy
 from tests.imports.roster import csv_bytes
+from tests.imports.wizard_world import make_upload
 
 # Distinctive strings no template, label or fixture contains; none is a substring of another.
 SENTINELS = {
@@ -171,6 +172,7 @@ def seed(session: Session) -> World:
         "candidate_id": candidate.id,
         "merged_candidate_id": merged.id,
         "batch_id": _rejected_batch(session, users[Role.city_admin]),
+        "upload_id": make_upload(session, user_id=int(users[Role.city_admin].id or 0)),
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,
         "request_id": _rights_request(session, users[Role.district_staff], gap.id),

@@ -42,6 +42,11 @@ KNOWN_UNLOGGED: set[str] = set()
 OUTSIDE_REGISTER = {
     "api GET /api/imports/batches/{batch_id}/rejected": "import.rejected_rows",
     "web GET /imports/batches/{batch_id}/rejected": "import.rejected_rows",
+    # The import wizard shows the kept file's cells (issue 10), logged like rejected rows.
+    "api POST /api/imports/uploads": "import.rejected_rows",
+    "api GET /api/imports/uploads/{upload_id}": "import.rejected_rows",
+    "api PATCH /api/imports/uploads/{upload_id}": "import.rejected_rows",
+    "web GET /imports/uploads/{upload_id}": "import.rejected_rows",
 }
 
 

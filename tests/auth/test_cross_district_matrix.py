@@ -50,6 +50,7 @@ from tests.builders import (
     make_user,
 )
 from tests.builders_autonomy import seed_autonomy
+from tests.imports.wizard_world import make_upload
 
 SECRET_NAME = "비밀인물가"
 SECRET_GROUP = "비밀모임나"
@@ -396,6 +397,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/projects/{project_id}/settlement/expenses"): Rule("deny", EXPENSE),
     ("POST", "/api/projects/{project_id}/settlement/noncash"): Rule("deny", NONCASH),
     ("POST", "/api/projects/{project_id}/settlement/state"): Rule("deny", {"action": "submit"}),
+    # The import wizard (issue 10): district A's kept upload is not district B's.
+    ("POST", "/api/imports/uploads"): Rule("deny", upload=True),
+    ("GET", "/api/imports/uploads/{upload_id}"): Rule("deny"),
+    ("PATCH", "/api/imports/uploads/{upload_id}"): Rule("deny", body={"header_row": 2}),
+    ("POST", "/api/imports/uploads/{upload_id}/commit"): Rule("deny"),
+    ("GET", "/api/imports/uploads/{upload_id}/mapping"): Rule("deny"),
 }
 
 ROSTER = (
@@ -451,6 +458,7 @@ def _world(session: Session) -> dict[str, Any]:
         **paperwork,
         "candidate_id": candidate.id,
         "batch_id": batch.id,
+        "upload_id": make_upload(session, user_id=int(admin.id or 0)),
         "person_id": person.id,
         "group_id": group.id,
         "project_id": project.id,

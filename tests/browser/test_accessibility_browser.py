@@ -46,6 +46,7 @@ NOT_PAGES = {
     "/projects/{project_id}/settlement.xlsx": "a spreadsheet download",
     "/projects/{project_id}/settlement.csv": "a CSV download (보탬e)",
     "/settlements.xlsx": "a spreadsheet download",
+    "/imports/uploads/{upload_id}/mapping.json": "a JSON download (the wizard's mapping)",
 }
 SERIOUS = {"serious", "critical"}
 AXE = Axe()

@@ -181,6 +181,12 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     # The seeded batch refused no rows: its owner is told so (404), which proves the call reached
     # the batch.
     ("GET", "/api/imports/batches/{batch_id}/rejected"): ApiRule(STAFF, positive=404),
+    # The import wizard (issue 10).
+    ("POST", "/api/imports/uploads"): ApiRule(STAFF, upload=True),
+    ("GET", "/api/imports/uploads/{upload_id}"): ApiRule(STAFF),
+    ("PATCH", "/api/imports/uploads/{upload_id}"): ApiRule(STAFF, {"header_row": 2}),
+    ("POST", "/api/imports/uploads/{upload_id}/commit"): ApiRule(STAFF),
+    ("GET", "/api/imports/uploads/{upload_id}/mapping"): ApiRule(STAFF),
     # Analytics: analysts city-wide (pseudonymised), staff their district, the city admin all.
     ("GET", "/api/analytics/kpi"): ApiRule(ANALYTICS, query=PERIOD_A),
     ("GET", "/api/analytics/ladder"): ApiRule(

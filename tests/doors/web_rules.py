@@ -275,6 +275,12 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         STAFF, {"action": "commit", "district_code": DISTRICT_A}, upload=True
     ),
     ("POST", "/imports/batches/{batch_id}/undo"): WebRule(STAFF),
+    # The import wizard (issue 10): the seeded upload is district A's.
+    ("POST", "/imports/uploads"): WebRule(STAFF, {"district_code": DISTRICT_A}, upload=True),
+    ("GET", "/imports/uploads/{upload_id}"): WebRule(STAFF),
+    ("POST", "/imports/uploads/{upload_id}"): WebRule(STAFF, {"header_row": "2"}),
+    ("POST", "/imports/uploads/{upload_id}/commit"): WebRule(STAFF),
+    ("GET", "/imports/uploads/{upload_id}/mapping.json"): WebRule(STAFF),
     ("GET", "/identity/candidates"): WebRule(STAFF, cross="own"),
     # The staff home's work-queue lists: each district sees its own rows.
     ("GET", "/work/{kind}"): WebRule(STAFF, cross="own"),

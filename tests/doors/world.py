@@ -53,6 +53,7 @@ from tests.builders import (
     make_user,
 )
 from tests.builders_autonomy import seed_autonomy
+from tests.imports.wizard_world import make_upload
 
 SECRET_NAME = "비밀인물가"
 SECRET_PHONE = "01098765432"
@@ -153,6 +154,7 @@ def seed(session: Session) -> World:
         "certificate_id": certificate.id,
         "candidate_id": candidate.id,
         "batch_id": batch.id,
+        "upload_id": make_upload(session, user_id=int(users[Role.district_staff].id or 0)),
         "kind": "careers_unverified",
         "district_code": DISTRICT_A,
         "token": certificate.verification_id,

@@ -15,6 +15,7 @@ from rich.console import Console
 from sqlmodel import Session
 
 from maeul_db.errors import MaeulError
+from maeul_db.imports.parse import ReadOptions
 from maeul_db.imports.schemas import ImportReport
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
@@ -24,7 +25,12 @@ console = Console(stderr=True)
 batches_app = typer.Typer(help="Import batches: list and undo.", no_args_is_help=True)
 
 
-def _fail(exc: MaeulError) -> None:
+def _fail(exc: MaeulError, *, as_json: bool = False) -> None:
+    if as_json:
+        # --json always prints JSON, also when the file is refused whole (no header found…).
+        error = {"code": exc.code, "field": exc.field, "message": exc.message}
+        print(json.dumps({"error": error}, ensure_ascii=False, indent=2))
+        raise typer.Exit(code=1)
     where = f" [{exc.field}]" if exc.field else ""
     console.print(message("cli.error", where=where, message=exc.message), style="red", markup=False)
     raise typer.Exit(code=1)
@@ -62,6 +68,22 @@ def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
         console.print(f"  batch {report.batch_id}", style="green", markup=False)
 
 
+def _read_options(
+    sheet: str | None, header_row: int | None, mapping: Path | None
+) -> ReadOptions | None:
+    """The command line's reading choices: a mapping file, then --sheet and --header-row over it."""
+    from maeul_db.imports.mappings import options_from_json
+
+    if mapping is None and sheet is None and header_row is None:
+        return None
+    options = options_from_json(mapping.read_bytes()) if mapping else ReadOptions()
+    if sheet is not None:
+        options.sheet = sheet
+    if header_row is not None:
+        options.header_row = header_row
+    return options
+
+
 def import_roster(
     file: Annotated[
         Path,
@@ -82,12 +104,27 @@ def import_roster(
         Path | None,
         typer.Option("--rejected-out", help="where to write rejected rows (default: next to FILE)"),
     ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="sheet name or 1-based number (default: first with headers)"),
+    ] = None,
+    header_row: Annotated[
+        int | None,
+        typer.Option("--header-row", help="1-based header row (default: found automatically)"),
+    ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping", help="column/value mapping JSON exported from the upload page", exists=True
+        ),
+    ] = None,
 ) -> None:
     """Import a roster (one row per person per project) into DISTRICT."""
     from maeul_db.db import get_engine
     from maeul_db.imports import service
 
     try:
+        options = _read_options(sheet, header_row, mapping)
         with Session(get_engine()) as session:
             outcome = service.run_import(
                 session,
@@ -97,11 +134,12 @@ def import_roster(
                 actor=None,
                 partial=partial,
                 dry_run=dry_run,
+                options=options,
             )
             if outcome.report.batch_id is not None:
                 session.commit()
     except MaeulError as exc:
-        _fail(exc)
+        _fail(exc, as_json=as_json)
     report = outcome.report
     path: Path | None = None
     if outcome.rejected_file is not None and outcome.rejected_filename is not None:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from maeul_db.imports.synonyms import GENDER_SYNONYMS, ROLE_SYNONYMS, STAGE_SYNONYMS
 from maeul_db.models import ConsentPurpose, Gender, ParticipationRole, Programme, Stage
 
 
@@ -101,6 +102,7 @@ STAGES = _vocab(
         "마을계획": Stage.village_plan,
         "주민자치회": Stage.resident_council,
         **{stage.value: stage.value for stage in Stage},
+        **STAGE_SYNONYMS,
     }
 )
 PROGRAMMES = _vocab(
@@ -131,6 +133,7 @@ GENDERS = _vocab(
         "male": Gender.male,
         "밝히지않음": Gender.unstated,
         "X": Gender.unstated,
+        **GENDER_SYNONYMS,
     }
 )
 ROLES = _vocab(
@@ -141,6 +144,7 @@ ROLES = _vocab(
         "참여자": ParticipationRole.participant,
         "참여": ParticipationRole.participant,
         **{role.value: role.value for role in ParticipationRole},
+        **ROLE_SYNONYMS,
     }
 )
 CONSENT_PURPOSES = _vocab(

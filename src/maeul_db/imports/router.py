@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.imports import files, service
+from maeul_db.imports import files, service, wizard
 from maeul_db.imports.schemas import (
     ImportBatchesPublic,
     ImportBatchPublic,
@@ -16,6 +16,7 @@ from maeul_db.imports.schemas import (
     UndoPublic,
 )
 from maeul_db.imports.undo import undo
+from maeul_db.imports.wizard_schemas import WizardChanges, WizardPublic
 from maeul_db.kit.http import attachment
 from maeul_db.kit.pagination import Page
 from maeul_db.models import UserAccount
@@ -126,3 +127,61 @@ def read_rejected_rows(session: SessionDep, user: CurrentUser, batch_id: int) ->
     """The rows a partial import refused, in the uploaded format with an 오류 column."""
     content, filename = service.batch_rejected_file(session, user=user, batch_id=batch_id)
     return attachment(content, filename, files.media_type(filename))
+
+
+# The import wizard (issue 10): the file kept server-side while the officer maps and fixes it.
+@router.post("/uploads", response_model=WizardPublic, status_code=201)
+def start_wizard(
+    session: SessionDep,
+    user: CurrentUser,
+    file: Annotated[UploadFile, File()],
+    district_code: Annotated[str | None, Form()] = None,
+) -> WizardPublic:
+    """Keep a roster file for the wizard and check it (sheet, header row, columns, preview)."""
+    return wizard.stage_upload(
+        session,
+        user=user,
+        content=files.read_upload(file.file),
+        filename=file.filename or "upload.csv",
+        district_code=district_code,
+    )
+
+
+@router.get("/uploads/{upload_id}", response_model=WizardPublic)
+def read_wizard(session: SessionDep, user: CurrentUser, upload_id: int) -> WizardPublic:
+    """The wizard's current check of a kept file."""
+    return wizard.wizard_state(session, user=user, upload_id=upload_id)
+
+
+@router.patch("/uploads/{upload_id}", response_model=WizardPublic)
+def change_wizard(
+    session: SessionDep, user: CurrentUser, upload_id: int, changes: WizardChanges
+) -> WizardPublic:
+    """Choose sheet or header row, map columns or values, fix cells or leave rows out; check
+    again. Column and value choices are saved for the district's next file with these headers."""
+    return wizard.update_upload(session, user=user, upload_id=upload_id, changes=changes)
+
+
+@router.post(
+    "/uploads/{upload_id}/commit",
+    response_model=ImportReport,
+    status_code=201,
+    responses={422: REJECTED},
+)
+def commit_wizard(
+    session: SessionDep,
+    user: CurrentUser,
+    upload_id: int,
+    partial: Annotated[bool, Query()] = False,
+) -> Response:
+    """Import the kept file as mapped and fixed: all or nothing, or the valid rows only."""
+    report = wizard.commit_upload(session, user=user, upload_id=upload_id, partial=partial).report
+    status = 201 if report.batch_id is not None else 422
+    return JSONResponse(report.model_dump(mode="json"), status_code=status)
+
+
+@router.get("/uploads/{upload_id}/mapping", response_class=Response)
+def read_wizard_mapping(session: SessionDep, user: CurrentUser, upload_id: int) -> Response:
+    """The file's mapping as JSON, for ``maeul-db import --mapping``."""
+    content, filename = wizard.mapping_file(session, user=user, upload_id=upload_id)
+    return attachment(content, filename, "application/json")

@@ -21,7 +21,8 @@ from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import files
-from maeul_db.imports.parse import ParsedFile, header_for, parse
+from maeul_db.imports.mappings import saved_lookup
+from maeul_db.imports.parse import ParsedFile, ReadOptions, header_for, parse
 from maeul_db.imports.schemas import (
     CreatedPublic,
     ImportBatchPublic,
@@ -138,6 +139,25 @@ def check_district(user: UserAccount | None, district_code: str) -> None:
         raise Forbidden("import.district_forbidden")
 
 
+def reading_options(
+    session: Session, district_code: str, options: ReadOptions | None
+) -> ReadOptions:
+    """The caller's choices (wizard, CLI), with the district's saved mapping for the file's
+    headers underneath: applied silently when a file with the same headers comes again."""
+    chosen = options or ReadOptions()
+    if chosen.saved is None:
+        chosen.saved = saved_lookup(session, district_code)
+    return chosen
+
+
+def row_warnings(checked: Validated) -> list[str]:
+    """Values read with a default (a row kept, not lost), with row and column."""
+    return [
+        message("import.row_warning", row=w.row, column=w.column, reason=w.reason)
+        for w in checked.warnings
+    ]
+
+
 def run_import(
     session: Session,
     *,
@@ -148,9 +168,11 @@ def run_import(
     partial: bool = False,
     dry_run: bool = False,
     lookups: Lookups | None = None,
+    options: ReadOptions | None = None,
 ) -> ImportOutcome:
     check_district(actor, district_code)
-    parsed = parse(content, filename)
+    options = reading_options(session, district_code, options)
+    parsed = parse(content, filename, options=options)
     checked = validate(parsed, lookups or load_lookups(session), district_code=district_code)
     accepted = checked.valid if (partial or not checked.rejected) else []
     if accepted and not dry_run:
@@ -159,7 +181,7 @@ def run_import(
     plan = plan_rows(session, accepted, district_code=district_code) if accepted else Plan()
     if plan.duplicates:
         # The parsed rows were streamed once; the refused ones are read again for their cells.
-        again = parse(content, filename)
+        again = parse(content, filename, options=options)
         accepted, plan = _refuse_duplicates(
             session, again, checked, plan, district_code=district_code, partial=partial
         )
@@ -177,7 +199,7 @@ def run_import(
         rejected=_rejected_public(checked.rejected),
         unchanged_rows=counts.unchanged_rows,
         created=CreatedPublic(**{k: v for k, v in vars(counts).items() if k != "unchanged_rows"}),
-        warnings=parsed.warnings,
+        warnings=[*parsed.warnings, *row_warnings(checked)],
         batch_id=None,
     )
     rows = _rejected_rows(parsed, checked.rejected)

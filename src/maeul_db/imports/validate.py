@@ -25,7 +25,9 @@ from maeul_db.imports.columns import (
     YEAR_SUFFIX,
     header_key,
 )
+from maeul_db.imports.dong_hint import dong_suggestion, load_successions
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
+from maeul_db.imports.values import date_parts, dong_key, restore_phone_zero, year_of_birth_date
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import (
     looks_like_rrn,
@@ -35,10 +37,8 @@ from maeul_db.kit.text import (
     reject_control,
 )
 from maeul_db.models import District, Dong, Programme
-from maeul_db.wording import Lang, is_code, message
+from maeul_db.wording import Lang, is_code, label, message
 
-_DATE = re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _INT = re.compile(r"^\d{4}(?:\.0+)?$")
 # Every RRN-shaped value has six digits in a row (full-width digits too); most cells have none,
 # so the full check (kit.text) only runs where this finds them.
@@ -65,6 +65,9 @@ class Lookups:
     dong_names: dict[tuple[str, str], list[DongRef]]  # (district, name key) → dongs
     city_dong_names: dict[str, list[DongRef]]  # name key → dongs anywhere
     today: date = field(default_factory=clock.today)
+    # Dong code → its Korean name and its successions, for "use X for that date" hints.
+    dong_labels: dict[str, str] = field(default_factory=dict)
+    successions: list[tuple[str, str, date]] = field(default_factory=list)
 
 
 def load_lookups(session: Session) -> Lookups:
@@ -75,13 +78,23 @@ def load_lookups(session: Session) -> Lookups:
     dongs: dict[str, DongRef] = {}
     dong_names: dict[tuple[str, str], list[DongRef]] = {}
     city: dict[str, list[DongRef]] = {}
+    labels: dict[str, str] = {}
     for dong in session.exec(select(Dong)).all():
         ref = DongRef(dong.code, dong.district_code, dong.valid_from, dong.valid_to)
         dongs[dong.code] = ref
+        labels[dong.code] = dong.name_ko
+        # With or without the official 제 (정릉제1동 = 정릉1동): values.dong_key.
         for name in {dong.name_ko, dong.name_ko_official or dong.name_ko}:
-            dong_names.setdefault((dong.district_code, header_key(name)), []).append(ref)
-            city.setdefault(header_key(name), []).append(ref)
-    return Lookups(districts, dongs, dong_names, city)
+            dong_names.setdefault((dong.district_code, dong_key(name)), []).append(ref)
+            city.setdefault(dong_key(name), []).append(ref)
+    return Lookups(
+        districts,
+        dongs,
+        dong_names,
+        city,
+        dong_labels=labels,
+        successions=load_successions(session),
+    )
 
 
 @dataclass(slots=True)
@@ -144,6 +157,8 @@ class Validated:
     rows_read: int = 0
     valid: list[RosterRow] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    # Values read with a default (an unknown value in an optional column): the row is kept.
+    warnings: list[RowError] = field(default_factory=list)
 
 
 class RowProblem(Exception):
@@ -159,11 +174,12 @@ class RowProblem(Exception):
 
 
 def parse_date(text: str) -> date:
-    match = _DATE.match(text) or _COMPACT_DATE.match(text)
-    if match is None:
+    # As people write them: 2016-04-01, 2016. 4. 1., 2016년 4월 1일, Excel cells (values.py).
+    parts = date_parts(text)
+    if parts is None:
         raise RowProblem("bad_date", value=text)
     try:
-        day = date(int(match[1]), int(match[2]), int(match[3]))
+        day = date(*parts)
     except ValueError:
         raise RowProblem("bad_date", "import_row.no_such_date", value=text) from None
     clock.check_fact_date(day, field="date")  # the one window for facts' dates
@@ -188,10 +204,18 @@ def _choice(text: str, vocab: dict[str, str], code: str) -> str:
 
 
 def _phone(text: str) -> str | None:
-    digits = re.sub(r"\D", "", text)
-    if digits == text and len(digits) == 10 and digits.startswith("1"):
-        text = "0" + text  # a phone typed into a number cell loses its leading zero
-    return normalize_phone(text)
+    return normalize_phone(restore_phone_zero(text))
+
+
+def _birth_year(text: str, high: int) -> int:
+    """A four-digit year, or the year of a full date of birth (a date is not an RRN)."""
+    try:
+        return _year(text, low=FIRST_BIRTH_YEAR, high=high, code="birth_year_range")
+    except RowProblem as problem:
+        year = year_of_birth_date(text) if problem.key == "import_row.not_a_year" else None
+        if year is None:
+            raise
+        return _year(str(year), low=FIRST_BIRTH_YEAR, high=high, code="birth_year_range")
 
 
 def _consent_date(text: str, today: date) -> date:
@@ -216,6 +240,7 @@ class RowChecker:
         self.index = {key: i for i, key in enumerate(parsed.fields) if key is not None}
         self.header = {key: header_for(parsed, key) for key in self.index}
         self._intern: dict[str, str] = {}
+        self.warnings: list[RowError] = []
 
     def _cell(self, row: RawRow, key: str) -> str:
         i = self.index.get(key)
@@ -236,9 +261,9 @@ class RowChecker:
         if ref is not None:
             candidates = [ref]
         elif district is not None:
-            candidates = self.lookups.dong_names.get((district, header_key(text)), [])
+            candidates = self.lookups.dong_names.get((district, dong_key(text)), [])
             if not candidates and code == "unknown_home_dong":
-                candidates = self.lookups.city_dong_names.get(header_key(text), [])
+                candidates = self.lookups.city_dong_names.get(dong_key(text), [])
         else:
             candidates = []
         if district is not None and code == "unknown_dong":
@@ -247,10 +272,32 @@ class RowChecker:
             raise RowProblem(code, "import_row.unknown_dong", value=text)
         valid = [c for c in candidates if c.valid_on(on)]
         if not valid:
-            raise RowProblem(code, "import_row.dong_not_valid", value=text, on=on)
+            key, params = dong_suggestion(self.lookups, candidates, on)
+            raise RowProblem(code, key, value=text, on=on, **params)
         if len({c.district_code for c in valid}) > 1:
             raise RowProblem(code, "import_row.ambiguous_dong", value=text)
         return valid[0].code
+
+    def _optional(
+        self, row: RawRow, key: str, text: str, convert: Callable[[str], str | None]
+    ) -> str | None:
+        """An optional choice column: an unknown value is a warning and the default, never a
+        lost row (issue 10: 사업분야 saying "이웃만들기" kept every row)."""
+        try:
+            return convert(text)
+        except RowProblem:
+            default = Programme.village_community.value if key == "programme" else None
+            warning = RowError(
+                row.number,
+                self.header[key],
+                f"{key}_default",
+                "import_row.programme_default" if default else "import_row.home_dong_ignored",
+                {"value": text, "default": label("programme", default)}
+                if default
+                else {"value": text},
+            )
+            self.warnings.append(warning)
+            return default
 
     def _text(self, text: str, limit: int) -> str:
         value = unicodedata.normalize("NFC", text).strip()
@@ -296,25 +343,24 @@ class RowChecker:
         take("dong", lambda t: self._dong(t, district, on), required=True)
         take(
             "home_dong",
-            lambda t: self._dong(t, district, on, code="unknown_home_dong"),
+            lambda t: self._optional(
+                row, "home_dong", t, lambda v: self._dong(v, district, on, code="unknown_home_dong")
+            ),
             required=False,
         )
         take("project", lambda t: self._text(t, 200), required=True)
         take("group", lambda t: self._text(t, 100), required=True)
         take("stage", lambda t: _choice(t, STAGES, "unknown_stage"), required=True)
-        take("programme", lambda t: _choice(t, PROGRAMMES, "unknown_programme"), required=False)
+        take(
+            "programme",
+            lambda t: self._optional(
+                row, "programme", t, lambda v: _choice(v, PROGRAMMES, "unknown_programme")
+            ),
+            required=False,
+        )
         take("name", normalize_name, required=True)
         take("gender", lambda t: _choice(t, GENDERS, "unknown_gender"), required=True)
-        take(
-            "birth_year",
-            lambda t: _year(
-                t,
-                low=FIRST_BIRTH_YEAR,
-                high=year or today.year,
-                code="birth_year_range",
-            ),
-            required=True,
-        )
+        take("birth_year", lambda t: _birth_year(t, year or today.year), required=True)
         take("phone", _phone, required=False)
         take("email", normalize_email, required=False)
         take("role", lambda t: _choice(t, ROLES, "unknown_role"), required=True)
@@ -367,4 +413,5 @@ def validate(
             result.rejected.append(Rejected(raw, checked))
         else:
             result.valid.append(checked)
+    result.warnings = checker.warnings
     return result

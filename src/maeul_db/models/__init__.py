@@ -34,6 +34,7 @@ from maeul_db.models.councils import (
 from maeul_db.models.geography import District, Dong, DongChangeKind, DongSuccession
 from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
+from maeul_db.models.import_wizard import ImportMapping, ImportUpload
 from maeul_db.models.imports import ImportBatch, ImportStatus
 from maeul_db.models.logs import AccessLog, AuditLog
 from maeul_db.models.paperwork import (
@@ -157,7 +158,9 @@ __all__ = [
     "GroupRepLink",
     "GroupTheme",
     "ImportBatch",
+    "ImportMapping",
     "ImportStatus",
+    "ImportUpload",
     "JobType",
     "LoginFailure",
     "MatchStatus",

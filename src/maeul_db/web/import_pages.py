@@ -18,10 +18,14 @@ from maeul_db.imports.undo import undo
 from maeul_db.kit.http import attachment
 from maeul_db.kit.pagination import Page
 from maeul_db.models import UserAccount
+from maeul_db.web import import_wizard_pages
 from maeul_db.web.deps import WebUser, get_web_user
 from maeul_db.web.templating import render
 
 router = APIRouter(prefix="/imports", dependencies=[Depends(get_web_user)])
+# The wizard's pages (issue 10), under /imports/uploads; before the routes below, so that
+# /imports/uploads is not taken for anything else.
+router.include_router(import_wizard_pages.router)
 # Above this the rejected rows are offered from the batch instead of inline in the page.
 INLINE_DOWNLOAD_LIMIT = 5 * 1024 * 1024
 
@@ -76,6 +80,18 @@ def upload_roster(
             _context(session, user, file_error=exc.message),
             status_code=exc.status_code,
         )
+    return report_page(request, session, user, outcome, partial=partial)
+
+
+def report_page(
+    request: Request,
+    session: Session,
+    user: UserAccount,
+    outcome: service.ImportOutcome,
+    *,
+    partial: bool,
+) -> Response:
+    """The imports page with an import's (or a preview's) report; the wizard's import too."""
     download = None
     if outcome.rejected_file and len(outcome.rejected_file) <= INLINE_DOWNLOAD_LIMIT:
         kind = files.XLSX_TYPE if outcome.report.file_kind == "xlsx" else "text/csv"
