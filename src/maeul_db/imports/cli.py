@@ -8,29 +8,39 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from sqlmodel import Session
 
-from maeul_db.errors import MaeulError
-from maeul_db.imports.schemas import ImportReport
-from maeul_db.kit import time as clock
-from maeul_db.kit.pagination import Page
 from maeul_db.wording import message
 
-console = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from maeul_db.errors import MaeulError
+    from maeul_db.imports.schemas import ImportReport
+
+# Heavy modules (sqlmodel, the services, rich) are imported inside the commands: ``maeul-db`` loads
+# this module to start ``import`` and must stay quick (``maeul_db.cli``).
 batches_app = typer.Typer(help="Import batches: list and undo.", no_args_is_help=True)
 
 
-def _fail(exc: MaeulError) -> None:
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _fail(exc: MaeulError) -> NoReturn:
     where = f" [{exc.field}]" if exc.field else ""
-    console.print(message("cli.error", where=where, message=exc.message), style="red", markup=False)
+    _console().print(
+        message("cli.error", where=where, message=exc.message), style="red", markup=False
+    )
     raise typer.Exit(code=1)
 
 
 def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
+    console = _console()
     mode = ("dry run, " if report.dry_run else "") + ("partial" if report.partial else "strict")
     console.print(
         f"{report.filename} ({mode}): rows read {report.rows_read}, "
@@ -84,7 +94,10 @@ def import_roster(
     ] = None,
 ) -> None:
     """Import a roster (one row per person per project) into DISTRICT."""
+    from sqlmodel import Session
+
     from maeul_db.db import get_engine
+    from maeul_db.errors import MaeulError
     from maeul_db.imports import service
 
     try:
@@ -124,8 +137,12 @@ def list_batches(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """List import batches, newest first."""
+    from sqlmodel import Session
+
     from maeul_db.db import get_engine
     from maeul_db.imports import service
+    from maeul_db.kit import time as clock
+    from maeul_db.kit.pagination import Page
 
     with Session(get_engine()) as session:
         rows, count = service.list_batches(
@@ -147,13 +164,16 @@ def list_batches(
             f"read {b.rows_read:>7}  committed {b.committed:>7}  rejected {b.rejected:>5}  "
             f"{b.filename}"
         )
-    console.print(f"{count} batches", markup=False)
+    _console().print(f"{count} batches", markup=False)
 
 
 @batches_app.command("undo")
 def undo_batch(batch_id: Annotated[int, typer.Argument(help="batch id")]) -> None:
     """Undo a batch: remove what it created unless something added later relies on it."""
+    from sqlmodel import Session
+
     from maeul_db.db import get_engine
+    from maeul_db.errors import MaeulError
     from maeul_db.imports.undo import undo
 
     try:
@@ -162,6 +182,6 @@ def undo_batch(batch_id: Annotated[int, typer.Argument(help="batch id")]) -> Non
             session.commit()
     except MaeulError as exc:
         _fail(exc)
-    console.print(
+    _console().print(
         f"batch {batch_id} undone; removed {result.removed}; kept {result.kept}", markup=False
     )
