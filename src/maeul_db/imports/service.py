@@ -8,7 +8,6 @@ read. A dry run plans and reports but writes nothing. The service never commits.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import files
+from maeul_db.imports.batches import open_batch
 from maeul_db.imports.parse import ParsedFile, header_for, parse
 from maeul_db.imports.schemas import (
     CreatedPublic,
@@ -188,27 +188,21 @@ def run_import(
     )
     if dry_run or not accepted:
         return outcome
-    batch = ImportBatch(
+    batch = open_batch(
+        session,
+        kind="roster",
         district_code=district_code,
-        filename=filename[:255],
-        file_sha256=hashlib.sha256(content).hexdigest(),
-        rows_read=report.rows_read,
-        committed=report.committed,
-        rejected=report.rejected_rows,
-        created_by_user_id=actor.id if actor else None,
-        report=json.dumps(
-            {
-                "kind": parsed.kind,
-                "headers": parsed.headers,
-                "rejected_rows": rows,
-                "created": report.created.model_dump(),
-            },
-            ensure_ascii=False,
-        ),
+        filename=filename,
+        content=content,
+        actor=actor,
+        counts=(report.rows_read, report.committed, report.rejected_rows),
+        stored={
+            "kind": parsed.kind,
+            "headers": parsed.headers,
+            "rejected_rows": rows,
+            "created": report.created.model_dump(),
+        },
     )
-    session.add(batch)
-    # The batch row goes first: on SQLite it takes the write lock that id allocation relies on.
-    session.flush()
     assert batch.id is not None
     apply(
         session,
@@ -280,6 +274,7 @@ def batch_public(batch: ImportBatch) -> ImportBatchPublic:
             include={
                 "id",
                 "district_code",
+                "kind",
                 "filename",
                 "file_sha256",
                 "rows_read",

@@ -94,5 +94,7 @@ def import_attendance(
                 style="red",
                 markup=False,
             )
+        if report.batch_id is not None:
+            console.print(f"  batch {report.batch_id}", style="green", markup=False)
     if report.rejected_rows:
         raise typer.Exit(code=1)
