@@ -183,6 +183,7 @@ def write(
 
 def recompute(session: Session, people: Iterable[int]) -> None:
     """Completion for each person, after the bulk path changed what the ORM had loaded."""
+    session.flush()  # expiring would drop pending changes of loaded objects otherwise
     session.expire_all()
     for person_id in people:
         training_service.recompute_person(session, person_id=person_id)
@@ -190,26 +191,28 @@ def recompute(session: Session, people: Iterable[int]) -> None:
 
 
 def _restore(session: Session, replaced: list[list[Any]]) -> int:
-    """Put back what the batch overwrote, where the row still holds what the batch wrote."""
+    """Put back what the batch overwrote, where the row still holds what the batch wrote (compared
+    in Python: SQLite keeps numerics and dates in forms a bound parameter does not always equal)."""
     attendance = _table("module_attendance")
+    connection = session.connection()
     restored = 0
     for eid, mid, old_hours, old_day, new_hours, new_day in replaced:
-        day = attendance.c.attended_on
-        unchanged = day == date.fromisoformat(new_day) if new_day else day.is_(None)
-        done = session.connection().execute(
+        key = and_(attendance.c.enrolment_id == eid, attendance.c.module_id == mid)
+        now = connection.execute(
+            select(attendance.c.hours_attended, attendance.c.attended_on).where(key)
+        ).first()
+        wrote = (Decimal(str(new_hours)), date.fromisoformat(new_day) if new_day else None)
+        if now is None or (Decimal(str(now[0])), now[1]) != wrote:
+            continue  # deleted or corrected since: the later fact stands
+        connection.execute(
             update(attendance)
-            .where(
-                attendance.c.enrolment_id == eid,
-                attendance.c.module_id == mid,
-                attendance.c.hours_attended == Decimal(str(new_hours)),
-                unchanged,
-            )
+            .where(key)
             .values(
                 hours_attended=Decimal(str(old_hours)),
                 attended_on=date.fromisoformat(old_day) if old_day else None,
             )
         )
-        restored += done.rowcount
+        restored += 1
     return restored
 
 
