@@ -7,6 +7,8 @@ belong to. It commits once, at the end, and exits 1 when any row was rejected.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 
     from maeul_db.errors import MaeulError
     from maeul_db.imports.schemas import ImportReport
+    from maeul_db.imports.stream import ImportProgress
 
 # Heavy modules (sqlmodel, the services, rich) are imported inside the commands: ``maeul-db`` loads
 # this module to start ``import`` and must stay quick (``maeul_db.cli``).
@@ -72,6 +75,35 @@ def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
         console.print(f"  batch {report.batch_id}", style="green", markup=False)
 
 
+@contextmanager
+def _progress_bar(content: bytes, filename: str) -> Iterator[ImportProgress]:
+    """A progress bar on standard error while rows are checked, then a writing line (only on a
+    terminal: nothing when the output is piped or captured)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from maeul_db.imports.stream import ImportProgress, rows_estimate
+
+    console = _console()
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task(message("import.progress_checking"), total=rows_estimate(content, filename))
+
+    def checked(rows: int) -> None:
+        bar.update(task, completed=rows)
+
+    def writing() -> None:
+        bar.update(task, description=message("import.progress_writing"))
+
+    with bar:
+        yield ImportProgress(checked, writing)
+
+
 def import_roster(
     file: Annotated[
         Path,
@@ -100,16 +132,18 @@ def import_roster(
     from maeul_db.errors import MaeulError
     from maeul_db.imports import service
 
+    content = file.read_bytes()
     try:
-        with Session(get_engine()) as session:
+        with Session(get_engine()) as session, _progress_bar(content, file.name) as progress:
             outcome = service.run_import(
                 session,
-                content=file.read_bytes(),
+                content=content,
                 filename=file.name,
                 district_code=district,
                 actor=None,
                 partial=partial,
                 dry_run=dry_run,
+                progress=progress,
             )
             if outcome.report.batch_id is not None:
                 session.commit()

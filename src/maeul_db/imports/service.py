@@ -29,6 +29,7 @@ from maeul_db.imports.schemas import (
     RejectedRowPublic,
     RowErrorPublic,
 )
+from maeul_db.imports.stream import ImportProgress, validate_strict
 from maeul_db.imports.validate import (
     Lookups,
     Rejected,
@@ -138,6 +139,25 @@ def check_district(user: UserAccount | None, district_code: str) -> None:
         raise Forbidden("import.district_forbidden")
 
 
+def _check(
+    session: Session,
+    content: bytes,
+    filename: str,
+    district_code: str,
+    partial: bool,
+    lookups: Lookups,
+    progress: ImportProgress | None,
+) -> tuple[ParsedFile, Validated, int]:
+    """Parse and validate: partial mode keeps every row and error; strict mode checks in a stream
+    (``imports.stream``). Returns the parsed file, the check and how many rows were refused."""
+    if partial:
+        parsed = parse(content, filename)
+        checked = validate(parsed, lookups, district_code=district_code)
+        return parsed, checked, len(checked.rejected)
+    rows = progress.rows_checked if progress is not None else None
+    return validate_strict(content, filename, lookups, district_code=district_code, progress=rows)
+
+
 def run_import(
     session: Session,
     *,
@@ -148,11 +168,25 @@ def run_import(
     partial: bool = False,
     dry_run: bool = False,
     lookups: Lookups | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportOutcome:
     check_district(actor, district_code)
-    parsed = parse(content, filename)
-    checked = validate(parsed, lookups or load_lookups(session), district_code=district_code)
-    accepted = checked.valid if (partial or not checked.rejected) else []
+    parsed, checked, refused = _check(
+        session,
+        content,
+        filename,
+        district_code,
+        partial,
+        lookups or load_lookups(session),
+        progress,
+    )
+    # Rows strict mode refused but did not keep (imports.stream.REJECTED_KEPT): counted only.
+    uncounted = refused - len(checked.rejected)
+    if uncounted:
+        parsed.warnings.append(
+            message("import.rejected_cut", total=refused, kept=len(checked.rejected))
+        )
+    accepted = checked.valid if (partial or not refused) else []
     if accepted and not dry_run:
         # Before planning: the plan must see what a concurrent import of this district committed.
         lock_district(session, district_code)
@@ -173,7 +207,7 @@ def run_import(
         dry_run=dry_run,
         rows_read=checked.rows_read,
         committed=len(accepted),
-        rejected_rows=len(checked.rejected),
+        rejected_rows=len(checked.rejected) + uncounted,
         rejected=_rejected_public(checked.rejected),
         unchanged_rows=counts.unchanged_rows,
         created=CreatedPublic(**{k: v for k, v in vars(counts).items() if k != "unchanged_rows"}),
@@ -188,6 +222,8 @@ def run_import(
     )
     if dry_run or not accepted:
         return outcome
+    if progress is not None:
+        progress.writing()
     batch = open_batch(
         session,
         kind="roster",
