@@ -8,7 +8,6 @@ Blank rows are skipped and not counted as read.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 from maeul_db.config import get_settings
 from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import BY_KEY, COLUMNS, HEADERS, ColumnSpec, header_key
+from maeul_db.imports.csvstream import csv_records
 from maeul_db.kit.cells import unquote_cell
 from maeul_db.wording import message
 
@@ -163,8 +163,7 @@ def parse(
     kind = file_kind(filename)
     encoding: str | None = None
     if kind == "csv":
-        text, encoding = decode_csv(content)
-        reader = csv.reader(io.StringIO(text, newline=""))
+        encoding, reader = csv_records(content)  # decoded as read (imports.csvstream)
         headers = [h.strip() for h in next(reader, [])]
         records: Iterator[list[str]] = reader
     else:
