@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-HEAVY = ("sqlalchemy", "sqlmodel", "fastapi", "weasyprint", "networkx", "alembic")
+HEAVY = ("sqlalchemy", "sqlmodel", "fastapi", "weasyprint", "networkx", "alembic", "pydantic")
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 # Runs in a fresh interpreter: this test process has imported everything long ago.

@@ -9,6 +9,7 @@ loaded from ``LAZY_COMMANDS`` only when they run or their own help is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from importlib import import_module
 from pathlib import Path
@@ -111,6 +112,21 @@ class LazyGroup(TyperGroup):
             self.commands[cmd_name] = load_command(cmd_name, module, attribute)
         return super().get_command(ctx, cmd_name)
 
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None and getattr(option, "_runtime_param", "") is None:
+            # typer 0.29 coerces even an absent --help (None) through a pydantic TypeAdapter that
+            # it builds on first use, importing pydantic (about 0.25 s) before any subcommand
+            # starts; a flag needs no adapter. Kept harmless if typer's internals move.
+            with contextlib.suppress(ImportError, TypeError):
+                from typer._coercion import PassThroughRuntimeParam
+
+                info = option.type_descriptor.parameter_info
+                option._runtime_param = PassThroughRuntimeParam(
+                    parameter_info=info, annotation=bool
+                )
+        return option
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self._listing = True
         try:
@@ -130,11 +146,15 @@ class _RefdataGroup(LazyGroup):
 # Plain (click) help, not rich's panels: typer's rich help renderer alone imports rich's markdown,
 # traceback and pretty-printing modules, about 0.2 s of CPU, most of the start-up budget.
 HELP_MARKUP = None
+# No --install-completion / --show-completion: typer 0.29 coerces every parameter's value through a
+# pydantic TypeAdapter, so those two root options alone import pydantic (about 0.25 s) before any
+# command starts.
 app = typer.Typer(
     help=wording.message("cli.help"),
     no_args_is_help=True,
     cls=_RootGroup,
     rich_markup_mode=HELP_MARKUP,
+    add_completion=False,
 )
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 refdata_app = typer.Typer(
