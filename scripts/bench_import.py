@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the roster import (parse → validate → plan → bulk write → commit) against raw driver
-inserts of the same rows.
+inserts of the same rows; with ``--startup``, ``--cli-rows`` and ``--strict-rows``, the command
+line's start-up, a whole-process CLI import and strict mode's peak memory on a large file.
 
 For each backend and size, a fresh database is migrated and given the reference geography, and a
 CSV roster of N rows (one new person per row, 20 people per project, every person with a phone)
@@ -13,6 +14,14 @@ back and inserted, as stored, into a second fresh database with the raw driver i
         --postgresql postgresql+psycopg://postgres@localhost:5432/test
 
 The PostgreSQL URL is only used to create and drop ``maeul_bench_import`` and ``maeul_bench_raw``.
+
+    .venv/bin/python scripts/bench_import.py --startup --cli-rows 8000 --strict-rows 1000000
+
+``--startup``: ``python -c pass``, ``maeul-db --help`` and ``maeul-db import --help`` as whole
+processes (median of 7). ``--cli-rows N``: ``maeul-db import`` of an N-row roster into a fresh
+SQLite file as a whole process, beside the service called in-process and raw ``executemany``.
+``--strict-rows N``: a strict import of an N-row roster whose third-last row is bad, in a fresh
+process: its time and peak memory (``ru_maxrss``); it refuses the file and writes nothing.
 """
 
 from __future__ import annotations
@@ -20,8 +29,12 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
+import os
 import resource
 import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -108,15 +121,20 @@ def prepare(url: str) -> None:
     engine.dispose()
 
 
+CPU: dict[str, float] = {}  # the last run's CPU seconds in this process (a loaded machine's wall
+# times say little; CPU time says what the work cost)
+
+
 def run_import(url: str, content: bytes) -> tuple[float, dict[str, int]]:
     engine = make_engine(url)
     with Session(engine) as session:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         outcome = service.run_import(
             session, content=content, filename="bench.csv", district_code="11110", actor=None
         )
         session.commit()
         seconds = time.perf_counter() - started
+        CPU["import"] = time.process_time() - cpu
     engine.dispose()
     report = outcome.report
     assert report.rejected_rows == 0 and report.committed == report.rows_read, report.rejected[:3]
@@ -161,11 +179,12 @@ def bench_sqlite(rows: int, content: bytes, directory: Path) -> dict[str, Any]:
     target = sqlite3.connect(raw, isolation_level=None)
     for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL"):
         target.execute(f"PRAGMA {pragma}")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     target.execute("BEGIN")
     raw_insert(data, target.executemany, "?")
     target.execute("COMMIT")
     raw_seconds = time.perf_counter() - started
+    CPU["raw"] = time.process_time() - cpu
     target.close()
     return {
         "backend": "SQLite",
@@ -229,12 +248,147 @@ def bench_postgresql(rows: int, content: bytes, admin_url: str) -> dict[str, Any
     }
 
 
+def _child_env(url: str | None = None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    env["MAEUL_IMPORT_MAX_ROWS"] = "5000000"
+    if url is not None:
+        env["MAEUL_DATABASE_URL"] = url
+    return env
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
+    """Run ``command`` to its end: (wall s, cpu s, peak MiB, exit code), from the kernel's own
+    accounting of that one process (wait4)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024, process.returncode
+
+
+def _median_of(command: list[str], env: dict[str, str], runs: int = 7) -> tuple[float, float]:
+    _timed(command, env)  # warm-up (file cache, .pyc)
+    results = [_timed(command, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def bench_startup() -> None:
+    env = _child_env()
+    python = sys.executable
+    cli = [python, "-m", "maeul_db.cli"]
+    print("| command (whole process) | wall, median of 7 | CPU, median of 7 |")
+    print("|---|---:|---:|")
+    for label, command in (
+        ("python -c pass", [python, "-c", "pass"]),
+        ("maeul-db --help", [*cli, "--help"]),
+        ("maeul-db import --help", [*cli, "import", "--help"]),
+        ("maeul-db training --help", [*cli, "training", "--help"]),
+    ):
+        wall, cpu = _median_of(command, env)
+        print(f"| `{label}` | {wall:.3f} s | {cpu:.3f} s |")
+
+
+def bench_cli(rows: int, directory: Path) -> None:
+    path = directory / "cli_roster.csv"
+    path.write_bytes(roster_csv(rows))
+    timings = []
+    for attempt in range(3):
+        url = f"sqlite:///{directory / f'cli_{rows}_{attempt}.db'}"
+        prepare(url)
+        command = [sys.executable, "-m", "maeul_db.cli", "import", str(path), "--district", "11110"]
+        timings.append(_timed(command, _child_env(url)))
+        assert timings[-1][3] == 0, "the CLI import failed"
+    wall = statistics.median(t[0] for t in timings)
+    cpu = statistics.median(t[1] for t in timings)
+    in_process = bench_sqlite(rows, roster_csv(rows), directory)
+    print(f"\n| {rows:,}-row roster, SQLite (CLI: median of 3) | wall | CPU |")
+    print("|---|---:|---:|")
+    print(f"| `maeul-db import` whole process | {wall:.2f} s | {cpu:.2f} s |")
+    print(
+        f"| `run_import` in-process incl. commit | {in_process['import_s']:.2f} s "
+        f"| {CPU['import']:.2f} s |"
+    )
+    print(
+        f"| raw sqlite3 executemany of the same rows | {in_process['raw_s']:.2f} s "
+        f"| {CPU['raw']:.2f} s |"
+    )
+
+
+def _bad_near_end(rows: int) -> bytes:
+    lines = roster_csv(rows).split(b"\n")
+    cells = lines[rows - 2].split(b",")
+    cells[8] = b"3000"  # birth year after the project year: refused
+    lines[rows - 2] = b",".join(cells)
+    return b"\n".join(lines)
+
+
+def child_strict(path: str) -> None:
+    """(In a fresh process) a strict import of ``path``; prints what it did as JSON."""
+    from maeul_db.db import get_engine
+
+    content = Path(path).read_bytes()
+    started = time.perf_counter()
+    with Session(get_engine()) as session:
+        outcome = service.run_import(
+            session, content=content, filename="strict.csv", district_code="11110", actor=None
+        )
+    report = outcome.report
+    Path(path + ".json").write_text(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - started,
+                "rows_read": report.rows_read,
+                "rejected": [(r.row, r.column, r.code) for r in report.rejected],
+                "batch_id": report.batch_id,
+            }
+        )
+    )
+
+
+def bench_strict(rows: int, directory: Path) -> None:
+    path = directory / "strict.csv"
+    path.write_bytes(_bad_near_end(rows))
+    url = f"sqlite:///{directory / 'strict.db'}"
+    prepare(url)
+    command = [sys.executable, __file__, "--child-strict", str(path)]
+    wall, cpu, peak, code = _timed(command, _child_env(url))
+    written = Path(str(path) + ".json")
+    result = json.loads(written.read_text()) if written.exists() else {}
+    size = path.stat().st_size / 1024 / 1024
+    print(f"\n| strict import, {rows:,} rows ({size:,.0f} MiB CSV), bad row {rows - 1} | |")
+    print("|---|---:|")
+    print(f"| whole process, wall | {wall:.1f} s (CPU {cpu:.1f} s, exit {code}) |")
+    print(f"| peak memory (ru_maxrss) | {peak:,.0f} MiB |")
+    print(f"| rows read, refused | {result.get('rows_read')}, {result.get('rejected')} |")
+    print(f"| batch written | {result.get('batch_id')} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--postgresql", help="admin URL of a PostgreSQL server")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--startup", action="store_true", help="command-line start-up only")
+    parser.add_argument("--cli-rows", type=int, help="whole-process CLI import of N rows")
+    parser.add_argument("--strict-rows", type=int, help="strict mode's peak memory on N rows")
+    parser.add_argument("--child-strict", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child_strict:
+        child_strict(args.child_strict)
+        return
+    if args.startup or args.cli_rows or args.strict_rows:
+        if args.startup:
+            bench_startup()
+        with tempfile.TemporaryDirectory() as tmp:
+            if args.cli_rows:
+                bench_cli(args.cli_rows, Path(tmp))
+            if args.strict_rows:
+                bench_strict(args.strict_rows, Path(tmp))
+        return
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for rows in args.rows:

@@ -76,7 +76,9 @@ def _commands(group: typer.Typer = cli_app) -> list[str]:
     click_group: Any = get_command(group)
 
     def names(command: Any, prefix: str) -> Iterator[str]:
-        for name, sub in command.commands.items():
+        # Through list/get_command, not ``.commands``: maeul_db.cli loads most commands lazily.
+        for name in command.list_commands(None):
+            sub = command.get_command(None, name)
             if hasattr(sub, "commands"):
                 yield from names(sub, f"{prefix}{name} ")
             else:

@@ -7,36 +7,49 @@ belong to. It commits once, at the end, and exits 1 when any row was rejected.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from sqlmodel import Session
 
-from maeul_db.errors import MaeulError
-from maeul_db.imports.parse import ReadOptions
-from maeul_db.imports.schemas import ImportReport
-from maeul_db.kit import time as clock
-from maeul_db.kit.pagination import Page
 from maeul_db.wording import message
 
-console = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from maeul_db.errors import MaeulError
+    from maeul_db.imports.parse import ReadOptions
+    from maeul_db.imports.schemas import ImportReport
+    from maeul_db.imports.stream import ImportProgress
+
+# Heavy modules (sqlmodel, the services, rich) are imported inside the commands: ``maeul-db`` loads
+# this module to start ``import`` and must stay quick (``maeul_db.cli``).
 batches_app = typer.Typer(help="Import batches: list and undo.", no_args_is_help=True)
 
 
-def _fail(exc: MaeulError, *, as_json: bool = False) -> None:
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _fail(exc: MaeulError, *, as_json: bool = False) -> NoReturn:
     if as_json:
         # --json always prints JSON, also when the file is refused whole (no header found…).
         error = {"code": exc.code, "field": exc.field, "message": exc.message}
         print(json.dumps({"error": error}, ensure_ascii=False, indent=2))
         raise typer.Exit(code=1)
     where = f" [{exc.field}]" if exc.field else ""
-    console.print(message("cli.error", where=where, message=exc.message), style="red", markup=False)
+    _console().print(
+        message("cli.error", where=where, message=exc.message), style="red", markup=False
+    )
     raise typer.Exit(code=1)
 
 
 def _print_report(report: ImportReport, rejected_path: Path | None) -> None:
+    console = _console()
     mode = ("dry run, " if report.dry_run else "") + ("partial" if report.partial else "strict")
     console.print(
         f"{report.filename} ({mode}): rows read {report.rows_read}, "
@@ -73,6 +86,7 @@ def _read_options(
 ) -> ReadOptions | None:
     """The command line's reading choices: a mapping file, then --sheet and --header-row over it."""
     from maeul_db.imports.mappings import options_from_json
+    from maeul_db.imports.parse import ReadOptions
 
     if mapping is None and sheet is None and header_row is None:
         return None
@@ -82,6 +96,35 @@ def _read_options(
     if header_row is not None:
         options.header_row = header_row
     return options
+
+
+@contextmanager
+def _progress_bar(content: bytes, filename: str) -> Iterator[ImportProgress]:
+    """A progress bar on standard error while rows are checked, then a writing line (only on a
+    terminal: nothing when the output is piped or captured)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from maeul_db.imports.stream import ImportProgress, rows_estimate
+
+    console = _console()
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task(message("import.progress_checking"), total=rows_estimate(content, filename))
+
+    def checked(rows: int) -> None:
+        bar.update(task, completed=rows)
+
+    def writing() -> None:
+        bar.update(task, description=message("import.progress_writing"))
+
+    with bar:
+        yield ImportProgress(checked, writing)
 
 
 def import_roster(
@@ -120,21 +163,26 @@ def import_roster(
     ] = None,
 ) -> None:
     """Import a roster (one row per person per project) into DISTRICT."""
+    from sqlmodel import Session
+
     from maeul_db.db import get_engine
+    from maeul_db.errors import MaeulError
     from maeul_db.imports import service
 
+    content = file.read_bytes()
     try:
         options = _read_options(sheet, header_row, mapping)
-        with Session(get_engine()) as session:
+        with Session(get_engine()) as session, _progress_bar(content, file.name) as progress:
             outcome = service.run_import(
                 session,
-                content=file.read_bytes(),
+                content=content,
                 filename=file.name,
                 district_code=district,
                 actor=None,
                 partial=partial,
                 dry_run=dry_run,
                 options=options,
+                progress=progress,
             )
             if outcome.report.batch_id is not None:
                 session.commit()
@@ -162,8 +210,12 @@ def list_batches(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """List import batches, newest first."""
+    from sqlmodel import Session
+
     from maeul_db.db import get_engine
     from maeul_db.imports import service
+    from maeul_db.kit import time as clock
+    from maeul_db.kit.pagination import Page
 
     with Session(get_engine()) as session:
         rows, count = service.list_batches(
@@ -185,13 +237,16 @@ def list_batches(
             f"read {b.rows_read:>7}  committed {b.committed:>7}  rejected {b.rejected:>5}  "
             f"{b.filename}"
         )
-    console.print(f"{count} batches", markup=False)
+    _console().print(f"{count} batches", markup=False)
 
 
 @batches_app.command("undo")
 def undo_batch(batch_id: Annotated[int, typer.Argument(help="batch id")]) -> None:
     """Undo a batch: remove what it created unless something added later relies on it."""
+    from sqlmodel import Session
+
     from maeul_db.db import get_engine
+    from maeul_db.errors import MaeulError
     from maeul_db.imports.undo import undo
 
     try:
@@ -200,6 +255,6 @@ def undo_batch(batch_id: Annotated[int, typer.Argument(help="batch id")]) -> Non
             session.commit()
     except MaeulError as exc:
         _fail(exc)
-    console.print(
+    _console().print(
         f"batch {batch_id} undone; removed {result.removed}; kept {result.kept}", markup=False
     )

@@ -54,7 +54,10 @@ class ImportReport(SQLModel):
 
 class ImportBatchPublic(SQLModel):
     id: int
-    district_code: str
+    # None: a city-wide attendance import.
+    district_code: str | None
+    # What the file held (imports.batches.KINDS): roster, attendance.
+    kind: str = "roster"
     filename: str
     file_sha256: str
     rows_read: int

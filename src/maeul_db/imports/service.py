@@ -8,7 +8,6 @@ read. A dry run plans and reports but writes nothing. The service never commits.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import files
+from maeul_db.imports.batches import open_batch
 from maeul_db.imports.mappings import saved_lookup
 from maeul_db.imports.parse import ParsedFile, ReadOptions, header_for, parse
 from maeul_db.imports.schemas import (
@@ -30,6 +30,7 @@ from maeul_db.imports.schemas import (
     RejectedRowPublic,
     RowErrorPublic,
 )
+from maeul_db.imports.stream import ImportProgress, validate_strict
 from maeul_db.imports.validate import (
     Lookups,
     Rejected,
@@ -158,6 +159,28 @@ def row_warnings(checked: Validated) -> list[str]:
     ]
 
 
+def _check(
+    session: Session,
+    content: bytes,
+    filename: str,
+    district_code: str,
+    partial: bool,
+    lookups: Lookups,
+    progress: ImportProgress | None,
+    options: ReadOptions,
+) -> tuple[ParsedFile, Validated, int]:
+    """Parse and validate: partial mode keeps every row and error; strict mode checks in a stream
+    (``imports.stream``). Returns the parsed file, the check and how many rows were refused."""
+    if partial:
+        parsed = parse(content, filename, options=options)
+        checked = validate(parsed, lookups, district_code=district_code)
+        return parsed, checked, len(checked.rejected)
+    rows = progress.rows_checked if progress is not None else None
+    return validate_strict(
+        content, filename, lookups, district_code=district_code, progress=rows, options=options
+    )
+
+
 def run_import(
     session: Session,
     *,
@@ -169,12 +192,27 @@ def run_import(
     dry_run: bool = False,
     lookups: Lookups | None = None,
     options: ReadOptions | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportOutcome:
     check_district(actor, district_code)
     options = reading_options(session, district_code, options)
-    parsed = parse(content, filename, options=options)
-    checked = validate(parsed, lookups or load_lookups(session), district_code=district_code)
-    accepted = checked.valid if (partial or not checked.rejected) else []
+    parsed, checked, refused = _check(
+        session,
+        content,
+        filename,
+        district_code,
+        partial,
+        lookups or load_lookups(session),
+        progress,
+        options,
+    )
+    # Rows strict mode refused but did not keep (imports.stream.REJECTED_KEPT): counted only.
+    uncounted = refused - len(checked.rejected)
+    if uncounted:
+        parsed.warnings.append(
+            message("import.rejected_cut", total=refused, kept=len(checked.rejected))
+        )
+    accepted = checked.valid if (partial or not refused) else []
     if accepted and not dry_run:
         # Before planning: the plan must see what a concurrent import of this district committed.
         lock_district(session, district_code)
@@ -195,7 +233,7 @@ def run_import(
         dry_run=dry_run,
         rows_read=checked.rows_read,
         committed=len(accepted),
-        rejected_rows=len(checked.rejected),
+        rejected_rows=len(checked.rejected) + uncounted,
         rejected=_rejected_public(checked.rejected),
         unchanged_rows=counts.unchanged_rows,
         created=CreatedPublic(**{k: v for k, v in vars(counts).items() if k != "unchanged_rows"}),
@@ -210,27 +248,23 @@ def run_import(
     )
     if dry_run or not accepted:
         return outcome
-    batch = ImportBatch(
+    if progress is not None:
+        progress.writing()
+    batch = open_batch(
+        session,
+        kind="roster",
         district_code=district_code,
-        filename=filename[:255],
-        file_sha256=hashlib.sha256(content).hexdigest(),
-        rows_read=report.rows_read,
-        committed=report.committed,
-        rejected=report.rejected_rows,
-        created_by_user_id=actor.id if actor else None,
-        report=json.dumps(
-            {
-                "kind": parsed.kind,
-                "headers": parsed.headers,
-                "rejected_rows": rows,
-                "created": report.created.model_dump(),
-            },
-            ensure_ascii=False,
-        ),
+        filename=filename,
+        content=content,
+        actor=actor,
+        counts=(report.rows_read, report.committed, report.rejected_rows),
+        stored={
+            "kind": parsed.kind,
+            "headers": parsed.headers,
+            "rejected_rows": rows,
+            "created": report.created.model_dump(),
+        },
     )
-    session.add(batch)
-    # The batch row goes first: on SQLite it takes the write lock that id allocation relies on.
-    session.flush()
     assert batch.id is not None
     apply(
         session,
@@ -302,6 +336,7 @@ def batch_public(batch: ImportBatch) -> ImportBatchPublic:
             include={
                 "id",
                 "district_code",
+                "kind",
                 "filename",
                 "file_sha256",
                 "rows_read",

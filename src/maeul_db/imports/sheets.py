@@ -9,7 +9,6 @@ in memory; the rest stream.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 
 from maeul_db.errors import InvalidInput
 from maeul_db.imports.columns import ColumnSpec
+from maeul_db.imports.csvstream import csv_records
 from maeul_db.imports.header import SCAN_ROWS, find_header
 from maeul_db.imports.values import clean
 
@@ -104,9 +104,9 @@ def _table(
 
 
 def read_csv(content: bytes, header_row: int | None, columns: Sequence[ColumnSpec]) -> Table:
-    text, encoding = decode_csv(content)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    table = _table(iter(reader), header_row, columns, encoding=encoding, sheets=[], sheet=None)
+    # Decoded as read (imports.csvstream): no decoded copy of a large file in memory.
+    encoding, reader = csv_records(content)
+    table = _table(reader, header_row, columns, encoding=encoding, sheets=[], sheet=None)
     if table is None:
         raise InvalidInput("import.header_not_found", field="header", rows=SCAN_ROWS)
     return table

@@ -1,5 +1,8 @@
 """Undo an import batch: remove exactly what the batch created, keep what others now rely on.
 
+By the batch's kind (``imports.batches``): an ``attendance`` batch is undone by
+``training.attendance_write.undo_rows``; a ``roster`` batch as follows.
+
 - participations and group memberships the batch created are deleted (an import undone is a
   correction of a mistaken load, not the end of a real interval);
 - open review candidates that involve a person the batch created are deleted;
@@ -25,7 +28,9 @@ from sqlalchemy import Table, and_, delete, exists, not_, or_, select
 from sqlmodel import Session, SQLModel
 
 from maeul_db.audit import service as audit
-from maeul_db.errors import Conflict
+from maeul_db.auth import policies
+from maeul_db.errors import Conflict, Forbidden
+from maeul_db.imports.batches import stored
 from maeul_db.imports.schemas import UndoPublic
 from maeul_db.imports.service import batch_public, get_batch
 from maeul_db.imports.write import lock_district
@@ -56,7 +61,7 @@ def _unreferenced(target: Table, *, skip: set[tuple[str, str]]) -> Any:
     return and_(*conditions)
 
 
-def _delete_unreferenced(
+def delete_unreferenced(
     session: Session,
     target: Table,
     batch_id: int,
@@ -87,13 +92,7 @@ def _delete_unreferenced(
     return len(ids), len(created) - len(ids)
 
 
-def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPublic:
-    batch = get_batch(session, user=user, batch_id=batch_id)
-    lock_district(session, batch.district_code)
-    # Read again under the lock: a concurrent undo of this batch may have committed meanwhile.
-    session.refresh(batch)
-    if batch.status == ImportStatus.undone:
-        raise Conflict("import.already_undone")
+def _undo_roster(session: Session, batch_id: int) -> tuple[dict[str, int], dict[str, int]]:
     connection = session.connection()
     person, project, group = _table("person"), _table("project"), _table("community_group")
     candidate = _table("person_match_candidate")
@@ -114,7 +113,7 @@ def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPu
             ),
         )
     ).rowcount
-    removed["person"], kept["person"] = _delete_unreferenced(
+    removed["person"], kept["person"] = delete_unreferenced(
         session,
         person,
         batch_id,
@@ -123,10 +122,29 @@ def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPu
         extra=person.c.version == 1,
         before=(_table("person_version"), _table("consent")),
     )
-    removed["project"], kept["project"] = _delete_unreferenced(session, project, batch_id, set())
-    removed["community_group"], kept["community_group"] = _delete_unreferenced(
+    removed["project"], kept["project"] = delete_unreferenced(session, project, batch_id, set())
+    removed["community_group"], kept["community_group"] = delete_unreferenced(
         session, group, batch_id, set()
     )
+    return removed, kept
+
+
+def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPublic:
+    batch = get_batch(session, user=user, batch_id=batch_id)
+    if batch.kind == "attendance" and user is not None and not policies.is_city_admin(user):
+        # Attendance is imported by the city admin only (training.attendance_import); so undone.
+        raise Forbidden("training.attendance_city_admin_only")
+    lock_district(session, batch.district_code or "")
+    # Read again under the lock: a concurrent undo of this batch may have committed meanwhile.
+    session.refresh(batch)
+    if batch.status == ImportStatus.undone:
+        raise Conflict("import.already_undone")
+    if batch.kind == "attendance":
+        from maeul_db.training.attendance_write import undo_rows
+
+        removed, kept = undo_rows(session, batch_id, stored(batch))
+    else:
+        removed, kept = _undo_roster(session, batch_id)
     batch.status = ImportStatus.undone
     batch.undone_at = utcnow()
     batch.undone_by_user_id = user.id if user else None

@@ -19,7 +19,11 @@ class ImportStatus(StrEnum):
 class ImportBatch(IdTimestamps, table=True):
     __tablename__ = "import_batch"
 
-    district_code: str = Field(foreign_key="district.code", max_length=5, index=True)
+    # None: a city-wide import (the attendance of a city-wide programme matched across the city).
+    district_code: str | None = Field(
+        default=None, foreign_key="district.code", max_length=5, index=True
+    )
+    # What the file held: ``imports.kinds`` (roster, attendance, ...); undo dispatches on it.
     kind: str = Field(default="roster", max_length=30)
     filename: str = Field(max_length=255)
     # Same file again = same digest: lets a re-import be recognised and add nothing.

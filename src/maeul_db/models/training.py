@@ -56,6 +56,8 @@ class Enrolment(IdTimestamps, table=True):
     cohort: str | None = Field(default=None, max_length=40)
     enrolled_on: date
     withdrawn_on: date | None = None
+    # The attendance import that created it (undoing the batch removes it): imports.undo.
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 
 class ModuleAttendance(SQLModel, table=True):
@@ -65,6 +67,9 @@ class ModuleAttendance(SQLModel, table=True):
     module_id: int = Field(foreign_key="training_module.id", primary_key=True)
     hours_attended: Decimal = Field(sa_type=Numeric(6, 2))
     attended_on: date | None = None
+    # The attendance import that wrote it; a row it overwrote keeps its old batch and the batch's
+    # report keeps the old values, so an undo restores them (imports.undo).
+    import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 
 class TrainingCompletion(IdTimestamps, table=True):

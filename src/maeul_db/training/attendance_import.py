@@ -1,9 +1,10 @@
 """Training attendance import: a sheet of module attendance for one programme.
 
-parse (the roster import's reader: UTF-8/CP949 CSV or xlsx) → match every row to a person in scope
-and a module → write in one go only when no row is bad (all-or-nothing) → report. Completion is
-recomputed by the training service, never read from the file. ``docs/import-format.md``
-describes the format (columns: ``attendance_format``).
+The import pipeline's ``attendance`` kind (``imports.batches``): parse (the roster import's reader:
+UTF-8/CP949 CSV or xlsx) → match every row to a person in scope and a module → write in bulk only
+when no row is bad (all-or-nothing, ``attendance_write``) into an import batch that is listed and
+undone like a roster's → report. Completion is recomputed by the training service, never read from
+the file. ``docs/import-format.md`` describes the format (columns: ``attendance_format``).
 
 Matching: name + birth year + phone when the row has a phone that matches exactly one person,
 otherwise name + birth year when that is unique in scope. The scope is the district's people
@@ -13,6 +14,7 @@ otherwise name + birth year when that is unique in scope. The scope is the distr
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -23,16 +25,16 @@ from sqlmodel import Session, col, select
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.imports.batches import open_batch, stored
 from maeul_db.imports.columns import YEAR_SUFFIX, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
 from maeul_db.imports.validate import RowProblem, parse_date
+from maeul_db.imports.write import lock_district
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_name, normalize_phone
 from maeul_db.models import (
     District,
-    Enrolment,
-    ModuleAttendance,
     Person,
     Role,
     TrainingCompletion,
@@ -41,8 +43,10 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.participants.visibility import visible_people
+from maeul_db.training import attendance_write
 from maeul_db.training import service as training_service
 from maeul_db.training.attendance_format import COLUMNS, HOURS_SUFFIX, SESSION_SUFFIX
+from maeul_db.training.attendance_write import AttendanceRow
 from maeul_db.training.schemas import AttendanceImportReport
 from maeul_db.wording import is_code, message
 
@@ -56,6 +60,12 @@ class _Row:
     module: TrainingModule
     hours: Decimal
     attended_on: date | None
+
+    def checked(self) -> AttendanceRow:
+        assert self.module.id is not None
+        return AttendanceRow(
+            self.number, self.person_id, self.module.id, self.hours, self.attended_on
+        )
 
 
 class _RowError(Exception):
@@ -190,80 +200,74 @@ def _rejected(parsed: ParsedFile, number: int, error: _RowError) -> RejectedRowP
     )
 
 
-def _write(
-    session: Session, user: UserAccount, program: TrainingProgram, rows: list[_Row]
-) -> tuple[int, int]:
-    """Enrol where needed, set the hours, recompute; returns (new enrolments, completed)."""
-    assert program.id is not None
-    created = 0
-    enrolments: dict[int, Enrolment] = {}
-    for person_id in sorted({r.person_id for r in rows}):
-        enrolment = session.exec(
-            select(Enrolment).where(
-                Enrolment.program_id == program.id,
-                Enrolment.person_id == person_id,
-                col(Enrolment.withdrawn_on).is_(None),
-            )
-        ).first()
-        if enrolment is None:
-            days = [r.attended_on for r in rows if r.person_id == person_id and r.attended_on]
-            enrolment = Enrolment(
-                program_id=program.id,
-                person_id=person_id,
-                district_code=program.district_code,
-                enrolled_on=min(days) if days else clock.today(),
-            )
-            session.add(enrolment)
-            session.flush()
-            created += 1
-            audit.record(
-                session,
-                actor=user,
-                action="create",
-                entity="enrolment",
-                entity_id=enrolment.id,
-                district_code=enrolment.district_code,
-                after={
-                    "program_id": program.id,
-                    "person_id": person_id,
-                    "source": "attendance import",
-                },
-            )
-        enrolments[person_id] = enrolment
-    for row in rows:
-        enrolment_id = enrolments[row.person_id].id
-        assert enrolment_id is not None and row.module.id is not None
-        existing = session.get(ModuleAttendance, (enrolment_id, row.module.id))
-        before = (
-            None
-            if existing is None
-            else {"hours": existing.hours_attended, "on": existing.attended_on}
-        )
-        record = existing or ModuleAttendance(
-            enrolment_id=enrolment_id, module_id=row.module.id, hours_attended=row.hours
-        )
-        record.hours_attended, record.attended_on = row.hours, row.attended_on
-        session.add(record)
-        audit.record(
-            session,
-            actor=user,
-            action="record",
-            entity="module_attendance",
-            entity_id=f"{enrolment_id}/{row.module.id}",
-            district_code=program.district_code,
-            before=before,
-            after={"hours": row.hours, "on": row.attended_on, "source": "import"},
-        )
-    session.flush()
-    for person_id in enrolments:
-        training_service.recompute_person(session, person_id=person_id)
+def _completed(session: Session, program_id: int, people: list[int]) -> int:
     completed = session.exec(
         select(TrainingCompletion.person_id).where(
-            TrainingCompletion.program_id == program.id,
-            col(TrainingCompletion.person_id).in_(list(enrolments)),
+            TrainingCompletion.program_id == program_id,
+            col(TrainingCompletion.person_id).in_(people),
         )
     ).all()
-    return created, len(set(completed))
+    return len(set(completed))
+
+
+def _write_batch(
+    session: Session,
+    user: UserAccount,
+    program: TrainingProgram,
+    rows: list[_Row],
+    *,
+    content: bytes,
+    filename: str,
+    district: str | None,
+) -> tuple[int, int, int]:
+    """Write ``rows`` as one import batch; returns (batch id, new enrolments, completed)."""
+    assert program.id is not None
+    district_code = district or program.district_code
+    lock_district(session, district_code or "")
+    people = sorted({r.person_id for r in rows})
+    batch = open_batch(
+        session,
+        kind="attendance",
+        district_code=district_code,
+        filename=filename,
+        content=content,
+        actor=user if user.id is not None else None,
+        counts=(len(rows), len(rows), 0),
+        stored={"program_id": program.id, "program_code": program.code, "people": people},
+    )
+    assert batch.id is not None
+    written = attendance_write.write(
+        session,
+        [r.checked() for r in rows],
+        program=(program.id, program.district_code),
+        batch_id=batch.id,
+        now=clock.utcnow(),
+    )
+    # The old values of overwritten rows, for undo (known only once written).
+    batch.report = json.dumps(
+        {**stored(batch), "replaced": written.replaced}, ensure_ascii=False, default=str
+    )
+    session.add(batch)
+    attendance_write.recompute(session, people)
+    completed = _completed(session, program.id, people)
+    audit.record(
+        session,
+        actor=user,
+        action="import",
+        entity="import_batch",
+        entity_id=batch.id,
+        district_code=district_code,
+        after={
+            "kind": "attendance",
+            "filename": filename,
+            "program": program.code,
+            "rows": len(rows),
+            "enrolments_created": written.enrolments_created,
+            "attendance_created": written.attendance_created,
+            "attendance_updated": written.attendance_updated,
+        },
+    )
+    return batch.id, written.enrolments_created, completed
 
 
 def run_import(
@@ -314,8 +318,11 @@ def run_import(
         except _RowError as error:
             rejected.append(_rejected(parsed, raw.number, error))
     created = completed = 0
+    batch_id: int | None = None
     if not rejected and not dry_run and good:
-        created, completed = _write(session, user, program, good)
+        batch_id, created, completed = _write_batch(
+            session, user, program, good, content=content, filename=filename, district=district_code
+        )
     return AttendanceImportReport(
         filename=filename,
         file_kind=parsed.kind,
@@ -331,4 +338,5 @@ def run_import(
         attendance_recorded=len(good) if not rejected and not dry_run else 0,
         completed=completed,
         warnings=parsed.warnings,
+        batch_id=batch_id,
     )

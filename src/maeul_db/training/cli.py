@@ -11,15 +11,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from sqlmodel import Session
 
-from maeul_db.core.operator import cli_operator
-from maeul_db.errors import MaeulError
 from maeul_db.wording import message
 
+# sqlmodel, rich and the services are imported inside the command (start-up, ``maeul_db.cli``).
 training_app = typer.Typer(help="Training: attendance import.", no_args_is_help=True)
-console = Console(stderr=True)
 
 
 @training_app.command("import")
@@ -43,8 +39,15 @@ def import_attendance(
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
     """Import module attendance (성명, 출생연도, 연락처, 모듈, 출석시간, 출석일) for PROGRAM."""
+    from rich.console import Console
+    from sqlmodel import Session
+
+    from maeul_db.core.operator import cli_operator
     from maeul_db.db import get_engine
+    from maeul_db.errors import MaeulError
     from maeul_db.training import attendance_import
+
+    console = Console(stderr=True)
 
     try:
         with Session(get_engine()) as session:
@@ -91,5 +94,7 @@ def import_attendance(
                 style="red",
                 markup=False,
             )
+        if report.batch_id is not None:
+            console.print(f"  batch {report.batch_id}", style="green", markup=False)
     if report.rejected_rows:
         raise typer.Exit(code=1)

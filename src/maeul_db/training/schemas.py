@@ -114,3 +114,6 @@ class AttendanceImportReport(SQLModel):
     attendance_recorded: int
     completed: int
     warnings: list[str]
+    # The import batch written (listed and undone with ``maeul-db import-batches``); None when
+    # nothing was written.
+    batch_id: int | None = None

@@ -382,3 +382,6 @@ from maeul_db.wording.labels_i15_settle import LABELS_I15_SETTLE  # noqa: E402
 
 for _kind, _pairs in LABELS_I15_SETTLE.items():
     LABELS.setdefault(_kind, {}).update(_pairs)
+from maeul_db.wording.labels_i10_pipe import LABELS_I10_PIPE  # noqa: E402
+
+LABELS.update(LABELS_I10_PIPE)
