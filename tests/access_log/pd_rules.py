@@ -304,8 +304,9 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("GET", "/api/networks"): Call(),
     ("POST", "/api/networks"): Call(body={"name": "새마을넷", "district_code": DISTRICT_B_CODE}),
     ("GET", "/api/networks/{network_id}"): Call(),
+    # Before the seeded membership (from 2020), so it is no second open one.
     ("POST", "/api/networks/{network_id}/members"): Call(
-        body={"group_id": "{group_id}", "valid_from": "2023-01-01"}
+        body={"group_id": "{group_id}", "valid_from": "2016-01-01", "valid_to": "2017-01-01"}
     ),
     ("POST", "/api/networks/members/{member_id}/close"): Call(body={"valid_to": "2024-01-01"}),
     # Paperwork (issue 15)
