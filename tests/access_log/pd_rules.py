@@ -325,7 +325,7 @@ API_RULES: dict[tuple[str, str], Call] = {
         }
     ),
     ("GET", "/api/paperwork/applications/{application_id}"): Call(),
-    # A draft: by the time PUT runs (after the POSTs), the submitted one has been decided.
+    # Only a draft (or a returned application) can be changed.
     ("PUT", "/api/paperwork/applications/{application_id}"): Call(
         body={
             "title": "고친신청",
@@ -333,13 +333,13 @@ API_RULES: dict[tuple[str, str], Call] = {
         },
         ids={"application_id": "draft_id"},
     ),
-    # Runs after eligibility and scores (routes are called in sorted order).
     ("POST", "/api/paperwork/applications/{application_id}/status"): Call(
-        body={"to": "not_selected", "reason": "점수 미달"}
+        body={"to": "returned", "reason": "보완"}
     ),
     ("POST", "/api/paperwork/applications/{application_id}/eligibility"): Call(),
+    # Every call is rolled back afterwards: score the application the world made eligible.
     ("POST", "/api/paperwork/applications/{application_id}/scores"): Call(
-        STAFF, body={"points": {"plan": 1}}
+        STAFF, body={"points": {"plan": 1}}, ids={"application_id": "eligible_id"}
     ),
     # Result reports and settlements (issue 15, i15-settle): figures and sums, no person shown.
     ("GET", "/api/projects/{project_id}/report"): Call(),

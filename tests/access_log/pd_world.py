@@ -32,6 +32,7 @@ from maeul_db.models import (
 )
 from maeul_db.paperwork import applications as paperwork_applications
 from maeul_db.paperwork import calls as paperwork_calls
+from maeul_db.paperwork import review as paperwork_review
 from maeul_db.paperwork.schemas import ApplicationCreate, CallCreate
 from maeul_db.web.templating import format_phone
 from tests.builders import (
@@ -234,7 +235,27 @@ def _paperwork(
             }
         ),
     )
-    return {"call_id": call.id, "application_id": application.id, "draft_id": draft.id}
+    # Each call runs in a savepoint rolled back afterwards: scoring needs one already eligible.
+    scorable = paperwork_applications.create(
+        session,
+        user=staff,
+        data=ApplicationCreate.model_validate(
+            {
+                "call_id": call.id,
+                "group_id": group_id,
+                "title": "감시심사",
+                "people": [{"person_id": person_id, "role": "lead_proposer"}],
+            }
+        ),
+    )
+    assert scorable.id is not None
+    paperwork_review.check_eligibility(session, user=staff, application_id=scorable.id)
+    return {
+        "call_id": call.id,
+        "application_id": application.id,
+        "draft_id": draft.id,
+        "eligible_id": scorable.id,
+    }
 
 
 def _rights_request(session: Session, staff: UserAccount, person_id: int) -> int:

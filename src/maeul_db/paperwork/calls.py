@@ -18,7 +18,18 @@ from maeul_db.kit.pagination import Page, paginate
 from maeul_db.models import Call, CallSpec, CallSpecKind, Role, UserAccount
 from maeul_db.paperwork.rules import RULE_KINDS
 from maeul_db.paperwork.schemas import CallCreate, CallPublic, RuleSpec, SheetItem
-from maeul_db.wording import labels
+from maeul_db.wording import label, labels
+
+# The points of each item of the sheet a new call's form starts from.
+DEFAULT_SHEET_POINTS = {"plan": 40, "people": 30, "budget": 30}
+
+
+def default_sheet() -> list[dict[str, object]]:
+    """The scoring sheet offered when a call is opened (staff may change it)."""
+    return [
+        {"key": key, "label": label("default_sheet", key), "max": points}
+        for key, points in DEFAULT_SHEET_POINTS.items()
+    ]
 
 
 def visible_calls(user: UserAccount) -> Any:

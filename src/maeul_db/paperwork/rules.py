@@ -59,6 +59,11 @@ class Outcome:
 Rule = Callable[[dict[str, Any], History], Outcome]
 
 
+def _out(passed: bool, code: str, /, **params: Any) -> Outcome:
+    # Keyword parameters, so the wording tests see each message get its placeholders.
+    return Outcome(passed, code, params)
+
+
 def _stage(params: dict[str, Any], history: History) -> Stage:
     return Stage(params["stage"]) if params.get("stage") else history.stage
 
@@ -77,28 +82,24 @@ def min_residents(params: dict[str, Any], history: History) -> Outcome:
     }
     passed = len(residents) >= need
     code = "paperwork.rule.min_residents." + ("pass" if passed else "fail")
-    return Outcome(passed, code, {"count": len(residents), "min": need})
+    return _out(passed, code, count=len(residents), min=need)
 
 
 def proposers_same_dong(params: dict[str, Any], history: History) -> Outcome:
     """Every proposer lives in one and the same dong."""
     proposers = [e for e in history.people if e.role in PROPOSERS]
     if not proposers:
-        return Outcome(False, "paperwork.rule.proposers_same_dong.none", {})
+        return _out(False, "paperwork.rule.proposers_same_dong.none")
     unknown = [e.name for e in proposers if not e.home_dong_code]
     if unknown:
-        return Outcome(
-            False, "paperwork.rule.proposers_same_dong.unknown", {"names": ", ".join(unknown)}
-        )
+        return _out(False, "paperwork.rule.proposers_same_dong.unknown", names=", ".join(unknown))
     dongs = sorted({e.home_dong_code or "" for e in proposers})
     names = ", ".join(history.dong_names.get(d, d) for d in dongs)
     if len(dongs) == 1:
-        return Outcome(
-            True,
-            "paperwork.rule.proposers_same_dong.pass",
-            {"count": len(proposers), "dong": names},
+        return _out(
+            True, "paperwork.rule.proposers_same_dong.pass", count=len(proposers), dong=names
         )
-    return Outcome(False, "paperwork.rule.proposers_same_dong.fail", {"dongs": names})
+    return _out(False, "paperwork.rule.proposers_same_dong.fail", dongs=names)
 
 
 def no_earlier_support(params: dict[str, Any], history: History) -> Outcome:
@@ -111,11 +112,12 @@ def no_earlier_support(params: dict[str, Any], history: History) -> Outcome:
     ]
     unique = sorted(set(earlier), key=lambda p: (p.year, p.name))
     if not unique:
-        return Outcome(True, "paperwork.rule.no_earlier_support.pass", {"stage": stage.value})
-    return Outcome(
+        return _out(True, "paperwork.rule.no_earlier_support.pass", stage=stage.value)
+    return _out(
         False,
         "paperwork.rule.no_earlier_support.fail",
-        {"stage": stage.value, "projects": _listed(unique)},
+        stage=stage.value,
+        projects=_listed(unique),
     )
 
 
@@ -128,12 +130,13 @@ def finished_project(params: dict[str, Any], history: History) -> Outcome:
         if p.stage == stage and p.ends_on is not None and p.ends_on <= history.today
     ]
     if done:
-        return Outcome(
+        return _out(
             True,
             "paperwork.rule.finished_project.pass",
-            {"stage": stage.value, "projects": _listed(done)},
+            stage=stage.value,
+            projects=_listed(done),
         )
-    return Outcome(False, "paperwork.rule.finished_project.fail", {"stage": stage.value})
+    return _out(False, "paperwork.rule.finished_project.fail", stage=stage.value)
 
 
 def min_groups(params: dict[str, Any], history: History) -> Outcome:
@@ -141,7 +144,7 @@ def min_groups(params: dict[str, Any], history: History) -> Outcome:
     need = int(params.get("min") or 0)
     passed = history.group_count >= need
     code = "paperwork.rule.min_groups." + ("pass" if passed else "fail")
-    return Outcome(passed, code, {"count": history.group_count, "min": need})
+    return _out(passed, code, count=history.group_count, min=need)
 
 
 def previous_year_project(params: dict[str, Any], history: History) -> Outcome:
@@ -150,14 +153,14 @@ def previous_year_project(params: dict[str, Any], history: History) -> Outcome:
     year = history.year - 1
     found = [p for p in history.projects if p.stage == stage and p.year == year]
     if found:
-        return Outcome(
+        return _out(
             True,
             "paperwork.rule.previous_year_project.pass",
-            {"stage": stage.value, "year": year, "projects": _listed(found)},
+            stage=stage.value,
+            year=year,
+            projects=_listed(found),
         )
-    return Outcome(
-        False, "paperwork.rule.previous_year_project.fail", {"stage": stage.value, "year": year}
-    )
+    return _out(False, "paperwork.rule.previous_year_project.fail", stage=stage.value, year=year)
 
 
 RULE_KINDS: dict[str, Rule] = {

@@ -119,17 +119,9 @@ def application_rows(
     rows = _every(lambda page: applications.list_(session, user=user, page=page, call_id=call_id))
     call_titles = _titles(session, Call, {r.call_id for r in rows}, "title")
     groups = _titles(session, Group, {r.group_id for r in rows}, "name")
-    header = [
-        "번호",
-        "공모",
-        "모임",
-        "사업명",
-        "상태",
-        "신청 지원금(원)",
-        "자부담 현금(원)",
-        "자부담 현금 외(원)",
-        "사업 번호",
-    ]
+    header = _header(
+        "id", "call", "group", "title", "status", "grant", "self_cash", "self_noncash", "project"
+    )
     body = [
         [
             r.id,
@@ -150,24 +142,24 @@ def application_rows(
 def call_rows(session: Session, *, user: UserAccount) -> list[list[Any]]:
     """The calls in scope as spreadsheet rows (headers first)."""
     rows = _every(lambda page: calls.list_(session, user=user, page=page))
-    header = [
-        "번호",
-        "공모명",
-        "자치구",
-        "사업분야",
-        "사업단계",
-        "연도",
-        "접수 시작",
-        "접수 마감",
-        "예산(원)",
-        "지원 한도(원)",
-        "자부담 비율(%)",
-    ]
+    header = _header(
+        "id",
+        "call_title",
+        "district",
+        "programme",
+        "stage",
+        "year",
+        "opens_on",
+        "closes_on",
+        "budget",
+        "ceiling",
+        "self_share",
+    )
     body = [
         [
             c.id,
             c.title,
-            c.district_code or "서울시",
+            c.district_code or label("paperwork_column", "citywide"),
             label("programme", c.programme),
             label("stage", c.stage),
             c.year,
@@ -180,6 +172,10 @@ def call_rows(session: Session, *, user: UserAccount) -> list[list[Any]]:
         for c in rows
     ]
     return [header, *body]
+
+
+def _header(*codes: str) -> list[str]:
+    return [label("paperwork_column", code) for code in codes]
 
 
 def _every(fetch: Callable[[Page], tuple[list[T], int]]) -> list[T]:

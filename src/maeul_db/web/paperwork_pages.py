@@ -108,15 +108,12 @@ def _default_call_values() -> dict[str, str]:
         values[f"rule_{rule['kind']}"] = "on"
         values[f"rule_{rule['kind']}_min"] = str(rule.get("min", ""))
         values[f"rule_{rule['kind']}_stage"] = str(rule.get("stage", ""))
-    for n, (key, text, top) in enumerate(
-        (
-            ("plan", "사업 계획의 충실성", 40),
-            ("people", "주민 참여", 30),
-            ("budget", "예산의 적정성", 30),
-        ),
-        1,
-    ):
-        values |= {f"sheet_key_{n}": key, f"sheet_label_{n}": text, f"sheet_max_{n}": str(top)}
+    for n, item in enumerate(calls.default_sheet(), 1):
+        values |= {
+            f"sheet_key_{n}": str(item["key"]),
+            f"sheet_label_{n}": str(item["label"]),
+            f"sheet_max_{n}": str(item["max"]),
+        }
     return values
 
 

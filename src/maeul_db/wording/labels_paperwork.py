@@ -35,6 +35,35 @@ LABELS_PAPERWORK: dict[str, dict[str, Pair]] = {
         "meals": ("식비", "meals"),
         "equipment": ("자산취득비", "equipment"),
     },
+    # Columns of the downloadable paperwork lists.
+    "paperwork_column": {
+        "id": ("번호", "number"),
+        "call": ("공모", "call"),
+        "group": ("모임", "group"),
+        "title": ("사업명", "title"),
+        "status": ("상태", "status"),
+        "grant": ("신청 지원금(원)", "grant asked (KRW)"),
+        "self_cash": ("자부담 현금(원)", "own cash (KRW)"),
+        "self_noncash": ("자부담 현금 외(원)", "own in kind (KRW)"),
+        "project": ("사업 번호", "project number"),
+        "call_title": ("공모명", "call"),
+        "district": ("자치구", "district"),
+        "programme": ("사업분야", "programme"),
+        "stage": ("사업단계", "stage"),
+        "year": ("연도", "year"),
+        "opens_on": ("접수 시작", "opens"),
+        "closes_on": ("접수 마감", "closes"),
+        "budget": ("예산(원)", "budget (KRW)"),
+        "ceiling": ("지원 한도(원)", "grant ceiling (KRW)"),
+        "self_share": ("자부담 비율(%)", "own share (%)"),
+        "citywide": ("서울시", "city-wide"),
+    },
+    # The scoring sheet a new call's form starts from.
+    "default_sheet": {
+        "plan": ("사업 계획의 충실성", "quality of the plan"),
+        "people": ("주민 참여", "residents taking part"),
+        "budget": ("예산의 적정성", "soundness of the budget"),
+    },
     # Eligibility rule kinds (rules are data: {"kind": ..., parameters}).
     "eligibility_rule": {
         "min_residents": ("주민 수", "residents"),
