@@ -335,9 +335,12 @@ def make_council_world(
 
 def make_paperwork(session: Session, *, project: Project) -> dict[str, int]:
     """A project's draft report (with a narrative) and settlement with one expense and its
-    evidence file (a tiny PDF), so every state change can be called; the project gets a grant.
+    evidence file (a tiny PNG), so every state change can be called; the project gets a grant.
     For the door matrices: the ids ``attachment_id`` and ``expense_id``."""
     import hashlib
+    import io
+
+    from PIL import Image
 
     from maeul_db.models import (
         AttachmentPurpose,
@@ -349,7 +352,9 @@ def make_paperwork(session: Session, *, project: Project) -> dict[str, int]:
         StoredAttachment,
     )
 
-    data = b"%PDF-1.4\n%%EOF\n"
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2), (0, 0, 0)).save(out, format="PNG")
+    data = out.getvalue()  # a real image: the personal-data test reads every download
     assert project.id is not None
     project.grant_krw = max(project.grant_krw, 1_000_000)
     report = ResultReport(
@@ -363,8 +368,8 @@ def make_paperwork(session: Session, *, project: Project) -> dict[str, int]:
         project_id=project.id,
         district_code=project.district_code,
         purpose=AttachmentPurpose.expense,
-        filename="receipt.pdf",
-        content_type="application/pdf",
+        filename="receipt.png",
+        content_type="image/png",
         size_bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         data=data,
