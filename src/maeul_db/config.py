@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     login_window_seconds: int = 15 * 60
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20
+    # Background jobs (huey, src/maeul_db/jobs/): "sqlite:///var/maeul-jobs.db" runs embedded (no
+    # server), "redis://localhost:6379/0" in production; ``maeul-db jobs worker`` consumes them.
+    jobs_url: str = "sqlite:///var/maeul-jobs.db"
+    # Wall-clock budget of one background job (a request's analytics_time_limit_s is for pages).
+    jobs_time_limit_s: float = Field(default=3600.0, gt=0)
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:

@@ -102,6 +102,15 @@ def summary(graph: Any, *, kind: str) -> GraphSummary:
     return _summary(graph, kind=kind)[0]
 
 
+def published_summary(
+    graph: Any, *, kind: str, threshold: int | None
+) -> tuple[GraphSummary, list[int]]:
+    """A graph's summary as ``threshold`` publishes it, with the people its top lists name (the
+    background job stores both and logs the people whenever the result is shown)."""
+    result, listed = _summary(graph, kind=kind)
+    return publish_summary(result, threshold), listed
+
+
 def _summary(graph: Any, *, kind: str) -> tuple[GraphSummary, list[int]]:
     settings = get_settings()
     backend = settings.networkx_backend

@@ -45,6 +45,13 @@ from maeul_db.models.training import (
     TrainingProgram,
     TrainingStage,
 )
+from maeul_db.models.jobs import (
+    AnalyticsJob,
+    AnalyticsPseudonym,
+    JobAudience,
+    JobKind,
+    JobStatus,
+)
 
 __all__ = [
     "AccessLog",
@@ -103,4 +110,9 @@ __all__ = [
     "TrainingStage",
     "UserAccount",
     "metadata",
+    "AnalyticsJob",
+    "AnalyticsPseudonym",
+    "JobAudience",
+    "JobKind",
+    "JobStatus",
 ]

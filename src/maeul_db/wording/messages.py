@@ -605,6 +605,7 @@ from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
 from maeul_db.wording.messages_menu import MESSAGES_MENU  # noqa: E402
 from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
+from maeul_db.wording.messages_i11_jobs import MESSAGES_I11_JOBS  # noqa: E402
 
 _merge(
     MESSAGES_IDENTITY,
@@ -620,4 +621,5 @@ _merge(
     MESSAGES_MENU,
     MESSAGES_PRIVACY,
     MESSAGES_READS,
+    MESSAGES_I11_JOBS,
 )
