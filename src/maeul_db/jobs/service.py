@@ -106,7 +106,9 @@ def _same_key(kind: JobKind, start: date, end: date, district: str | None, audie
         AnalyticsJob.kind == kind,
         AnalyticsJob.period_start == start,
         AnalyticsJob.period_end == end,
-        AnalyticsJob.district_code == district if district else col(AnalyticsJob.district_code).is_(None),
+        AnalyticsJob.district_code == district
+        if district
+        else col(AnalyticsJob.district_code).is_(None),
         AnalyticsJob.audience == audience,
     )
 
