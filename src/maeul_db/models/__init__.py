@@ -16,6 +16,13 @@ from maeul_db.models.geography import District, Dong, DongChangeKind, DongSucces
 from maeul_db.models.groups import Group, GroupMembership, GroupTheme, MembershipRole
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
 from maeul_db.models.imports import ImportBatch, ImportStatus
+from maeul_db.models.jobs import (
+    AnalyticsJob,
+    AnalyticsPseudonym,
+    JobAudience,
+    JobKind,
+    JobStatus,
+)
 from maeul_db.models.logs import AccessLog, AuditLog
 from maeul_db.models.people import ConsentScope, Gender, Person, PersonVersion
 from maeul_db.models.privacy import (
@@ -45,19 +52,14 @@ from maeul_db.models.training import (
     TrainingProgram,
     TrainingStage,
 )
-from maeul_db.models.jobs import (
-    AnalyticsJob,
-    AnalyticsPseudonym,
-    JobAudience,
-    JobKind,
-    JobStatus,
-)
 
 __all__ = [
     "AccessLog",
     "AccessReview",
     "Activity",
     "ActivityKind",
+    "AnalyticsJob",
+    "AnalyticsPseudonym",
     "Attendance",
     "AuditLog",
     "Career",
@@ -84,6 +86,9 @@ __all__ = [
     "GroupTheme",
     "ImportBatch",
     "ImportStatus",
+    "JobAudience",
+    "JobKind",
+    "JobStatus",
     "JobType",
     "LoginFailure",
     "MatchStatus",
@@ -110,9 +115,4 @@ __all__ = [
     "TrainingStage",
     "UserAccount",
     "metadata",
-    "AnalyticsJob",
-    "AnalyticsPseudonym",
-    "JobAudience",
-    "JobKind",
-    "JobStatus",
 ]

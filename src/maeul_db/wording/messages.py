@@ -597,6 +597,7 @@ from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
 from maeul_db.wording.messages_facts import MESSAGES_FACTS  # noqa: E402
+from maeul_db.wording.messages_i11_jobs import MESSAGES_I11_JOBS  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
@@ -605,7 +606,6 @@ from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
 from maeul_db.wording.messages_menu import MESSAGES_MENU  # noqa: E402
 from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
-from maeul_db.wording.messages_i11_jobs import MESSAGES_I11_JOBS  # noqa: E402
 
 _merge(
     MESSAGES_IDENTITY,

@@ -12,7 +12,6 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision: str = "a11b0c5e7d01"
 down_revision: str | Sequence[str] | None = "e4a1f14d0b02"
