@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access
-from maeul_db.analytics.service import analysis_period
+from maeul_db.analytics.service import analysis_period, latest_year
 from maeul_db.config import get_settings
 from maeul_db.errors import Forbidden, MaeulError, NotFound
 from maeul_db.jobs import queue, runners
@@ -221,3 +221,42 @@ def fail(session: Session, *, job_id: int, exc: BaseException) -> None:
     reason = exc.message if isinstance(exc, MaeulError) else type(exc).__name__
     job.status, job.finished_at, job.error = JobStatus.failed, utcnow(), reason[:500]
     session.add(job)
+
+
+@dataclass
+class NetworkResults:
+    """The network page: the stored summary and growth for a period and scope (None: not computed
+    yet), and the jobs still running for them."""
+
+    start: date
+    end: date
+    district: str
+    summary: JobView | None
+    growth: JobView | None
+    active: list[AnalyticsJob]
+
+
+def network_results(
+    session: Session,
+    *,
+    user: UserAccount,
+    start: date | None,
+    end: date | None,
+    district_code: str | None = None,
+) -> NetworkResults:
+    """The latest stored network summary and growth (the latest project year by default)."""
+    year = latest_year(session)
+    start, end = start or date(year, 1, 1), end or date(year, 12, 31)
+    keys = {"start": start, "end": end, "district_code": district_code}
+    summary = latest(session, user=user, kind=JobKind.network_summary, **keys)
+    growth = latest(session, user=user, kind=JobKind.network_growth, **keys)
+    snapped_start, snapped_end = analysis_period(user, start, end)
+    district = access.scope_district(user, district_code)
+    active = [
+        job
+        for job in list_(session, user=user)
+        if job.status in ACTIVE
+        and (job.period_start, job.period_end, job.district_code)
+        == (snapped_start, snapped_end, district)
+    ]
+    return NetworkResults(start, end, district or "", summary, growth, active)

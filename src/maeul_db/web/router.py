@@ -40,6 +40,7 @@ from maeul_db.web import (
     work_pages,
 )
 from maeul_db.web.analytics_pages import router as analytics_pages_router
+from maeul_db.web.job_pages import router as job_pages_router
 from maeul_db.web.csrf import require_csrf
 from maeul_db.web.deps import WEB_SESSION_USER_KEY, WEB_SESSION_VERSION_KEY, WebUser, get_web_user
 from maeul_db.web.home import home_page
@@ -176,6 +177,7 @@ router.include_router(training_pages.router)
 router.include_router(placement_pages.router)
 router.include_router(career_pages.router)
 router.include_router(work_pages.router)
+router.include_router(job_pages_router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

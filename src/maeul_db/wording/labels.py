@@ -356,3 +356,6 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
 from maeul_db.wording.labels_privacy import LABELS_PRIVACY  # noqa: E402
 
 LABELS.update(LABELS_PRIVACY)
+from maeul_db.wording.labels_i11_jobs import LABELS_I11_JOBS  # noqa: E402
+
+LABELS.update(LABELS_I11_JOBS)
