@@ -241,6 +241,9 @@ def _register_optional_commands() -> None:
     from maeul_db.refdata.cli import dong_change
 
     refdata_app.command("dong-change")(dong_change)
+    from maeul_db.jobs.cli import jobs_app
+
+    app.add_typer(jobs_app, name="jobs")
 
 
 _register_optional_commands()

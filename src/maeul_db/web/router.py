@@ -40,10 +40,10 @@ from maeul_db.web import (
     work_pages,
 )
 from maeul_db.web.analytics_pages import router as analytics_pages_router
-from maeul_db.web.job_pages import router as job_pages_router
 from maeul_db.web.csrf import require_csrf
 from maeul_db.web.deps import WEB_SESSION_USER_KEY, WEB_SESSION_VERSION_KEY, WebUser, get_web_user
 from maeul_db.web.home import home_page
+from maeul_db.web.job_pages import router as job_pages_router
 from maeul_db.web.logging_forms import FieldError, FormInvalid, build
 from maeul_db.web.templating import STATIC_DIR, render
 
