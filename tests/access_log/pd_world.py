@@ -45,6 +45,7 @@ from tests.builders import (
     make_user,
 )
 from tests.imports.roster import csv_bytes
+from tests.jobs.job_builders import make_done_job
 
 # Distinctive strings no template, label or fixture contains; none is a substring of another.
 SENTINELS = {
@@ -169,6 +170,10 @@ def seed(session: Session) -> World:
         "token": certificate.verification_id,
         "request_id": _rights_request(session, users[Role.district_staff], gap.id),
         "account_id": users[Role.district_staff].id,
+        "fmt": "xlsx",
+        "job_id": make_done_job(
+            session, requested_by=users[Role.district_staff], district_code=DISTRICT_A
+        ).id,
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

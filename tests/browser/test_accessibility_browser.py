@@ -38,6 +38,9 @@ NOT_PAGES = {
     "/analytics/graph/export": "a JSON/GraphML download",
     "/imports/batches/{batch_id}/rejected": "a spreadsheet download (404 for a clean batch)",
     "/docs/oauth2-redirect": "FastAPI's Swagger helper, no content of ours",
+    "/analytics/jobs/{job_id}/file": "a job's file download (xlsx, PDF)",
+    "/analytics/indicators.{fmt}": "a CSV/xlsx download",
+    "/analytics/ego": "a redirect to the ego network page (visited as such)",
 }
 SERIOUS = {"serious", "critical"}
 AXE = Axe()

@@ -47,6 +47,7 @@ from tests.builders import (
     make_project,
     make_user,
 )
+from tests.jobs.job_builders import make_done_job
 
 SECRET_NAME = "비밀인물가"
 SECRET_PHONE = "01098765432"
@@ -151,6 +152,10 @@ def seed(session: Session) -> World:
         "action": "merge",
         # An account for the admin pages: district A's staff member's own.
         "account_id": users[Role.district_staff].id,
+        "fmt": "csv",
+        "job_id": make_done_job(
+            session, requested_by=users[Role.district_staff], district_code=DISTRICT_A
+        ).id,
     }
     expert = users[Role.expert]
     assert expert.person_id is not None

@@ -138,6 +138,16 @@ def lookup(session: Session, ref: str, *, key: str) -> int | None:
 
 
 @access.time_limited
+def locate(session: Session, *, user: UserAccount, person: str) -> str:
+    """The search box's answer: the reference of a person in the user's scope (over the longest
+    period), for their ego network page; someone out of scope is a 404 like the page itself."""
+    scope = _Local(session, user=user, start=None, end=None, district_code=None)
+    return _Namer(session, user=user, analyst=scope.analyst, key=scope.key).ref(
+        scope.resolve(person.strip())
+    )
+
+
+@access.time_limited
 def ego_network(
     session: Session,
     *,

@@ -81,7 +81,9 @@ def start(
     start, end = analysis_period(user, start, end)
     audience = audience_of(user)
     same = _same_key(kind, start, end, district, audience)
-    running = session.exec(same.where(col(AnalyticsJob.status).in_(ACTIVE))).first()
+    running: AnalyticsJob | None = session.exec(
+        same.where(col(AnalyticsJob.status).in_(ACTIVE))
+    ).first()
     if running is not None:
         return running
     assert user.id is not None
@@ -247,9 +249,10 @@ def network_results(
     """The latest stored network summary and growth (the latest project year by default)."""
     year = latest_year(session)
     start, end = start or date(year, 1, 1), end or date(year, 12, 31)
-    keys = {"start": start, "end": end, "district_code": district_code}
-    summary = latest(session, user=user, kind=JobKind.network_summary, **keys)
-    growth = latest(session, user=user, kind=JobKind.network_growth, **keys)
+    summary, growth = (
+        latest(session, user=user, kind=kind, start=start, end=end, district_code=district_code)
+        for kind in (JobKind.network_summary, JobKind.network_growth)
+    )
     snapped_start, snapped_end = analysis_period(user, start, end)
     district = access.scope_district(user, district_code)
     active = [

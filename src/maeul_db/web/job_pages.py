@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from maeul_db.analytics import ego_service
 from maeul_db.analytics.indicator_export import MEDIA_TYPES, TableFormat, download
 from maeul_db.auth.deps import SessionDep
 from maeul_db.jobs import service as jobs
@@ -84,9 +85,15 @@ def show_network(
 
 
 @router.get("/ego")
-def find_ego(person: PersonRef, radius: Annotated[int, Query(ge=1, le=2)] = 1) -> Response:
+def find_ego(
+    session: SessionDep,
+    user: WebUser,
+    person: PersonRef,
+    radius: Annotated[int, Query(ge=1, le=2)] = 1,
+) -> Response:
     """The dashboard's pseudonym search: on to that person's ego network page."""
-    return RedirectResponse(f"/analytics/people/{person.strip()}/ego?radius={radius}", 303)
+    ref = ego_service.locate(session, user=user, person=person)
+    return RedirectResponse(f"/analytics/people/{ref}/ego?radius={radius}", status_code=303)
 
 
 @router.get("/indicators.{fmt}")
