@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 from sqlmodel import Session, select
 
-from maeul_db.analytics import ego_service, graphs, network_service, queries
+from maeul_db.analytics import ego_service, graphs, queries
 from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.config import get_settings
 from maeul_db.db import make_engine, reader_of

@@ -156,3 +156,16 @@ def test_analyst_ego_by_pseudonym_through_the_table(session: Session) -> None:
     p1 = pseudonym(key, "person", int(world.people["p1"].id or 0))
     assert got.center == ref and {n.id for n in got.nodes} == {ref, p1}
     assert all(n.label.startswith("p_") for n in got.nodes)
+
+
+def test_map_draws_the_district_outlines(session: Session) -> None:
+    from maeul_db.analytics import map_service
+
+    build_world(session)
+    admin = make_user(session, role=Role.city_admin)
+    city = map_service.dong_map(session, user=admin, start=date(2019, 1, 1), end=date(2019, 12, 31))
+    assert len(city.borders) == 25 and all(d.startswith("M") for d in city.borders.values())
+    one = map_service.dong_map(
+        session, user=admin, start=date(2019, 1, 1), end=date(2019, 12, 31), district_code="11110"
+    )
+    assert list(one.borders) == ["11110"]
