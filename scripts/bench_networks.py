@@ -111,8 +111,10 @@ def _ego(session: Session, admin: UserAccount, analyst: UserAccount, people: lis
             times, sizes = [], []
             for person in people:
                 spent, ego = timed(
-                    lambda person=person, user=user, ref=ref: ego_service.ego_network(
-                        session, user=user, person=ref(person), radius=radius
+                    lambda person=person, user=user, ref=ref, radius=radius: (
+                        ego_service.ego_network(
+                            session, user=user, person=ref(person), radius=radius
+                        )
                     )
                 )
                 times.append(spent)
@@ -144,15 +146,15 @@ def bench(url: str, args: argparse.Namespace) -> Row:
     with Session(engine, expire_on_commit=False) as session:
         admin, analyst = _account(session, Role.city_admin), _account(session, Role.analyst)
     row: Row = {}
-    with Session(reader_of(engine), expire_on_commit=False) as session:
-        with deadline.bounded(session, seconds=3600):
-            row |= _growth(session, admin, args.first, args.last)
-            row |= _build(session, args.last)
-            people = _sample_people(session, args.last, args.ego_samples)
-            row |= _ego(session, admin, analyst, people)
-            row["summary 1 district 1 year"] = _summary(session, admin, args.last, args.district)
-            if args.city_summary:
-                row["summary city 1 year"] = _summary(session, admin, args.last, None)
+    session = Session(reader_of(engine), expire_on_commit=False)
+    with session, deadline.bounded(session, seconds=3600):
+        row |= _growth(session, admin, args.first, args.last)
+        row |= _build(session, args.last)
+        people = _sample_people(session, args.last, args.ego_samples)
+        row |= _ego(session, admin, analyst, people)
+        row["summary 1 district 1 year"] = _summary(session, admin, args.last, args.district)
+        if args.city_summary:
+            row["summary city 1 year"] = _summary(session, admin, args.last, None)
     engine.dispose()
     return row
 
