@@ -36,10 +36,13 @@ from maeul_db.models import JobKind, Role, UserAccount
 Row = dict[str, float]
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+def timed(fn: Callable[[], Any], label: str = "") -> tuple[float, Any]:
     start = time.perf_counter()
     value = fn()
-    return time.perf_counter() - start, value
+    spent = time.perf_counter() - start
+    if label:
+        print(f"   .. {label}: {spent:.3f} s", flush=True)
+    return spent, value
 
 
 def _account(session: Session, role: Role) -> UserAccount:
@@ -55,10 +58,10 @@ def _account(session: Session, role: Role) -> UserAccount:
 def _growth(session: Session, admin: UserAccount, first: int, last: int) -> Row:
     start, end = date(first, 1, 1), date(last, 12, 31)
     fetch, parts = timed(
-        lambda: queries.participations(session, start=start, end=end, consented=True)
+        lambda: queries.participations(session, start=start, end=end, consented=True), "fetch"
     )
     years = range(first, last + 1)
-    one_pass, _ = timed(lambda: graphs.yearly_growth(parts, years))
+    one_pass, _ = timed(lambda: graphs.yearly_growth(parts, years), "one pass")
     job, _ = timed(
         lambda: runners.compute(
             session,
@@ -68,7 +71,8 @@ def _growth(session: Session, admin: UserAccount, first: int, last: int) -> Row:
             end=end,
             district_code=None,
             progress=lambda _p: None,
-        )
+        ),
+        "growth job",
     )
     return {"growth fetch": fetch, "growth one pass": one_pass, "growth job (all)": job}
 
@@ -86,8 +90,8 @@ def _build(session: Session, year: int) -> Row:
         graph.add_weighted_edges_from(edges)
         return graph
 
-    ours, graph = timed(lambda: graphs.person_network(parts))
-    base, _ = timed(bare)
+    ours, graph = timed(lambda: graphs.person_network(parts), "build")
+    base, _ = timed(bare, "bare")
     return {
         "build person network 12 y": ours,
         "bare add_weighted_edges_from": base,
