@@ -169,3 +169,30 @@ def test_map_draws_the_district_outlines(session: Session) -> None:
         session, user=admin, start=date(2019, 1, 1), end=date(2019, 12, 31), district_code="11110"
     )
     assert list(one.borders) == ["11110"]
+
+
+def test_growth_rows_leave_out_withdrawn_research_consent(session: Session) -> None:
+    from maeul_db.analytics import ego_queries
+    from maeul_db.models import ConsentMethod
+    from maeul_db.privacy import consent
+
+    world = build_world(session)
+    admin = make_user(session, role=Role.city_admin)
+    p2 = world.people["p2"]
+    given = consent.give(
+        session,
+        user=admin,
+        person_id=int(p2.id or 0),
+        purpose="research",
+        method=ConsentMethod.paper,
+        given_on=date(2018, 1, 1),
+    )
+    consent.withdraw(session, user=admin, person_id=int(p2.id or 0), consent_id=int(given.id or 0))
+    period = {"start": date(2015, 1, 1), "end": date(2019, 12, 31)}
+    full = queries.participations(session, consented=True, **period)
+    lean = ego_queries.team_rows(session, district_code=None, **period)
+    assert sorted((r.person_id, r.project_id, r.year) for r in full) == sorted(lean)
+    assert p2.id not in {r.person_id for r in lean} and lean  # p2 left out, the rest kept
+    assert graphs.yearly_growth(full, range(2015, 2020)) == graphs.yearly_growth(
+        lean, range(2015, 2020)
+    )

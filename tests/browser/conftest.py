@@ -114,7 +114,9 @@ def _wait_until_serving(port: int, process: subprocess.Popen[bytes], log: Path) 
                 return
         except OSError:
             time.sleep(0.1)
-    pytest.fail(f"uvicorn did not start within {START_TIMEOUT_S} s:\n{log.read_text(errors='replace')}")
+    pytest.fail(
+        f"uvicorn did not start within {START_TIMEOUT_S} s:\n{log.read_text(errors='replace')}"
+    )
 
 
 @contextmanager

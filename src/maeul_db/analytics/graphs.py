@@ -12,7 +12,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -281,7 +281,18 @@ class _Components:
         self.largest = max(self.largest, self.size[ra])
 
 
-def yearly_growth(parts: list[PartRow], years: Iterable[int]) -> list[dict[str, float]]:
+class TeamMember(Protocol):
+    """A participation as growth sees it (``PartRow`` and ``ego_queries.TeamRow`` both are)."""
+
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def project_id(self) -> int: ...
+    @property
+    def year(self) -> int: ...
+
+
+def yearly_growth(parts: Iterable[TeamMember], years: Iterable[int]) -> list[dict[str, float]]:
     """Per year, the network of all projects up to that year: nodes, edges, new ties, density and
     the giant component's share, in one pass: a project's team is all in its year, so each year
     only adds its own projects' people and ties (components by union–find). Equal to building
