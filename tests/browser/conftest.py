@@ -101,7 +101,7 @@ def _seed(url: str) -> None:
 
 
 # A cold start imports the whole app; on a loaded 2-core machine that has taken over 30 s.
-START_TIMEOUT_S = 90
+START_TIMEOUT_S = 180
 
 
 def _wait_until_serving(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
