@@ -129,7 +129,7 @@ def _ego(session: Session, admin: UserAccount, analyst: UserAccount, people: lis
                 )
                 times.append(spent)
                 sizes.append(len(ego.nodes))
-            who = user.role.value
+            who = str(user.role)
             out[f"ego r{radius} {who} median"] = statistics.median(times)
             out[f"ego r{radius} {who} max"] = max(times)
             out[f"ego r{radius} median size"] = statistics.median(sizes)
@@ -146,7 +146,8 @@ def _summary(session: Session, admin: UserAccount, year: int, district: str | No
             end=date(year, 12, 31),
             district_code=district,
             progress=lambda _p: None,
-        )
+        ),
+        f"summary {district or 'city'} {year}",
     )
     return spent
 
@@ -158,11 +159,15 @@ def bench(url: str, args: argparse.Namespace) -> Row:
     row: Row = {}
     session = Session(reader_of(engine), expire_on_commit=False)
     with session, deadline.bounded(session, seconds=3600):
-        row |= _growth(session, admin, args.first, args.last)
-        row |= _build(session, args.last)
-        people = _sample_people(session, args.last, args.ego_samples)
-        row |= _ego(session, admin, analyst, people)
-        row["summary 1 district 1 year"] = _summary(session, admin, args.last, args.district)
+        if "growth" in args.parts:
+            row |= _growth(session, admin, args.first, args.last)
+        if "build" in args.parts:
+            row |= _build(session, args.last)
+        if "ego" in args.parts:
+            people = _sample_people(session, args.last, args.ego_samples)
+            row |= _ego(session, admin, analyst, people)
+        if "summary" in args.parts:
+            row["summary 1 district 1 year"] = _summary(session, admin, args.last, args.district)
         if args.city_summary:
             row["summary city 1 year"] = _summary(session, admin, args.last, None)
     engine.dispose()
@@ -177,6 +182,9 @@ def main() -> None:
     parser.add_argument("--district", default="11680")
     parser.add_argument("--ego-samples", type=int, default=9)
     parser.add_argument("--city-summary", action="store_true")
+    parser.add_argument(
+        "--parts", default="growth,build,ego,summary", help="comma-separated steps to run"
+    )
     args = parser.parse_args()
     results = {}
     for url in args.db:
