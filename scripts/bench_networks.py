@@ -118,8 +118,9 @@ def _ego(session: Session, admin: UserAccount, analyst: UserAccount, people: lis
     out: Row = {}
     for radius in (1, 2):
         for user, ref in ((admin, str), (analyst, lambda p: pseudonym(key, "person", p))):
-            times, sizes = [], []
+            times, sizes, cpus = [], [], []
             for person in people:
+                cpu = time.process_time()
                 spent, ego = timed(
                     lambda person=person, user=user, ref=ref, radius=radius: (
                         ego_service.ego_network(
@@ -127,11 +128,13 @@ def _ego(session: Session, admin: UserAccount, analyst: UserAccount, people: lis
                         )
                     )
                 )
+                cpus.append(time.process_time() - cpu)
                 times.append(spent)
                 sizes.append(len(ego.nodes))
             who = str(user.role)
             out[f"ego r{radius} {who} median"] = statistics.median(times)
             out[f"ego r{radius} {who} max"] = max(times)
+            out[f"ego r{radius} {who} median CPU"] = statistics.median(cpus)
             out[f"ego r{radius} median size"] = statistics.median(sizes)
     return out
 
