@@ -309,6 +309,7 @@ def yearly_growth(parts: Iterable[TeamMember], years: Iterable[int]) -> list[dic
     for year in sorted(
         y for y in set(teams_by_year) | set(wanted) if last is not None and y <= last
     ):
+        check()
         for team in teams_by_year.get(year, {}).values():
             check()
             _add_team(team, ties, people)
