@@ -21,6 +21,7 @@ from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access
 from maeul_db.analytics.service import analysis_period, latest_year
 from maeul_db.config import get_settings
+from maeul_db.core.scope import district_scoped
 from maeul_db.errors import Forbidden, MaeulError, NotFound
 from maeul_db.jobs import queue, runners
 from maeul_db.kit import deadline
@@ -52,18 +53,16 @@ def audience_of(user: UserAccount) -> JobAudience:
 
 
 def visible_jobs(user: UserAccount) -> Any:
-    """The jobs a user may see: analysts those computed for analysts; staff their district's."""
-    stmt = select(AnalyticsJob)
-    if user.role == Role.city_admin:
-        return stmt
+    """The jobs a user may see: analysts those computed for analysts; district staff their
+    district's staff results; city admins all (``core.scope.district_scoped``); experts none."""
     if user.role == Role.analyst:
-        return stmt.where(AnalyticsJob.audience == JobAudience.pseudonymised)
-    if user.role == Role.district_staff and user.district_code:
-        return stmt.where(
-            AnalyticsJob.audience == JobAudience.named,
-            AnalyticsJob.district_code == user.district_code,
-        )
-    raise Forbidden("analytics.forbidden")
+        return select(AnalyticsJob).where(AnalyticsJob.audience == JobAudience.pseudonymised)
+    if user.role not in (Role.city_admin, Role.district_staff):
+        raise Forbidden("analytics.forbidden")
+    query = select(AnalyticsJob)
+    if user.role == Role.district_staff:
+        query = query.where(AnalyticsJob.audience == JobAudience.named)
+    return district_scoped(AnalyticsJob, user, query=query)
 
 
 def start(
