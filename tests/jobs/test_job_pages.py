@@ -6,6 +6,7 @@ with the page's suppression."""
 from __future__ import annotations
 
 import io
+
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlmodel import Session
