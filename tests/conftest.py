@@ -28,6 +28,9 @@ from maeul_db.refdata.service import load_refdata
 # automatic ones are off (tests write them explicitly), since ids on PostgreSQL outlive rollbacks.
 os.environ.setdefault("MAEUL_ACCESS_LOG_CHECKPOINT_DIR", tempfile.mkdtemp(prefix="maeul-ckpt-"))
 os.environ.setdefault("MAEUL_ACCESS_LOG_CHECKPOINT_EVERY", "0")
+os.environ.setdefault(
+    "MAEUL_JOBS_URL", f"sqlite:///{tempfile.mkdtemp(prefix='maeul-jobs-')}/jobs.db"
+)
 
 PG_ADMIN_URL = os.environ.get(
     "MAEUL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@localhost:5432/test"

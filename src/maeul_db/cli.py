@@ -74,6 +74,11 @@ LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
         "assemblies_app",
         "General assemblies (turnout).",
     ),
+    "jobs": (
+        "maeul_db.jobs.cli",
+        "jobs_app",
+        "Background analytics jobs (huey).",
+    ),
 }
 LAZY_REFDATA_COMMANDS: dict[str, tuple[str, str, str]] = {
     "dong-change": (

@@ -91,6 +91,11 @@ class Settings(BaseSettings):
     login_max_failures_per_address: int = 20
     # A report photo or an expense's evidence larger than this is refused (kept in the database).
     attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    # Background jobs (huey, src/maeul_db/jobs/): "sqlite:///var/maeul-jobs.db" runs embedded (no
+    # server), "redis://localhost:6379/0" in production; ``maeul-db jobs worker`` consumes them.
+    jobs_url: str = "sqlite:///var/maeul-jobs.db"
+    # Wall-clock budget of one background job (a request's analytics_time_limit_s is for pages).
+    jobs_time_limit_s: float = Field(default=3600.0, gt=0)
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:

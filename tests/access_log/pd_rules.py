@@ -398,6 +398,12 @@ WEB_RULES: dict[str, Call] = {
     "/imports/uploads/{upload_id}": Call(),
     "/imports/uploads/{upload_id}/mapping.json": Call(),
     "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
+    "/analytics/jobs": Call(),
+    "/analytics/jobs/{job_id}": Call(),
+    "/analytics/jobs/{job_id}/file": Call(),
+    "/analytics/network": Call(),
+    "/analytics/ego": Call(query={"person": "{person_id}"}),
+    "/analytics/indicators.{fmt}": Call(query=PERIOD),
     "/identity/candidates": Call(),
     "/privacy/requests": Call(STAFF),
     "/privacy/requests/{request_id}": Call(STAFF),
@@ -477,4 +483,8 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "graph export": Command(
         ("--format", "json", "--from", "2015-01-01", "--to", "2024-12-31", "--out", "{out}")
     ),
+    # Issue 11: prints a count only; the worker runs until interrupted and shows nothing itself
+    # (a job's result is shown, and logged, by its page: tests/jobs).
+    "jobs pseudonyms": Command(()),
+    "jobs worker": NotRun("a consumer that runs until interrupted; it prints no person"),
 }

@@ -53,6 +53,7 @@ from tests.builders import (
 from tests.builders_autonomy import seed_autonomy
 from tests.imports.roster import csv_bytes
 from tests.imports.wizard_world import make_upload
+from tests.jobs.job_builders import make_done_job
 
 # Distinctive strings no template, label or fixture contains; none is a substring of another.
 SENTINELS = {
@@ -182,6 +183,10 @@ def seed(session: Session) -> World:
         **seed_autonomy(session, person_id=gap.id, group_id=group.id),
         **_paperwork(session, users[Role.district_staff], group_id=group.id, person_id=gap.id),
         **make_paperwork(session, project=project),
+        "fmt": "xlsx",
+        "job_id": make_done_job(
+            session, requested_by=users[Role.district_staff], district_code=DISTRICT_A
+        ).id,
     }
     people = {
         p.id: (p.name, p.phone or "", format_phone(p.phone), p.email or "")

@@ -47,6 +47,9 @@ NOT_PAGES = {
     "/projects/{project_id}/settlement.csv": "a CSV download (보탬e)",
     "/settlements.xlsx": "a spreadsheet download",
     "/imports/uploads/{upload_id}/mapping.json": "a JSON download (the wizard's mapping)",
+    "/analytics/jobs/{job_id}/file": "a job's file download (xlsx, PDF)",
+    "/analytics/indicators.{fmt}": "a CSV/xlsx download",
+    "/analytics/ego": "a redirect to the ego network page (visited as such)",
 }
 SERIOUS = {"serious", "critical"}
 AXE = Axe()

@@ -75,7 +75,7 @@ def _call(
     rule = _rule(method, path)
     url = world.url(path, own=own)
     if method == "GET":
-        return client.get(url, params=rule.query, follow_redirects=False)
+        return client.get(url, params=world.fill(rule.query), follow_redirects=False)
     data = world.fill(rule.form) | ({"csrf_token": csrf} if csrf is not None else {})
     files = {"file": ("roster.csv", ROSTER, "text/csv")} if rule.upload else None
     return client.post(url, data=data, files=files, follow_redirects=False)
@@ -102,7 +102,9 @@ def test_anonymous_visitors_are_sent_to_login(
             ok = response.status_code < 500 and not leaked(response.text, PERSONAL)
         elif method == "GET":
             location = response.headers.get("location", "")
-            ok = response.status_code == 303 and location == _login_redirect(url, rule.query)
+            ok = response.status_code == 303 and location == _login_redirect(
+                url, world.fill(rule.query)
+            )
         else:
             ok = response.status_code == 303 and response.headers.get("location", "").startswith(
                 "/login"

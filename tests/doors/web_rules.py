@@ -176,6 +176,26 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         ANALYTICS,
         query={"from": "2015-01-01", "to": "2024-12-31", "format": "json", "district": DISTRICT_A},
     ),
+    # Issue 11: background jobs (staff: their district's; analysts: those computed for analysts),
+    # the network page, the ego search (a redirect once the person is found in scope), downloads.
+    ("GET", "/analytics/jobs"): WebRule(ANALYTICS, cross="own"),
+    ("POST", "/analytics/jobs"): WebRule(
+        ANALYTICS,
+        {
+            "kind": "network_growth",
+            "from": "2019-01-01",
+            "to": "2019-12-31",
+            "district": DISTRICT_A,
+        },
+        positive=303,
+    ),
+    ("GET", "/analytics/jobs/{job_id}"): WebRule(STAFF),
+    ("GET", "/analytics/jobs/{job_id}/file"): WebRule(STAFF),
+    ("GET", "/analytics/network"): WebRule(ANALYTICS, query={"district": DISTRICT_A}),
+    ("GET", "/analytics/ego"): WebRule(ANALYTICS, query={"person": "{person_id}"}, positive=303),
+    ("GET", "/analytics/indicators.{fmt}"): WebRule(
+        ANALYTICS, query={"from": "2019-01-01", "to": "2019-12-31", "district": DISTRICT_A}
+    ),
     # An expert's own record and certificates; nobody else's, and no other role's.
     ("GET", "/me/record"): WebRule(EXPERT),
     ("POST", "/me/certificates"): WebRule(EXPERT, {"kind": "training"}),

@@ -54,6 +54,7 @@ from tests.builders import (
 )
 from tests.builders_autonomy import seed_autonomy
 from tests.imports.wizard_world import make_upload
+from tests.jobs.job_builders import make_done_job
 
 SECRET_NAME = "비밀인물가"
 SECRET_PHONE = "01098765432"
@@ -164,6 +165,10 @@ def seed(session: Session) -> World:
         **make_council_world(session, person=person),
         **seed_autonomy(session, person_id=person.id, group_id=group.id, label=DISTRICT_RECORDS[0]),
         **make_paperwork(session, project=project),
+        "fmt": "csv",
+        "job_id": make_done_job(
+            session, requested_by=users[Role.district_staff], district_code=DISTRICT_A
+        ).id,
     }
     expert = users[Role.expert]
     assert expert.person_id is not None

@@ -4,6 +4,7 @@ a seeded spring layout for drawing."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -70,3 +71,42 @@ def spring_layout(graph: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float
         node: ((float(p[0]) - min(xs)) / span_x, (float(p[1]) - min(ys)) / span_y)
         for node, p in raw.items()
     }
+
+
+def ring_layout(
+    graph: nx.Graph, hops: dict[Any, int], *, seed: int
+) -> dict[Any, tuple[float, float]]:
+    """Concentric rings for an ego network (the centre in the middle, each hop on its own ring)
+    scaled into the unit square: unlike a spring layout nothing piles up in the middle, and each
+    ring's labels can point outwards. Ring 1 runs in id order; each outer node sits at the mean
+    angle of its inner neighbours (barycentre), so ties cross as little as a circle allows."""
+    del seed  # deterministic by construction; kept so callers can switch layouts freely
+    depth = max(hops.values(), default=0)
+    if depth == 0:
+        return {node: (0.5, 0.5) for node in graph}
+    place: dict[Any, tuple[float, float]] = {}
+    angle: dict[Any, float] = {}
+    for ring in range(depth + 1):
+        members = [n for n in graph if hops.get(n) == ring]
+        if ring == 0:
+            place.update({n: (0.5, 0.5) for n in members})
+            continue
+        members.sort(key=lambda n: (_inner_angle(graph, n, hops, angle, ring), str(n)))
+        radius = 0.5 * ring / depth
+        for index, node in enumerate(members):
+            theta = 2 * math.pi * index / len(members) - math.pi / 2
+            angle[node] = theta
+            place[node] = (0.5 + radius * math.cos(theta), 0.5 + radius * math.sin(theta))
+    return place
+
+
+def _inner_angle(
+    graph: nx.Graph, node: Any, hops: dict[Any, int], angle: dict[Any, float], ring: int
+) -> float:
+    inner = [angle[m] for m in graph[node] if hops.get(m) == ring - 1 and m in angle]
+    if not inner:
+        return 0.0
+    # the circular mean, so neighbours at 350° and 10° average to 0°, not 180°
+    x = sum(math.cos(a) for a in inner)
+    y = sum(math.sin(a) for a in inner)
+    return math.atan2(y, x) % (2 * math.pi)

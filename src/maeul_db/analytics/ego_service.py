@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import Session, col
 
 from maeul_db.access_log import service as access_log
-from maeul_db.analytics import access, ego, graphs, queries
+from maeul_db.analytics import access, ego, ego_queries, graphs, queries
 from maeul_db.analytics.pseudonym import pseudonym
 from maeul_db.analytics.schemas import Chain, EgoEdge, EgoNetwork, EgoNode, Tie, TiesBeforeLead
 from maeul_db.analytics.service import analysis_period
@@ -61,9 +61,9 @@ class _Scope:
         if not self.analyst and ref.isdigit() and int(ref) in self.graph:
             return int(ref)
         if ref.startswith("p_"):
-            for node in self.graph:
-                if pseudonym(self.key, "person", node) == ref:
-                    return int(node)
+            found = lookup(self._session, ref, key=self.key)
+            if found is not None and found in self.graph:
+                return found
         raise NotFound("analytics.person_not_in_scope")
 
     def labels(self, nodes: list[int]) -> dict[int, str]:
@@ -73,6 +73,78 @@ class _Scope:
             stmt = visible_people(self._user).where(col(Person.id).in_(nodes))
             names = {int(p.id): p.name for p in self._session.exec(stmt) if p.id is not None}
         return {n: names.get(n) or pseudonym(self.key, "person", n) for n in nodes}
+
+
+class _Local:
+    """The scope of one ego network without the whole network: the period and district of
+    ``_Scope``, people found a hop at a time through the indexes (``ego_queries``)."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        user: UserAccount,
+        start: date | None,
+        end: date | None,
+        district_code: str | None,
+    ) -> None:
+        end = end or clock.today()
+        self.start, self.end = analysis_period(
+            user, start or clock.years_before(end, clock.PERIOD_MAX_YEARS), end
+        )
+        self.district = access.scope_district(user, district_code)
+        self.analyst = user.role == Role.analyst
+        self.key = get_settings().analytics_key
+        self._session, self._user = session, user
+
+    def projects_of(self, people: set[int]) -> set[int]:
+        return ego_queries.projects_of(
+            self._session, people, start=self.start, end=self.end, district_code=self.district
+        )
+
+    def resolve(self, ref: str) -> int:
+        """As ``_Scope.resolve``: someone with no participation in scope is not found."""
+        found: int | None = None
+        if not self.analyst and ref.isdigit():
+            found = int(ref)
+        elif ref.startswith("p_"):
+            found = lookup(self._session, ref, key=self.key)
+        if found is None or not self.projects_of({found}):
+            raise NotFound("analytics.person_not_in_scope")
+        return found
+
+    def neighbourhood(self, center: int, radius: int) -> Any:
+        """The person network of every project of everyone within ``radius - 1`` hops, plus the
+        projects of the people at ``radius`` (their ties to each other): enough for the ego
+        network of ``radius`` to equal the one cut from the whole network."""
+        seen, frontier, done = {center}, {center}, set[int]()
+        parts: list[queries.PartRow] = []
+        for _hop in range(radius + 1):
+            projects = self.projects_of(frontier) - done
+            done |= projects
+            rows = ego_queries.team_parts(
+                self._session, projects, start=self.start, end=self.end, district_code=self.district
+            )
+            parts.extend(rows)
+            frontier = {row.person_id for row in rows} - seen
+            seen |= frontier
+        return graphs.person_network(parts)
+
+
+def lookup(session: Session, ref: str, *, key: str) -> int | None:
+    """A pseudonym's person: the indexed table, else (added since its refresh) by hashing."""
+    found = ego_queries.person_by_pseudonym(session, ref, key=key)
+    return found if found is not None else ego_queries.person_by_hashing(session, ref, key=key)
+
+
+@access.time_limited
+def locate(session: Session, *, user: UserAccount, person: str) -> str:
+    """The search box's answer: the reference of a person in the user's scope (over the longest
+    period), for their ego network page; someone out of scope is a 404 like the page itself."""
+    scope = _Local(session, user=user, start=None, end=None, district_code=None)
+    return _Namer(session, user=user, analyst=scope.analyst, key=scope.key).ref(
+        scope.resolve(person.strip())
+    )
 
 
 @access.time_limited
@@ -89,15 +161,17 @@ def ego_network(
     """The people within ``radius`` (1 or 2) ties of a person, laid out for drawing."""
     if radius not in (1, 2):
         raise InvalidInput("analytics.bad_radius", field="radius")
-    scope = _Scope(session, user=user, start=start, end=end, district_code=district_code)
+    scope = _Local(session, user=user, start=start, end=end, district_code=district_code)
     center = scope.resolve(person)
-    sub = ego.ego_network(scope.graph, center, radius=radius)
-    hops = ego.distances(scope.graph, center, radius=radius)
-    place = ego.spring_layout(sub, seed=SEED)
-    labels = scope.labels(sorted(sub.nodes))
+    graph = scope.neighbourhood(center, radius)
+    sub = ego.ego_network(graph, center, radius=radius)
+    hops = ego.distances(sub, center, radius=radius)
+    place = ego.ring_layout(sub, hops, seed=SEED)
+    names = _Namer(session, user=user, analyst=scope.analyst, key=scope.key)
+    labels = names.labels(sorted(sub.nodes))
     nodes = [
         EgoNode(
-            id=scope.ref(n),
+            id=names.ref(n),
             label=labels[n],
             distance=hops[n],
             degree=sub.degree(n),
@@ -107,13 +181,31 @@ def ego_network(
         for n in sorted(sub.nodes)
     ]
     edges = [
-        EgoEdge(source=scope.ref(u), target=scope.ref(v), weight=round(float(d["weight"]), 6))
+        EgoEdge(source=names.ref(u), target=names.ref(v), weight=round(float(d["weight"]), 6))
         for u, v, d in sorted(sub.edges(data=True), key=_edge_key)
     ]
     access_log.record(
         session, actor=user, action="network.ego", person_ids=[int(n) for n in sub.nodes]
     )
-    return EgoNetwork(center=scope.ref(center), radius=radius, nodes=nodes, edges=edges)
+    return EgoNetwork(center=names.ref(center), radius=radius, nodes=nodes, edges=edges)
+
+
+class _Namer:
+    """How the people of a result are named: pseudonyms for analysts, names the user may read
+    for staff and admins (pseudonyms for the rest)."""
+
+    def __init__(self, session: Session, *, user: UserAccount, analyst: bool, key: str) -> None:
+        self._session, self._user, self.analyst, self.key = session, user, analyst, key
+
+    def ref(self, node: int) -> str:
+        return pseudonym(self.key, "person", node) if self.analyst else str(node)
+
+    def labels(self, nodes: list[int]) -> dict[int, str]:
+        names: dict[int, str] = {}
+        if not self.analyst and nodes:
+            stmt = visible_people(self._user).where(col(Person.id).in_(nodes))
+            names = {int(p.id): p.name for p in self._session.exec(stmt) if p.id is not None}
+        return {n: names.get(n) or pseudonym(self.key, "person", n) for n in nodes}
 
 
 def _edge_key(edge: tuple[Any, Any, Any]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -246,27 +246,100 @@ def brokers(graph: nx.Graph) -> dict[Any, int]:
     return scores
 
 
-def yearly_growth(parts: list[PartRow], years: Iterable[int]) -> list[dict[str, float]]:
+class _Components:
+    """Union–find over people (path halving, union by size): components and the largest one as
+    ties are added, without rebuilding anything."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.size: dict[int, int] = {}
+        self.count = 0
+        self.largest = 0
+
+    def add(self, node: int) -> None:
+        if node not in self.parent:
+            self.parent[node], self.size[node] = node, 1
+            self.count += 1
+            self.largest = max(self.largest, 1)
+
+    def find(self, node: int) -> int:
+        parent = self.parent
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        self.count -= 1
+        self.largest = max(self.largest, self.size[ra])
+
+
+class TeamMember(Protocol):
+    """A participation as growth sees it (``PartRow`` and ``ego_queries.TeamRow`` both are)."""
+
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def project_id(self) -> int: ...
+    @property
+    def year(self) -> int: ...
+
+
+def yearly_growth(parts: Iterable[TeamMember], years: Iterable[int]) -> list[dict[str, float]]:
     """Per year, the network of all projects up to that year: nodes, edges, new ties, density and
-    the giant component's share."""
+    the giant component's share, in one pass: a project's team is all in its year, so each year
+    only adds its own projects' people and ties (components by union–find). Equal to building
+    ``person_network`` of every prefix (tests/analytics/test_networks.py)."""
+    teams_by_year: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for row in parts:
+        teams_by_year[row.year][row.project_id].add(row.person_id)
+    wanted = sorted(set(years))
+    ties: set[int] = set()  # a tie (u < v) as u << 32 | v: ints hash and compare fastest
+    people = _Components()
     result: list[dict[str, float]] = []
-    previous: set[Edge] = set()
-    for year in sorted(years):
+    shown = 0  # ties at the previous year shown: a year's new ties are those since
+    last = wanted[-1] if wanted else None
+    for year in sorted(
+        y for y in set(teams_by_year) | set(wanted) if last is not None and y <= last
+    ):
         check()
-        graph = person_network([row for row in parts if row.year <= year])
-        edges = {(min(u, v), max(u, v)) for u, v in graph.edges}
-        result.append(
-            {
-                "year": year,
-                "nodes": graph.number_of_nodes(),
-                "edges": graph.number_of_edges(),
-                "new_ties": len(edges - previous),
-                "density": nx.density(graph),
-                "giant_component_share": giant_share(graph),
-            }
-        )
-        previous = edges
+        for team in teams_by_year.get(year, {}).values():
+            check()
+            _add_team(team, ties, people)
+        if year in wanted:
+            nodes, edges = len(people.parent), len(ties)
+            result.append(
+                {
+                    "year": year,
+                    "nodes": nodes,
+                    "edges": edges,
+                    "new_ties": edges - shown,
+                    "density": 2 * edges / (nodes * (nodes - 1)) if nodes > 1 else 0.0,
+                    "giant_component_share": people.largest / nodes if nodes else 0.0,
+                }
+            )
+            shown = edges
     return result
+
+
+def _add_team(team: set[int], ties: set[int], people: _Components) -> None:
+    ordered = sorted(team)
+    for person in ordered:
+        people.add(person)
+    for i, u in enumerate(ordered):
+        high = u << 32
+        for v in ordered[i + 1 :]:
+            key = high | v
+            if key not in ties:
+                ties.add(key)
+                people.union(u, v)
 
 
 def drop_below_degree(graph: nx.Graph, min_degree: int) -> nx.Graph:

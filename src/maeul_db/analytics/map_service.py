@@ -15,6 +15,7 @@ from maeul_db.config import get_settings
 from maeul_db.models import UserAccount
 
 GEOJSON = "seoul_dongs.geojson"
+DISTRICTS_GEOJSON = "seoul_districts.geojson"
 WIDTH = 640.0
 
 
@@ -37,7 +38,11 @@ def dong_map(
         [r.code for r in rows],
         queries.dong_successors(session),
     )
-    paths, height = choropleth.project(rings, width=WIDTH)
+    outlines = choropleth.load_rings(get_settings().refdata_dir / DISTRICTS_GEOJSON)
+    wanted = {row.district_code for row in rows}
+    borders = {code: ring for code, ring in outlines.items() if code in wanted}
+    # One projection for both, so the outlines sit on the dongs (codes: 5 vs 10 digits).
+    paths, height = choropleth.project({**rings, **borders}, width=WIDTH)
     shown = {row.code: publish(counts.get(row.code, 0), threshold) for row in rows}
     rates: dict[str, float | None] = {}
     for row in rows:
@@ -74,4 +79,5 @@ def dong_map(
         legend=choropleth.legend(top),
         suppression_threshold=threshold,
         dongs=cells,
+        borders={code: paths[code] for code in sorted(borders) if code in paths},
     )

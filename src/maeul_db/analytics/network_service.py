@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 
 from maeul_db.access_log import service as access_log
-from maeul_db.analytics import access, exports, graphs, queries
+from maeul_db.analytics import access, ego_queries, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
 from maeul_db.analytics.service import analysis_period
@@ -102,6 +102,15 @@ def summary(graph: Any, *, kind: str) -> GraphSummary:
     return _summary(graph, kind=kind)[0]
 
 
+def published_summary(
+    graph: Any, *, kind: str, threshold: int | None
+) -> tuple[GraphSummary, list[int]]:
+    """A graph's summary as ``threshold`` publishes it, with the people its top lists name (the
+    background job stores both and logs the people whenever the result is shown)."""
+    result, listed = _summary(graph, kind=kind)
+    return publish_summary(result, threshold), listed
+
+
 def _summary(graph: Any, *, kind: str) -> tuple[GraphSummary, list[int]]:
     settings = get_settings()
     backend = settings.networkx_backend
@@ -148,9 +157,7 @@ def growth(
     start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
-    parts = queries.participations(
-        session, start=start, end=end, district_code=scope, consented=True
-    )
+    parts = ego_queries.team_rows(session, start=start, end=end, district_code=scope)
     rows = [
         YearGrowth.model_validate(row)
         for row in graphs.yearly_growth(parts, range(start.year, end.year + 1))

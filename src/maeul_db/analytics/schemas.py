@@ -240,3 +240,5 @@ class DongMap(BaseModel):
     ]
     suppression_threshold: int | None = None
     dongs: list[DongCell]
+    # District outlines (code → SVG path) drawn over the dongs, from the reference GeoJSON.
+    borders: dict[str, str] = Field(default_factory=dict)

@@ -36,6 +36,13 @@ from maeul_db.models.groups import Group, GroupMembership, GroupTheme, Membershi
 from maeul_db.models.identity import MatchStatus, PersonDistrictLink, PersonMatchCandidate
 from maeul_db.models.import_wizard import ImportMapping, ImportUpload
 from maeul_db.models.imports import ImportBatch, ImportStatus
+from maeul_db.models.jobs import (
+    AnalyticsJob,
+    AnalyticsPseudonym,
+    JobAudience,
+    JobKind,
+    JobStatus,
+)
 from maeul_db.models.logs import AccessLog, AuditLog
 from maeul_db.models.paperwork import (
     Application,
@@ -109,6 +116,8 @@ __all__ = [
     "Activity",
     "ActivityKind",
     "AgendaItem",
+    "AnalyticsJob",
+    "AnalyticsPseudonym",
     "Application",
     "ApplicationBudgetLine",
     "ApplicationEvent",
@@ -161,6 +170,9 @@ __all__ = [
     "ImportMapping",
     "ImportStatus",
     "ImportUpload",
+    "JobAudience",
+    "JobKind",
+    "JobStatus",
     "JobType",
     "LoginFailure",
     "MatchStatus",

@@ -49,6 +49,7 @@ from maeul_db.web.council_pages import router as council_pages_router
 from maeul_db.web.csrf import require_csrf
 from maeul_db.web.deps import WEB_SESSION_USER_KEY, WEB_SESSION_VERSION_KEY, WebUser, get_web_user
 from maeul_db.web.home import home_page
+from maeul_db.web.job_pages import router as job_pages_router
 from maeul_db.web.logging_forms import FieldError, FormInvalid, build
 from maeul_db.web.templating import STATIC_DIR, render
 
@@ -188,6 +189,7 @@ router.include_router(space_pages.router)
 router.include_router(paperwork_pages.router)
 router.include_router(report_pages.router)
 router.include_router(settlement_pages.router)
+router.include_router(job_pages_router)
 
 
 def render_error(request: Request, exc: MaeulError) -> Response:

@@ -385,3 +385,6 @@ for _kind, _pairs in LABELS_I15_SETTLE.items():
 from maeul_db.wording.labels_i10_pipe import LABELS_I10_PIPE  # noqa: E402
 
 LABELS.update(LABELS_I10_PIPE)
+from maeul_db.wording.labels_i11_jobs import LABELS_I11_JOBS  # noqa: E402
+
+LABELS.update(LABELS_I11_JOBS)

@@ -1,0 +1,1 @@
+"""Background jobs (huey): heavy analytics run by ``maeul-db jobs worker``, results stored."""
