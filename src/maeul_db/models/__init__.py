@@ -2,6 +2,11 @@
 
 from maeul_db.models.accounts import LoginFailure, Role, UserAccount
 from maeul_db.models.activities import Activity, ActivityKind, Attendance
+from maeul_db.models.analytics_summary import (
+    AnalyticsDataVersion,
+    AnalyticsPersonYear,
+    AnalyticsYearCount,
+)
 from maeul_db.models.base import metadata
 from maeul_db.models.careers import (
     Career,
@@ -103,4 +108,7 @@ __all__ = [
     "TrainingStage",
     "UserAccount",
     "metadata",
+    "AnalyticsPersonYear",
+    "AnalyticsYearCount",
+    "AnalyticsDataVersion",
 ]
