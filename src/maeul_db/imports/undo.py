@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, exists, not_, or_, select
 from sqlmodel import Session, SQLModel
 
+from maeul_db.analytics import summary_hook
 from maeul_db.audit import service as audit
 from maeul_db.errors import Conflict
 from maeul_db.imports.schemas import UndoPublic
@@ -99,6 +100,7 @@ def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPu
     candidate = _table("person_match_candidate")
     removed: dict[str, int] = {}
     kept: dict[str, int] = {}
+    summary_hook.mark_batch(session, batch_id)  # their summaries are rebuilt at commit
     for name in ("participation", "group_membership"):
         table = _table(name)
         removed[name] = connection.execute(

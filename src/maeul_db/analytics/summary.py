@@ -1,0 +1,261 @@
+"""Precomputed summaries (issue 11): person-year facts and year counts, rebuilt from the raw facts
+in full (``refresh_all``) or for the people a write touched (``refresh_people``), and a data
+version bumped by every refresh (``analytics.cache`` keys cached results on it).
+
+The person-year rows are worked out here from the facts of the people concerned (small for an
+incremental refresh); the year counts are one ``INSERT ... SELECT ... GROUP BY`` per refresh in the
+database. Definitions: docs/indicators.md "Summaries".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import case, delete, func, insert, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col
+
+from maeul_db import bulk
+from maeul_db.analytics.families import band_of
+from maeul_db.analytics.queries import PERSON_KEY
+from maeul_db.kit import time as clock
+from maeul_db.kit.time import utcnow
+from maeul_db.models import (
+    AnalyticsDataVersion,
+    AnalyticsPersonYear,
+    AnalyticsYearCount,
+    GroupMembership,
+    Participation,
+    Person,
+    Project,
+)
+from maeul_db.models.analytics_summary import CITY_SCOPE
+
+CHUNK = 500
+LEAD = "lead_proposer"
+PY = AnalyticsPersonYear.__table__  # type: ignore[attr-defined]
+YC = AnalyticsYearCount.__table__  # type: ignore[attr-defined]
+
+
+def state(session: Session) -> AnalyticsDataVersion | None:
+    """The data-version row, or None while the summaries were never built."""
+    return session.get(AnalyticsDataVersion, 1)
+
+
+def data_version(session: Session) -> int:
+    row = session.execute(
+        sa_select(AnalyticsDataVersion.version).where(col(AnalyticsDataVersion.id) == 1)
+    ).scalar()
+    return int(row) if row is not None else 0
+
+
+@dataclass
+class _Track:
+    """One person's activity in one scope, year by year."""
+
+    projects: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    started: dict[int, int] = field(default_factory=dict)
+    lead: set[int] = field(default_factory=set)
+    member: set[int] = field(default_factory=set)
+
+
+def _years(valid_from: date, valid_to: date | None, last: int) -> range:
+    """Calendar years an interval ``[valid_from, valid_to)`` meets, open ones up to ``last``."""
+    end = (valid_to - timedelta(days=1)).year if valid_to is not None else last
+    return range(valid_from.year, min(end, last) + 1)
+
+
+def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
+    items = iter(sorted(values))
+    while chunk := list(islice(items, CHUNK)):
+        yield chunk
+
+
+def _keyed(stmt: Any, keys: set[int] | None) -> Iterator[Any]:
+    """Rows of ``stmt`` for every person, or for ``keys`` only (in chunks of bound parameters)."""
+    if keys is None:
+        yield stmt
+        return
+    for chunk in _chunks(keys):
+        yield stmt.where(PERSON_KEY.in_(chunk))
+
+
+def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[int, str], _Track]:
+    tracks: dict[tuple[int, str], _Track] = defaultdict(_Track)
+    parts = (
+        sa_select(
+            PERSON_KEY,
+            Participation.district_code,
+            Participation.project_id,
+            Participation.role,
+            Participation.valid_from,
+            Participation.valid_to,
+        )
+        .join(Person, col(Person.id) == Participation.person_id)
+        .where(col(Participation.voided_at).is_(None))
+    )
+    for stmt in _keyed(parts, keys):
+        for person, district, project, role, start, stop in session.execute(stmt):
+            for scope in (district, CITY_SCOPE):
+                track = tracks[(person, scope)]
+                years = _years(start, stop, last)
+                for year in years:
+                    track.projects[year].add(project)
+                    if role == LEAD:
+                        track.lead.add(year)
+                track.started[project] = min(start.year, track.started.get(project, start.year))
+    members = (
+        sa_select(
+            PERSON_KEY,
+            GroupMembership.district_code,
+            GroupMembership.valid_from,
+            GroupMembership.valid_to,
+        )
+        .join(Person, col(Person.id) == GroupMembership.person_id)
+        .where(col(GroupMembership.voided_at).is_(None))
+    )
+    for stmt in _keyed(members, keys):
+        for person, district, start, stop in session.execute(stmt):
+            for scope in (district, CITY_SCOPE):
+                tracks[(person, scope)].member.update(_years(start, stop, last))
+    return tracks
+
+
+def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:
+    """Gender and birth year of each (surviving) person."""
+    result: dict[int, tuple[str, int]] = {}
+    for chunk in _chunks(keys):
+        stmt = sa_select(Person.id, Person.gender, Person.birth_year).where(
+            col(Person.id).in_(chunk)
+        )
+        result.update({pid: (str(g), int(b)) for pid, g, b in session.execute(stmt)})
+    return result
+
+
+def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[str, Any]]:
+    tracks = _tracks(session, keys, last)
+    people = _people(session, {person for person, _ in tracks})
+    for (person, scope), track in tracks.items():
+        gender, birth = people[person]
+        starts = sorted(track.started.values())
+        for year in sorted(set(track.projects) | track.member):
+            here = track.projects.get(year, set())
+            yield {
+                "person_id": person,
+                "scope": scope,
+                "year": year,
+                "gender": gender,
+                "birth_year": birth,
+                "part": int(bool(here)),
+                "lead": int(year in track.lead),
+                "member": int(year in track.member),
+                "projects": len(here),
+                "carried": len(here & track.projects.get(year - 1, set())),
+                "projects_to_date": sum(1 for s in starts if s <= year),
+            }
+
+
+def _band() -> Any:
+    return band_of(AnalyticsPersonYear.year - col(AnalyticsPersonYear.birth_year))
+
+
+def _recount(session: Session, years: set[int] | None) -> None:
+    """Year counts for ``years`` (all when None), grouped in the database from person-years."""
+    py = AnalyticsPersonYear
+    where = [col(py.year).in_(sorted(years))] if years is not None else []
+    if years is not None and not years:
+        return
+    session.execute(delete(YC).where(*[YC.c.year.in_(sorted(years))] if years else []))
+    band = _band()
+    part = col(py.part) == 1
+    summary = (
+        sa_select(
+            py.year,
+            py.scope,
+            py.gender,
+            band,
+            func.sum(py.part),
+            func.sum(case((part & (col(py.projects) >= 2), 1), else_=0)),
+            func.sum(case((part & (col(py.projects_to_date) >= 2), 1), else_=0)),
+            func.sum(py.lead),
+            func.sum(py.member),
+            func.count(),
+        )
+        .where(*where)
+        .group_by(py.year, py.scope, py.gender, band)
+    )
+    names = [c.name for c in YC.columns]
+    session.execute(insert(YC).from_select(names, summary))
+
+
+def _bump(session: Session, *, first: int | None = None, last: int | None = None) -> int:
+    row = state(session) or AnalyticsDataVersion(id=1)
+    row.version += 1
+    if first is not None:
+        row.first_year, row.last_year = first, last
+    row.refreshed_at = utcnow()
+    session.add(row)
+    session.flush()
+    return row.version
+
+
+def _span(session: Session) -> tuple[int, int]:
+    """Years the summaries cover: the first fact's year to this year (open facts run to it)."""
+    first = session.execute(
+        sa_select(func.min(Participation.valid_from)).where(
+            col(Participation.voided_at).is_(None)
+        )
+    ).scalar()
+    this_year = clock.today().year
+    start = first.year if isinstance(first, date) else this_year
+    if isinstance(first, str):
+        start = int(first[:4])
+    return min(start, this_year), this_year
+
+
+def refresh_all(session: Session) -> int:
+    """Rebuild every summary from the raw facts; returns the new data version."""
+    first, last = _span(session)
+    session.execute(delete(PY))
+    session.execute(delete(YC))
+    session.flush()
+    bulk.bulk_insert(session.connection(), PY, _rows(session, None, last))
+    _recount(session, None)
+    return _bump(session, first=first, last=last)
+
+
+def _survivors(session: Session, ids: set[int]) -> set[int]:
+    """The people (survivors of merges) whose rows stand for ``ids``."""
+    keys: set[int] = set()
+    for chunk in _chunks(ids):
+        stmt = sa_select(PERSON_KEY).where(
+            or_(col(Person.id).in_(chunk), col(Person.merged_into_id).in_(chunk))
+        )
+        keys.update(int(k) for (k,) in session.execute(stmt))
+    return keys
+
+
+def refresh_people(session: Session, person_ids: set[int]) -> int | None:
+    """Rebuild the rows of ``person_ids`` (and of whom they were merged into or from), then the year
+    counts of every year their old or new rows fall in. No-op (None) while never built in full."""
+    current = state(session)
+    if current is None or current.last_year is None or not person_ids:
+        return None
+    keys = _survivors(session, person_ids) | person_ids
+    years: set[int] = set()
+    for chunk in _chunks(keys):
+        old = sa_select(PY.c.year).where(PY.c.person_id.in_(chunk)).distinct()
+        years.update(int(y) for (y,) in session.execute(old))
+        session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
+    live = _survivors(session, keys)
+    rows = list(_rows(session, live, current.last_year))
+    years.update(row["year"] for row in rows)
+    if rows:
+        session.execute(insert(PY), rows)
+    _recount(session, years)
+    return _bump(session)
