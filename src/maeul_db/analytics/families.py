@@ -14,10 +14,9 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import String, and_, case, cast, func, literal, or_, union_all
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from maeul_db.analytics.queries import PERSON_KEY
+from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.analytics.schemas import AGE_BANDS, GENDER_BY_CODE, Count
 from maeul_db.models import (
     AnalyticsPersonYear,
@@ -65,9 +64,9 @@ def _flag(condition: Any) -> Any:
 
 def from_year_counts(session: Session, year: int) -> list[FamilyRow]:
     yc = AnalyticsYearCount
-    stmt = sa_select(
-        yc.scope, yc.gender, yc.age_band, *(getattr(yc, m) for m in METRICS)
-    ).where(col(yc.year) == year)
+    stmt = select(yc.scope, yc.gender, yc.age_band, *(getattr(yc, m) for m in METRICS)).where(
+        col(yc.year) == year
+    )
     return [FamilyRow(*row) for row in session.execute(stmt)]
 
 
@@ -77,7 +76,7 @@ def from_person_years(session: Session, first: int, last: int) -> list[FamilyRow
     py = AnalyticsPersonYear
     fresh = case((col(py.year) == first, py.projects), else_=py.projects - py.carried)
     people = (
-        sa_select(
+        select(
             py.scope,
             py.gender,
             py.birth_year,
@@ -97,7 +96,7 @@ def from_person_years(session: Session, first: int, last: int) -> list[FamilyRow
 def _totals(session: Session, people: Any, last: int) -> list[FamilyRow]:
     band = band_of(literal(last) - people.c.birth_year)
     part = people.c.part == 1
-    stmt = sa_select(
+    stmt = select(
         people.c.scope,
         people.c.gender,
         band,
@@ -113,25 +112,28 @@ def _totals(session: Session, people: Any, last: int) -> list[FamilyRow]:
 
 def _scoped(stmt: Any, district: Any) -> Any:
     """The statement once per district and once for Seoul (a person counts once city-wide)."""
-    return [stmt.add_columns(district.label("scope")), stmt.add_columns(literal(CITY_SCOPE).label("scope"))]
+    return [
+        stmt.add_columns(district.label("scope")),
+        stmt.add_columns(literal(CITY_SCOPE).label("scope")),
+    ]
 
 
 def from_facts(session: Session, start: date, end: date) -> list[FamilyRow]:
     """Any period, straight from participations and memberships (voided facts never count)."""
     p, m = Participation, GroupMembership
     meets_p = and_(
-        p.valid_from <= end,
+        col(p.valid_from) <= end,
         or_(col(p.valid_to).is_(None), col(p.valid_to) > start),
         col(p.voided_at).is_(None),
     )
     meets_m = and_(
-        m.valid_from <= end,
+        col(m.valid_from) <= end,
         or_(col(m.valid_to).is_(None), col(m.valid_to) > start),
         col(m.voided_at).is_(None),
     )
     is_lead = case((col(p.role) == "lead_proposer", 1), else_=0)
     base_p = (
-        sa_select(
+        select(
             PERSON_KEY.label("pid"),
             p.project_id.label("project"),  # type: ignore[attr-defined]
             literal(1).label("part"),
@@ -143,7 +145,7 @@ def from_facts(session: Session, start: date, end: date) -> list[FamilyRow]:
         .where(meets_p)
     )
     base_m = (
-        sa_select(
+        select(
             PERSON_KEY.label("pid"),
             literal(None).label("project"),
             literal(0).label("part"),
@@ -154,21 +156,23 @@ def from_facts(session: Session, start: date, end: date) -> list[FamilyRow]:
         .join(Person, col(Person.id) == m.person_id)
         .where(meets_m)
     )
-    facts = union_all(*_scoped(base_p, p.district_code), *_scoped(base_m, m.district_code)).subquery()
+    facts = union_all(
+        *_scoped(base_p, p.district_code), *_scoped(base_m, m.district_code)
+    ).subquery()
     started = (
-        sa_select(PERSON_KEY.label("pid"), p.project_id.label("project"))  # type: ignore[attr-defined]
+        select(PERSON_KEY.label("pid"), p.project_id.label("project"))  # type: ignore[attr-defined]
         .select_from(p)
         .join(Person, col(Person.id) == p.person_id)
         .where(p.valid_from <= end, col(p.voided_at).is_(None))
     )
     ever = union_all(*_scoped(started, p.district_code)).subquery()
     to_date = (
-        sa_select(ever.c.pid, ever.c.scope, func.count(func.distinct(ever.c.project)).label("n"))
+        select(ever.c.pid, ever.c.scope, func.count(func.distinct(ever.c.project)).label("n"))
         .group_by(ever.c.pid, ever.c.scope)
         .subquery()
     )
     per_person = (
-        sa_select(
+        select(
             facts.c.pid,
             facts.c.scope,
             func.max(facts.c.part).label("part"),
@@ -180,7 +184,7 @@ def from_facts(session: Session, start: date, end: date) -> list[FamilyRow]:
         .subquery()
     )
     people = (
-        sa_select(
+        select(
             per_person.c.scope,
             Person.gender,
             Person.birth_year,

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, families, indicators, queries, summary_read
+from maeul_db.analytics import access, cache, families, indicators, queries, summary_read
 from maeul_db.analytics.indicators import Inputs
 from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
@@ -125,6 +125,18 @@ def kpi(
     all_districts = queries.districts(session)
     if scope and scope not in {code for code, _, _ in all_districts}:
         raise InvalidInput("analytics.unknown_district", field="district")
+    report = cache.cached(
+        session,
+        ("kpi", start, end, scope, threshold),
+        lambda: _report(session, start=start, end=end, scope=scope, threshold=threshold),
+    )
+    return report.model_copy(deep=True)
+
+
+def _report(
+    session: Session, *, start: date, end: date, scope: str | None, threshold: int | None
+) -> KpiReport:
+    all_districts = queries.districts(session)
     raw = _inputs(session, start=start, end=end, district=scope)
     family = families.by_scope(summary_read.family_rows(session, start=start, end=end))
     dongs = queries.dongs_per_district(session, on=end)

@@ -17,12 +17,11 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import case, delete, func, insert, or_
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from maeul_db import bulk
 from maeul_db.analytics.families import band_of
-from maeul_db.analytics.queries import PERSON_KEY
+from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.kit import time as clock
 from maeul_db.kit.time import utcnow
 from maeul_db.models import (
@@ -32,7 +31,6 @@ from maeul_db.models import (
     GroupMembership,
     Participation,
     Person,
-    Project,
 )
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
@@ -49,7 +47,7 @@ def state(session: Session) -> AnalyticsDataVersion | None:
 
 def data_version(session: Session) -> int:
     row = session.execute(
-        sa_select(AnalyticsDataVersion.version).where(col(AnalyticsDataVersion.id) == 1)
+        select(AnalyticsDataVersion.version).where(col(AnalyticsDataVersion.id) == 1)
     ).scalar()
     return int(row) if row is not None else 0
 
@@ -88,7 +86,7 @@ def _keyed(stmt: Any, keys: set[int] | None) -> Iterator[Any]:
 def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[int, str], _Track]:
     tracks: dict[tuple[int, str], _Track] = defaultdict(_Track)
     parts = (
-        sa_select(
+        select(
             PERSON_KEY,
             Participation.district_code,
             Participation.project_id,
@@ -110,7 +108,7 @@ def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[in
                         track.lead.add(year)
                 track.started[project] = min(start.year, track.started.get(project, start.year))
     members = (
-        sa_select(
+        select(
             PERSON_KEY,
             GroupMembership.district_code,
             GroupMembership.valid_from,
@@ -130,9 +128,7 @@ def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:
     """Gender and birth year of each (surviving) person."""
     result: dict[int, tuple[str, int]] = {}
     for chunk in _chunks(keys):
-        stmt = sa_select(Person.id, Person.gender, Person.birth_year).where(
-            col(Person.id).in_(chunk)
-        )
+        stmt = select(Person.id, Person.gender, Person.birth_year).where(col(Person.id).in_(chunk))
         result.update({pid: (str(g), int(b)) for pid, g, b in session.execute(stmt)})
     return result
 
@@ -174,7 +170,7 @@ def _recount(session: Session, years: set[int] | None) -> None:
     band = _band()
     part = col(py.part) == 1
     summary = (
-        sa_select(
+        select(
             py.year,
             py.scope,
             py.gender,
@@ -207,9 +203,7 @@ def _bump(session: Session, *, first: int | None = None, last: int | None = None
 def _span(session: Session) -> tuple[int, int]:
     """Years the summaries cover: the first fact's year to this year (open facts run to it)."""
     first = session.execute(
-        sa_select(func.min(Participation.valid_from)).where(
-            col(Participation.voided_at).is_(None)
-        )
+        select(func.min(Participation.valid_from)).where(col(Participation.voided_at).is_(None))
     ).scalar()
     this_year = clock.today().year
     start = first.year if isinstance(first, date) else this_year
@@ -233,7 +227,7 @@ def _survivors(session: Session, ids: set[int]) -> set[int]:
     """The people (survivors of merges) whose rows stand for ``ids``."""
     keys: set[int] = set()
     for chunk in _chunks(ids):
-        stmt = sa_select(PERSON_KEY).where(
+        stmt = select(PERSON_KEY).where(
             or_(col(Person.id).in_(chunk), col(Person.merged_into_id).in_(chunk))
         )
         keys.update(int(k) for (k,) in session.execute(stmt))
@@ -249,7 +243,7 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     keys = _survivors(session, person_ids) | person_ids
     years: set[int] = set()
     for chunk in _chunks(keys):
-        old = sa_select(PY.c.year).where(PY.c.person_id.in_(chunk)).distinct()
+        old = select(PY.c.year).where(PY.c.person_id.in_(chunk)).distinct()
         years.update(int(y) for (y,) in session.execute(old))
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
     live = _survivors(session, keys)

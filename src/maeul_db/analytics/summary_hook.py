@@ -64,12 +64,13 @@ def _before_commit(session: OrmSession) -> None:
 
 def mark_batch(session: OrmSession, batch_id: int) -> None:
     """Mark the people of an import batch's facts (its import or its undo, both bulk writes)."""
-    from sqlalchemy import select, union
+    from sqlalchemy import union
 
+    from maeul_db.analytics.queries import select
     from maeul_db.models import GroupMembership, Participation
 
     people = union(
-        select(Participation.person_id).where(Participation.import_batch_id == batch_id),  # type: ignore[arg-type]
-        select(GroupMembership.person_id).where(GroupMembership.import_batch_id == batch_id),  # type: ignore[arg-type]
+        select(Participation.person_id).where(Participation.import_batch_id == batch_id),
+        select(GroupMembership.person_id).where(GroupMembership.import_batch_id == batch_id),
     )
     mark(session, (int(p) for (p,) in session.execute(people)))

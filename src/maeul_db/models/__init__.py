@@ -56,6 +56,9 @@ __all__ = [
     "AccessReview",
     "Activity",
     "ActivityKind",
+    "AnalyticsDataVersion",
+    "AnalyticsPersonYear",
+    "AnalyticsYearCount",
     "Attendance",
     "AuditLog",
     "Career",
@@ -108,7 +111,4 @@ __all__ = [
     "TrainingStage",
     "UserAccount",
     "metadata",
-    "AnalyticsPersonYear",
-    "AnalyticsYearCount",
-    "AnalyticsDataVersion",
 ]

@@ -22,9 +22,7 @@ class AnalyticsPersonYear(SQLModel, table=True):
     for Seoul) in one calendar year in which they took part in a project or belonged to a group."""
 
     __tablename__ = "analytics_person_year"
-    __table_args__ = (
-        Index("ix_analytics_person_year_year_scope", "year", "scope", "person_id"),
-    )
+    __table_args__ = (Index("ix_analytics_person_year_year_scope", "year", "scope", "person_id"),)
 
     person_id: int = Field(primary_key=True)
     scope: str = Field(primary_key=True, max_length=5)

@@ -597,6 +597,7 @@ from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
 from maeul_db.wording.messages_facts import MESSAGES_FACTS  # noqa: E402
+from maeul_db.wording.messages_i11_summary import MESSAGES_I11_SUMMARY  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
@@ -620,4 +621,5 @@ _merge(
     MESSAGES_MENU,
     MESSAGES_PRIVACY,
     MESSAGES_READS,
+    MESSAGES_I11_SUMMARY,
 )

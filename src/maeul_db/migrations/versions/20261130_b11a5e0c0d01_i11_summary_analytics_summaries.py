@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision: str = "b11a5e0c0d01"
 down_revision: str | Sequence[str] | None = "e4a1f14d0b02"
