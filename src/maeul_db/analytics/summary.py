@@ -21,7 +21,7 @@ from sqlmodel import Session, col
 
 from maeul_db import bulk
 from maeul_db.analytics.families import band_of
-from maeul_db.analytics.queries import PERSON_KEY, select
+from maeul_db.analytics.queries import PERSON_KEY, person_in, select
 from maeul_db.kit import time as clock
 from maeul_db.kit.time import utcnow
 from maeul_db.models import (
@@ -80,7 +80,7 @@ def _keyed(stmt: Any, keys: set[int] | None) -> Iterator[Any]:
         yield stmt
         return
     for chunk in _chunks(keys):
-        yield stmt.where(PERSON_KEY.in_(chunk))
+        yield stmt.where(person_in(chunk))
 
 
 def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[int, str], _Track]:
