@@ -32,6 +32,7 @@ from maeul_db.analytics import (
     summary_read,
 )
 from maeul_db.db import make_engine
+from maeul_db.kit.deadline import TimeLimitExceeded
 from maeul_db.models import Role, UserAccount
 
 ANALYST = UserAccount(username="bench", password_hash="", role=Role.analyst)
@@ -78,8 +79,12 @@ GROUP BY p.d, pe.gender, band
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds and value; a use case stopped by its time limit counts as NaN (printed "limit")."""
     start = time.perf_counter()
-    value = fn()
+    try:
+        value = fn()
+    except TimeLimitExceeded:
+        return float("nan"), None
     return time.perf_counter() - start, value
 
 
@@ -128,6 +133,10 @@ def measure(url: str, year: int, first: int) -> dict[str, float]:
     return results
 
 
+def _cell(seconds: float) -> str:
+    return f"{'limit':>14}" if seconds != seconds else f"{seconds:>12.3f} s"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--year", type=int, default=2022)
@@ -138,7 +147,7 @@ def main() -> None:
     names = [url.split(":", 1)[0].split("+")[0] for url in args.db]
     print(f"{'measurement':<40}" + "".join(f"{n:>14}" for n in names))
     for key in columns[0]:
-        print(f"{key:<40}" + "".join(f"{c[key]:>12.3f} s" for c in columns))
+        print(f"{key:<40}" + "".join(_cell(c[key]) for c in columns))
     for name in ("year", "span", "quarter"):
         ratios = [c[f"family {name}: service"] / c[f"family {name}: hand SQL"] for c in columns]
         print(
