@@ -25,10 +25,10 @@ def cached(session: Session, key: tuple[Hashable, ...], compute: Callable[[], T]
     committed, or summaries never built, bypasses the cache (nothing would invalidate it)."""
     if session.info.get(summary_hook.TOUCHED) or session.new or session.dirty or session.deleted:
         return compute()
-    version = summary.data_version(session)
-    if not version:
+    stamp = summary.data_stamp(session)
+    if stamp is None:
         return compute()
-    full = (version, *key)
+    full = (*stamp, *key)
     with _lock:
         if full in _entries:
             _entries.move_to_end(full)

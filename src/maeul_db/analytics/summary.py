@@ -45,6 +45,19 @@ def state(session: Session) -> AnalyticsDataVersion | None:
     return session.get(AnalyticsDataVersion, 1)
 
 
+def data_stamp(session: Session) -> tuple[str, int, str] | None:
+    """Which database, which version, refreshed when: the cache key of "the data as it is" (a
+    version number alone could repeat after a restore, or in another database)."""
+    row = session.execute(
+        select(AnalyticsDataVersion.version, AnalyticsDataVersion.refreshed_at).where(
+            col(AnalyticsDataVersion.id) == 1
+        )
+    ).first()
+    if row is None or not row[0]:
+        return None
+    return (str(session.get_bind().engine.url), int(row[0]), str(row[1]))
+
+
 def data_version(session: Session) -> int:
     row = session.execute(
         select(AnalyticsDataVersion.version).where(col(AnalyticsDataVersion.id) == 1)
