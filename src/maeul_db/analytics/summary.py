@@ -16,11 +16,13 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import case, delete, func, insert, or_
+from sqlalchemy import case, delete, func, insert, or_, update
 from sqlmodel import Session, col
 
 from maeul_db import bulk
+from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
+from maeul_db.analytics.indicators import age_band
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
 from maeul_db.kit import time as clock
 from maeul_db.kit.time import utcnow
@@ -247,22 +249,61 @@ def _survivors(session: Session, ids: set[int]) -> set[int]:
     return keys
 
 
+def _contributions(rows: Iterable[Any], sign: int, into: dict[tuple[Any, ...], list[int]]) -> None:
+    """Add (or with ``sign`` -1, take away) person-year rows' share of the year counts."""
+    for row in rows:
+        key = (row["year"], row["scope"], row["gender"], age_band(row["year"] - row["birth_year"]))
+        part = row["part"] == 1
+        values = (
+            row["part"],
+            int(part and row["projects"] >= 2),
+            int(part and row["projects_to_date"] >= 2),
+            row["lead"],
+            row["member"],
+            1,
+        )
+        cell = into.setdefault(key, [0] * len(COUNTED))
+        for index, value in enumerate(values):
+            cell[index] += sign * value
+
+
+def _apply(session: Session, delta: dict[tuple[Any, ...], list[int]]) -> None:
+    """Year counts moved by ``delta`` (a cell met for the first time is inserted)."""
+    for (year, scope, gender, band), change in delta.items():
+        if not any(change):
+            continue
+        where = (
+            YC.c.year == year,
+            YC.c.scope == scope,
+            YC.c.gender == gender,
+            YC.c.age_band == band,
+        )
+        moved: Any = session.execute(
+            update(YC)
+            .where(*where)
+            .values({name: YC.c[name] + d for name, d in zip(COUNTED, change, strict=True)})
+        )
+        if moved.rowcount == 0:
+            keys = {"year": year, "scope": scope, "gender": gender, "age_band": band}
+            session.execute(insert(YC).values(**keys, **dict(zip(COUNTED, change, strict=True))))
+
+
 def refresh_people(session: Session, person_ids: set[int]) -> int | None:
-    """Rebuild the rows of ``person_ids`` (and of whom they were merged into or from), then the year
-    counts of every year their old or new rows fall in. No-op (None) while never built in full."""
+    """Rebuild the rows of ``person_ids`` (and of whom they were merged into or from) and move the
+    year counts by the difference between their old and new rows. No-op (None) while the summaries
+    were never built in full."""
     current = state(session)
     if current is None or current.last_year is None or not person_ids:
         return None
     keys = _survivors(session, person_ids) | person_ids
-    years: set[int] = set()
+    delta: dict[tuple[Any, ...], list[int]] = {}
     for chunk in _chunks(keys):
-        old = select(PY.c.year).where(PY.c.person_id.in_(chunk)).distinct()
-        years.update(int(y) for (y,) in session.execute(old))
+        old = select(PY).where(PY.c.person_id.in_(chunk))
+        _contributions((row._mapping for row in session.execute(old)), -1, delta)
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
-    live = _survivors(session, keys)
-    rows = list(_rows(session, live, current.last_year))
-    years.update(row["year"] for row in rows)
+    rows = list(_rows(session, _survivors(session, keys), current.last_year))
+    _contributions(rows, 1, delta)
     if rows:
         session.execute(insert(PY), rows)
-    _recount(session, years)
+    _apply(session, delta)
     return _bump(session)
