@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from maeul_db.analytics import cache, families, service, summary, summary_read
+from maeul_db.analytics import cache, families, service, summary, summary_read, summary_service
 from maeul_db.analytics.schemas import Count
+from maeul_db.errors import Forbidden
 from maeul_db.identity import service as identity
 from maeul_db.imports import service as imports
 from maeul_db.imports.undo import undo
@@ -181,3 +182,18 @@ def test_cached_kpi_follows_the_data_version(session: Session) -> None:
     assert first.city.lead_proposers.total == 2
     district_a = next(r for r in after.districts if r.district_code == DISTRICT_A)
     assert district_a.lead_proposers.total == 0
+
+
+def test_full_refresh_is_for_the_city_admin_and_bumps_the_version(session: Session) -> None:
+    _world(session)
+    before = summary.data_version(session)
+    analyst = UserAccount(username="a", password_hash="", role=Role.analyst)
+    try:
+        summary_service.refresh(session, user=analyst)
+    except Forbidden:
+        pass
+    else:  # pragma: no cover - the assertion below explains
+        raise AssertionError("an analyst rebuilt the summaries")
+    done = summary_service.refresh(session, user=ADMIN)
+    assert done.version == before + 1
+    assert_summaries_match_facts(session)
