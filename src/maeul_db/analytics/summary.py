@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import case, delete, func, insert, or_, update
+from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
 from maeul_db import bulk
@@ -43,7 +43,10 @@ YC = AnalyticsYearCount.__table__  # type: ignore[attr-defined]
 
 
 def state(session: Session) -> AnalyticsDataVersion | None:
-    """The data-version row, or None while the summaries were never built."""
+    """The data-version row, or None while the summaries were never built (or, in a database not
+    yet migrated to them, cannot be: writes there must still commit)."""
+    if not inspect(session.connection()).has_table(AnalyticsDataVersion.__tablename__):
+        return None
     return session.get(AnalyticsDataVersion, 1)
 
 
