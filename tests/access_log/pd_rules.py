@@ -300,4 +300,5 @@ CLI_RULES: dict[str, Command | NotRun] = {
     "graph export": Command(
         ("--format", "json", "--from", "2015-01-01", "--to", "2024-12-31", "--out", "{out}")
     ),
+    "summaries refresh": Command(()),
 }
