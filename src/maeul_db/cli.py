@@ -79,6 +79,11 @@ LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
         "jobs_app",
         "Background analytics jobs (huey).",
     ),
+    "summaries": (
+        "maeul_db.analytics.cli",
+        "summaries_app",
+        "Analytics summaries (issue 11).",
+    ),
 }
 LAZY_REFDATA_COMMANDS: dict[str, tuple[str, str, str]] = {
     "dong-change": (

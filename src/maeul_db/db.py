@@ -29,6 +29,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from maeul_db.analytics import summary_hook  # noqa: F401  (registers the summary refresh)
 from maeul_db.config import get_settings
 from maeul_db.core.context import current_origin
 

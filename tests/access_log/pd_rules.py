@@ -487,4 +487,5 @@ CLI_RULES: dict[str, Command | NotRun] = {
     # (a job's result is shown, and logged, by its page: tests/jobs).
     "jobs pseudonyms": Command(()),
     "jobs worker": NotRun("a consumer that runs until interrupted; it prints no person"),
+    "summaries refresh": Command(()),
 }

@@ -42,3 +42,23 @@ def test_dashboard_staff_other_district_forbidden(client: TestClient, session: S
 def test_dashboard_anonymous_redirects_to_login(client: TestClient) -> None:
     response = client.get("/analytics", follow_redirects=False)
     assert response.status_code == 303 and "/login" in response.headers["location"]
+
+
+def test_dashboard_splits_every_district_count_by_gender(
+    client: TestClient, session: Session
+) -> None:
+    """성별분리통계: the district table too; and the plan's shares (worked out by hand)."""
+    build_world(session)
+    admin = make_user(session, role=Role.city_admin)
+    log_in(client, admin.username)
+    page = client.get("/analytics", params={"from": "2019-01-01", "to": "2019-12-31"}).text
+    row = page.split('data-district="11110"')[1].split("</tr>")[0]
+    # 종로구 in 2019: p1, p3, p4 (women) and p2 (man) take part; p1 is in A1 and A2 and leads A1.
+    assert "<span data-total>4</span> <small data-gender>(3·1·0)</small>" in row
+    assert row.count("<span data-total>1</span> <small data-gender>(1·0·0)</small>") == 2
+    # Seoul: 3 women of 5 participants; p1 (34) and p2 (44) are in their 30s-40s.
+    assert 'data-share="women">60.00%' in page
+    assert 'data-share="ages_30s_40s">40.00%' in page
+    assert (
+        'data-metric="group_members"' in page and 'data-metric="repeat_participants_ever"' in page
+    )

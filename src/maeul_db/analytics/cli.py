@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session
 
-from maeul_db.analytics import ladder_service, network_service, service
+from maeul_db.analytics import ladder_service, network_service, service, summary_service
 from maeul_db.analytics.exports import ExportFormat
 from maeul_db.analytics.schemas import Count, KpiReport
 from maeul_db.core.operator import acting_user
@@ -200,7 +200,27 @@ def report(
     console.print(f"{out} ({len(body):,} bytes)", markup=False)
 
 
+summaries_app = typer.Typer(help="Analytics summaries (issue 11).", no_args_is_help=True)
+
+
+@summaries_app.command("refresh")
+def summaries_refresh(as_user: AsUser = None) -> None:
+    """Rebuild the analytics summaries from the raw facts (after a restore, or to check them)."""
+    from maeul_db.db import get_engine
+
+    try:
+        with Session(get_engine()) as session:
+            done = summary_service.refresh(session, user=acting_user(session, as_user))
+            session.commit()
+    except MaeulError as exc:
+        _fail(exc)
+    console.print(
+        message("analytics.summaries_refreshed", version=done.version, seconds=done.seconds)
+    )
+
+
 def register(app: typer.Typer) -> None:
+    app.add_typer(summaries_app, name="summaries")
     app.command("kpi")(kpi)
     app.command("report")(report)
     app.command("ladder")(ladder)

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, ladder_service, map_service, network_service, service
+from maeul_db.analytics import access, cache, ladder_service, map_service, network_service, service
 from maeul_db.analytics.schemas import DongMap, KpiReport, LadderReport, YearGrowth
 from maeul_db.models import UserAccount
 
@@ -38,7 +38,19 @@ def overview(
     end: date | None,
     district_code: str | None,
 ) -> Dashboard:
-    """The dashboard for a period (the latest project year by default) and scope."""
+    """The dashboard for a period (the latest project year by default) and scope, cached until the
+    data changes (analytics.cache; the key holds everything the user's rights change)."""
+    key = ("dashboard", user.role, user.district_code, start, end, district_code)
+    return cache.cached(session, key, lambda: _compose(session, user, start, end, district_code))
+
+
+def _compose(
+    session: Session,
+    user: UserAccount,
+    start: date | None,
+    end: date | None,
+    district_code: str | None,
+) -> Dashboard:
     year = service.latest_year(session)
     start = start or date(year, 1, 1)
     end = end or date(year, 12, 31)

@@ -159,6 +159,15 @@ def derive(indicators: Indicators, *, population: int | None) -> Indicators:
     indicators.experts_placed_share_of_target = _share(
         indicators.experts_placed.total, indicators.expert_target
     )
+    participants = indicators.participants
+    indicators.women_share = _share(participants.female, participants.total)
+    bands = indicators.participants_by_age_band
+    middle = [bands[b].total for b in ("30s", "40s") if b in bands]
+    indicators.ages_30s_40s_share = (
+        None
+        if len(middle) < 2 or None in middle
+        else _share(sum(n or 0 for n in middle), participants.total)
+    )
     return indicators
 
 

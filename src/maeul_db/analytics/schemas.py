@@ -62,6 +62,13 @@ class Indicators(BaseModel):
     expert_target: int = 0
     experts_placed_share_of_target: float | None = None
     training_hours: Hours = Field(default_factory=Hours)
+    # Issue 11 (the plan's figures): repeat participants counting every project up to the period's
+    # end, group members, people in a project or a group, and the plan's shares of participants.
+    repeat_participants_ever: Count = Field(default_factory=Count)
+    group_members: Count = Field(default_factory=Count)
+    people_engaged: Count = Field(default_factory=Count)
+    women_share: float | None = None
+    ages_30s_40s_share: float | None = None
 
 
 class DistrictIndicators(Indicators):

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, indicators, queries
+from maeul_db.analytics import access, cache, families, indicators, queries, summary_read
 from maeul_db.analytics.indicators import Inputs
 from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
@@ -17,6 +17,7 @@ from maeul_db.errors import InvalidInput
 from maeul_db.experts import targets
 from maeul_db.kit import time as clock
 from maeul_db.models import TrainingStage, UserAccount
+from maeul_db.models.analytics_summary import CITY_SCOPE
 
 T = TypeVar("T")
 EXPERT_TRACK = (TrainingStage.basic, TrainingStage.lecture_practice, TrainingStage.expert_activist)
@@ -49,7 +50,8 @@ def _pool(completions: list[tuple[queries.PersonFact, str]]) -> list[queries.Per
 
 
 def _inputs(session: Session, *, start: date, end: date, district: str | None) -> Inputs:
-    parts = queries.participations(session, start=start, end=end, district_code=district)
+    # The participation family comes from one SQL query (families.py), not from fetched rows.
+    parts: list[queries.PartRow] = []
     seats = queries.council_seats(session, start=start, end=end, district_code=district)
     track = queries.completions(session, stages=EXPERT_TRACK, end=end, district_code=district)
     dongs = queries.dongs_per_district(session, on=end)
@@ -95,8 +97,18 @@ def _split(inputs: Inputs, district: str, dongs: int, per_dong: int) -> Inputs:
     )
 
 
-def _finish(raw: Inputs, *, end: date, population: int | None, threshold: int | None) -> Indicators:
+def _finish(
+    raw: Inputs,
+    family: families.Family,
+    *,
+    end: date,
+    population: int | None,
+    threshold: int | None,
+) -> Indicators:
     result, hours_people = indicators.compute(raw, period_end=end)
+    for metric, count in family.counts.items():
+        setattr(result, metric, count.model_copy())
+    result.participants_by_age_band = {b: c.model_copy() for b, c in family.by_band.items()}
     if threshold:
         suppress_indicators(result, hours_people, threshold)
     return indicators.derive(result, population=population)
@@ -113,7 +125,20 @@ def kpi(
     all_districts = queries.districts(session)
     if scope and scope not in {code for code, _, _ in all_districts}:
         raise InvalidInput("analytics.unknown_district", field="district")
+    report = cache.cached(
+        session,
+        ("kpi", start, end, scope, threshold),
+        lambda: _report(session, start=start, end=end, scope=scope, threshold=threshold),
+    )
+    return report.model_copy(deep=True)
+
+
+def _report(
+    session: Session, *, start: date, end: date, scope: str | None, threshold: int | None
+) -> KpiReport:
+    all_districts = queries.districts(session)
     raw = _inputs(session, start=start, end=end, district=scope)
+    family = families.by_scope(summary_read.family_rows(session, start=start, end=end))
     dongs = queries.dongs_per_district(session, on=end)
     per_dong = targets.per_district(session)
     rows: list[DistrictIndicators] = []
@@ -127,6 +152,7 @@ def kpi(
                 dongs.get(code, 0),
                 per_dong.get(code, targets.PLAN_TARGET_PER_DONG),
             ),
+            family.get(code) or families.empty(),
             end=end,
             population=population,
             threshold=threshold,
@@ -140,7 +166,8 @@ def kpi(
             )
         )
     population = sum(p or 0 for code, _, p in all_districts if not scope or code == scope) or None
-    city = _finish(raw, end=end, population=population, threshold=threshold)
+    city_family = family.get(scope or CITY_SCOPE) or families.empty()
+    city = _finish(raw, city_family, end=end, population=population, threshold=threshold)
     return KpiReport(
         period_from=start,
         period_to=end,

@@ -107,6 +107,9 @@ def suppress_indicators(ind: Indicators, hours_people: Count, threshold: int) ->
         "experts_trained",
         "experts_pool",
         "experts_placed",
+        "repeat_participants_ever",
+        "group_members",
+        "people_engaged",
     ):
         suppress_count(getattr(ind, name), threshold)
     bands = list(ind.participants_by_age_band.values())

@@ -85,7 +85,19 @@ def _run(
         connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT
     )
     _record(connection, summary)
+    _summaries(connection)
     return summary
+
+
+def _summaries(connection: Connection) -> None:
+    """The analytics summaries of the new data (issue 11), in the same transaction."""
+    from sqlmodel import Session
+
+    from maeul_db.analytics import summary
+
+    with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+        summary.refresh_all(session)
+        session.commit()
 
 
 def generate_demo(

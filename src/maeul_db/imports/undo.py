@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, exists, not_, or_, select
 from sqlmodel import Session, SQLModel
 
+from maeul_db.analytics import summary_hook
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
 from maeul_db.errors import Conflict, Forbidden
@@ -98,6 +99,7 @@ def _undo_roster(session: Session, batch_id: int) -> tuple[dict[str, int], dict[
     candidate = _table("person_match_candidate")
     removed: dict[str, int] = {}
     kept: dict[str, int] = {}
+    summary_hook.mark_batch(session, batch_id)  # their summaries are rebuilt at commit
     for name in ("participation", "group_membership"):
         table = _table(name)
         removed[name] = connection.execute(

@@ -29,6 +29,7 @@ from sqlmodel import Session, SQLModel, col
 from sqlmodel import select as sm_select
 
 from maeul_db import db
+from maeul_db.analytics import summary_hook
 from maeul_db.bulk import bulk_insert
 from maeul_db.identity.keys import IdentityKeys, KeyMaker
 from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
@@ -557,3 +558,4 @@ def apply(
             "status",
         ),
     )
+    summary_hook.mark_batch(session, batch_id)  # their summaries are rebuilt at commit

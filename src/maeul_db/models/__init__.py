@@ -2,6 +2,11 @@
 
 from maeul_db.models.accounts import LoginFailure, Role, UserAccount
 from maeul_db.models.activities import Activity, ActivityKind, Attendance
+from maeul_db.models.analytics_summary import (
+    AnalyticsDataVersion,
+    AnalyticsPersonYear,
+    AnalyticsYearCount,
+)
 from maeul_db.models.assemblies import (
     AgendaItem,
     AutonomyPlan,
@@ -116,8 +121,11 @@ __all__ = [
     "Activity",
     "ActivityKind",
     "AgendaItem",
+    "AnalyticsDataVersion",
     "AnalyticsJob",
+    "AnalyticsPersonYear",
     "AnalyticsPseudonym",
+    "AnalyticsYearCount",
     "Application",
     "ApplicationBudgetLine",
     "ApplicationEvent",

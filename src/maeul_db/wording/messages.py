@@ -604,6 +604,7 @@ from maeul_db.wording.messages_facts import MESSAGES_FACTS  # noqa: E402
 from maeul_db.wording.messages_i10_parse import MESSAGES_I10_PARSE  # noqa: E402
 from maeul_db.wording.messages_i10_pipe import MESSAGES_I10_PIPE  # noqa: E402
 from maeul_db.wording.messages_i11_jobs import MESSAGES_I11_JOBS  # noqa: E402
+from maeul_db.wording.messages_i11_summary import MESSAGES_I11_SUMMARY  # noqa: E402
 from maeul_db.wording.messages_i12_assembly import MESSAGES_I12_ASSEMBLY  # noqa: E402
 from maeul_db.wording.messages_i12_councils import MESSAGES_I12_COUNCILS  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
@@ -638,4 +639,5 @@ _merge(
     MESSAGES_I10_PARSE,
     MESSAGES_I10_PIPE,
     MESSAGES_I11_JOBS,
+    MESSAGES_I11_SUMMARY,
 )

@@ -1,0 +1,312 @@
+"""Precomputed summaries (issue 11): person-year facts and year counts, rebuilt from the raw facts
+in full (``refresh_all``) or for the people a write touched (``refresh_people``), and a data
+version bumped by every refresh (``analytics.cache`` keys cached results on it).
+
+The person-year rows are worked out here from the facts of the people concerned (small for an
+incremental refresh); the year counts are one ``INSERT ... SELECT ... GROUP BY`` per refresh in the
+database. Definitions: docs/indicators.md "Summaries".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import case, delete, func, insert, inspect, or_, update
+from sqlmodel import Session, col
+
+from maeul_db import bulk
+from maeul_db.analytics.families import METRICS as COUNTED
+from maeul_db.analytics.families import band_of
+from maeul_db.analytics.indicators import age_band
+from maeul_db.analytics.queries import PERSON_KEY, person_in, select
+from maeul_db.kit import time as clock
+from maeul_db.kit.time import utcnow
+from maeul_db.models import (
+    AnalyticsDataVersion,
+    AnalyticsPersonYear,
+    AnalyticsYearCount,
+    GroupMembership,
+    Participation,
+    Person,
+)
+from maeul_db.models.analytics_summary import CITY_SCOPE
+
+CHUNK = 500
+LEAD = "lead_proposer"
+PY = AnalyticsPersonYear.__table__  # type: ignore[attr-defined]
+YC = AnalyticsYearCount.__table__  # type: ignore[attr-defined]
+
+
+def state(session: Session) -> AnalyticsDataVersion | None:
+    """The data-version row, or None while the summaries were never built (or, in a database not
+    yet migrated to them, cannot be: writes there must still commit)."""
+    if not inspect(session.connection()).has_table(AnalyticsDataVersion.__tablename__):
+        return None
+    return session.get(AnalyticsDataVersion, 1)
+
+
+def data_stamp(session: Session) -> tuple[str, int, str] | None:
+    """Which database, which version, refreshed when: the cache key of "the data as it is" (a
+    version number alone could repeat after a restore, or in another database)."""
+    row = session.execute(
+        select(AnalyticsDataVersion.version, AnalyticsDataVersion.refreshed_at).where(
+            col(AnalyticsDataVersion.id) == 1
+        )
+    ).first()
+    if row is None or not row[0]:
+        return None
+    return (str(session.get_bind().engine.url), int(row[0]), str(row[1]))
+
+
+def data_version(session: Session) -> int:
+    row = session.execute(
+        select(AnalyticsDataVersion.version).where(col(AnalyticsDataVersion.id) == 1)
+    ).scalar()
+    return int(row) if row is not None else 0
+
+
+@dataclass
+class _Track:
+    """One person's activity in one scope, year by year."""
+
+    projects: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    started: dict[int, int] = field(default_factory=dict)
+    lead: set[int] = field(default_factory=set)
+    member: set[int] = field(default_factory=set)
+
+
+def _years(valid_from: date, valid_to: date | None, last: int) -> range:
+    """Calendar years an interval ``[valid_from, valid_to)`` meets, open ones up to ``last``."""
+    end = (valid_to - timedelta(days=1)).year if valid_to is not None else last
+    return range(valid_from.year, min(end, last) + 1)
+
+
+def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
+    items = iter(sorted(values))
+    while chunk := list(islice(items, CHUNK)):
+        yield chunk
+
+
+def _keyed(stmt: Any, keys: set[int] | None) -> Iterator[Any]:
+    """Rows of ``stmt`` for every person, or for ``keys`` only (in chunks of bound parameters)."""
+    if keys is None:
+        yield stmt
+        return
+    for chunk in _chunks(keys):
+        yield stmt.where(person_in(chunk))
+
+
+def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[int, str], _Track]:
+    tracks: dict[tuple[int, str], _Track] = defaultdict(_Track)
+    parts = (
+        select(
+            PERSON_KEY,
+            Participation.district_code,
+            Participation.project_id,
+            Participation.role,
+            Participation.valid_from,
+            Participation.valid_to,
+        )
+        .join(Person, col(Person.id) == Participation.person_id)
+        .where(col(Participation.voided_at).is_(None))
+    )
+    for stmt in _keyed(parts, keys):
+        for person, district, project, role, start, stop in session.execute(stmt):
+            for scope in (district, CITY_SCOPE):
+                track = tracks[(person, scope)]
+                years = _years(start, stop, last)
+                for year in years:
+                    track.projects[year].add(project)
+                    if role == LEAD:
+                        track.lead.add(year)
+                track.started[project] = min(start.year, track.started.get(project, start.year))
+    members = (
+        select(
+            PERSON_KEY,
+            GroupMembership.district_code,
+            GroupMembership.valid_from,
+            GroupMembership.valid_to,
+        )
+        .join(Person, col(Person.id) == GroupMembership.person_id)
+        .where(col(GroupMembership.voided_at).is_(None))
+    )
+    for stmt in _keyed(members, keys):
+        for person, district, start, stop in session.execute(stmt):
+            for scope in (district, CITY_SCOPE):
+                tracks[(person, scope)].member.update(_years(start, stop, last))
+    return tracks
+
+
+def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:
+    """Gender and birth year of each (surviving) person."""
+    result: dict[int, tuple[str, int]] = {}
+    for chunk in _chunks(keys):
+        stmt = select(Person.id, Person.gender, Person.birth_year).where(col(Person.id).in_(chunk))
+        result.update({pid: (str(g), int(b)) for pid, g, b in session.execute(stmt)})
+    return result
+
+
+def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[str, Any]]:
+    tracks = _tracks(session, keys, last)
+    people = _people(session, {person for person, _ in tracks})
+    for (person, scope), track in tracks.items():
+        gender, birth = people[person]
+        starts = sorted(track.started.values())
+        for year in sorted(set(track.projects) | track.member):
+            here = track.projects.get(year, set())
+            yield {
+                "person_id": person,
+                "scope": scope,
+                "year": year,
+                "gender": gender,
+                "birth_year": birth,
+                "part": int(bool(here)),
+                "lead": int(year in track.lead),
+                "member": int(year in track.member),
+                "projects": len(here),
+                "carried": len(here & track.projects.get(year - 1, set())),
+                "projects_to_date": sum(1 for s in starts if s <= year),
+            }
+
+
+def _band() -> Any:
+    return band_of(AnalyticsPersonYear.year - col(AnalyticsPersonYear.birth_year))
+
+
+def _recount(session: Session, years: set[int] | None) -> None:
+    """Year counts for ``years`` (all when None), grouped in the database from person-years."""
+    py = AnalyticsPersonYear
+    where = [col(py.year).in_(sorted(years))] if years is not None else []
+    if years is not None and not years:
+        return
+    session.execute(delete(YC).where(*[YC.c.year.in_(sorted(years))] if years else []))
+    band = _band()
+    part = col(py.part) == 1
+    summary = (
+        select(
+            py.year,
+            py.scope,
+            py.gender,
+            band,
+            func.sum(py.part),
+            func.sum(case((part & (col(py.projects) >= 2), 1), else_=0)),
+            func.sum(case((part & (col(py.projects_to_date) >= 2), 1), else_=0)),
+            func.sum(py.lead),
+            func.sum(py.member),
+            func.count(),
+        )
+        .where(*where)
+        .group_by(py.year, py.scope, py.gender, band)
+    )
+    names = [c.name for c in YC.columns]
+    session.execute(insert(YC).from_select(names, summary))
+
+
+def _bump(session: Session, *, first: int | None = None, last: int | None = None) -> int:
+    row = state(session) or AnalyticsDataVersion(id=1)
+    row.version += 1
+    if first is not None:
+        row.first_year, row.last_year = first, last
+    row.refreshed_at = utcnow()
+    session.add(row)
+    session.flush()
+    return row.version
+
+
+def _span(session: Session) -> tuple[int, int]:
+    """Years the summaries cover: the first fact's year to this year (open facts run to it)."""
+    first = session.execute(
+        select(func.min(Participation.valid_from)).where(col(Participation.voided_at).is_(None))
+    ).scalar()
+    this_year = clock.today().year
+    start = first.year if isinstance(first, date) else this_year
+    if isinstance(first, str):
+        start = int(first[:4])
+    return min(start, this_year), this_year
+
+
+def refresh_all(session: Session) -> int:
+    """Rebuild every summary from the raw facts; returns the new data version."""
+    first, last = _span(session)
+    session.execute(delete(PY))
+    session.execute(delete(YC))
+    session.flush()
+    bulk.bulk_insert(session.connection(), PY, _rows(session, None, last))
+    _recount(session, None)
+    return _bump(session, first=first, last=last)
+
+
+def _survivors(session: Session, ids: set[int]) -> set[int]:
+    """The people (survivors of merges) whose rows stand for ``ids``."""
+    keys: set[int] = set()
+    for chunk in _chunks(ids):
+        stmt = select(PERSON_KEY).where(
+            or_(col(Person.id).in_(chunk), col(Person.merged_into_id).in_(chunk))
+        )
+        keys.update(int(k) for (k,) in session.execute(stmt))
+    return keys
+
+
+def _contributions(rows: Iterable[Any], sign: int, into: dict[tuple[Any, ...], list[int]]) -> None:
+    """Add (or with ``sign`` -1, take away) person-year rows' share of the year counts."""
+    for row in rows:
+        key = (row["year"], row["scope"], row["gender"], age_band(row["year"] - row["birth_year"]))
+        part = row["part"] == 1
+        values = (
+            row["part"],
+            int(part and row["projects"] >= 2),
+            int(part and row["projects_to_date"] >= 2),
+            row["lead"],
+            row["member"],
+            1,
+        )
+        cell = into.setdefault(key, [0] * len(COUNTED))
+        for index, value in enumerate(values):
+            cell[index] += sign * value
+
+
+def _apply(session: Session, delta: dict[tuple[Any, ...], list[int]]) -> None:
+    """Year counts moved by ``delta`` (a cell met for the first time is inserted)."""
+    for (year, scope, gender, band), change in delta.items():
+        if not any(change):
+            continue
+        where = (
+            YC.c.year == year,
+            YC.c.scope == scope,
+            YC.c.gender == gender,
+            YC.c.age_band == band,
+        )
+        moved: Any = session.execute(
+            update(YC)
+            .where(*where)
+            .values({name: YC.c[name] + d for name, d in zip(COUNTED, change, strict=True)})
+        )
+        if moved.rowcount == 0:
+            keys = {"year": year, "scope": scope, "gender": gender, "age_band": band}
+            session.execute(insert(YC).values(**keys, **dict(zip(COUNTED, change, strict=True))))
+
+
+def refresh_people(session: Session, person_ids: set[int]) -> int | None:
+    """Rebuild the rows of ``person_ids`` (and of whom they were merged into or from) and move the
+    year counts by the difference between their old and new rows. No-op (None) while the summaries
+    were never built in full."""
+    current = state(session)
+    if current is None or current.last_year is None or not person_ids:
+        return None
+    keys = _survivors(session, person_ids) | person_ids
+    delta: dict[tuple[Any, ...], list[int]] = {}
+    for chunk in _chunks(keys):
+        old = select(PY).where(PY.c.person_id.in_(chunk))
+        _contributions((row._mapping for row in session.execute(old)), -1, delta)
+        session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
+    rows = list(_rows(session, _survivors(session, keys), current.last_year))
+    _contributions(rows, 1, delta)
+    if rows:
+        session.execute(insert(PY), rows)
+    _apply(session, delta)
+    return _bump(session)

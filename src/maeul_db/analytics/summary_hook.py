@@ -1,0 +1,76 @@
+"""The one place committed writes refresh the analytics summaries.
+
+Every session records which people its writes touched: ORM writes of participations, memberships
+and people (corrections, merges, unmerges, edits) are seen at flush; bulk writes that bypass the
+ORM (an import's rows, an import's undo) say so with ``mark``. Just before the session commits,
+``analytics.summary.refresh_people`` rebuilds those people's summary rows in the same transaction,
+so the summaries and the facts commit (or roll back) together and the data version moves with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session as OrmSession
+
+TOUCHED = "analytics_touched_people"
+FACT_TABLES = frozenset({"participation", "group_membership"})
+
+
+def touched(session: OrmSession) -> set[int]:
+    found: set[int] = session.info.setdefault(TOUCHED, set())
+    return found
+
+
+def mark(session: OrmSession, person_ids: Iterable[int | None]) -> None:
+    """Say that a write outside the ORM changed these people's facts."""
+    touched(session).update(p for p in person_ids if p is not None)
+
+
+def _people_of(obj: Any) -> list[int | None]:
+    table = getattr(obj, "__tablename__", None)
+    if table in FACT_TABLES:
+        return [obj.person_id, *inspect(obj).attrs.person_id.history.deleted]
+    if table == "person":
+        merged = inspect(obj).attrs.merged_into_id.history
+        return [obj.id, obj.merged_into_id, *merged.deleted]
+    return []
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _collect(session: OrmSession, _context: Any) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        mark(session, _people_of(obj))
+
+
+def refresh_pending(session: OrmSession) -> None:
+    """Bring the summaries up to date with this session's writes (before commit, or before a read
+    of the summaries in a session that wrote)."""
+    people = session.info.pop(TOUCHED, None)
+    if not people:
+        return
+    from maeul_db.analytics import summary  # late: the models import this module's package
+
+    summary.refresh_people(session, set(people))  # type: ignore[arg-type]
+
+
+@event.listens_for(OrmSession, "before_commit")
+def _before_commit(session: OrmSession) -> None:
+    session.flush()
+    refresh_pending(session)
+
+
+def mark_batch(session: OrmSession, batch_id: int) -> None:
+    """Mark the people of an import batch's facts (its import or its undo, both bulk writes)."""
+    from sqlalchemy import union
+
+    from maeul_db.analytics.queries import select
+    from maeul_db.models import GroupMembership, Participation
+
+    people = union(
+        select(Participation.person_id).where(Participation.import_batch_id == batch_id),
+        select(GroupMembership.person_id).where(GroupMembership.import_batch_id == batch_id),
+    )
+    mark(session, (int(p) for (p,) in session.execute(people)))

@@ -1,0 +1,30 @@
+"""Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
+for one whole year, the person-year facts for whole years, the raw facts otherwise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from maeul_db.analytics import families, summary, summary_hook
+from maeul_db.analytics.families import FamilyRow
+
+
+def covered(session: Session, start: date, end: date) -> bool:
+    """Whether the summaries answer ``[start, end]``: built, whole calendar years, within the
+    years they cover (open facts run only to their last year)."""
+    current = summary.state(session)
+    if current is None or current.last_year is None:
+        return False
+    whole = (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+    return whole and end.year <= current.last_year
+
+
+def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
+    if not covered(session, start, end):
+        return families.from_facts(session, start, end)
+    summary_hook.refresh_pending(session)  # this session's own writes first
+    if start.year == end.year:
+        return families.from_year_counts(session, start.year)
+    return families.from_person_years(session, start.year, end.year)

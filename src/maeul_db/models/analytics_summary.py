@@ -1,0 +1,70 @@
+"""Precomputed analytics summaries (issue 11): person-year facts, year counts and a data version.
+
+Derived data only: ``analytics.summary`` rebuilds them from the raw facts (in full, or for the
+people a committed write touched), so they can be dropped and rebuilt at any time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+from maeul_db.models.base import aware_datetime
+
+# The city-wide scope of a summary row (a person active in two districts is one person in Seoul).
+CITY_SCOPE = "*"
+
+
+class AnalyticsPersonYear(SQLModel, table=True):
+    """One person (merged duplicates counted as the survivor) in one scope (a district, or ``*``
+    for Seoul) in one calendar year in which they took part in a project or belonged to a group."""
+
+    __tablename__ = "analytics_person_year"
+    __table_args__ = (Index("ix_analytics_person_year_year_scope", "year", "scope", "person_id"),)
+
+    person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    year: int = Field(primary_key=True)
+    gender: str = Field(max_length=1)
+    birth_year: int
+    # 1 when the person took part in a project of the scope that year (any role).
+    part: int = 0
+    lead: int = 0
+    member: int = 0
+    # Distinct projects met that year; of those, how many were also met the year before.
+    projects: int = 0
+    carried: int = 0
+    # Distinct projects of the scope the person had started by 31 December of the year.
+    projects_to_date: int = 0
+
+
+class AnalyticsYearCount(SQLModel, table=True):
+    """People per year × scope × gender × age band (age on 31 December of the year)."""
+
+    __tablename__ = "analytics_year_count"
+
+    year: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    gender: str = Field(primary_key=True, max_length=1)
+    age_band: str = Field(primary_key=True, max_length=10)
+    participants: int = 0
+    repeat_participants: int = 0
+    repeat_participants_ever: int = 0
+    lead_proposers: int = 0
+    group_members: int = 0
+    people_engaged: int = 0
+
+
+class AnalyticsDataVersion(SQLModel, table=True):
+    """One row: bumped by every summary refresh, so cached analytics results live until the data
+    changes; ``last_year`` is the last year the summaries cover (open facts run to it)."""
+
+    __tablename__ = "analytics_data_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
+    first_year: int | None = None
+    last_year: int | None = None
+    refreshed_at: datetime | None = aware_datetime(default=None)
