@@ -217,11 +217,3 @@ def summaries_refresh(as_user: AsUser = None) -> None:
     console.print(
         message("analytics.summaries_refreshed", version=done.version, seconds=done.seconds)
     )
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(summaries_app, name="summaries")
-    app.command("kpi")(kpi)
-    app.command("report")(report)
-    app.command("ladder")(ladder)
-    app.add_typer(graph_app, name="graph")
