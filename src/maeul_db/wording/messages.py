@@ -617,6 +617,7 @@ from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
 from maeul_db.wording.messages_menu import MESSAGES_MENU  # noqa: E402
 from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
+from maeul_db.wording.messages_i15_rep import MESSAGES_I15_REP  # noqa: E402
 
 _merge(
     MESSAGES_IDENTITY,
@@ -640,4 +641,5 @@ _merge(
     MESSAGES_I10_PIPE,
     MESSAGES_I11_JOBS,
     MESSAGES_I11_SUMMARY,
+    MESSAGES_I15_REP,
 )
