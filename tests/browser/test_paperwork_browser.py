@@ -173,7 +173,8 @@ def _hand_in_and_settle(page: Page, staff: Page, application_url: str, tmp_path:
     pdf, png = _receipts(tmp_path)
     _move(staff, "협약", "협약서 접수")
     _move(staff, "사업 진행", "사업 시작")
-    project_url = staff.get_by_role("link", name=re.compile(r"사업 \d+번")).get_attribute("href")
+    href = staff.get_by_role("link", name=re.compile(r"사업 \d+번")).get_attribute("href")
+    project_url = application_url.split("/paperwork/")[0] + str(href)
 
     # The representative reaches the report from the application and hands it in.
     page.goto(application_url)
@@ -208,6 +209,6 @@ def _hand_in_and_settle(page: Page, staff: Page, application_url: str, tmp_path:
     history = staff.locator("ol.history")
     for step in ("사업 진행 → 결과보고 제출", "결과보고 제출 → 정산 완료", "정산 완료 → 종료"):
         expect(history).to_contain_text(step)
-    staff.goto(str(project_url))
+    staff.goto(project_url)
     expect(staff.locator("#paperwork-settlement")).to_contain_text("정산 확정")
     expect(staff.locator("#paperwork-report")).to_contain_text("제출")
