@@ -1,14 +1,20 @@
 """Issue 15 in a real browser (uvicorn, Debian Chromium): a group representative applies to a
 call, is returned for changes, fixes the application and resubmits; staff check eligibility,
-score and select, and the selected application's project exists."""
+score and select, and the selected application's project exists. The representative then hands
+in the project's result report and a settlement with two receipts; staff accept, settle and close
+it, and the application's history and the project's page show every step."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
@@ -88,7 +94,7 @@ def _move(page: Page, to: str, reason: str) -> None:
 
 
 def test_representative_applies_is_returned_resubmits_and_staff_select(
-    base_url: str, page: Page
+    base_url: str, page: Page, tmp_path: Path
 ) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     _log_in(page, base_url, REP)
@@ -134,3 +140,75 @@ def test_representative_applies_is_returned_resubmits_and_staff_select(
     page.goto(application_url)
     expect(page.locator("#application-status")).to_have_text("선정")
     expect(page.locator("select#to")).to_have_count(0)
+
+    _hand_in_and_settle(page, staff, application_url, tmp_path)
+
+
+def _receipts(tmp_path: Path) -> tuple[Path, Path]:
+    pdf = tmp_path / "receipt-1.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    png = tmp_path / "receipt-2.png"
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10), (0, 120, 60)).save(out, format="PNG")
+    png.write_bytes(out.getvalue())
+    return pdf, png
+
+
+def _expense(page: Page, payee: str, amount: str, line: str, file: Path) -> None:
+    # The project runs from its selection day (Asia/Seoul), so the receipts are dated today there.
+    page.fill("#expense-spent_on", datetime.now(ZoneInfo("Asia/Seoul")).date().isoformat())
+    page.fill("#expense-payee", payee)
+    page.select_option("#expense-line", label=line)
+    page.fill("#expense-amount_krw", amount)
+    page.set_input_files("#expense-file", str(file))
+    page.get_by_role("button", name="집행 내역 추가").click()
+    expect(page.get_by_role("status")).to_have_text("집행 내역을 추가했습니다.")
+
+
+def _act(page: Page, button: str) -> None:
+    page.locator("#state-form").get_by_role("button", name=button).click()
+
+
+def _hand_in_and_settle(page: Page, staff: Page, application_url: str, tmp_path: Path) -> None:
+    pdf, png = _receipts(tmp_path)
+    _move(staff, "협약", "협약서 접수")
+    _move(staff, "사업 진행", "사업 시작")
+    href = staff.get_by_role("link", name=re.compile(r"사업 \d+번")).get_attribute("href")
+    project_url = application_url.split("/paperwork/")[0] + str(href)
+
+    # The representative reaches the report from the application and hands it in.
+    page.goto(application_url)
+    page.get_by_role("link", name="결과보고").click()
+    page.fill("#narrative", "이웃 스무 명이 매달 함께 밥을 지었습니다.")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_role("status")).to_have_text("사업 내용을 저장했습니다.")
+    _act(page, "제출")
+    expect(page.locator("#report-state")).to_have_text("제출")
+
+    # The settlement, from the menu's paperwork list: two expenses, each with its receipt.
+    page.get_by_role("navigation", name="주 메뉴").get_by_role(
+        "link", name="사업 보고·정산"
+    ).click()
+    page.get_by_role("link", name="작성 중").click()
+    _expense(page, "골목식자재", "300000", "재료비", pdf)
+    _expense(page, "마을인쇄소", "150000", "운영비", png)
+    expect(page.locator("#expenses")).to_contain_text("(2건)")
+    _act(page, "제출")
+    expect(page.locator("#settlement-state")).to_have_text("제출")
+    expect(page.locator("#state-form").get_by_role("button", name="승인")).to_have_count(0)
+
+    # Staff accept and settle, then close the application.
+    staff.goto(f"{project_url}/settlement")
+    _act(staff, "승인")
+    expect(staff.locator("#settlement-state")).to_have_text("검토 완료")
+    _act(staff, "정산 확정")
+    expect(staff.locator("#settlement-state")).to_have_text("정산 확정")
+    staff.goto(application_url)
+    expect(staff.locator("#application-status")).to_have_text("정산 완료")
+    _move(staff, "종료", "정산 확정 후 종료")
+    history = staff.locator("ol.history")
+    for step in ("사업 진행 → 결과보고 제출", "결과보고 제출 → 정산 완료", "정산 완료 → 종료"):
+        expect(history).to_contain_text(step)
+    staff.goto(project_url)
+    expect(staff.locator("#paperwork-settlement")).to_contain_text("정산 확정")
+    expect(staff.locator("#paperwork-report")).to_contain_text("제출")

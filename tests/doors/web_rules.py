@@ -428,7 +428,8 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/paperwork/applications/{application_id}/scores"): WebRule(
         STAFF, {"points_plan": "5"}
     ),
-    # Result reports and settlements (issue 15, i15-settle): district staff for now.
+    # Result reports and settlements (issue 15): staff; a group representative reaches their own
+    # groups' projects (tests/settlements/test_rep.py), the list from the menu.
     ("GET", "/projects/{project_id}/report"): WebRule(STAFF),
     ("POST", "/projects/{project_id}/report"): WebRule(STAFF, {"narrative": "보고"}),
     ("POST", "/projects/{project_id}/report/attachments"): WebRule(STAFF, upload=True),
@@ -446,6 +447,6 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/projects/{project_id}/settlement.pdf"): WebRule(STAFF),
     ("GET", "/projects/{project_id}/settlement.xlsx"): WebRule(STAFF),
     ("GET", "/projects/{project_id}/settlement.csv"): WebRule(STAFF),
-    ("GET", "/settlements"): WebRule(STAFF, cross="own"),
-    ("GET", "/settlements.xlsx"): WebRule(STAFF, cross="own"),
+    ("GET", "/settlements"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/settlements.xlsx"): WebRule(PAPERWORK, cross="own"),
 }

@@ -60,6 +60,7 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
         (
             MenuLink("/paperwork/calls", "menu.calls", PAPERWORK, in_nav=True),
             MenuLink("/paperwork/applications", "menu.applications", PAPERWORK, in_nav=True),
+            MenuLink("/settlements", "menu.reports_settlements", PAPERWORK, in_nav=True),
         ),
     ),
     (

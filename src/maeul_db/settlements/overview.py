@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from maeul_db.kit.cells import xlsx_bytes
 from maeul_db.kit.pagination import Page
 from maeul_db.models import Project, ResultReport, Settlement, SettlementExpense, UserAccount
-from maeul_db.projects import service as project_service
+from maeul_db.settlements.access import paperwork_projects
 from maeul_db.settlements.reports import due_on
 from maeul_db.wording import label, message
 
@@ -70,8 +70,9 @@ def _rows(session: Session, projects: Sequence[Project]) -> list[OverviewRow]:
 def list_(
     session: Session, *, user: UserAccount, page: Page, year: int | None = None
 ) -> tuple[list[OverviewRow], int]:
-    """The projects in the user's scope (the projects list's own scoping), with their paperwork."""
-    projects, count = project_service.list_(session, user=user, page=page, year=year)
+    """The projects in the user's paperwork scope (``access.paperwork_projects``), with their
+    paperwork."""
+    projects, count = paperwork_projects(session, user=user, page=page, year=year)
     return _rows(session, projects), count
 
 

@@ -26,6 +26,7 @@ from maeul_db.models import (
 from maeul_db.settlements import figures, history
 from maeul_db.settlements.access import Action, allowed, require_project_paperwork
 from maeul_db.settlements.attachments import Upload, store
+from maeul_db.settlements.follow import application_follows
 from maeul_db.settlements.schemas import ReportUpdate
 from maeul_db.wording import label
 
@@ -194,4 +195,5 @@ def change_state(
     row.decision_note = cleaned
     session.add(row)
     session.flush()
+    application_follows(session, user=user, project=project, subject="report", action=action)
     return row

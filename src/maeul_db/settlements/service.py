@@ -29,6 +29,7 @@ from maeul_db.models import (
 from maeul_db.settlements import history, noncash, totals
 from maeul_db.settlements.access import Action, allowed, require_project_paperwork
 from maeul_db.settlements.attachments import Upload, store
+from maeul_db.settlements.follow import application_follows
 from maeul_db.settlements.schemas import ExpenseCreate, NoncashCreate, PlanUpdate
 from maeul_db.wording import label
 
@@ -332,4 +333,5 @@ def change_state(
         row.settled_at = clock.utcnow()
     session.add(row)
     session.flush()
+    application_follows(session, user=user, project=project, subject="settlement", action=action)
     return row

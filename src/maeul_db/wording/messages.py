@@ -609,6 +609,7 @@ from maeul_db.wording.messages_i12_assembly import MESSAGES_I12_ASSEMBLY  # noqa
 from maeul_db.wording.messages_i12_councils import MESSAGES_I12_COUNCILS  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i15_apply import MESSAGES_I15_APPLY  # noqa: E402
+from maeul_db.wording.messages_i15_rep import MESSAGES_I15_REP  # noqa: E402
 from maeul_db.wording.messages_i15_settle import MESSAGES_I15_SETTLE  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
@@ -640,4 +641,5 @@ _merge(
     MESSAGES_I10_PIPE,
     MESSAGES_I11_JOBS,
     MESSAGES_I11_SUMMARY,
+    MESSAGES_I15_REP,
 )
