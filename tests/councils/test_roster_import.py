@@ -9,6 +9,7 @@ import io
 from datetime import date
 
 import pytest
+from fastapi.testclient import TestClient
 from openpyxl import Workbook
 from sqlmodel import Session, select
 
@@ -18,6 +19,7 @@ from maeul_db.imports import undo
 from maeul_db.models import CouncilSeat, ImportBatch, Person
 from tests.builders import (
     DISTRICT_B,
+    bearer,
     complete_program,
     make_council,
     make_council_seat,
@@ -124,3 +126,22 @@ def test_other_district_staff_is_refused(session: Session) -> None:
             session, user=outsider, council_id=council.id, content=_xlsx(_rows()), filename="a"
         )
     assert session.exec(select(CouncilSeat)).all() == []
+
+
+def test_api_door_imports_and_refuses_other_districts(client: TestClient, session: Session) -> None:
+    staff = make_user(session)
+    outsider = make_user(session, district_code=DISTRICT_B)
+    council, _, _ = _world(session)
+    session.commit()
+    upload = {"file": ("명단.xlsx", _xlsx(_rows()))}
+    url = f"/api/councils/{council.id}/roster"
+    refused = client.post(url, files=upload, headers=bearer(client, outsider.username))
+    assert refused.status_code in (403, 404)
+    answer = client.post(url, files=upload, headers=bearer(client, staff.username))
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert (body["seats_created"], body["rejected"][0]["row"]) == (2, 5)
+    strict = client.post(
+        url, files=upload, data={"strict": "true"}, headers=bearer(client, staff.username)
+    )
+    assert strict.status_code == 422 and strict.json()["refused"] is True

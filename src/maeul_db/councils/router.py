@@ -150,7 +150,7 @@ def import_roster(
     strict: Annotated[bool, Form()] = False,
 ) -> Response:
     """Seat a roster's members (xlsx/CSV, Korean headers) under the seat rules; 422 when nothing
-    was written (every row refused, or ``strict`` and any row refused)."""
+    was written because ``strict`` refused the file."""
     report = roster_import.run_import(
         session,
         user=user,
@@ -159,5 +159,6 @@ def import_roster(
         filename=file.filename or "upload.csv",
         strict=strict,
     )
-    status = 201 if report.batch_id is not None else 422
+    # 201: written; 422: a strict file refused; 200: checked, every row refused (see the report).
+    status = 201 if report.batch_id is not None else 422 if report.refused else 200
     return JSONResponse(report.model_dump(mode="json"), status_code=status)
