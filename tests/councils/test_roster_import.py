@@ -27,6 +27,7 @@ from tests.builders import (
     make_program,
     make_user,
 )
+from tests.web_login import csrf_token, log_in
 
 HEADERS = ["성명", "출생연도", "성별", "휴대폰", "직위", "선출방식", "시작일", "종료일", "분과"]
 
@@ -145,3 +146,20 @@ def test_api_door_imports_and_refuses_other_districts(client: TestClient, sessio
         url, files=upload, data={"strict": "true"}, headers=bearer(client, staff.username)
     )
     assert strict.status_code == 422 and strict.json()["refused"] is True
+
+
+def test_page_upload_shows_the_refused_row(client: TestClient, session: Session) -> None:
+    staff = make_user(session)
+    council, _, _ = _world(session)
+    session.commit()
+    assert log_in(client, staff.username).status_code == 303
+    page = f"/councils/{council.id}"
+    token = csrf_token(client.get(page).text)
+    answer = client.post(
+        f"{page}/roster",
+        files={"file": ("명단.xlsx", _xlsx(_rows()))},
+        data={"csrf_token": token},
+    )
+    assert answer.status_code == 200, answer.text[:500]
+    assert "3행 중 2명 위촉, 1행 거부" in answer.text
+    assert "<td>5</td><td>성명</td>" in answer.text and "주민자치학교" in answer.text
