@@ -64,11 +64,12 @@ def _bad(column: str, key: str, **params: object) -> _RowError:
     return _RowError(column, key.rsplit(".", 1)[-1], message(key, **params))
 
 
-def _choice(parsed: ParsedFile, raw: RawRow, key: str, vocab: dict[str, Any], msg: str) -> Any:
+def _choice(parsed: ParsedFile, raw: RawRow, key: str, vocab: dict[str, Any], what: str) -> Any:
+    """The code a choice cell names; refused with ``council_roster.bad_<what>`` otherwise."""
     text = _cell(parsed, raw, key)
     value = vocab.get(header_key(text))
     if value is None:
-        raise _bad(key, msg, value=text)
+        raise _bad(key, f"council_roster.bad_{what}", value=text)
     return value
 
 
@@ -90,9 +91,9 @@ def _check(parsed: ParsedFile, raw: RawRow, council: Council) -> _Row:
     year = _cell(parsed, raw, "birth_year").removesuffix(YEAR_SUFFIX).strip()
     if not year.isdigit() or not 1900 <= int(year) <= clock.today().year:
         raise _bad("birth_year", "council_roster.bad_year", value=year)
-    gender = _choice(parsed, raw, "gender", GENDERS, "council_roster.bad_gender")
-    role = _choice(parsed, raw, "role", ROLES, "council_roster.bad_role")
-    method = _choice(parsed, raw, "chosen_by", METHODS, "council_roster.bad_method")
+    gender = _choice(parsed, raw, "gender", GENDERS, "gender")
+    role = _choice(parsed, raw, "role", ROLES, "role")
+    method = _choice(parsed, raw, "chosen_by", METHODS, "method")
     start = _day(parsed, raw, "start_date")
     if start is None:
         raise _bad("start_date", "council_roster.date_required")
