@@ -84,6 +84,11 @@ LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
         "summaries_app",
         "Analytics summaries (issue 11).",
     ),
+    "councils": (
+        "maeul_db.councils.cli",
+        "councils_app",
+        "Resident councils: roster import.",
+    ),
 }
 LAZY_REFDATA_COMMANDS: dict[str, tuple[str, str, str]] = {
     "dong-change": (

@@ -21,6 +21,7 @@ class Call:
     query: dict[str, str] = field(default_factory=dict)
     form: dict[str, str] | None = None
     upload: bool = False  # the world's roster as multipart ``file`` for district A
+    file: bytes | None = None  # another file as multipart ``file`` (a council roster)
     ids: dict[str, str] = field(default_factory=dict)  # path parameter → another world id
 
 
@@ -62,6 +63,10 @@ EXPENSE = {
 }
 NONCASH = {"kind": "in_kind", "description": "물품", "appraised_krw": 1000}
 PLAN = {"planned": {"materials": 1000}, "interest_krw": 5}
+
+COUNCIL_ROSTER = (
+    "성명,출생연도,성별,역할,선출방식,시작일\n나미등록,1980,여,위원,추천,2024-01-01\n".encode()
+)
 
 API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/auth/token"): Call(None, form={"username": "{username}", "password": PASSWORD}),
@@ -237,6 +242,8 @@ API_RULES: dict[tuple[str, str], Call] = {
             "override_reason": "증빙 제출",
         }
     ),
+    # A council roster naming someone without council school: the row is refused, nothing shown.
+    ("POST", "/api/councils/{council_id}/roster"): Call(file=COUNCIL_ROSTER),
     ("POST", "/api/councils/{council_id}/seats/{seat_id}/close"): Call(
         body={"valid_to": "2024-01-01"}
     ),

@@ -187,6 +187,8 @@ def _http(
 ) -> Any:
     if rule.form is not None:
         return client.request(method, url, data=_fill(rule.form, ids), **kw)
+    if rule.file is not None:
+        return client.request(method, url, files={"file": ("council.csv", rule.file)}, **kw)
     if rule.upload:
         files = {"file": ("감시명단.csv", ids["roster_bytes"], "text/csv")}
         return client.request(

@@ -332,6 +332,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/councils/{council_id}/seats"): Rule(
         "deny", {"person_id": "{person_id}", "chosen_by": "open_call", "valid_from": "2024-01-01"}
     ),
+    ("POST", "/api/councils/{council_id}/roster"): Rule("deny", upload=True),
     ("POST", "/api/councils/{council_id}/seats/{seat_id}/close"): Rule(
         "deny", {"valid_to": "2024-01-01"}
     ),

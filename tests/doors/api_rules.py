@@ -284,6 +284,7 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/councils/{council_id}/seats"): ApiRule(
         STAFF, {"person_id": "{person_id}", "chosen_by": "open_call", "valid_from": "2024-01-01"}
     ),
+    ("POST", "/api/councils/{council_id}/roster"): ApiRule(STAFF, upload=True),
     ("POST", "/api/councils/{council_id}/seats/{seat_id}/close"): ApiRule(
         STAFF, {"valid_to": "2024-01-01"}
     ),

@@ -360,6 +360,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         STAFF, {"person_id": "{person_id}", "chosen_by": "open_call", "valid_from": "2024-01-01"}
     ),
     ("POST", "/councils/{council_id}/seats/{seat_id}/close"): WebRule(STAFF, CLOSE_FORM),
+    ("POST", "/councils/{council_id}/roster"): WebRule(STAFF, upload=True),
     ("POST", "/councils/{council_id}/applicants"): WebRule(
         STAFF, {"person_id": "{person_id}", "applied_on": "2022-01-01", "term_start": "2023-04-01"}
     ),

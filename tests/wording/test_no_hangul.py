@@ -25,6 +25,7 @@ DATA_MODULES = {
     "demo/autonomy.py",  # demo agenda items, subcommittees, space and network names
     "demo/settlements.py",  # payees, a narrative and a return note of the demo settlements
     "imports/synonyms.py",  # roster header and value synonyms an upload may use (issue 10)
+    "councils/roster_format.py",  # council roster headers and values an upload may use
 }
 
 # Modules still raising literal Korean messages. Phase 2 of issue 8 converted the last of them;

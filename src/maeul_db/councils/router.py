@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, File, Form, Query, UploadFile
+from fastapi.responses import JSONResponse, Response
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.councils import draws, meetings, seats, service, views
+from maeul_db.councils import draws, meetings, roster_import, seats, service, views
 from maeul_db.councils.schemas import (
     ApplicantCreate,
     ApplicantPublic,
@@ -20,6 +21,7 @@ from maeul_db.councils.schemas import (
     DrawPublic,
     MeetingCreate,
     MeetingPublic,
+    RosterImportReport,
     SeatCreate,
     SeatPublic,
     StatusPage,
@@ -28,6 +30,7 @@ from maeul_db.councils.schemas import (
     SubcommitteePublic,
     SubcommitteeSeat,
 )
+from maeul_db.imports import files
 from maeul_db.kit import time as clock
 
 router = APIRouter(prefix="/councils", tags=["councils"])
@@ -131,3 +134,31 @@ def record_meeting(
 ) -> MeetingPublic:
     """Record a council or subcommittee meeting with who came."""
     return meetings.record_meeting(session, user=user, council_id=council_id, data=data)
+
+
+@router.post(
+    "/{council_id}/roster",
+    response_model=RosterImportReport,
+    status_code=201,
+    responses={422: {"model": RosterImportReport}},
+)
+def import_roster(
+    session: SessionDep,
+    user: CurrentUser,
+    council_id: int,
+    file: Annotated[UploadFile, File()],
+    strict: Annotated[bool, Form()] = False,
+) -> Response:
+    """Seat a roster's members (xlsx/CSV, Korean headers) under the seat rules; 422 when nothing
+    was written because ``strict`` refused the file."""
+    report = roster_import.run_import(
+        session,
+        user=user,
+        council_id=council_id,
+        content=files.read_upload(file.file),
+        filename=file.filename or "upload.csv",
+        strict=strict,
+    )
+    # 201: written; 422: a strict file refused; 200: checked, every row refused (see the report).
+    status = 201 if report.batch_id is not None else 422 if report.refused else 200
+    return JSONResponse(report.model_dump(mode="json"), status_code=status)

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
+from maeul_db.imports.schemas import RejectedRowPublic
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import CouncilRole, SelectionMethod
 
@@ -206,3 +207,21 @@ class StatusPage(SQLModel):
     district_code: str | None
     rows: list[CouncilStatus]
     experience: ExperienceShare
+
+
+class RosterImportReport(SQLModel):
+    """What a council roster import did (or, for a refused strict file, would have done)."""
+
+    filename: str
+    file_kind: str
+    council_id: int
+    rows_read: int
+    seats_created: int
+    people_created: int
+    rejected_rows: int
+    rejected: list[RejectedRowPublic]
+    # True when strict mode refused the whole file for its refused rows.
+    refused: bool
+    message: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+    batch_id: int | None = None

@@ -3,7 +3,8 @@ write → batch → undo). A kind is what the file held; ``imports.undo`` remove
 its kind.
 
 - ``roster``: people, groups, projects, participations, memberships (``imports.write``);
-- ``attendance``: training enrolments and module attendance (``training.attendance_write``).
+- ``attendance``: training enrolments and module attendance (``training.attendance_write``);
+- ``council_roster``: council seats and the people they created (``councils.roster_import``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlmodel import Session
 
 from maeul_db.models import ImportBatch, UserAccount
 
-KINDS = ("roster", "attendance")
+KINDS = ("roster", "attendance", "council_roster")
 
 
 def open_batch(

@@ -1,7 +1,8 @@
 """Undo an import batch: remove exactly what the batch created, keep what others now rely on.
 
 By the batch's kind (``imports.batches``): an ``attendance`` batch is undone by
-``training.attendance_write.undo_rows``; a ``roster`` batch as follows.
+``training.attendance_write.undo_rows``, a ``council_roster`` one by
+``councils.roster_import.undo_rows``; a ``roster`` batch as follows.
 
 - participations and group memberships the batch created are deleted (an import undone is a
   correction of a mistaken load, not the end of a real interval);
@@ -93,6 +94,36 @@ def delete_unreferenced(
     return len(ids), len(created) - len(ids)
 
 
+def delete_created_people(session: Session, people: list[int]) -> tuple[int, int]:
+    """Delete the people an import created (``people``) unless something outside their own
+    history refers to them now or they were edited since; (removed, kept)."""
+    person, candidate = _table("person"), _table("person_match_candidate")
+    if not people:
+        return 0, 0
+    session.connection().execute(
+        delete(candidate).where(
+            candidate.c.status == MatchStatus.open.value,
+            or_(candidate.c.person_id.in_(people), candidate.c.candidate_person_id.in_(people)),
+        )
+    )
+    skip = {("person_version", "person_id"), ("consent", "person_id")}
+    ids = list(
+        session.connection()
+        .execute(
+            select(person.c.id).where(
+                person.c.id.in_(people), person.c.version == 1, _unreferenced(person, skip=skip)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    for chunk in _chunks(ids):
+        for dependent in (_table("person_version"), _table("consent")):
+            session.connection().execute(delete(dependent).where(dependent.c.person_id.in_(chunk)))
+        session.connection().execute(delete(person).where(person.c.id.in_(chunk)))
+    return len(ids), len(people) - len(ids)
+
+
 def _undo_roster(session: Session, batch_id: int) -> tuple[dict[str, int], dict[str, int]]:
     connection = session.connection()
     person, project, group = _table("person"), _table("project"), _table("community_group")
@@ -145,6 +176,10 @@ def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPu
         from maeul_db.training.attendance_write import undo_rows
 
         removed, kept = undo_rows(session, batch_id, stored(batch))
+    elif batch.kind == "council_roster":
+        from maeul_db.councils.roster_import import undo_rows as undo_seats
+
+        removed, kept = undo_seats(session, batch_id, stored(batch))
     else:
         removed, kept = _undo_roster(session, batch_id)
     batch.status = ImportStatus.undone

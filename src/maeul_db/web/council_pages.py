@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
-from maeul_db.councils import draws, meetings, seats, service, views
+from maeul_db.councils import draws, meetings, roster_import, seats, service, views
 from maeul_db.councils.schemas import (
     ApplicantCreate,
     CouncilCreate,
@@ -23,6 +23,8 @@ from maeul_db.councils.schemas import (
     SubcommitteeCreate,
     SubcommitteeMemberCreate,
 )
+from maeul_db.errors import Conflict, InvalidInput
+from maeul_db.imports import files
 from maeul_db.kit import time as clock
 from maeul_db.models import UserAccount
 from maeul_db.web.deps import WebUser, get_web_user
@@ -111,9 +113,11 @@ def _council(
     values: dict[str, str] | None = None,
     errors: dict[str, FieldError] | None = None,
     status_code: int = 200,
+    roster: dict[str, Any] | None = None,
 ) -> Response:
     view = views.council_view(session, user=user, council_id=council_id, as_of=as_of)
     context: dict[str, Any] = {
+        "roster": roster or {},
         "view": view,
         "today": clock.today(),
         "failed": failed,
@@ -304,3 +308,46 @@ def record_meeting(
     except FormInvalid as exc:
         return _refused(request, session, user, council_id, "meeting", values, exc)
     return saved_redirect(f"/councils/{council_id}?as_of={data.held_on}&saved=meeting")
+
+
+@router.post("/councils/{council_id}/roster")
+def import_roster(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    council_id: int,
+    file: Annotated[UploadFile, File()],
+    strict: Annotated[bool, Form()] = False,
+) -> Response:
+    """Seat the members of an uploaded roster (xlsx/CSV) under the seat rules; show the report."""
+    try:
+        with session.begin_nested():  # a file refused outright leaves nothing behind
+            report = roster_import.run_import(
+                session,
+                user=user,
+                council_id=council_id,
+                content=files.read_upload(file.file),
+                filename=file.filename or "upload.csv",
+                strict=strict,
+            )
+    except (InvalidInput, Conflict) as exc:
+        roster: dict[str, Any] = {"error": exc.message}
+        return _council(
+            request,
+            session,
+            user=user,
+            council_id=council_id,
+            as_of=clock.today(),
+            roster=roster,
+            status_code=422,
+        )
+    status = 200 if report.batch_id is not None else 422
+    return _council(
+        request,
+        session,
+        user=user,
+        council_id=council_id,
+        as_of=clock.today(),
+        roster={"report": report},
+        status_code=status,
+    )

@@ -607,6 +607,7 @@ from maeul_db.wording.messages_i11_jobs import MESSAGES_I11_JOBS  # noqa: E402
 from maeul_db.wording.messages_i11_summary import MESSAGES_I11_SUMMARY  # noqa: E402
 from maeul_db.wording.messages_i12_assembly import MESSAGES_I12_ASSEMBLY  # noqa: E402
 from maeul_db.wording.messages_i12_councils import MESSAGES_I12_COUNCILS  # noqa: E402
+from maeul_db.wording.messages_i12_roster import MESSAGES_I12_ROSTER  # noqa: E402
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i15_apply import MESSAGES_I15_APPLY  # noqa: E402
 from maeul_db.wording.messages_i15_rep import MESSAGES_I15_REP  # noqa: E402
@@ -642,4 +643,5 @@ _merge(
     MESSAGES_I11_JOBS,
     MESSAGES_I11_SUMMARY,
     MESSAGES_I15_REP,
+    MESSAGES_I12_ROSTER,
 )
