@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 
+from openpyxl import Workbook
 from sqlmodel import Session
 
 from maeul_db.models import AnalyticsJob, JobAudience, JobKind, JobStatus, UserAccount
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _workbook() -> bytes:
+    """A real (tiny) workbook: the personal-data test reads every download it is given."""
+    book = Workbook()
+    book.active.append(["지표", "값"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def make_done_job(
@@ -28,7 +39,7 @@ def make_done_job(
         started_at=datetime(2024, 3, 4, 1, 0, tzinfo=UTC),
         finished_at=datetime(2024, 3, 4, 1, 1, tzinfo=UTC),
         result_json='{"rows": 1}',
-        result_file=b"PK\x03\x04 not really a workbook",
+        result_file=_workbook(),
         result_media_type=XLSX,
     )
     session.add(job)
