@@ -24,7 +24,7 @@ from tests.browser.conftest import serve_app
 from tests.builders import PASSWORD
 from tests.doors.routes import web_routes
 from tests.doors.web_rules import WEB_RULES
-from tests.doors.world import World, seed
+from tests.doors.world import ROLES, World, seed
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,9 @@ def _describe(where: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")
+# The door world's roles: it has no group representative account yet (their pages are the
+# paperwork pages staff see, scoped to their groups; tests/paperwork/test_rep_scope.py).
+@pytest.mark.parametrize("role", [None, *ROLES], ids=lambda r: r.value if r else "anonymous")
 def test_every_page_has_no_serious_axe_violation(
     a11y_app: tuple[str, World], browser: Browser, role: Role | None
 ) -> None:
