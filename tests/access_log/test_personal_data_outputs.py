@@ -42,11 +42,11 @@ KNOWN_UNLOGGED: set[str] = set()
 OUTSIDE_REGISTER = {
     "api GET /api/imports/batches/{batch_id}/rejected": "import.rejected_rows",
     "web GET /imports/batches/{batch_id}/rejected": "import.rejected_rows",
-    # The import wizard shows the kept file's cells (issue 10), logged like rejected rows.
-    "api POST /api/imports/uploads": "import.rejected_rows",
-    "api GET /api/imports/uploads/{upload_id}": "import.rejected_rows",
-    "api PATCH /api/imports/uploads/{upload_id}": "import.rejected_rows",
-    "web GET /imports/uploads/{upload_id}": "import.rejected_rows",
+    # The import wizard shows the kept file's cells (issue 10), logged as its own action.
+    "api POST /api/imports/uploads": "import.preview",
+    "api GET /api/imports/uploads/{upload_id}": "import.preview",
+    "api PATCH /api/imports/uploads/{upload_id}": "import.preview",
+    "web GET /imports/uploads/{upload_id}": "import.preview",
 }
 
 
@@ -283,7 +283,8 @@ def test_commands_log_every_person_they_show(
         result = CliRunner().invoke(cli_app, args, input=rule.stdin)
         where = f"cli {name}"
         if result.exit_code != 0:
-            refused.append(f"{where} -> exit {result.exit_code}: {result.output[-300:]}")
+            failure = f"{result.output[-300:]} {result.exception!r}"
+            refused.append(f"{where} -> exit {result.exit_code}: {failure}")
         text = result.output + (pd_world.body_text(out.read_bytes()) if out.exists() else "")
         cells.check(where, text, before)
         savepoint.rollback()

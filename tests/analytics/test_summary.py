@@ -15,6 +15,7 @@ from maeul_db.errors import Forbidden
 from maeul_db.identity import service as identity
 from maeul_db.imports import service as imports
 from maeul_db.imports.undo import undo
+from maeul_db.kit.time import today as seoul_today
 from maeul_db.models import (
     AnalyticsPersonYear,
     Participation,
@@ -28,7 +29,7 @@ from tests.builders import DISTRICT_A, DISTRICT_B, make_group, make_membership, 
 from tests.imports.roster import csv_bytes, roster_rows
 
 ADMIN = UserAccount(username="admin", password_hash="", role=Role.city_admin)
-LAST = date.today().year
+LAST = seoul_today().year
 PERIODS = [
     (2017, 2017),
     (2018, 2018),

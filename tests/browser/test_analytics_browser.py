@@ -70,7 +70,7 @@ def test_analyst_opens_dashboard(
     text = page.locator("main").inner_text()
     assert not any(name in text for name in names)
     page.select_option("#district", "11110")
-    page.get_by_role("button", name="보기").click()
+    page.get_by_role("button", name="보기", exact=True).click()
     expect(page.locator('#kpi-districts tr[data-district="11110"]')).to_be_visible()
     shot = tmp_path / "analytics.png"
     page.screenshot(path=str(shot), full_page=True)

@@ -6,12 +6,12 @@ always the named attendees plus the unnamed."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from maeul_db.kit.time import today as seoul_today
 from tests.browser.conftest import STAFF_PERSON, LiveApp
 
 pytestmark = pytest.mark.browser
@@ -41,7 +41,7 @@ def _register_second_person(page: Page, app: LiveApp) -> None:
 
 def _add(page: Page, prefix: str, person: str, button: str) -> None:
     page.fill(f"#{prefix}-person", person)
-    page.fill(f"#{prefix}-valid_from", date.today().isoformat())
+    page.fill(f"#{prefix}-valid_from", seoul_today().isoformat())
     page.get_by_role("button", name=button).click()
 
 

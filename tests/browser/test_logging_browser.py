@@ -5,12 +5,12 @@ timeline."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from maeul_db.kit.time import today as seoul_today
 from tests.browser.conftest import LiveApp
 from tests.builders import DONG_A
 
@@ -66,12 +66,12 @@ def test_officer_logs_person_group_project_and_sees_timeline(
     page.select_option("#stage", label="모임형성")
     page.get_by_role("button", name="등록").click()
     expect(page).to_have_url(re.compile(r"/projects/\d+\?saved=project$"))
-    expect(page.locator("dl.record")).to_contain_text(GROUP)
+    expect(page.locator("dl.record").first).to_contain_text(GROUP)
 
     # 대표제안자 by name.
     page.fill("#participant-person", PERSON)
     page.select_option("#participant-role", label="대표제안자")
-    page.fill("#participant-valid_from", date.today().isoformat())
+    page.fill("#participant-valid_from", seoul_today().isoformat())
     page.get_by_role("button", name="참여자 추가").click()
     expect(page.get_by_role("status")).to_have_text("참여자를 추가했습니다.")
     row = page.locator("table.participants tbody tr")

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from maeul_db.kit.time import today as seoul_today
 from tests.browser.conftest import LiveApp
 
 pytestmark = pytest.mark.browser
@@ -34,7 +34,7 @@ def _files(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def _expense(page: Page, payee: str, amount: str, line: str, file: Path) -> None:
-    page.fill("#expense-spent_on", date.today().isoformat())
+    page.fill("#expense-spent_on", seoul_today().isoformat())
     page.fill("#expense-payee", payee)
     page.select_option("#expense-line", label=line)
     page.fill("#expense-amount_krw", amount)

@@ -4,11 +4,12 @@ within 60 days; district staff see their own district, the city admin picks one.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from maeul_db.kit.time import today as seoul_today
 from maeul_db.models import Role
 from tests.builders import (
     DISTRICT_A,
@@ -34,7 +35,7 @@ def _row(html: str, dong_code: str) -> str:
 
 
 def _placements(session: Session) -> None:
-    today = date.today()
+    today = seoul_today()
     for name in ("김하나", "이두리"):
         make_placement(
             session, person=make_person(session, name=name), valid_from=today - timedelta(days=400)

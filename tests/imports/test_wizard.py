@@ -17,7 +17,7 @@ from maeul_db.errors import InvalidInput, NotFound
 from maeul_db.imports import mappings, service, wizard
 from maeul_db.imports.mappings import options_from_json
 from maeul_db.imports.wizard_schemas import WizardChanges
-from maeul_db.models import ImportMapping, ImportUpload, Person, Role
+from maeul_db.models import AccessLog, ImportMapping, ImportUpload, Person, Role
 from tests.builders import DISTRICT_A, DISTRICT_B, bearer, make_user
 
 # "참가 회원" is no spelling of any field, "비고" neither: the officer maps the first by hand.
@@ -213,3 +213,15 @@ def test_sheet_and_header_row_are_changeable(session: Session) -> None:
     assert state.sheet == "표지" and state.header_row == 1 and state.step == "columns"
     with pytest.raises(InvalidInput):
         change(sheet="없는 시트")
+
+
+def test_showing_an_upload_is_logged_as_a_preview_of_outside_people(session: Session) -> None:
+    """The wizard shows names and phones of people perhaps not registered: one access-log row."""
+    staff = make_user(session)
+    state = wizard.stage_upload(
+        session, user=staff, content=_xlsx(), filename="명단.xlsx", district_code=None
+    )
+    rows = session.exec(select(AccessLog).where(AccessLog.action == "import.preview")).all()
+    assert [(r.actor_username, r.purpose) for r in rows] == [
+        (staff.username, f"import upload {state.upload_id}")
+    ]

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from maeul_db import wording
 from maeul_db.kit.time import format_ko_date
+from maeul_db.kit.time import today as seoul_today
 from maeul_db.models import (
     AccessLog,
     Activity,
@@ -672,7 +673,7 @@ def test_unreadable_as_of_falls_back_to_today(client: TestClient, session: Sessi
     _staff(client, session)
     page = client.get(f"/groups/{group.id}", params={"as_of": "어제"})
     assert page.status_code == 200
-    assert f"{format_ko_date(date.today())} 기준" in page.text
-    tomorrow = date.today() + timedelta(days=1)
+    assert f"{format_ko_date(seoul_today())} 기준" in page.text
+    tomorrow = seoul_today() + timedelta(days=1)
     shown = client.get(f"/groups/{group.id}", params={"as_of": tomorrow.isoformat()}).text
     assert f"{format_ko_date(tomorrow)} 기준" in shown

@@ -50,6 +50,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput(
         "analytics.network_service:export", "network.export", "everyone in the exported network"
     ),
+    PersonalDataOutput(
+        "jobs.service:get", "jobs.result", "the people a stored job result names (pseudonyms)"
+    ),
     PersonalDataOutput("careers.service:list_", "careers.read", "a person's jobs"),
     PersonalDataOutput(
         "certificates.admin:entry", "certificate.read", "the holder on a ledger entry"
@@ -101,6 +104,9 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     ),
     PersonalDataOutput(
         "imports.service:batch_rejected_file", "import.rejected_rows", "names and phones as typed"
+    ),
+    PersonalDataOutput(
+        "imports.wizard:log_preview", "import.preview", "an uploaded file's cells in the wizard"
     ),
     PersonalDataOutput("participants.service:read", "person.read", "one person's details"),
     PersonalDataOutput(

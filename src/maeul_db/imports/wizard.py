@@ -260,7 +260,7 @@ def wizard_state(session: Session, *, user: UserAccount, upload_id: int) -> Wiza
                 dry_run=True,
                 options=options_of(upload, strict=True),
             ).report
-    _log_shown(session, user, upload)
+    log_preview(session, user, upload)
     assert upload.id is not None
     return WizardPublic(
         upload_id=upload.id,
@@ -283,12 +283,12 @@ def wizard_state(session: Session, *, user: UserAccount, upload_id: int) -> Wiza
     )
 
 
-def _log_shown(session: Session, user: UserAccount, upload: ImportUpload) -> None:
+def log_preview(session: Session, user: UserAccount, upload: ImportUpload) -> None:
     """The wizard shows the file's cells (names, phones of people perhaps not in the register)."""
     access_log.record(
         session,
         actor=user,
-        action="import.rejected_rows",
+        action="import.preview",
         person_ids=[],
         purpose=f"import upload {upload.id}",
         outside_register=True,

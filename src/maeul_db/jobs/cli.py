@@ -10,7 +10,7 @@ from rich.console import Console
 from sqlmodel import Session
 
 from maeul_db.analytics import pseudonym_index
-from maeul_db.db import get_engine
+from maeul_db import db
 from maeul_db.jobs import queue
 
 console = Console(stderr=True)
@@ -20,7 +20,8 @@ jobs_app = typer.Typer(help="Background analytics jobs (huey).", no_args_is_help
 @jobs_app.command("pseudonyms")
 def pseudonyms() -> None:
     """Store the pseudonym of everyone not stored yet (an ego-network search looks them up)."""
-    with Session(get_engine()) as session:
+    # db.get_engine looked up at call time: the engine is chosen when the command runs.
+    with Session(db.get_engine()) as session:
         added = pseudonym_index.refresh(session)
         session.commit()
     console.print(f"pseudonyms added: {added:,}", markup=False)

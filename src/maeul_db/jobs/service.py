@@ -130,7 +130,7 @@ def get(session: Session, *, user: UserAccount, job_id: int) -> JobView:
         access_log.record(
             session,
             actor=user,
-            action=f"job.{job.kind}",
+            action="jobs.result",  # one action for every kind; the job row says which
             person_ids=json.loads(job.person_ids_json),
         )
     return view

@@ -295,6 +295,8 @@ LABELS: Final[dict[str, dict[str, Pair]]] = {
         "identity.candidate": ("중복 후보 검토", "duplicate candidate"),
         "identity.candidates": ("중복 후보 목록", "duplicate candidates"),
         "import.rejected_rows": ("가져오기 거부 행", "import rejected rows"),
+        "import.preview": ("가져오기 파일 미리보기", "import file preview"),
+        "jobs.result": ("분석 작업 결과", "analytics job result"),
         "network.chain": ("관계 경로", "network chain"),
         "network.ego": ("개인 관계망", "ego network"),
         "network.export": ("관계망 내보내기", "network export"),
