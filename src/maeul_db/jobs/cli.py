@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from sqlmodel import Session
 
-from maeul_db.analytics import pseudonym_index
 from maeul_db import db
+from maeul_db.analytics import pseudonym_index
 from maeul_db.jobs import queue
 
 console = Console(stderr=True)
