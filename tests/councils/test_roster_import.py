@@ -13,10 +13,11 @@ from fastapi.testclient import TestClient
 from openpyxl import Workbook
 from sqlmodel import Session, select
 
-from maeul_db.councils import roster_import
+from maeul_db.councils import meetings, roster_import
+from maeul_db.councils.schemas import SubcommitteeCreate
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.imports import undo
-from maeul_db.models import CouncilSeat, ImportBatch, Person
+from maeul_db.models import CouncilSeat, ImportBatch, Person, SubcommitteeMember
 from tests.builders import (
     DISTRICT_B,
     bearer,
@@ -163,3 +164,51 @@ def test_page_upload_shows_the_refused_row(client: TestClient, session: Session)
     assert answer.status_code == 200, answer.text[:500]
     assert "3행 중 2명 위촉, 1행 거부" in answer.text
     assert "<td>5</td><td>성명</td>" in answer.text and "주민자치학교" in answer.text
+
+
+def test_subcommittee_column_seats_people_and_undo_removes_what_it_made(session: Session) -> None:
+    """분과: a known subcommittee is reused, a new name is created with a warning, a cell may name
+    two; undo removes the seats and the created subcommittee, never the one that was there."""
+    staff = make_user(session)
+    council, chair, member = _world(session)
+    existing = meetings.create_subcommittee(
+        session, user=staff, council_id=council.id, data=SubcommitteeCreate(name="환경분과")
+    )
+    rows = _rows()[:2]
+    rows[1][-1] = "환경분과, 복지분과"
+    report = roster_import.run_import(
+        session, user=staff, council_id=council.id, content=_xlsx(rows), filename="a.xlsx"
+    )
+    assert report.seats_created == 2 and report.rejected_rows == 0, report.rejected
+    assert [w for w in report.warnings if "분과" in w] == [
+        "분과 '총무분과'이(가) 없어 새로 만들었습니다",
+        "분과 '복지분과'이(가) 없어 새로 만들었습니다",
+    ]
+    by_name = {s.name: s for s in meetings.subcommittees_of(session, council.id)}
+    assert set(by_name) == {"환경분과", "총무분과", "복지분과"}
+    assert [m.person_id for m in by_name["총무분과"].members] == [chair.id]
+    assert [m.person_id for m in by_name["환경분과"].members] == [member.id]
+    assert [m.person_id for m in by_name["복지분과"].members] == [member.id]
+    # The member's term ends 2023-03-31 (inclusive): the subcommittee seat ends with it.
+    assert by_name["복지분과"].members[0].valid_to == date(2023, 4, 1)
+    assert report.batch_id is not None
+    result = undo.undo(session, user=staff, batch_id=report.batch_id)
+    assert result.removed["council_subcommittee_member"] == 3
+    assert result.removed["council_subcommittee"] == 2
+    left = meetings.subcommittees_of(session, council.id)
+    assert [(s.id, s.members) for s in left] == [(existing.id, [])]
+    assert session.exec(select(SubcommitteeMember)).all() == []
+
+
+def test_an_overlong_subcommittee_name_refuses_its_row_only(session: Session) -> None:
+    staff = make_user(session)
+    council, chair, _ = _world(session)
+    rows = _rows()[:2]
+    rows[1][-1] = "가" * 101
+    report = roster_import.run_import(
+        session, user=staff, council_id=council.id, content=_xlsx(rows), filename="a.xlsx"
+    )
+    assert (report.seats_created, report.rejected_rows) == (1, 1)
+    assert (report.rejected[0].row, report.rejected[0].column) == (4, "분과")
+    assert "100" in report.rejected[0].reason
+    assert [s.person_id for s in session.exec(select(CouncilSeat)).all()] == [chair.id]

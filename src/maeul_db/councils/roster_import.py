@@ -21,8 +21,10 @@ from sqlalchemy import delete
 from sqlmodel import Session, col
 
 from maeul_db.audit import service as audit
+from maeul_db.councils import roster_subcommittees
 from maeul_db.councils import service as council_service
 from maeul_db.councils.roster_format import COLUMNS, GENDERS, METHODS, ROLES
+from maeul_db.councils.roster_subcommittees import Placer
 from maeul_db.councils.schemas import RosterImportReport, SeatCreate
 from maeul_db.councils.seats import appoint
 from maeul_db.errors import MaeulError
@@ -53,6 +55,7 @@ class _RowError(Exception):
 class _Row:
     candidate: PersonCreate
     seat: SeatCreate
+    subcommittees: list[str]
 
 
 def _cell(parsed: ParsedFile, raw: RawRow, key: str) -> str:
@@ -114,11 +117,14 @@ def _check(parsed: ParsedFile, raw: RawRow, council: Council) -> _Row:
     # 종료일 is the last day served (inclusive); a seat's valid_to is the day after.
     valid_to = end + timedelta(days=1) if end is not None else None
     seat = SeatCreate(person_id=0, role=role, chosen_by=method, valid_from=start, valid_to=valid_to)
-    return _Row(candidate, seat)
+    subcommittees = roster_subcommittees.names_in(_cell(parsed, raw, "subcommittee"))
+    for too_long in (n for n in subcommittees if len(n) > roster_subcommittees.NAME_MAX):
+        raise _bad("subcommittee", "council_roster.bad_subcommittee", value=too_long[:20])
+    return _Row(candidate, seat, subcommittees)
 
 
 def _seat_row(
-    session: Session, user: UserAccount, council: Council, row: _Row
+    session: Session, user: UserAccount, council: Council, row: _Row, placer: Placer
 ) -> tuple[int, int | None]:
     """Register the person and seat them; (seat id, person id when the row created them)."""
     assert council.id is not None
@@ -136,6 +142,10 @@ def _seat_row(
     except MaeulError as exc:
         column = _FIELD_COLUMN.get(exc.field or "", "name")
         raise _RowError(column, exc.code.rsplit(".", 1)[-1], exc.message) from None
+    try:
+        placer.seat(person_id, row.subcommittees, row.seat.valid_from, row.seat.valid_to)
+    except MaeulError as exc:
+        raise _RowError("subcommittee", exc.code.rsplit(".", 1)[-1], exc.message) from None
     return done.seat.id, person_id if created else None
 
 
@@ -191,22 +201,25 @@ def run_import(
     seats: list[int] = []
     people: list[int] = []
     rejected: list[RejectedRowPublic] = []
+    placer = Placer(session, user, council_id)
     for raw in raws:
         savepoint = session.begin_nested()
         try:
-            seat_id, created = _seat_row(session, user, council, _check(parsed, raw, council))
+            row = _check(parsed, raw, council)
+            seat_id, created = _seat_row(session, user, council, row, placer)
             savepoint.commit()
             seats.append(seat_id)
             people += [created] if created is not None else []
         except _RowError as error:
             savepoint.rollback()
+            placer.reload()
             rejected.append(_rejected(parsed, raw.number, error))
     refused = bool(rejected) and strict
     if refused or not seats:
         outer.rollback()
         return _report(parsed, council, filename, len(raws), rejected, [], [], None, refused)
     batch.committed, batch.rejected = len(seats), len(rejected)
-    _store(batch, council, seats, people)
+    _store(batch, council, seats, people, placer)
     session.add(batch)
     outer.commit()
     audit.record(
@@ -218,13 +231,22 @@ def run_import(
         district_code=council.district_code,
         after={"kind": "council_roster", "council_id": council.id, "seats": len(seats)},
     )
+    made = [message("council_roster.subcommittee_created", name=n) for _, n in placer.created]
+    parsed.warnings.extend(made)
     return _report(parsed, council, filename, len(raws), rejected, seats, people, batch.id, False)
 
 
-def _store(batch: ImportBatch, council: Council, seats: list[int], people: list[int]) -> None:
-    batch.report = json.dumps(
-        {"council_id": council.id, "seats": seats, "people": people}, ensure_ascii=False
-    )
+def _store(
+    batch: ImportBatch, council: Council, seats: list[int], people: list[int], placer: Placer
+) -> None:
+    stored = {
+        "council_id": council.id,
+        "seats": seats,
+        "people": people,
+        "subcommittee_members": placer.members,
+        "subcommittees": [made for made, _ in placer.created],
+    }
+    batch.report = json.dumps(stored, ensure_ascii=False)
 
 
 def _report(
@@ -271,5 +293,6 @@ def undo_rows(
         )
     session.expire_all()
     people = [int(i) for i in stored.get("people", [])]
+    removed.update(roster_subcommittees.undo(session, stored))
     removed["person"], kept = delete_created_people(session, people)
     return removed, {"person": kept}

@@ -20,6 +20,14 @@ MESSAGES_I12_ROSTER: dict[str, tuple[str, str]] = {
         "선출방식 '{value}'을(를) 알 수 없습니다 (공개모집, 추천, 추첨)",
         "unknown selection method '{value}' (open call, recommended, lottery)",
     ),
+    "council_roster.subcommittee_created": (
+        "분과 '{name}'이(가) 없어 새로 만들었습니다",
+        "the subcommittee '{name}' did not exist and was created",
+    ),
+    "council_roster.bad_subcommittee": (
+        "분과 이름 '{value}…'이(가) 너무 깁니다 (100자까지)",
+        "the subcommittee name '{value}…' is too long (100 characters at most)",
+    ),
     "council_roster.date_required": ("시작일이 비어 있습니다", "the start date is empty"),
     "council_roster.not_registered": (
         "이 사람을 등록할 수 없습니다",
