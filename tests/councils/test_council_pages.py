@@ -9,8 +9,17 @@ from datetime import date
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from maeul_db.assemblies import service as assembly_service
+from maeul_db.assemblies.schemas import AssemblyCreate
 from maeul_db.models import Role
-from tests.builders import DONG_A, complete_program, make_person, make_program, make_user
+from tests.builders import (
+    DONG_A,
+    complete_program,
+    make_council,
+    make_person,
+    make_program,
+    make_user,
+)
 from tests.web_login import csrf_token, log_in
 
 
@@ -90,3 +99,28 @@ def test_staff_found_a_council_appoint_draw_and_read_the_past(
     page = client.get(url).text
     assert "seed-1" in page and "같은 시드로 다시 추첨하면 같은 결과입니다" in page
     assert "미이수: 추첨 제외" in page
+
+
+def test_council_page_lists_the_dongs_assemblies(client: TestClient, session: Session) -> None:
+    """The council's page shows its dong's general assemblies with turnout against the adults."""
+    staff = make_user(session, role=Role.district_staff)
+    council = make_council(session)
+    # 30 on site (25 voted) + 15 pre-voters of 2,000 adults: 40 voters, 2.00%; quorum 20 met.
+    held = assembly_service.create(
+        session,
+        user=staff,
+        data=AssemblyCreate(
+            dong_code=council.dong_code,
+            held_on=date(2022, 6, 11),
+            present=30,
+            onsite_voters=25,
+            prevoters=15,
+            adult_population=2000,
+        ),
+    )
+    assert log_in(client, staff.username).status_code == 303
+    page = client.get(f"/councils/{council.id}")
+    assert page.status_code == 200
+    section = page.text.split('id="assemblies"')[1].split("<h2")[0]
+    assert f'href="/assemblies/{held.id}"' in section and "2022년 주민총회" in section
+    assert "40명" in section and "2.00%" in section and "충족" in section

@@ -143,6 +143,14 @@ def public(session: Session, row: GeneralAssembly) -> AssemblyPublic:
     return AssemblyPublic.model_validate(fields)
 
 
+def of_dong(session: Session, dong_code: str) -> list[AssemblyPublic]:
+    """A dong's assemblies, newest first, for its council's page (the caller has read the
+    council, which already checked the reader's district)."""
+    stmt = select(GeneralAssembly).where(GeneralAssembly.dong_code == dong_code)
+    rows = session.exec(stmt.order_by(col(GeneralAssembly.held_on).desc())).all()
+    return [public(session, row) for row in rows]
+
+
 def get_plan(session: Session, *, user: UserAccount, plan_id: int) -> AutonomyPlan:
     policies.require_fact_logger(user)
     return get_visible(  # type: ignore[no-any-return]

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
+from maeul_db.assemblies.schemas import AssemblyPublic
 from maeul_db.imports.schemas import RejectedRowPublic
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import CouncilRole, SelectionMethod
@@ -175,6 +176,8 @@ class CouncilView(SQLModel):
     applicants: list[ApplicantPublic]
     draws: list[DrawPublic]
     meetings: list[MeetingPublic]
+    # The dong's general assemblies (주민총회), newest first.
+    assemblies: list[AssemblyPublic] = []
     # Whether the reader may seat someone short of council school, with a reason (city admin).
     can_override: bool
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
+from maeul_db.assemblies import service as assembly_service
 from maeul_db.auth import policies
 from maeul_db.councils import draws, indicators, meetings, rules, seats
 from maeul_db.councils import service as council_service
@@ -64,6 +65,7 @@ def council_view(
         applicants=draws.applicants_of(session, council.id),
         draws=draws.draws_of(session, council.id),
         meetings=meetings.meetings_of(session, council.id),
+        assemblies=assembly_service.of_dong(session, council.dong_code),
         can_override=policies.is_city_admin(user),
     )
     shown = {m.person_id for m in view.members} | {a.person_id for a in view.applicants}
