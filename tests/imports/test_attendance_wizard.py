@@ -134,7 +134,9 @@ def test_partial_import_takes_the_good_rows_only(session: Session) -> None:
         kind="attendance",
         program_id=w["program"].id,
     )
-    outcome = wizard.commit_upload(session, user=w["staff"], upload_id=state.upload_id, partial=True)
+    outcome = wizard.commit_upload(
+        session, user=w["staff"], upload_id=state.upload_id, partial=True
+    )
     assert (outcome.report.committed, outcome.report.rejected_rows) == (1, 2)
     batch = session.get(ImportBatch, outcome.report.batch_id)
     assert batch is not None and (batch.committed, batch.rejected) == (1, 2)

@@ -67,7 +67,7 @@ def test_progress_rises_chunk_by_chunk_to_done(
     assert started.outcome is None and started.job is not None
     assert started.job.state == "queued" and started.job.rows_total == ROWS + 1
     # Queued for the worker: what the consumer would take once the request commits.
-    assert upload_jobs.progress_of(staff, state.upload_id).percent == 0
+    assert upload_jobs.progress_of(session, user=staff, upload_id=state.upload_id).percent == 0
 
     done = upload_jobs.run(session, upload_id=state.upload_id, partial=False)  # the worker's part
     upload_jobs.finished(done)
@@ -77,7 +77,7 @@ def test_progress_rises_chunk_by_chunk_to_done(
     percents = [p for _s, _r, p in figures]
     assert percents == sorted(percents) and 0 < checked[0][2] < checked[-1][2] < 100
     assert figures[-2][0] == "writing" and figures[-1] == ("done", ROWS, 100)
-    seen = upload_jobs.progress_of(staff, state.upload_id)
+    seen = upload_jobs.progress_of(session, user=staff, upload_id=state.upload_id)
     assert seen.finished and seen.batch_id is not None
     batch = session.get(ImportBatch, seen.batch_id)
     assert batch is not None and batch.committed == ROWS
@@ -103,7 +103,7 @@ def test_progress_is_the_district_s_own(
     )
     upload_jobs.commit(session, user=staff, upload_id=state.upload_id, partial=False)
     with pytest.raises(NotFound):
-        upload_jobs.progress_of(other, state.upload_id)
+        upload_jobs.progress_of(session, user=other, upload_id=state.upload_id)
     url = f"/api/imports/uploads/{state.upload_id}/progress"
     mine = client.get(url, headers=bearer(client, staff.username))
     assert mine.status_code == 200 and mine.json()["state"] == "queued"

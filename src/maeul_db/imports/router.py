@@ -193,7 +193,7 @@ def read_wizard_mapping(session: SessionDep, user: CurrentUser, upload_id: int) 
 
 
 @router.get("/uploads/{upload_id}/progress", response_model=ImportJobPublic)
-def read_wizard_progress(user: CurrentUser, upload_id: int) -> ImportJobPublic:
+def read_wizard_progress(session: SessionDep, user: CurrentUser, upload_id: int) -> ImportJobPublic:
     """A large upload's background import (started by the page's 가져오기): its progress figure,
     rows checked, and when finished the batch written or the rows refused."""
-    return upload_jobs.progress_of(user, upload_id)
+    return upload_jobs.progress_of(session, user=user, upload_id=upload_id)

@@ -17,7 +17,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from maeul_db.auth import policies
-from maeul_db.errors import MaeulError, NotFound
+from maeul_db.errors import Forbidden, MaeulError, NotFound
 from maeul_db.imports import service, wizard
 from maeul_db.imports.stream import ImportProgress, rows_estimate
 from maeul_db.imports.wizard_schemas import ImportJobPublic
@@ -74,15 +74,19 @@ def start(
     return job
 
 
-def progress_of(user: UserAccount, upload_id: int) -> ImportJobPublic:
-    """The figure of an upload's background import, for those who may import into its district."""
+def progress_of(session: Session, *, user: UserAccount, upload_id: int) -> ImportJobPublic:
+    """The figure of an upload's background import, for those who may import into its district;
+    a kept upload not being imported reads as ``idle``."""
+    if not policies.can_log_facts(user):  # analysts and experts import nothing
+        raise Forbidden("import.forbidden")
     found = queue.get_progress(upload_id)
-    job = ImportJobPublic(**found) if found is not None else None
-    if (
-        job is None
-        or not policies.can_log_facts(user)
-        or not policies.can_write_district(user, job.district_code)
-    ):
+    if found is None:
+        upload = wizard.get_upload(session, user=user, upload_id=upload_id)
+        return ImportJobPublic(
+            upload_id=upload_id, district_code=upload.district_code, state="idle"
+        )
+    job = ImportJobPublic(**found)
+    if not policies.can_write_district(user, job.district_code):
         raise NotFound("import.job_not_found")
     return job
 

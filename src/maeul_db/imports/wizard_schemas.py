@@ -93,7 +93,7 @@ class WizardChanges(SQLModel):
 class ImportJobPublic(SQLModel):
     """A wizard upload imported in the background: the progress figure the page polls.
     ``state``: queued → checking → writing → done (a batch written) | refused (rows refused,
-    nothing written) | failed."""
+    nothing written) | failed; ``idle``: a kept upload not being imported."""
 
     upload_id: int
     district_code: str
@@ -111,4 +111,4 @@ class ImportJobPublic(SQLModel):
 
     @property
     def finished(self) -> bool:
-        return self.state in ("done", "refused", "failed")
+        return self.state in ("idle", "done", "refused", "failed")

@@ -145,13 +145,15 @@ def commit_wizard(
             status_code=303,
         )
     state = wizard.wizard_state(session, user=user, upload_id=upload_id)
-    return _page(request, state, error=message("import.refused_rows", rows=outcome.report.rejected_rows))
+    return _page(
+        request, state, error=message("import.refused_rows", rows=outcome.report.rejected_rows)
+    )
 
 
 @router.get("/{upload_id}/progress")
-def show_progress(request: Request, user: WebUser, upload_id: int) -> Response:
+def show_progress(request: Request, session: SessionDep, user: WebUser, upload_id: int) -> Response:
     """A large upload's import while it runs: rows checked, then done (the page reloads itself)."""
-    job = upload_jobs.progress_of(user, upload_id)
+    job = upload_jobs.progress_of(session, user=user, upload_id=upload_id)
     return render(request, "imports/progress.html", {"job": job})
 
 
