@@ -70,7 +70,7 @@ def test_attendance_upload_fix_import_see_hours_and_undo(
     expect(page).to_have_url(re.compile(r"/training/programs/\d+\?imported=\d+$"))
     expect(page.get_by_role("status")).to_contain_text("저장했습니다")
     row = page.locator("table.roster tr", has_text=STAFF_PERSON)
-    expect(row).to_contain_text("5/5시간")
+    expect(row).to_contain_text("5.0/5.0시간 (100.0%)")
     expect(row).to_have_attribute("data-completed", "true")
 
     page.goto(live_app.base_url + "/imports")
