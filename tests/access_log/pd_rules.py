@@ -363,6 +363,7 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("PATCH", "/api/imports/uploads/{upload_id}"): Call(body={"header_row": 2}),
     ("POST", "/api/imports/uploads/{upload_id}/commit"): Call(),
     ("GET", "/api/imports/uploads/{upload_id}/mapping"): Call(),
+    ("GET", "/api/imports/uploads/{upload_id}/progress"): Call(),
 }
 
 WEB_RULES: dict[str, Call] = {
@@ -404,6 +405,7 @@ WEB_RULES: dict[str, Call] = {
     "/imports/batches/{batch_id}/rejected": Call(),
     "/imports/uploads/{upload_id}": Call(),
     "/imports/uploads/{upload_id}/mapping.json": Call(),
+    "/imports/uploads/{upload_id}/progress": Call(),
     "/analytics/graph/export": Call(query={**PERIOD, "format": "json"}),
     "/analytics/jobs": Call(),
     "/analytics/jobs/{job_id}": Call(),

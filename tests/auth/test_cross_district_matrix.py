@@ -404,6 +404,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("PATCH", "/api/imports/uploads/{upload_id}"): Rule("deny", body={"header_row": 2}),
     ("POST", "/api/imports/uploads/{upload_id}/commit"): Rule("deny"),
     ("GET", "/api/imports/uploads/{upload_id}/mapping"): Rule("deny"),
+    ("GET", "/api/imports/uploads/{upload_id}/progress"): Rule("deny"),
 }
 
 ROSTER = (

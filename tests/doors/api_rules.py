@@ -187,6 +187,7 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("PATCH", "/api/imports/uploads/{upload_id}"): ApiRule(STAFF, {"header_row": 2}),
     ("POST", "/api/imports/uploads/{upload_id}/commit"): ApiRule(STAFF),
     ("GET", "/api/imports/uploads/{upload_id}/mapping"): ApiRule(STAFF),
+    ("GET", "/api/imports/uploads/{upload_id}/progress"): ApiRule(STAFF),
     # Analytics: analysts city-wide (pseudonymised), staff their district, the city admin all.
     ("GET", "/api/analytics/kpi"): ApiRule(ANALYTICS, query=PERIOD_A),
     ("GET", "/api/analytics/ladder"): ApiRule(

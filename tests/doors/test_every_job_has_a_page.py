@@ -41,6 +41,9 @@ SAME_JOB: dict[str, str] = {
     "maeul_db.identity.entry.register_shown": "maeul_db.identity.entry.register",
     # one enrolment's hours; the page's session checklist records them through this per person.
     "maeul_db.training.service.record_attendance": "maeul_db.training.sessions.record_session",
+    # the wizard's import; the page's 가져오기 runs it at once, or in the background with a
+    # progress page for a large file (upload_jobs.commit calls commit_upload).
+    "maeul_db.imports.wizard.commit_upload": "maeul_db.imports.upload_jobs.commit",
 }
 
 

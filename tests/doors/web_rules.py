@@ -301,6 +301,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/imports/uploads/{upload_id}"): WebRule(STAFF, {"header_row": "2"}),
     ("POST", "/imports/uploads/{upload_id}/commit"): WebRule(STAFF),
     ("GET", "/imports/uploads/{upload_id}/mapping.json"): WebRule(STAFF),
+    ("GET", "/imports/uploads/{upload_id}/progress"): WebRule(STAFF),
     ("GET", "/identity/candidates"): WebRule(STAFF, cross="own"),
     # The staff home's work-queue lists: each district sees its own rows.
     ("GET", "/work/{kind}"): WebRule(STAFF, cross="own"),

@@ -40,6 +40,7 @@ def _clear_caches() -> None:
     db.get_engine.cache_clear()
     queue.get_huey.cache_clear()
     queue._task.cache_clear()
+    queue._import_task.cache_clear()
 
 
 @pytest.fixture(params=BACKENDS)

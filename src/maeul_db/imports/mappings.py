@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from sqlmodel import Session, select
@@ -65,10 +65,14 @@ def find(
     ).first()
 
 
-def check_choices(columns: Mapping[str, str], values: Mapping[str, Mapping[str, str]]) -> None:
-    """Refuse a mapping naming a field the format does not have."""
+def check_choices(
+    columns: Mapping[str, str],
+    values: Mapping[str, Mapping[str, str]],
+    known: Collection[str] | None = None,
+) -> None:
+    """Refuse a mapping naming a field the format (``known``: the roster's) does not have."""
     for key in [*columns.values(), *values]:
-        if key and key not in BY_KEY:
+        if key and key not in (BY_KEY if known is None else known):
             raise InvalidInput("import.unknown_field", field="mapping", name=key)
 
 
@@ -81,9 +85,10 @@ def save(
     values: Mapping[str, Mapping[str, str]],
     user_id: int | None,
     kind: str = "roster",
+    known: Collection[str] | None = None,
 ) -> ImportMapping:
     """Create or replace the district's mapping for these headers (the caller checked rights)."""
-    check_choices(columns, values)
+    check_choices(columns, values, known)
     row = find(session, district_code, headers, kind) or ImportMapping(
         district_code=district_code,
         kind=kind,

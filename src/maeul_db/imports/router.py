@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
-from maeul_db.imports import files, service, wizard
+from maeul_db.imports import files, service, upload_jobs, wizard
 from maeul_db.imports.schemas import (
     ImportBatchesPublic,
     ImportBatchPublic,
@@ -16,7 +16,7 @@ from maeul_db.imports.schemas import (
     UndoPublic,
 )
 from maeul_db.imports.undo import undo
-from maeul_db.imports.wizard_schemas import WizardChanges, WizardPublic
+from maeul_db.imports.wizard_schemas import ImportJobPublic, WizardChanges, WizardPublic
 from maeul_db.kit.http import attachment
 from maeul_db.kit.pagination import Page
 from maeul_db.models import UserAccount
@@ -136,14 +136,19 @@ def start_wizard(
     user: CurrentUser,
     file: Annotated[UploadFile, File()],
     district_code: Annotated[str | None, Form()] = None,
+    kind: Annotated[str, Form()] = "roster",
+    program_id: Annotated[int | None, Form()] = None,
 ) -> WizardPublic:
-    """Keep a roster file for the wizard and check it (sheet, header row, columns, preview)."""
+    """Keep a file for the wizard and check it (sheet, header row, columns, preview): a roster,
+    or with ``kind=attendance`` the attendance sheet of training programme ``program_id``."""
     return wizard.stage_upload(
         session,
         user=user,
         content=files.read_upload(file.file),
         filename=file.filename or "upload.csv",
         district_code=district_code,
+        kind=kind,
+        program_id=program_id,
     )
 
 
@@ -185,3 +190,10 @@ def read_wizard_mapping(session: SessionDep, user: CurrentUser, upload_id: int) 
     """The file's mapping as JSON, for ``maeul-db import --mapping``."""
     content, filename = wizard.mapping_file(session, user=user, upload_id=upload_id)
     return attachment(content, filename, "application/json")
+
+
+@router.get("/uploads/{upload_id}/progress", response_model=ImportJobPublic)
+def read_wizard_progress(session: SessionDep, user: CurrentUser, upload_id: int) -> ImportJobPublic:
+    """A large upload's background import (started by the page's 가져오기): its progress figure,
+    rows checked, and when finished the batch written or the rows refused."""
+    return upload_jobs.progress_of(session, user=user, upload_id=upload_id)

@@ -52,6 +52,8 @@ class ImportOutcome:
     report: ImportReport
     rejected_file: bytes | None
     rejected_filename: str | None
+    # An attendance sheet's programme (the wizard's page goes back to it).
+    program_id: int | None = None
 
 
 def _rejected_public(rejected: list[Rejected]) -> list[RejectedRowPublic]:
@@ -141,13 +143,13 @@ def check_district(user: UserAccount | None, district_code: str) -> None:
 
 
 def reading_options(
-    session: Session, district_code: str, options: ReadOptions | None
+    session: Session, district_code: str, options: ReadOptions | None, kind: str = "roster"
 ) -> ReadOptions:
     """The caller's choices (wizard, CLI), with the district's saved mapping for the file's
     headers underneath: applied silently when a file with the same headers comes again."""
     chosen = options or ReadOptions()
     if chosen.saved is None:
-        chosen.saved = saved_lookup(session, district_code)
+        chosen.saved = saved_lookup(session, district_code, kind)
     return chosen
 
 

@@ -30,8 +30,7 @@ from sqlmodel import Session, SQLModel
 
 from maeul_db.analytics import summary_hook
 from maeul_db.audit import service as audit
-from maeul_db.auth import policies
-from maeul_db.errors import Conflict, Forbidden
+from maeul_db.errors import Conflict
 from maeul_db.imports.batches import stored
 from maeul_db.imports.schemas import UndoPublic
 from maeul_db.imports.service import batch_public, get_batch
@@ -164,9 +163,11 @@ def _undo_roster(session: Session, batch_id: int) -> tuple[dict[str, int], dict[
 
 def undo(session: Session, *, user: UserAccount | None, batch_id: int) -> UndoPublic:
     batch = get_batch(session, user=user, batch_id=batch_id)
-    if batch.kind == "attendance" and user is not None and not policies.is_city_admin(user):
-        # Attendance is imported by the city admin only (training.attendance_import); so undone.
-        raise Forbidden("training.attendance_city_admin_only")
+    if batch.kind == "attendance" and user is not None:
+        # Undone by whoever may import that programme's attendance (training.attendance_access).
+        from maeul_db.training.attendance_access import check_undo
+
+        check_undo(session, user, stored(batch))
     lock_district(session, batch.district_code or "")
     # Read again under the lock: a concurrent undo of this batch may have committed meanwhile.
     session.refresh(batch)

@@ -22,34 +22,26 @@ from maeul_db.access_log import service as access_log
 from maeul_db.auth import policies
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, NotFound
-from maeul_db.imports import mappings, service
-from maeul_db.imports.columns import COLUMNS, GENDERS, PROGRAMMES, ROLES, STAGES, header_key
+from maeul_db.imports import mappings, service, wizard_kinds
+from maeul_db.imports.columns import header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, ReadOptions, parse
 from maeul_db.imports.schemas import ImportReport
+from maeul_db.imports.stream import ImportProgress
+from maeul_db.imports.wizard_kinds import Target, target_of
 from maeul_db.imports.wizard_schemas import (
     PreviewCell,
     PreviewRow,
     UnknownValue,
     WizardChanges,
-    WizardChoice,
     WizardColumn,
-    WizardField,
     WizardPublic,
 )
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportUpload, UserAccount
-from maeul_db.wording import labels
 
 KEEP = timedelta(hours=24)
 PREVIEW_ROWS = 200
 SAMPLES = 3
-# Choice columns whose unknown values the officer maps once: field → (vocabulary, label kind).
-CHOICES = {
-    "stage": (STAGES, "stage"),
-    "programme": (PROGRAMMES, "programme"),
-    "gender": (GENDERS, "gender"),
-    "role": (ROLES, "participation_role"),
-}
 
 
 def stage_upload(
@@ -59,11 +51,15 @@ def stage_upload(
     content: bytes,
     filename: str,
     district_code: str | None,
+    kind: str = "roster",
+    program_id: int | None = None,
 ) -> WizardPublic:
     """Keep an uploaded file for the wizard (expired uploads are removed on the way) and show
-    the first check of it: with a saved mapping for its headers, straight to the preview."""
+    the first check of it: with a saved mapping for its headers, straight to the preview.
+    ``kind``: a roster, or an attendance sheet of programme ``program_id``."""
     district = service.target_district(user, district_code)
     service.check_district(user, district)
+    target = wizard_kinds.check_kind(session, user, kind, program_id, district)
     session.exec(delete(ImportUpload).where(col(ImportUpload.expires_at) < utcnow()))
     assert user.id is not None
     upload = ImportUpload(
@@ -72,6 +68,7 @@ def stage_upload(
         user_id=user.id,
         filename=filename[:255],
         content=content,
+        choices=json.dumps(target),
         expires_at=utcnow() + KEEP,
     )
     session.add(upload)
@@ -101,6 +98,11 @@ def _choices(upload: ImportUpload) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def upload_target(session: Session, upload: ImportUpload) -> Target:
+    """What a kept upload is for: a roster, or a programme's attendance sheet."""
+    return target_of(session, _choices(upload))
+
+
 def options_of(upload: ImportUpload, *, strict: bool) -> ReadOptions:
     data = _choices(upload)
     return ReadOptions(
@@ -123,7 +125,8 @@ def _merge(
     header row in use (chosen or found), so sending them unchanged changes nothing."""
     sheet, header_row = layout
     if changes.sheet is not None and changes.sheet != (sheet or ""):
-        data = {"sheet": changes.sheet or None, "values": data.get("values", {})}
+        kept = {k: data[k] for k in wizard_kinds.KIND_KEYS if k in data}
+        data = {**kept, "sheet": changes.sheet or None, "values": data.get("values", {})}
     elif changes.header_row is not None and changes.header_row != header_row:
         data = {**data, "header_row": changes.header_row or None, "columns": {}, "edits": {}}
     if changes.columns is not None:
@@ -148,20 +151,22 @@ def update_upload(
     """Apply the officer's choices and check again. Column and value choices are saved as the
     district's mapping for these headers, so the next file like it goes straight to the preview."""
     upload = get_upload(session, user=user, upload_id=upload_id)
+    target = target_of(session, _choices(upload))
     if changes.columns or changes.values:
-        mappings.check_choices(changes.columns or {}, changes.values or {})
-    merged = _merge(_choices(upload), changes, _layout(session, upload))
+        known = [c.key for c in target.columns]
+        mappings.check_choices(changes.columns or {}, changes.values or {}, known)
+    merged = _merge(_choices(upload), changes, _layout(session, upload, target))
     upload.choices = json.dumps(merged, ensure_ascii=False)
     session.add(upload)
     session.flush()
     state = wizard_state(session, user=user, upload_id=upload_id)
     if changes.columns or changes.values:
-        _save_mapping(session, user, upload, state)
+        _save_mapping(session, user, upload, state, target)
     return state
 
 
 def _save_mapping(
-    session: Session, user: UserAccount, upload: ImportUpload, state: WizardPublic
+    session: Session, user: UserAccount, upload: ImportUpload, state: WizardPublic, target: Target
 ) -> None:
     columns = {c.header: c.field or "" for c in state.columns if c.header}
     mappings.save(
@@ -171,23 +176,28 @@ def _save_mapping(
         columns=columns,
         values=_choices(upload).get("values", {}),
         user_id=user.id,
+        kind=target.kind,
+        known=[c.key for c in target.columns],
     )
 
 
-def _layout(session: Session, upload: ImportUpload) -> tuple[str | None, int]:
-    """The sheet and header row in use; only the top rows are read."""
+def _parsed(session: Session, upload: ImportUpload, target: Target) -> ParsedFile:
     options = service.reading_options(
-        session, upload.district_code, options_of(upload, strict=False)
+        session, upload.district_code, options_of(upload, strict=False), target.kind
     )
-    parsed = parse(upload.content, upload.filename, options=options)
+    return parse(upload.content, upload.filename, target.columns, options=options)
+
+
+def _layout(session: Session, upload: ImportUpload, target: Target) -> tuple[str | None, int]:
+    """The sheet and header row in use; only the top rows are read."""
+    parsed = _parsed(session, upload, target)
     return parsed.sheet, parsed.header_row
 
 
-def _read(session: Session, upload: ImportUpload) -> tuple[ParsedFile, list[RawRow]]:
-    options = service.reading_options(
-        session, upload.district_code, options_of(upload, strict=False)
-    )
-    parsed = parse(upload.content, upload.filename, options=options)
+def _read(
+    session: Session, upload: ImportUpload, target: Target
+) -> tuple[ParsedFile, list[RawRow]]:
+    parsed = _parsed(session, upload, target)
     return parsed, list(parsed.rows)
 
 
@@ -199,18 +209,19 @@ def _columns(parsed: ParsedFile, rows: list[RawRow]) -> list[WizardColumn]:
     return found
 
 
-def _unknown_values(parsed: ParsedFile, rows: list[RawRow]) -> list[UnknownValue]:
+def _unknown_values(
+    session: Session, target: Target, parsed: ParsedFile, rows: list[RawRow]
+) -> list[UnknownValue]:
     found: list[UnknownValue] = []
-    for field, (vocab, kind) in CHOICES.items():
+    for field, (vocab, choices) in wizard_kinds.choice_columns(session, target).items():
         index = parsed.column_of(field)
         if index is None:
             continue
         counts: dict[str, int] = {}
         for row in rows:
             text = row.cells[index]
-            if text and header_key(text) not in vocab:
+            if wizard_kinds.unknown(vocab, text):
                 counts[text] = counts.get(text, 0) + 1
-        choices = [WizardChoice(value=v, label=t) for v, t in labels(kind).items()]
         found.extend(
             UnknownValue(field=field, value=v, rows=n, choices=choices) for v, n in counts.items()
         )
@@ -239,45 +250,46 @@ def _preview_rows(
     return preview
 
 
-def _fields() -> list[WizardField]:
-    return [WizardField(key=s.key, label=s.korean, required=s.required) for s in COLUMNS]
-
-
 def wizard_state(session: Session, *, user: UserAccount, upload_id: int) -> WizardPublic:
     """The wizard's view of an upload: layout, column matches with samples, unknown values, and
     (when every required field has a column) the dry-run report with the refused rows' cells."""
     upload = get_upload(session, user=user, upload_id=upload_id)
-    parsed, rows = _read(session, upload)
-    report = None
+    target = target_of(session, _choices(upload))
+    parsed, rows = _read(session, upload, target)
+    report = attendance = None
     if not parsed.missing:
         with session.begin_nested():  # a dry run writes nothing; the savepoint makes sure
-            report = service.run_import(
+            checked = wizard_kinds.run(
                 session,
-                content=upload.content,
-                filename=upload.filename,
-                district_code=upload.district_code,
-                actor=user,
-                dry_run=True,
+                target=target,
+                user=user,
+                upload=upload,
                 options=options_of(upload, strict=True),
-            ).report
+                dry_run=True,
+            )
+        report, attendance = checked.outcome.report, checked.attendance
     log_preview(session, user, upload)
     assert upload.id is not None
     return WizardPublic(
         upload_id=upload.id,
         filename=upload.filename,
         district_code=upload.district_code,
+        kind=target.kind,
+        program_id=target.program.id if target.program else None,
+        program_name=target.program.name if target.program else None,
         expires_at=upload.expires_at,
         sheets=parsed.sheets,
         sheet=parsed.sheet,
         header_row=parsed.header_row,
         top=parsed.top,
         columns=_columns(parsed, rows),
-        fields=_fields(),
+        fields=wizard_kinds.fields(target),
         missing=parsed.missing,
-        unknown_values=_unknown_values(parsed, rows),
+        unknown_values=_unknown_values(session, target, parsed, rows),
         mapping_saved=parsed.mapping_saved,
         step="columns" if parsed.missing else "preview",
         report=report,
+        attendance=attendance,
         rows=_preview_rows(report, parsed, rows),
         excluded=list(options_of(upload, strict=False).excluded or []),
     )
@@ -296,20 +308,26 @@ def log_preview(session: Session, user: UserAccount, upload: ImportUpload) -> No
 
 
 def commit_upload(
-    session: Session, *, user: UserAccount, upload_id: int, partial: bool
+    session: Session,
+    *,
+    user: UserAccount,
+    upload_id: int,
+    partial: bool,
+    progress: ImportProgress | None = None,
 ) -> service.ImportOutcome:
     """Import the upload as the officer left it; the upload is removed once a batch is written
     (a refused strict import keeps it, to fix and try again)."""
     upload = get_upload(session, user=user, upload_id=upload_id)
-    outcome = service.run_import(
+    outcome = wizard_kinds.run(
         session,
-        content=upload.content,
-        filename=upload.filename,
-        district_code=upload.district_code,
-        actor=user,
-        partial=partial,
+        target=target_of(session, _choices(upload)),
+        user=user,
+        upload=upload,
         options=options_of(upload, strict=True),
-    )
+        dry_run=False,
+        partial=partial,
+        progress=progress,
+    ).outcome
     if outcome.report.batch_id is not None:
         session.delete(upload)
         session.flush()
@@ -319,7 +337,8 @@ def commit_upload(
 def mapping_file(session: Session, *, user: UserAccount, upload_id: int) -> tuple[bytes, str]:
     """The upload's mapping as the JSON file ``maeul-db import --mapping`` reads."""
     upload = get_upload(session, user=user, upload_id=upload_id)
-    parsed, _rows = _read(session, upload)
+    target = target_of(session, _choices(upload))
+    parsed = _parsed(session, upload, target)
     data = _choices(upload)
     exported = mappings.export(
         parsed.headers,
@@ -327,6 +346,7 @@ def mapping_file(session: Session, *, user: UserAccount, upload_id: int) -> tupl
         data.get("values", {}),
         sheet=parsed.sheet,
         header_row=parsed.header_row,
+        kind=target.kind,
     )
     content = json.dumps(exported, ensure_ascii=False, indent=2).encode()
     return content, "mapping.json"

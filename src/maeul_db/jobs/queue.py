@@ -14,6 +14,10 @@ from maeul_db.config import get_settings
 
 NAME = "maeul"
 TASK = "maeul.analytics_job"
+IMPORT_TASK = "maeul.import_upload"
+# Where a background import's progress figure is kept (huey's key-value store: no write to the
+# application database while the import's own transaction is open).
+PROGRESS_KEY = "maeul.import_progress.{upload_id}"
 # A job whose row is not yet visible (enqueued as its transaction commits) is tried again.
 RETRIES = 3
 RETRY_DELAY_S = 1
@@ -44,6 +48,28 @@ def _task() -> Callable[[int], Any]:
     return wrapper
 
 
+@lru_cache
+def _import_task() -> Callable[[int, bool], Any]:
+    from maeul_db.jobs.tasks import run_import_upload  # the worker's door
+
+    wrapper: Callable[[int, bool], Any] = get_huey().task(name=IMPORT_TASK)(run_import_upload)
+    return wrapper
+
+
+def enqueue_import(upload_id: int, partial: bool) -> None:
+    """Hand a wizard upload's import to the consumer (not retried: a failure is shown)."""
+    _import_task()(upload_id, partial)
+
+
+def put_progress(upload_id: int, record: dict[str, Any]) -> None:
+    get_huey().put(PROGRESS_KEY.format(upload_id=upload_id), record)
+
+
+def get_progress(upload_id: int) -> dict[str, Any] | None:
+    found = get_huey().get(PROGRESS_KEY.format(upload_id=upload_id), peek=True)
+    return found if isinstance(found, dict) else None
+
+
 def enqueue(job_id: int) -> None:
     """Hand a job to the consumer (its row must be committed first: ``service.start``)."""
     _task()(job_id)
@@ -52,4 +78,5 @@ def enqueue(job_id: int) -> None:
 def consumer(*, workers: int) -> Any:
     """A huey consumer with the task registered (``maeul-db jobs worker`` runs it)."""
     _task()
+    _import_task()
     return get_huey().create_consumer(workers=workers, periodic=False)

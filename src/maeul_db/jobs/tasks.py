@@ -38,3 +38,20 @@ def run_job(job_id: int) -> None:
         except Exception as exc:  # any failure ends the job as failed, with its reason
             log.exception("job %s failed", job_id)
             _write("fail", job_id, exc=exc)
+
+
+def run_import_upload(upload_id: int, partial: bool) -> None:
+    """Import a wizard upload in the background (``imports.upload_jobs``): one transaction for
+    the import, committed before the figure says done; a failure leaves nothing and says why."""
+    from maeul_db.imports import upload_jobs
+
+    with origin(Door.job):
+        try:
+            with Session(get_engine(), expire_on_commit=False) as session:
+                record = upload_jobs.run(session, upload_id=upload_id, partial=partial)
+                session.commit()
+        except Exception as exc:  # the page shows the failure instead of waiting forever
+            log.exception("import of upload %s failed", upload_id)
+            upload_jobs.failed(upload_id, exc)
+            return
+        upload_jobs.finished(record)

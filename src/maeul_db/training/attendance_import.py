@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -23,18 +24,17 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from maeul_db.audit import service as audit
-from maeul_db.auth import policies
-from maeul_db.errors import Forbidden, InvalidInput, NotFound
+from maeul_db.errors import InvalidInput
 from maeul_db.imports.batches import open_batch, stored
 from maeul_db.imports.columns import YEAR_SUFFIX, header_key
-from maeul_db.imports.parse import ParsedFile, RawRow, parse
+from maeul_db.imports.parse import ParsedFile, RawRow, ReadOptions, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
 from maeul_db.imports.validate import RowProblem, parse_date
+from maeul_db.imports.values import year_of_birth_date
 from maeul_db.imports.write import lock_district
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_name, normalize_phone
 from maeul_db.models import (
-    District,
     Person,
     Role,
     TrainingCompletion,
@@ -43,7 +43,7 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.participants.visibility import visible_people
-from maeul_db.training import attendance_write
+from maeul_db.training import attendance_access, attendance_write
 from maeul_db.training import service as training_service
 from maeul_db.training.attendance_format import COLUMNS, HOURS_SUFFIX, SESSION_SUFFIX
 from maeul_db.training.attendance_write import AttendanceRow
@@ -51,6 +51,8 @@ from maeul_db.training.schemas import AttendanceImportReport
 from maeul_db.wording import is_code, message
 
 __all__ = ["COLUMNS", "run_import"]
+
+PROGRESS_EVERY = 500
 
 
 @dataclass
@@ -139,6 +141,8 @@ def _check_row(
     except InvalidInput as exc:
         raise _RowError.of("name", "bad_name", exc.code, exc.params) from None
     year_text = _cell(parsed, raw, "birth_year").removesuffix(YEAR_SUFFIX).strip()
+    if not year_text.isdigit():  # a full date of birth (1985. 3. 2.) gives its year
+        year_text = str(year_of_birth_date(year_text) or year_text)
     if not year_text.isdigit() or not 1900 <= int(year_text) <= clock.today().year:
         raise _RowError("birth_year", "bad_year", "attendance_row.bad_year", value=year_text)
     try:
@@ -188,6 +192,11 @@ def _module_lookup(modules: list[TrainingModule]) -> dict[str, TrainingModule]:
     return lookup
 
 
+def module_keys(modules: list[TrainingModule]) -> list[str]:
+    """Every module spelling a sheet may use (``header_key`` form), for the wizard's value step."""
+    return list(_module_lookup(modules))
+
+
 def _rejected(parsed: ParsedFile, number: int, error: _RowError) -> RejectedRowPublic:
     index = parsed.column_of(error.column)
     column = parsed.headers[index] if index is not None else error.column
@@ -219,6 +228,7 @@ def _write_batch(
     content: bytes,
     filename: str,
     district: str | None,
+    counts: tuple[int, int, int],
 ) -> tuple[int, int, int]:
     """Write ``rows`` as one import batch; returns (batch id, new enrolments, completed)."""
     assert program.id is not None
@@ -232,7 +242,7 @@ def _write_batch(
         filename=filename,
         content=content,
         actor=user if user.id is not None else None,
-        counts=(len(rows), len(rows), 0),
+        counts=counts,
         stored={"program_id": program.id, "program_code": program.code, "people": people},
     )
     assert batch.id is not None
@@ -270,6 +280,44 @@ def _write_batch(
     return batch.id, written.enrolments_created, completed
 
 
+@dataclass
+class _Checked:
+    rows_read: int
+    good: list[_Row]
+    rejected: list[RejectedRowPublic]
+
+
+def _check_all(
+    session: Session,
+    parsed: ParsedFile,
+    program_id: int,
+    district_code: str | None,
+    progress: Callable[[int], None] | None,
+) -> _Checked:
+    raws = list(parsed.rows)
+    names = set()
+    for raw in raws:
+        with contextlib.suppress(InvalidInput):  # a bad name is reported by the row check
+            names.add(normalize_name(_cell(parsed, raw, "name")))
+    matcher = _Matcher(session, names, district_code)
+    modules = _module_lookup(training_service.modules_of(session, program_id=program_id))
+    checked = _Checked(len(raws), [], [])
+    seen: dict[tuple[int, int | None], int] = {}
+    for done, raw in enumerate(raws, start=1):
+        try:
+            row = _check_row(parsed, raw, matcher, modules)
+            key = (row.person_id, row.module.id)
+            if key in seen:
+                raise _RowError("module", "duplicate", "attendance_row.duplicate", row=seen[key])
+            seen[key] = raw.number
+            checked.good.append(row)
+        except _RowError as error:
+            checked.rejected.append(_rejected(parsed, raw.number, error))
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(raws)):
+            progress(done)
+    return checked
+
+
 def run_import(
     session: Session,
     *,
@@ -279,49 +327,33 @@ def run_import(
     program_code: str,
     district_code: str | None,
     dry_run: bool,
+    partial: bool = False,
+    options: ReadOptions | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> AttendanceImportReport:
-    """Check every row; write only when all are good and not ``dry_run``. The caller commits.
-    It matches people city-wide and records any programme: the city admin's (the operator's) task."""
-    if not policies.is_city_admin(user):
-        raise Forbidden("training.attendance_city_admin_only")
-    program = session.exec(
-        select(TrainingProgram).where(TrainingProgram.code == program_code)
-    ).first()
-    if program is None:
-        raise NotFound("attendance.programme_not_found", code=program_code)
+    """Check every row; write when all are good (``partial``: the good ones) and not ``dry_run``.
+    The caller commits. ``options``: the wizard's (or the CLI's) reading choices; ``progress``
+    is told how many rows were checked so far."""
+    program = attendance_access.find_program(
+        session, user=user, program_code=program_code, district_code=district_code
+    )
     assert program.id is not None
-    if district_code is not None and program.district_code not in (None, district_code):
-        raise InvalidInput("attendance.other_district_programme", field="district")
-    if district_code is not None and session.get(District, district_code) is None:
-        raise InvalidInput(
-            "attendance.unknown_district", field="district", district_code=district_code
-        )
-    parsed = parse(content, filename, COLUMNS)
-    raws = list(parsed.rows)
-    names = set()
-    for raw in raws:
-        with contextlib.suppress(InvalidInput):  # a bad name is reported by the row check
-            names.add(normalize_name(_cell(parsed, raw, "name")))
-    matcher = _Matcher(session, names, district_code)
-    modules = _module_lookup(training_service.modules_of(session, program_id=program.id))
-    good: list[_Row] = []
-    rejected: list[RejectedRowPublic] = []
-    seen: dict[tuple[int, int | None], int] = {}
-    for raw in raws:
-        try:
-            row = _check_row(parsed, raw, matcher, modules)
-            key = (row.person_id, row.module.id)
-            if key in seen:
-                raise _RowError("module", "duplicate", "attendance_row.duplicate", row=seen[key])
-            seen[key] = raw.number
-            good.append(row)
-        except _RowError as error:
-            rejected.append(_rejected(parsed, raw.number, error))
+    parsed = parse(content, filename, COLUMNS, options=options)
+    checked = _check_all(session, parsed, program.id, district_code, progress)
+    good, rejected = checked.good, checked.rejected
+    writes = bool(good) and not dry_run and (partial or not rejected)
     created = completed = 0
     batch_id: int | None = None
-    if not rejected and not dry_run and good:
+    if writes:
         batch_id, created, completed = _write_batch(
-            session, user, program, good, content=content, filename=filename, district=district_code
+            session,
+            user,
+            program,
+            good,
+            content=content,
+            filename=filename,
+            district=district_code,
+            counts=(checked.rows_read, len(good), len(rejected)),
         )
     return AttendanceImportReport(
         filename=filename,
@@ -330,12 +362,12 @@ def run_import(
         program_code=program.code,
         district_code=district_code,
         dry_run=dry_run,
-        rows_read=len(raws),
+        rows_read=checked.rows_read,
         rejected_rows=len(rejected),
         rejected=rejected,
         people=len({r.person_id for r in good}),
         enrolments_created=created,
-        attendance_recorded=len(good) if not rejected and not dry_run else 0,
+        attendance_recorded=len(good) if writes else 0,
         completed=completed,
         warnings=parsed.warnings,
         batch_id=batch_id,

@@ -12,11 +12,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from maeul_db.auth.deps import SessionDep
 from maeul_db.errors import MaeulError
-from maeul_db.imports import files, wizard
+from maeul_db.imports import files, upload_jobs, wizard
 from maeul_db.imports.wizard_schemas import WizardChanges, WizardPublic
 from maeul_db.kit.http import attachment
 from maeul_db.web.deps import WebUser
 from maeul_db.web.templating import render
+from maeul_db.wording import message
 
 # Included by import_pages (prefix /imports), so these are /imports/uploads/...
 router = APIRouter(prefix="/uploads")
@@ -37,14 +38,18 @@ def start_wizard(
     user: WebUser,
     file: Annotated[UploadFile, File()],
     district_code: Annotated[str | None, Form()] = None,
+    kind: Annotated[str, Form()] = "roster",
+    program_id: Annotated[int | None, Form()] = None,
 ) -> Response:
-    """Keep the uploaded file and open the wizard on it."""
+    """Keep the uploaded file (a roster, or a programme's attendance sheet) and open the wizard."""
     state = wizard.stage_upload(
         session,
         user=user,
         content=files.read_upload(file.file),
         filename=file.filename or "upload.csv",
         district_code=district_code,
+        kind=kind,
+        program_id=program_id,
     )
     return RedirectResponse(f"/imports/uploads/{state.upload_id}", status_code=303)
 
@@ -122,12 +127,34 @@ def commit_wizard(
     upload_id: int,
     partial: Annotated[bool, Form()] = False,
 ) -> Response:
-    """Import the file as mapped and fixed; the report on the imports page (undo there)."""
+    """Import the file as mapped and fixed: a roster's report on the imports page (undo there),
+    an attendance sheet back to its programme; a large file's progress page while it runs."""
     from maeul_db.web.import_pages import report_page
 
     with session.begin_nested():  # a refused import leaves nothing, although the page commits
-        outcome = wizard.commit_upload(session, user=user, upload_id=upload_id, partial=partial)
-    return report_page(request, session, user, outcome, partial=partial)
+        result = upload_jobs.commit(session, user=user, upload_id=upload_id, partial=partial)
+    if result.job is not None:
+        return RedirectResponse(f"/imports/uploads/{upload_id}/progress", status_code=303)
+    assert result.outcome is not None
+    outcome = result.outcome
+    if outcome.program_id is None:
+        return report_page(request, session, user, outcome, partial=partial)
+    if outcome.report.batch_id is not None:
+        return RedirectResponse(
+            f"/training/programs/{outcome.program_id}?imported={outcome.report.batch_id}",
+            status_code=303,
+        )
+    state = wizard.wizard_state(session, user=user, upload_id=upload_id)
+    return _page(
+        request, state, error=message("import.refused_rows", rows=outcome.report.rejected_rows)
+    )
+
+
+@router.get("/{upload_id}/progress")
+def show_progress(request: Request, session: SessionDep, user: WebUser, upload_id: int) -> Response:
+    """A large upload's import while it runs: rows checked, then done (the page reloads itself)."""
+    job = upload_jobs.progress_of(session, user=user, upload_id=upload_id)
+    return render(request, "imports/progress.html", {"job": job})
 
 
 @router.get("/{upload_id}/mapping.json")

@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
+from maeul_db.imports import service as import_service
 from maeul_db.kit import time as clock
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import UserAccount
@@ -117,10 +118,13 @@ def _program_page(
     errors: dict[str, FieldError] | None = None,
     failed: str = "",
     status_code: int = 200,
+    imported: int | None = None,
 ) -> Response:
     page = sessions.program_page(session, user=user, program_id=program_id)
     context: dict[str, Any] = {
         "page": page,
+        "imported": imported,
+        "is_admin": import_service.picks_district(user),
         "values": values or {"enrolled_on": clock.today().isoformat()},
         "errors": errors or {},
         "failed": failed,
@@ -130,9 +134,16 @@ def _program_page(
 
 
 @router.get("/training/programs/{program_id}")
-def show_program(request: Request, session: SessionDep, user: WebUser, program_id: int) -> Response:
-    """A programme: sessions, rule, prerequisites and the class list with computed completion."""
-    return _program_page(request, session, user=user, program_id=program_id)
+def show_program(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    program_id: int,
+    imported: int | None = None,
+) -> Response:
+    """A programme: sessions, rule, prerequisites and the class list with computed completion;
+    the attendance-sheet upload (the import wizard) for those who record here."""
+    return _program_page(request, session, user=user, program_id=program_id, imported=imported)
 
 
 @router.post("/training/programs/{program_id}/enrolments")

@@ -601,6 +601,7 @@ from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
 from maeul_db.wording.messages_facts import MESSAGES_FACTS  # noqa: E402
+from maeul_db.wording.messages_i10_att import MESSAGES_I10_ATT  # noqa: E402
 from maeul_db.wording.messages_i10_parse import MESSAGES_I10_PARSE  # noqa: E402
 from maeul_db.wording.messages_i10_pipe import MESSAGES_I10_PIPE  # noqa: E402
 from maeul_db.wording.messages_i11_jobs import MESSAGES_I11_JOBS  # noqa: E402
@@ -644,4 +645,5 @@ _merge(
     MESSAGES_I11_SUMMARY,
     MESSAGES_I15_REP,
     MESSAGES_I12_ROSTER,
+    MESSAGES_I10_ATT,
 )
