@@ -93,8 +93,17 @@ def moves_for(session: Session, *, user: UserAccount, request: Request) -> list[
 def move(
     session: Session, *, user: UserAccount, request: Request, to: str, reason: str = ""
 ) -> SupportRequestEvent:
-    """Move ``request`` to ``to``, or refuse: a move the machine does not know is a conflict
-    (409); one it knows but not for this user is forbidden (403). Writes the history row."""
+    """Move ``request`` to ``to`` (see :func:`check`) and write the history row."""
+    check(session, user=user, request=request, to=to, reason=reason)
+    current = str(request.status)
+    return _write(session, user=user, request=request, current=current, to=to, reason=reason)
+
+
+def check(
+    session: Session, *, user: UserAccount, request: Request, to: str, reason: str = ""
+) -> None:
+    """Refuse a move before anything is written: one the machine does not know is a conflict
+    (409); one it knows but not for this user is forbidden (403); a refusal needs its reason."""
     kind, current = kind_of(request), str(request.status)
     if (current, to) not in MACHINES[kind]:
         raise Conflict("support.transition_invalid", field="to", **_words(kind, current, to))
@@ -102,7 +111,6 @@ def move(
         raise Forbidden("support.transition_forbidden", **_words(kind, current, to))
     if to in REASON_REQUIRED and not reason.strip():
         raise InvalidInput("support.reason_required", field="reason")
-    return _write(session, user=user, request=request, current=current, to=to, reason=reason)
 
 
 def _words(kind: SupportRequestKind, current: str, to: str) -> dict[str, str]:

@@ -148,8 +148,9 @@ def accept(session: Session, *, user: UserAccount, request_id: int) -> TrainingR
     request = get(session, user=user, request_id=request_id)
     if request.status == S.accepted:
         return request
-    status_.move(session, user=user, request=request, to=S.accepted)
+    status_.check(session, user=user, request=request, to=S.accepted)
     request.enrolment_id = _enrolment(session, user, request)
+    status_.move(session, user=user, request=request, to=S.accepted)
     session.add(request)
     session.flush()
     return request

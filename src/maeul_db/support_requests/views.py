@@ -15,6 +15,7 @@ from maeul_db.experts.schemas import PoolMember
 from maeul_db.kit import time as clock
 from maeul_db.kit.pagination import Page
 from maeul_db.models import (
+    ConsultingRequest,
     ConsultingStatus,
     Group,
     Person,
@@ -163,3 +164,18 @@ def consulting_page(session: Session, *, user: UserAccount, request_id: int) -> 
         can_record=staff and request.status == ConsultingStatus.assigned,
         actor_names=_actor_names(session, detail.events),
     )
+
+
+@dataclass(frozen=True)
+class ConsultingRow:
+    request: ConsultingRequest
+    group_name: str
+
+
+def consulting_rows(
+    session: Session, *, user: UserAccount, status: ConsultingStatus | None = None
+) -> tuple[list[ConsultingRow], int]:
+    """The consulting requests in scope with their groups' names (no person is named)."""
+    rows, count = consulting.list_(session, user=user, page=Page(200), status=status)
+    groups = _names(session, Group, {r.group_id for r in rows}, "name")
+    return [ConsultingRow(r, groups.get(r.group_id, "")) for r in rows], count
