@@ -60,20 +60,22 @@ def create_training(
     return _training(training.create(session, user=user, data=data))
 
 
-@router.get("/training/{request_id}", response_model=TrainingRequestDetail)
-def read_training(session: SessionDep, user: CurrentUser, request_id: int) -> TrainingRequestDetail:
+@router.get("/training/{training_request_id}", response_model=TrainingRequestDetail)
+def read_training(
+    session: SessionDep, user: CurrentUser, training_request_id: int
+) -> TrainingRequestDetail:
     """A training request with the person's name and its status history."""
-    return views.read_training(session, user=user, request_id=request_id)
+    return views.read_training(session, user=user, request_id=training_request_id)
 
 
-@router.post("/training/{request_id}/status", response_model=TrainingRequestPublic)
+@router.post("/training/{training_request_id}/status", response_model=TrainingRequestPublic)
 def decide_training(
-    session: SessionDep, user: CurrentUser, request_id: int, data: Decision
+    session: SessionDep, user: CurrentUser, training_request_id: int, data: Decision
 ) -> TrainingRequestPublic:
     """Accept (enrols the person, once), refuse with a reason, or withdraw."""
     return _training(
         training.change_status(
-            session, user=user, request_id=request_id, to=data.to, reason=data.reason
+            session, user=user, request_id=training_request_id, to=data.to, reason=data.reason
         )
     )
 
@@ -99,40 +101,44 @@ def create_consulting(
     return _consulting(consulting.create(session, user=user, data=data))
 
 
-@router.get("/consulting/{request_id}", response_model=ConsultingRequestDetail)
+@router.get("/consulting/{consulting_request_id}", response_model=ConsultingRequestDetail)
 def read_consulting(
-    session: SessionDep, user: CurrentUser, request_id: int
+    session: SessionDep, user: CurrentUser, consulting_request_id: int
 ) -> ConsultingRequestDetail:
     """A consulting request with its expert, meetings, hours and status history."""
-    return views.read_consulting(session, user=user, request_id=request_id)
+    return views.read_consulting(session, user=user, request_id=consulting_request_id)
 
 
-@router.post("/consulting/{request_id}/assign", response_model=ConsultingRequestPublic)
+@router.post("/consulting/{consulting_request_id}/assign", response_model=ConsultingRequestPublic)
 def assign_consulting(
-    session: SessionDep, user: CurrentUser, request_id: int, data: Assignment
+    session: SessionDep, user: CurrentUser, consulting_request_id: int, data: Assignment
 ) -> ConsultingRequestPublic:
     """Assign an expert of the pool (staff of the group's district)."""
-    return _consulting(consulting.assign(session, user=user, request_id=request_id, data=data))
+    return _consulting(
+        consulting.assign(session, user=user, request_id=consulting_request_id, data=data)
+    )
 
 
 @router.post(
-    "/consulting/{request_id}/records", response_model=ConsultingRecordPublic, status_code=201
+    "/consulting/{consulting_request_id}/records",
+    response_model=ConsultingRecordPublic,
+    status_code=201,
 )
 def record_consulting(
-    session: SessionDep, user: CurrentUser, request_id: int, data: ConsultingRecordIn
+    session: SessionDep, user: CurrentUser, consulting_request_id: int, data: ConsultingRecordIn
 ) -> ConsultingRecordPublic:
     """Record one meeting's day and hours."""
-    row = consulting.record(session, user=user, request_id=request_id, data=data)
+    row = consulting.record(session, user=user, request_id=consulting_request_id, data=data)
     return ConsultingRecordPublic.model_validate(row, from_attributes=True)
 
 
-@router.post("/consulting/{request_id}/status", response_model=ConsultingRequestPublic)
+@router.post("/consulting/{consulting_request_id}/status", response_model=ConsultingRequestPublic)
 def decide_consulting(
-    session: SessionDep, user: CurrentUser, request_id: int, data: Decision
+    session: SessionDep, user: CurrentUser, consulting_request_id: int, data: Decision
 ) -> ConsultingRequestPublic:
     """Refuse with a reason, withdraw, or close as done (after a recorded meeting)."""
     return _consulting(
         consulting.change_status(
-            session, user=user, request_id=request_id, to=data.to, reason=data.reason
+            session, user=user, request_id=consulting_request_id, to=data.to, reason=data.reason
         )
     )

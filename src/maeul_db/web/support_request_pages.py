@@ -120,17 +120,17 @@ def _training_page(
     return render(request, "support_requests/training.html", context, status_code=status_code)
 
 
-@router.get("/requests/training/{request_id}")
+@router.get("/requests/training/{training_request_id}")
 def show_training(
-    request: Request, session: SessionDep, user: WebUser, request_id: int
+    request: Request, session: SessionDep, user: WebUser, training_request_id: int
 ) -> Response:
     """A training request: the person, the programme, the enrolment made, the history."""
-    return _training_page(request, session, user=user, request_id=request_id)
+    return _training_page(request, session, user=user, request_id=training_request_id)
 
 
-@router.post("/requests/training/{request_id}/status")
+@router.post("/requests/training/{training_request_id}/status")
 def decide_training(
-    request: Request, session: SessionDep, user: WebUser, request_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, training_request_id: int, form: FormDep
 ) -> Response:
     """Accept (enrols), refuse with a reason, or withdraw."""
     values = text_values(form)
@@ -138,19 +138,19 @@ def decide_training(
         data = build(Decision, filled(values, ("to", "reason")))
         with form_write(session):
             training.change_status(
-                session, user=user, request_id=request_id, to=data.to, reason=data.reason
+                session, user=user, request_id=training_request_id, to=data.to, reason=data.reason
             )
     except FormInvalid as exc:
         return _training_page(
             request,
             session,
             user=user,
-            request_id=request_id,
+            request_id=training_request_id,
             values=values,
             errors=exc.errors,
             status_code=422,
         )
-    return saved_redirect(f"/requests/training/{request_id}?saved=status")
+    return saved_redirect(f"/requests/training/{training_request_id}?saved=status")
 
 
 @router.get("/requests/consulting")
@@ -224,19 +224,19 @@ def _consulting_page(
     return render(request, "support_requests/consulting.html", context, status_code=status_code)
 
 
-@router.get("/requests/consulting/{request_id}")
+@router.get("/requests/consulting/{consulting_request_id}")
 def show_consulting(
-    request: Request, session: SessionDep, user: WebUser, request_id: int
+    request: Request, session: SessionDep, user: WebUser, consulting_request_id: int
 ) -> Response:
     """A consulting request: the group, the expert, the meetings and hours, the history."""
-    return _consulting_page(request, session, user=user, request_id=request_id)
+    return _consulting_page(request, session, user=user, request_id=consulting_request_id)
 
 
 def _consulting_write(
     request: Request,
     session: Session,
     user: UserAccount,
-    request_id: int,
+    consulting_request_id: int,
     values: dict[str, str],
     write: Any,
 ) -> Response:
@@ -249,17 +249,17 @@ def _consulting_write(
             request,
             session,
             user=user,
-            request_id=request_id,
+            request_id=consulting_request_id,
             values=values,
             errors=exc.errors,
             status_code=422,
         )
-    return saved_redirect(f"/requests/consulting/{request_id}?saved=status")
+    return saved_redirect(f"/requests/consulting/{consulting_request_id}?saved=status")
 
 
-@router.post("/requests/consulting/{request_id}/assign")
+@router.post("/requests/consulting/{consulting_request_id}/assign")
 def assign_consulting(
-    request: Request, session: SessionDep, user: WebUser, request_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, consulting_request_id: int, form: FormDep
 ) -> Response:
     """Assign an expert of the pool."""
     values = text_values(form)
@@ -270,7 +270,7 @@ def assign_consulting(
             request,
             session,
             user=user,
-            request_id=request_id,
+            request_id=consulting_request_id,
             values=values,
             errors=exc.errors,
             status_code=422,
@@ -279,15 +279,15 @@ def assign_consulting(
         request,
         session,
         user,
-        request_id,
+        consulting_request_id,
         values,
-        lambda: consulting.assign(session, user=user, request_id=request_id, data=data),
+        lambda: consulting.assign(session, user=user, request_id=consulting_request_id, data=data),
     )
 
 
-@router.post("/requests/consulting/{request_id}/records")
+@router.post("/requests/consulting/{consulting_request_id}/records")
 def record_consulting(
-    request: Request, session: SessionDep, user: WebUser, request_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, consulting_request_id: int, form: FormDep
 ) -> Response:
     """Record one meeting's day and hours."""
     values = text_values(form)
@@ -298,7 +298,7 @@ def record_consulting(
             request,
             session,
             user=user,
-            request_id=request_id,
+            request_id=consulting_request_id,
             values=values,
             errors=exc.errors,
             status_code=422,
@@ -307,15 +307,15 @@ def record_consulting(
         request,
         session,
         user,
-        request_id,
+        consulting_request_id,
         values,
-        lambda: consulting.record(session, user=user, request_id=request_id, data=data),
+        lambda: consulting.record(session, user=user, request_id=consulting_request_id, data=data),
     )
 
 
-@router.post("/requests/consulting/{request_id}/status")
+@router.post("/requests/consulting/{consulting_request_id}/status")
 def decide_consulting(
-    request: Request, session: SessionDep, user: WebUser, request_id: int, form: FormDep
+    request: Request, session: SessionDep, user: WebUser, consulting_request_id: int, form: FormDep
 ) -> Response:
     """Refuse with a reason, withdraw, or close as done."""
     values = text_values(form)
@@ -326,7 +326,7 @@ def decide_consulting(
             request,
             session,
             user=user,
-            request_id=request_id,
+            request_id=consulting_request_id,
             values=values,
             errors=exc.errors,
             status_code=422,
@@ -335,9 +335,9 @@ def decide_consulting(
         request,
         session,
         user,
-        request_id,
+        consulting_request_id,
         values,
         lambda: consulting.change_status(
-            session, user=user, request_id=request_id, to=data.to, reason=data.reason
+            session, user=user, request_id=consulting_request_id, to=data.to, reason=data.reason
         ),
     )
