@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.kit.pagination import Page
-from maeul_db.support_requests import consulting, views
+from maeul_db.support_requests import consulting, records, views
 from maeul_db.support_requests.schemas import Assignment, ConsultingRecordIn
 from tests.builders import DISTRICT_B, make_person, make_user
 from tests.support_requests.helpers import consulting_request, group_with_rep, make_pool_expert
@@ -54,7 +54,8 @@ def test_request_assign_record_and_finish(session: Session) -> None:
     assert detail.status == "done" and detail.expert_name == expert.name
     assert detail.total_hours == Decimal("3.5") and len(detail.records) == 2
     assert [e.to_status for e in detail.events] == ["requested", "assigned", "done"]
-    assert consulting.expert_hours(session, person_id=expert.id) == Decimal("3.5")
+    mine = records.of_expert(session, person_id=expert.id)
+    assert sum(c.hours for c in mine) == Decimal("3.5") and mine[0].topic == request.topic
     with pytest.raises(InvalidInput):
         consulting.record(
             session, user=staff, request_id=request.id,

@@ -5,10 +5,8 @@ close it as done; staff may refuse with a reason, either side withdraw while it 
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from maeul_db.audit import service as audit
@@ -166,13 +164,3 @@ def change_status(
 def records_of(session: Session, *, request_id: int) -> list[ConsultingRecord]:
     stmt = select(ConsultingRecord).where(ConsultingRecord.request_id == request_id)
     return list(session.exec(stmt.order_by(col(ConsultingRecord.held_on))).all())
-
-
-def expert_hours(session: Session, *, person_id: int) -> Decimal:
-    """An expert's recorded consulting hours (for their own record page)."""
-    total = session.exec(
-        select(func.sum(ConsultingRecord.hours)).where(
-            ConsultingRecord.expert_person_id == person_id
-        )
-    ).one()
-    return Decimal(total or 0)
