@@ -19,6 +19,10 @@ LABELS_I15_REQUESTS: dict[str, dict[str, Pair]] = {
         "refused": ("반려", "refused"),
         "withdrawn": ("요청 취소", "withdrawn"),
     },
+    "support_request_kind": {
+        "training": ("교육 신청", "training request"),
+        "consulting": ("컨설팅 요청", "consulting request"),
+    },
     "audit_entity": {
         "training_request": ("교육 신청", "training request"),
         "consulting_request": ("컨설팅 요청", "consulting request"),
