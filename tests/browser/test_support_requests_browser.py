@@ -92,7 +92,7 @@ def test_representative_asks_and_staff_assign_record_and_finish(base_url: str, p
     staff = page.context.browser.new_context(locale="ko-KR").new_page()  # type: ignore[union-attr]
     _log_in(staff, base_url, STAFF)
     staff.goto(request_url)
-    staff.select_option("#expert_person_id", label=re.compile(EXPERT))
+    staff.select_option("#expert_person_id", label=f"{EXPERT} (1980년생)")
     staff.get_by_role("button", name="배정").click()
     expect(staff.locator("#request-status")).to_have_text("전문가 배정")
     _record(staff, "2025-04-03", "2")

@@ -95,3 +95,32 @@ def test_staff_accept_a_training_request_and_the_enrolment_shows(
     assert count == 1
     listed = client.get("/requests/training").text
     assert "수강생가" in listed and "수강 확정" in listed
+
+
+def test_the_expert_sees_their_consulting_hours_on_their_own_record(
+    client: TestClient, session: Session
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from maeul_db.models import Role
+    from maeul_db.support_requests import consulting
+    from maeul_db.support_requests.schemas import Assignment, ConsultingRecordIn
+    from tests.support_requests.helpers import consulting_request
+
+    staff = make_user(session)
+    group, rep, _ = group_with_rep(session)
+    expert = make_pool_expert(session)
+    account = make_user(session, role=Role.expert, district_code=None, person_id=expert.id)
+    request = consulting_request(session, rep, group)
+    consulting.assign(
+        session, user=staff, request_id=request.id, data=Assignment(expert_person_id=expert.id)
+    )
+    for day in (date(2025, 6, 2), date(2025, 6, 9)):
+        consulting.record(
+            session, user=staff, request_id=request.id,
+            data=ConsultingRecordIn(held_on=day, hours=Decimal("1.5")),
+        )  # fmt: skip
+    assert log_in(client, account.username).status_code == 303
+    page = client.get("/me/record").text
+    assert "컨설팅 2회, 모두 3시간" in page and group.name in page and "2025-06-09" in page
