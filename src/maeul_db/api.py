@@ -24,6 +24,7 @@ from maeul_db.participants import router as participants_router
 from maeul_db.projects import router as projects_router
 from maeul_db.settlements import router as settlements_router
 from maeul_db.spaces import router as spaces_router
+from maeul_db.support_requests import router as support_requests_router
 from maeul_db.timeline import router as timeline_router
 from maeul_db.training import router as training_router
 
@@ -53,6 +54,7 @@ protected_router.include_router(assemblies_router.router)
 protected_router.include_router(spaces_router.router)
 protected_router.include_router(spaces_router.network_router)
 protected_router.include_router(paperwork_router.router)
+protected_router.include_router(support_requests_router.router)
 protected_router.include_router(settlements_router.router)
 
 api_router = APIRouter()

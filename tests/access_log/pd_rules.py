@@ -344,6 +344,29 @@ API_RULES: dict[tuple[str, str], Call] = {
         body={"to": "returned", "reason": "보완"}
     ),
     ("POST", "/api/paperwork/applications/{application_id}/eligibility"): Call(),
+    # Training and consulting requests (issue 15, item 9)
+    ("GET", "/api/requests/training"): Call(),
+    ("POST", "/api/requests/training"): Call(
+        body={"program_id": "{request_program_id}", "person_id": "{eul_id}"}
+    ),
+    ("GET", "/api/requests/training/{training_request_id}"): Call(),
+    ("POST", "/api/requests/training/{training_request_id}/status"): Call(body={"to": "accepted"}),
+    ("GET", "/api/requests/consulting"): Call(),
+    ("POST", "/api/requests/consulting"): Call(body={"group_id": "{group_id}", "topic": "새상담"}),
+    ("GET", "/api/requests/consulting/{consulting_request_id}"): Call(
+        ids={"consulting_request_id": "assigned_consulting_id"}
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/assign"): Call(
+        STAFF, body={"expert_person_id": "{person_id}"}
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/records"): Call(
+        STAFF,
+        body={"held_on": "2024-05-08", "hours": "1"},
+        ids={"consulting_request_id": "assigned_consulting_id"},
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/status"): Call(
+        body={"to": "withdrawn"}
+    ),
     # Every call is rolled back afterwards: score the application the world made eligible.
     ("POST", "/api/paperwork/applications/{application_id}/scores"): Call(
         STAFF, body={"points": {"plan": 1}}, ids={"application_id": "eligible_id"}
@@ -449,6 +472,14 @@ WEB_RULES: dict[str, Call] = {
     "/paperwork/applications.xlsx": Call(),
     "/paperwork/applications/{application_id}": Call(),
     "/paperwork/applications/{application_id}/edit": Call(),
+    "/requests/training": Call(),
+    "/requests/training/new": Call(),
+    "/requests/training/{training_request_id}": Call(),
+    "/requests/consulting": Call(),
+    "/requests/consulting/new": Call(),
+    "/requests/consulting/{consulting_request_id}": Call(
+        ids={"consulting_request_id": "assigned_consulting_id"}
+    ),
     "/projects/{project_id}/report": Call(),
     "/projects/{project_id}/report.pdf": Call(),
     "/projects/{project_id}/attachments/{attachment_id}": Call(),

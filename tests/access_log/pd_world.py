@@ -183,6 +183,7 @@ def seed(session: Session) -> World:
         **seed_autonomy(session, person_id=gap.id, group_id=group.id),
         **_paperwork(session, users[Role.district_staff], group_id=group.id, person_id=gap.id),
         **make_paperwork(session, project=project),
+        **_requests(session, users[Role.district_staff], group_id=group.id, person_id=gap.id),
         "fmt": "xlsx",
         "job_id": make_done_job(
             session, requested_by=users[Role.district_staff], district_code=DISTRICT_A
@@ -260,6 +261,51 @@ def _paperwork(
         "application_id": application.id,
         "draft_id": draft.id,
         "eligible_id": scorable.id,
+    }
+
+
+def _requests(
+    session: Session, staff: UserAccount, *, group_id: int, person_id: int
+) -> dict[str, int | None]:
+    """A training request naming "gap", and consulting requests of the group: one open, one
+    assigned to "gap" (a pool member) with a meeting recorded (issue 15, item 9)."""
+    from decimal import Decimal
+
+    from maeul_db.support_requests import consulting, training
+    from maeul_db.support_requests.schemas import (
+        Assignment,
+        ConsultingRecordIn,
+        ConsultingRequestCreate,
+        TrainingRequestCreate,
+    )
+
+    program = make_program(session, district_code=DISTRICT_A)
+    asked = training.create(
+        session, user=staff, data=TrainingRequestCreate(program_id=program.id, person_id=person_id)
+    )
+    open_, assigned = (
+        consulting.create(
+            session, user=staff, data=ConsultingRequestCreate(group_id=group_id, topic=topic)
+        )
+        for topic in ("감시상담", "감시배정")
+    )
+    consulting.assign(
+        session,
+        user=staff,
+        request_id=assigned.id or 0,
+        data=Assignment(expert_person_id=person_id),
+    )
+    consulting.record(
+        session,
+        user=staff,
+        request_id=assigned.id or 0,
+        data=ConsultingRecordIn(held_on=date(2024, 5, 1), hours=Decimal(2)),
+    )
+    return {
+        "training_request_id": asked.id,
+        "request_program_id": program.id,
+        "consulting_request_id": open_.id,
+        "assigned_consulting_id": assigned.id,
     }
 
 

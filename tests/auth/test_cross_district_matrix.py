@@ -388,6 +388,27 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/paperwork/applications/{application_id}/scores"): Rule(
         "deny", {"points": {"plan": 1}}
     ),
+    # Training and consulting requests (issue 15, item 9)
+    ("GET", "/api/requests/training"): Rule("own"),
+    ("POST", "/api/requests/training"): Rule(
+        "deny", {"program_id": "{program_id}", "person_id": "{person_id}"}
+    ),
+    ("GET", "/api/requests/training/{training_request_id}"): Rule("deny"),
+    ("POST", "/api/requests/training/{training_request_id}/status"): Rule(
+        "deny", {"to": "accepted"}
+    ),
+    ("GET", "/api/requests/consulting"): Rule("own"),
+    ("POST", "/api/requests/consulting"): Rule("deny", {"group_id": "{group_id}", "topic": "t"}),
+    ("GET", "/api/requests/consulting/{consulting_request_id}"): Rule("deny"),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/assign"): Rule(
+        "deny", {"expert_person_id": "{person_id}"}
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/records"): Rule(
+        "deny", {"held_on": "2024-01-01", "hours": "1"}
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/status"): Rule(
+        "deny", {"to": "withdrawn"}
+    ),
     # Result reports and settlements (issue 15, i15-settle).
     ("GET", "/api/projects/{project_id}/report"): Rule("deny"),
     ("PUT", "/api/projects/{project_id}/report"): Rule("deny", {"narrative": "보고"}),
@@ -509,7 +530,25 @@ def _paperwork(session: Session, *, group: Any, person: Any) -> dict[str, Any]:
             }
         ),
     )
-    return {"call_id": call.id, "application_id": application.id}
+    from maeul_db.support_requests import consulting, training
+    from maeul_db.support_requests.schemas import ConsultingRequestCreate, TrainingRequestCreate
+
+    asked = training.create(
+        session,
+        user=staff,
+        data=TrainingRequestCreate(
+            program_id=make_program(session, district_code=DISTRICT_A).id, person_id=person.id
+        ),
+    )
+    consult = consulting.create(
+        session, user=staff, data=ConsultingRequestCreate(group_id=group.id, topic=SECRET_PROJECT)
+    )
+    return {
+        "call_id": call.id,
+        "application_id": application.id,
+        "training_request_id": asked.id,
+        "consulting_request_id": consult.id,
+    }
 
 
 def _snapshot(session: Session) -> str:

@@ -348,6 +348,28 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/paperwork/applications/{application_id}/scores"): ApiRule(
         STAFF, {"points": {"plan": 5}}
     ),
+    ("GET", "/api/requests/training"): ApiRule(PAPERWORK),
+    ("POST", "/api/requests/training"): ApiRule(
+        STAFF, {"program_id": "{program_id}", "person_id": "{person_id}"}
+    ),
+    ("GET", "/api/requests/training/{training_request_id}"): ApiRule(PAPERWORK),
+    ("POST", "/api/requests/training/{training_request_id}/status"): ApiRule(
+        PAPERWORK, {"to": "withdrawn"}
+    ),
+    ("GET", "/api/requests/consulting"): ApiRule(PAPERWORK),
+    ("POST", "/api/requests/consulting"): ApiRule(
+        PAPERWORK, {"group_id": "{group_id}", "topic": "새 상담"}
+    ),
+    ("GET", "/api/requests/consulting/{consulting_request_id}"): ApiRule(PAPERWORK),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/assign"): ApiRule(
+        STAFF, {"expert_person_id": "{person_id}"}
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/records"): ApiRule(
+        STAFF, {"held_on": "2024-01-01", "hours": "1"}
+    ),
+    ("POST", "/api/requests/consulting/{consulting_request_id}/status"): ApiRule(
+        PAPERWORK, {"to": "withdrawn"}
+    ),
     ("GET", "/api/projects/{project_id}/report"): ApiRule(STAFF),
     ("PUT", "/api/projects/{project_id}/report"): ApiRule(STAFF, {"narrative": "보고"}),
     ("POST", "/api/projects/{project_id}/report/attachments"): ApiRule(STAFF, PDF_FILE),

@@ -430,6 +430,34 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/paperwork/applications/{application_id}/scores"): WebRule(
         STAFF, {"points_plan": "5"}
     ),
+    # Training and consulting requests (issue 15, item 9); representatives' scope is proved in
+    # tests/support_requests.
+    ("GET", "/requests/training"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/requests/training/new"): WebRule(PAPERWORK, cross="own"),
+    # Another district's person is "not found" on the re-rendered form (422): the scope is
+    # proved in tests/support_requests/test_training_requests.py.
+    ("POST", "/requests/training/new"): WebRule(
+        STAFF, {"program_id": "{program_id}", "person": "{person_id}"}, cross=None
+    ),
+    ("GET", "/requests/training/{training_request_id}"): WebRule(PAPERWORK),
+    ("POST", "/requests/training/{training_request_id}/status"): WebRule(
+        PAPERWORK, {"to": "withdrawn"}
+    ),
+    ("GET", "/requests/consulting"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/requests/consulting/new"): WebRule(PAPERWORK, cross="own"),
+    ("POST", "/requests/consulting/new"): WebRule(
+        PAPERWORK, {"group_id": "{group_id}", "topic": "새 상담"}
+    ),
+    ("GET", "/requests/consulting/{consulting_request_id}"): WebRule(PAPERWORK),
+    ("POST", "/requests/consulting/{consulting_request_id}/assign"): WebRule(
+        STAFF, {"expert_person_id": "{person_id}"}
+    ),
+    ("POST", "/requests/consulting/{consulting_request_id}/records"): WebRule(
+        STAFF, {"held_on": "2024-01-01", "hours": "1"}
+    ),
+    ("POST", "/requests/consulting/{consulting_request_id}/status"): WebRule(
+        PAPERWORK, {"to": "withdrawn"}
+    ),
     # Result reports and settlements (issue 15): staff; a group representative reaches their own
     # groups' projects (tests/settlements/test_rep.py), the list from the menu.
     ("GET", "/projects/{project_id}/report"): WebRule(STAFF),

@@ -246,7 +246,29 @@ def _paperwork(session: Session, *, staff: UserAccount, group: Any, person: Any)
             }
         ),
     )
-    return {"call_id": call.id, "application_id": application.id}
+    return {
+        "call_id": call.id,
+        "application_id": application.id,
+        **_requests(session, staff, group, person),
+    }
+
+
+def _requests(session: Session, staff: UserAccount, group: Any, person: Any) -> dict[str, Any]:
+    """District A's training request naming the secret person and a consulting request of the
+    group (issue 15, item 9)."""
+    from maeul_db.support_requests import consulting, training
+    from maeul_db.support_requests.schemas import ConsultingRequestCreate, TrainingRequestCreate
+
+    program = make_program(session, district_code=DISTRICT_A)
+    asked = training.create(
+        session,
+        user=staff,
+        data=TrainingRequestCreate(program_id=program.id, person_id=person.id),
+    )
+    consult = consulting.create(
+        session, user=staff, data=ConsultingRequestCreate(group_id=group.id, topic="상담")
+    )
+    return {"training_request_id": asked.id, "consulting_request_id": consult.id}
 
 
 def _users(session: Session) -> dict[Role, UserAccount]:

@@ -19,6 +19,7 @@ DATA_MODULES = {
     "demo/training.py",  # the demo training programmes and module titles
     "demo/careers.py",  # employer names of demo careers
     "demo/paperwork.py",  # the demo calls' titles, documents, sheet items and decision reasons
+    "demo/support_requests.py",  # demo consulting topics, motivations and a refusal reason
     "refdata/changes.py",  # official dong names in the recorded dong changes
     "imports/columns.py",  # roster headers and spellings an uploaded file may use
     "training/attendance_format.py",  # attendance headers and spellings an upload may use

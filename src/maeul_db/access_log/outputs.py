@@ -139,6 +139,21 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
         "the proposers' and members' names on an application",
     ),
     PersonalDataOutput(
+        "support_requests.views:training_rows",
+        "support.training_requests",
+        "the names of the residents applying for training",
+    ),
+    PersonalDataOutput(
+        "support_requests.views:read_training",
+        "support.training_request",
+        "the name of the resident applying for training",
+    ),
+    PersonalDataOutput(
+        "support_requests.views:read_consulting",
+        "support.consulting_request",
+        "the name of the expert assigned to a consulting request",
+    ),
+    PersonalDataOutput(
         "councils.views:council_view",
         "councils.view",
         "council members, applicants, draw results, subcommittee members, the dong officer",

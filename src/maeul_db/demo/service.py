@@ -18,6 +18,7 @@ from maeul_db.demo.generator import generate
 from maeul_db.demo.paperwork import DEMO_PAPERWORK_DISTRICT, write_paperwork
 from maeul_db.demo.reference import read_reference
 from maeul_db.demo.scales import ScaleSpec, get_scale
+from maeul_db.demo.support_requests import write_requests
 from maeul_db.demo.writer import clear, describe, occupied_tables, write
 from maeul_db.errors import Conflict
 from maeul_db.kit import time as clock
@@ -82,6 +83,9 @@ def _run(
     )
     summary.write_seconds = write(connection, data, progress)
     summary.rows["paperwork_application"] = write_paperwork(
+        connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT
+    )
+    summary.rows["support_request"] = write_requests(
         connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT
     )
     _record(connection, summary)

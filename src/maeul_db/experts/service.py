@@ -48,6 +48,7 @@ from maeul_db.models import (
 )
 from maeul_db.participants import service as participant_service
 from maeul_db.refdata import queries as refdata_queries
+from maeul_db.support_requests import records as consulting_records
 from maeul_db.training import service as training_service
 from maeul_db.training.schemas import Progress, RuleCheck
 
@@ -381,6 +382,7 @@ class OwnRecord:
     certificates: list[Certificate]
     # For the form where the expert adds a job (the district that will verify it).
     districts: list[District]
+    consulting: list[consulting_records.ConsultingDone]
 
 
 def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
@@ -395,6 +397,7 @@ def own_record(session: Session, *, user: UserAccount) -> OwnRecord:
         ],
         certificates=certificate_service.certificates_of(session, user=user, person_id=person_id),
         districts=refdata_queries.districts(session),
+        consulting=consulting_records.of_expert(session, person_id=person_id),
     )
     access_log.record(session, actor=user, action="expert.own_record", person_ids=[person_id])
     return record

@@ -61,6 +61,8 @@ _SECTIONS: tuple[tuple[str, tuple[MenuLink, ...]], ...] = (
             MenuLink("/paperwork/calls", "menu.calls", PAPERWORK, in_nav=True),
             MenuLink("/paperwork/applications", "menu.applications", PAPERWORK, in_nav=True),
             MenuLink("/settlements", "menu.reports_settlements", PAPERWORK, in_nav=True),
+            MenuLink("/requests/training", "menu.training_requests", PAPERWORK),
+            MenuLink("/requests/consulting", "menu.consulting_requests", PAPERWORK),
         ),
     ),
     (

@@ -41,6 +41,7 @@ from maeul_db.web import (
     report_pages,
     settlement_pages,
     space_pages,
+    support_request_pages,
     training_pages,
     work_pages,
 )
@@ -187,6 +188,7 @@ router.include_router(council_pages_router)
 router.include_router(assembly_pages.router)
 router.include_router(space_pages.router)
 router.include_router(paperwork_pages.router)
+router.include_router(support_request_pages.router)
 router.include_router(report_pages.router)
 router.include_router(settlement_pages.router)
 router.include_router(job_pages_router)

@@ -612,6 +612,7 @@ from maeul_db.wording.messages_i12_roster import MESSAGES_I12_ROSTER  # noqa: E4
 from maeul_db.wording.messages_i14_pages import MESSAGES_I14_PAGES  # noqa: E402
 from maeul_db.wording.messages_i15_apply import MESSAGES_I15_APPLY  # noqa: E402
 from maeul_db.wording.messages_i15_rep import MESSAGES_I15_REP  # noqa: E402
+from maeul_db.wording.messages_i15_requests import MESSAGES_I15_REQUESTS  # noqa: E402
 from maeul_db.wording.messages_i15_settle import MESSAGES_I15_SETTLE  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
@@ -644,6 +645,7 @@ _merge(
     MESSAGES_I11_JOBS,
     MESSAGES_I11_SUMMARY,
     MESSAGES_I15_REP,
+    MESSAGES_I15_REQUESTS,
     MESSAGES_I12_ROSTER,
     MESSAGES_I10_ATT,
 )
