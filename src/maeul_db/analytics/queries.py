@@ -393,6 +393,14 @@ def ladder_facts(
     )
 
 
+def survivor_genders(session: Session) -> dict[int, str]:
+    """The gender of every person others were merged into: a merged person counts under the
+    survivor's gender (as in the summaries), not under whichever duplicate's row came last."""
+    survivors = select(Person.merged_into_id).where(col(Person.merged_into_id).is_not(None))
+    stmt = select(Person.id, Person.gender).where(col(Person.id).in_(survivors))
+    return {int(pid): str(gender) for pid, gender in session.execute(stmt)}
+
+
 def _as_date(value: Any) -> date:
     return value.date() if hasattr(value, "date") else date.fromisoformat(str(value)[:10])
 

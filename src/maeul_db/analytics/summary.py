@@ -20,6 +20,7 @@ from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
 from maeul_db import bulk
+from maeul_db.analytics import ladder_summary
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
@@ -238,6 +239,7 @@ def refresh_all(session: Session) -> int:
     session.flush()
     bulk.bulk_insert(session.connection(), PY, _rows(session, None, last))
     _recount(session, None)
+    ladder_summary.rebuild(session, drop=None, people=None)
     return _bump(session, first=first, last=last)
 
 
@@ -304,7 +306,12 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
         old = select(PY).where(PY.c.person_id.in_(chunk))
         _contributions((row._mapping for row in session.execute(old)), -1, delta)
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
-    rows = list(_rows(session, _survivors(session, keys), current.last_year))
+    survivors = _survivors(session, keys)
+    for chunk in _chunks(keys):
+        ladder_summary.rebuild(session, drop=chunk, people=[])
+    for chunk in _chunks(survivors):
+        ladder_summary.rebuild(session, drop=[], people=chunk)
+    rows = list(_rows(session, survivors, current.last_year))
     _contributions(rows, 1, delta)
     if rows:
         session.execute(insert(PY), rows)
