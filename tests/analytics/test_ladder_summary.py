@@ -1,13 +1,13 @@
 """The dashboard's ladder from the reach summary (SQL) equals the ladder computed in Python from
 the facts (ladder_service.report), on the hand-built world with careers and a certificate added,
 for every scope and several days, before and after an import, its undo, a merge and a
-correction in a summarised year."""
+correction in a summarised year; the full summary refresh in SQL writes the rows Python works out."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from maeul_db.analytics import ladder_service, summary
 from maeul_db.analytics.schemas import LadderReport
@@ -25,7 +25,14 @@ from maeul_db.models import (
 from maeul_db.projects import service as projects
 from tests.analytics.test_summary import _row
 from tests.analytics.world import World, build_world
-from tests.builders import DISTRICT_A, DISTRICT_B, make_career, make_user
+from tests.builders import (
+    DISTRICT_A,
+    DISTRICT_B,
+    make_career,
+    make_group,
+    make_membership,
+    make_user,
+)
 from tests.imports.roster import csv_bytes, roster_rows
 
 ADMIN = UserAccount(username="admin", password_hash="", role=Role.city_admin)
@@ -139,3 +146,35 @@ def test_rungs_follow_import_undo_merge_and_correction(session: Session) -> None
     projects.void_participation(session, user=admin, participation_id=row.id or 0, reason="x")
     session.commit()
     assert_ladders_match(session)
+
+
+def _person_years(session: Session) -> set[tuple[object, ...]]:
+    rows = session.execute(select(summary.PY)).all()
+    return {tuple(row) for row in rows}
+
+
+def test_full_refresh_in_sql_writes_the_rows_python_works_out(session: Session) -> None:
+    """The full refresh (one INSERT ... SELECT, analytics.summary_sql) and the incremental
+    refresh (rows worked out in Python) agree row for row, after a merge, an import and a
+    membership that starts before the first participation."""
+    world = _world(session)
+    p = world.people
+    group = make_group(session, district_code=DISTRICT_B)
+    make_membership(session, group=group, person=p["p6"], valid_from=date(2015, 5, 1))
+    content = csv_bytes(roster_rows(10, year=2019, projects=2))
+    imports.run_import(
+        session, content=content, filename="명단.csv", district_code=DISTRICT_A, actor=None
+    )
+    session.commit()
+    incremental = _person_years(session)
+    last = summary.state(session)
+    assert last is not None and last.last_year is not None
+    python_rows = {
+        tuple(row[c.name] for c in summary.PY.columns)
+        for row in summary._rows(session, None, last.last_year)
+    }
+    summary.refresh_all(session)
+    session.commit()
+    full = _person_years(session)
+    assert full == incremental == python_rows
+    assert any(row[2] == 2015 for row in full)  # p6's early membership year

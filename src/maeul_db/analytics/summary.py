@@ -19,8 +19,7 @@ from typing import Any
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
-from maeul_db import bulk
-from maeul_db.analytics import ladder_summary
+from maeul_db.analytics import ladder_summary, summary_sql
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
@@ -237,7 +236,7 @@ def refresh_all(session: Session) -> int:
     session.execute(delete(PY))
     session.execute(delete(YC))
     session.flush()
-    bulk.bulk_insert(session.connection(), PY, _rows(session, None, last))
+    summary_sql.insert_person_years(session, first, last)
     _recount(session, None)
     ladder_summary.rebuild(session, drop=None, people=None)
     return _bump(session, first=first, last=last)
