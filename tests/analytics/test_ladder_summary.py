@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from maeul_db.analytics import ladder_service, summary
+from maeul_db.analytics import cache, ladder_service, map_service, service, summary
 from maeul_db.analytics.schemas import LadderReport
 from maeul_db.identity import service as identity
 from maeul_db.imports import service as imports
@@ -17,6 +17,7 @@ from maeul_db.imports.undo import undo
 from maeul_db.models import (
     Certificate,
     CertificateKind,
+    CouncilSeat,
     JobType,
     PersonMatchCandidate,
     Role,
@@ -28,6 +29,7 @@ from tests.analytics.world import World, build_world
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
+    DONG_A,
     make_career,
     make_group,
     make_membership,
@@ -178,3 +180,43 @@ def test_full_refresh_in_sql_writes_the_rows_python_works_out(session: Session) 
     full = _person_years(session)
     assert full == incremental == python_rows
     assert any(row[2] == 2015 for row in full)  # p6's early membership year
+
+
+def test_kpi_and_dashboard_from_summaries_equal_those_from_the_facts(session: Session) -> None:
+    """Every figure of the KPI report and of the dong map (council members' first participation
+    read from the reach summary, dong counts grouped in the database) as before the summaries."""
+    world = _world(session)
+    p = world.people
+    world.projects["A1"].dong_code = DONG_A
+    # p1 takes a seat in A in 2019 after taking part: experienced; p5 takes one before.
+    for person, day in ((p["p1"], date(2019, 9, 1)), (p["p5"], date(2018, 1, 1))):
+        session.add(
+            CouncilSeat(
+                person_id=person.id, district_code=DISTRICT_A, dong_code=DONG_A, valid_from=day
+            )
+        )
+    session.commit()
+    periods = [(date(2019, 1, 1), date(2019, 12, 31)), (date(2017, 1, 1), date(2020, 12, 31))]
+    for user in (ADMIN, ANALYST):
+        for start, end in periods:
+            cache.clear()
+            built = service.kpi(session, user=user, start=start, end=end)
+            dongs = map_service.dong_map(session, user=user, start=start, end=end)
+            state = summary.state(session)
+            assert state is not None
+            saved = state.last_year
+            state.last_year = None  # as if never built: every figure from the facts
+            cache.clear()
+            raw = service.kpi(session, user=user, start=start, end=end)
+            state.last_year = saved
+            assert built == raw, (user.role, start, end)
+            if user is ADMIN and start.year == 2019:
+                # A1 is placed in DONG_A: p1, p2, p3 took part in it (p2 also twice elsewhere).
+                cells = {cell.code: cell.participants for cell in dongs.dongs}
+                assert cells[DONG_A] == 3 and sum(n or 0 for n in cells.values()) == 3
+    cache.clear()
+    city = service.kpi(session, user=ADMIN, start=date(2019, 1, 1), end=date(2019, 12, 31)).city
+    # Seats in 2019: p4 (took part in 2017), p6 (never), p1 (2019-04-01 before 2019-09-01), p5
+    # (seat from 2018, first took part 2019): p4 and p1 have project experience.
+    assert city.council_members.total == 4
+    assert city.council_members_with_project_experience.total == 2

@@ -107,7 +107,7 @@ def _started() -> Any:
             PERSON_KEY.label("person"),
             Participation.district_code,
             col(Participation.project_id).label("project"),
-            extract("year", Participation.valid_from).label("y"),
+            extract("year", col(Participation.valid_from)).label("y"),
         )
         .select_from(Participation)
         .join(Person, col(Person.id) == Participation.person_id)
