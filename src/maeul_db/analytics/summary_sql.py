@@ -162,29 +162,23 @@ def person_year_select(first: int, last: int) -> Any:
 
 
 def _joined(grouped: Any, carried: Any, started: Any) -> Any:
-    to_date = (
-        select(func.count())
-        .where(
-            started.c.person == grouped.c.person,
-            started.c.scope == grouped.c.scope,
-            started.c.first <= grouped.c.year,
-        )
-        .scalar_subquery()
+    """Person-years with gender and birth year, ``carried`` and the projects started by the year
+    (a join and a count, not a correlated subquery: PostgreSQL would re-run the grouped
+    ``started`` per row)."""
+    keys = (
+        grouped.c.person,
+        grouped.c.scope,
+        grouped.c.year,
+        Person.gender,
+        Person.birth_year,
+        grouped.c.part,
+        grouped.c.lead,
+        grouped.c.member,
+        grouped.c.projects,
+        carried.c.n,
     )
     return (
-        select(
-            grouped.c.person,
-            grouped.c.scope,
-            grouped.c.year,
-            Person.gender,
-            Person.birth_year,
-            grouped.c.part,
-            grouped.c.lead,
-            grouped.c.member,
-            grouped.c.projects,
-            func.coalesce(carried.c.n, 0),
-            to_date,
-        )
+        select(*keys[:-1], func.coalesce(carried.c.n, 0), func.count(started.c.project))
         .select_from(grouped)
         .join(Person, col(Person.id) == grouped.c.person)
         .outerjoin(
@@ -195,6 +189,15 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
                 carried.c.year == grouped.c.year,
             ),
         )
+        .outerjoin(
+            started,
+            and_(
+                started.c.person == grouped.c.person,
+                started.c.scope == grouped.c.scope,
+                started.c.first <= grouped.c.year,
+            ),
+        )
+        .group_by(*keys)
     )
 
 
