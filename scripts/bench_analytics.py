@@ -78,6 +78,32 @@ GROUP BY p.d, pe.gender, band
 """
 
 
+# The ladder's rung counts as hand-written SQL over the raw facts (no summaries): each person's
+# first day per rung source, then the highest rung reached by the day (repeat participant left out:
+# it needs the second distinct project, which the summary adds).
+HAND_LADDER = """
+WITH f AS (
+  SELECT COALESCE(pe.merged_into_id, pe.id) AS pid, 1 AS r, pa.valid_from AS d
+  FROM participation pa JOIN person pe ON pe.id = pa.person_id WHERE pa.voided_at IS NULL
+  UNION ALL
+  SELECT COALESCE(pe.merged_into_id, pe.id), 3, pa.valid_from
+  FROM participation pa JOIN person pe ON pe.id = pa.person_id
+  WHERE pa.voided_at IS NULL AND pa.role = 'lead_proposer'
+  UNION ALL
+  SELECT COALESCE(pe.merged_into_id, pe.id), 5, cs.valid_from
+  FROM council_seat cs JOIN person pe ON pe.id = cs.person_id WHERE cs.voided_at IS NULL
+  UNION ALL
+  SELECT COALESCE(pe.merged_into_id, pe.id), 7, ep.valid_from
+  FROM expert_placement ep JOIN person pe ON pe.id = ep.person_id WHERE ep.voided_at IS NULL
+)
+SELECT r, COUNT(*) FROM (SELECT pid, MAX(r) AS r FROM f WHERE d <= :e GROUP BY pid) t GROUP BY r
+"""
+
+
+def hand_ladder(session: Session, end: date) -> list[Any]:
+    return list(session.execute(text(HAND_LADDER), {"e": end}))
+
+
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     """Seconds and value; a use case stopped by its time limit counts as NaN (printed "limit")."""
     start = time.perf_counter()
@@ -98,7 +124,7 @@ def _cold(session: Session, fn: Callable[[], Any]) -> float:
     return timed(fn)[0]
 
 
-def measure(url: str, year: int, first: int) -> dict[str, float]:
+def measure(url: str, year: int, first: int, full_refresh: bool) -> dict[str, float]:
     results: dict[str, float] = {}
     engine = make_engine(url)
     one = (date(year, 1, 1), date(year, 12, 31))
@@ -122,13 +148,20 @@ def measure(url: str, year: int, first: int) -> dict[str, float]:
             )
             results[f"dashboard {name}: cold"] = _cold(session, board)
             results[f"dashboard {name}: warm"] = timed(board)[0]
-        results["ladder (as of year end)"] = timed(
+        results["ladder rungs (summary SQL)"] = timed(
+            lambda: ladder_service.rungs(session, user=ANALYST, as_of=one[1])
+        )[0]
+        results["ladder rungs (hand SQL)"] = timed(lambda: hand_ladder(session, one[1]))[0]
+        results["ladder report (Python)"] = timed(
             lambda: ladder_service.report(session, user=ANALYST, as_of=one[1], transition_years=1)
         )[0]
         results["refresh one person (incremental)"] = timed(
             lambda: summary.refresh_people(session, {1})
         )[0]
         session.rollback()
+        if full_refresh:
+            results["full summary refresh (SQL)"] = timed(lambda: summary.refresh_all(session))[0]
+            session.rollback()
     engine.dispose()
     return results
 
@@ -142,8 +175,9 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2022)
     parser.add_argument("--first-year", type=int, default=2013)
     parser.add_argument("--db", action="append", required=True, help="database URL (repeat)")
+    parser.add_argument("--full-refresh", action="store_true", help="time a full rebuild too")
     args = parser.parse_args()
-    columns = [measure(url, args.year, args.first_year) for url in args.db]
+    columns = [measure(url, args.year, args.first_year, args.full_refresh) for url in args.db]
     names = [url.split(":", 1)[0].split("+")[0] for url in args.db]
     print(f"{'measurement':<40}" + "".join(f"{n:>14}" for n in names))
     for key in columns[0]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from maeul_db.analytics import network_service
+from maeul_db.jobs import service as jobs
 from maeul_db.models import Role
 from tests.analytics.world import build_world
 from tests.builders import DISTRICT_A, make_user
-from tests.web_login import log_in
+from tests.web_login import csrf_token, log_in
 
 
 def test_dashboard_analyst_sees_suppressed_indicators(client: TestClient, session: Session) -> None:
@@ -62,3 +67,51 @@ def test_dashboard_splits_every_district_count_by_gender(
     assert (
         'data-metric="group_members"' in page and 'data-metric="repeat_participants_ever"' in page
     )
+
+
+def test_dashboard_shows_the_stored_network_growth_never_computes_it(
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Network growth on the dashboard is the stored result of the network-growth job: none yet
+    means a button that starts that job; once the job ran, its result with when it was computed."""
+    build_world(session)
+    admin = make_user(session, role=Role.city_admin)
+    log_in(client, admin.username)
+    computed: list[object] = []
+    real_growth = network_service.growth
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        computed.append(kwargs)
+        return real_growth(*args, **kwargs)
+
+    monkeypatch.setattr(network_service, "growth", counting)
+    period = {"from": "2019-01-01", "to": "2019-12-31"}
+    page = client.get("/analytics", params=period).text
+    assert 'id="growth-missing"' in page and 'id="growth-charts"' not in page
+    assert computed == []
+    form = page.split('id="growth-start"')[1].split("</form>")[0]
+    assert 'name="kind" value="network_growth"' in form
+    assert 'name="from" value="2019-01-01"' in form and 'name="to" value="2019-12-31"' in form
+    started = client.post(
+        "/analytics/jobs",
+        data={
+            "kind": "network_growth",
+            "from": "2019-01-01",
+            "to": "2019-12-31",
+            "district": "",
+            "csrf_token": csrf_token(page),
+        },
+        follow_redirects=False,
+    )
+    job_id = int(started.headers["location"].rsplit("/", 1)[1])
+    assert client.get("/analytics", params=period).text.count('id="growth-missing"') == 1
+    # What the worker does (tests/jobs/test_worker.py runs the real one).
+    assert jobs.claim(session, job_id=job_id)
+    jobs.finish(
+        session, job_id=job_id, outcome=jobs.run(session, job_id=job_id, progress=lambda _p: None)
+    )
+    assert len(computed) == 1  # by the job, not by a page
+    shown = client.get("/analytics", params=period).text
+    assert 'id="growth-computed"' in shown and "(한국 시간)" in shown
+    assert 'id="growth-charts"' in shown and f'href="/analytics/jobs/{job_id}"' in shown
+    assert len(computed) == 1

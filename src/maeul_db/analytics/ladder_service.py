@@ -6,9 +6,24 @@ from datetime import date
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, ladder, queries, stall
+from maeul_db.analytics import (
+    access,
+    ladder,
+    ladder_summary,
+    queries,
+    stall,
+    summary_hook,
+    summary_read,
+)
 from maeul_db.analytics.indicators import count_people
-from maeul_db.analytics.schemas import Cohort, Count, LadderReport, Stalls, TransitionMatrix
+from maeul_db.analytics.schemas import (
+    GENDER_BY_CODE,
+    Cohort,
+    Count,
+    LadderReport,
+    Stalls,
+    TransitionMatrix,
+)
 from maeul_db.analytics.suppression import publish, publish_share, suppress_count, suppress_row
 from maeul_db.kit import time as clock
 from maeul_db.models import UserAccount
@@ -98,6 +113,7 @@ def report(
     genders = {row.person_id: row.gender for row in facts.parts}
     for fact in (*facts.council, *facts.trained_expert, *facts.placed_expert, *facts.certificate):
         genders.setdefault(fact.person_id, fact.gender)
+    genders.update((p, g) for p, g in queries.survivor_genders(session).items() if p in genders)
     by_rung: dict[str, list[int]] = {rung: [] for rung in ladder.RUNGS[1:]}
     for person, days in reach.items():
         rung = ladder.rung_on(days, as_of)
@@ -122,5 +138,68 @@ def report(
             for row in ladder.cohorts(facts.parts, reach, last_year=as_of.year)
         ],
         stalls=_stalls(facts, reach, as_of=as_of, years=stall_years, threshold=threshold),
+        suppression_threshold=threshold,
+    )
+
+
+def _summary_counts(session: Session, *, as_of: date, scope: str | None) -> dict[str, Count]:
+    people = {rung: Count() for rung in ladder.RUNGS[1:]}
+    for (rung, gender), n in ladder_summary.rung_counts(session, on=as_of, scope=scope).items():
+        count = people[ladder.RUNGS[rung]]
+        key = GENDER_BY_CODE.get(gender, "unstated")
+        setattr(count, key, (getattr(count, key) or 0) + n)
+        count.total = (count.total or 0) + n
+    return people
+
+
+def _summary_transitions(
+    session: Session, *, as_of: date, scope: str | None
+) -> dict[str, dict[str, int]]:
+    """The year before ``as_of``'s year → that year, as ``ladder.transitions`` counts it from the
+    facts up to ``as_of`` (so the later day is at most ``as_of``)."""
+    year = as_of.year - 1
+    after = min(date(year + 1, 12, 31), as_of)
+    counts = {a: dict.fromkeys(ladder.RUNGS, 0) for a in ladder.RUNGS}
+    found = ladder_summary.transition_counts(
+        session, before=date(year, 12, 31), after=after, scope=scope
+    )
+    for (a, b), n in found.items():
+        counts[ladder.RUNGS[a]][ladder.RUNGS[b]] = n
+    return counts
+
+
+@access.time_limited
+def rungs(
+    session: Session, *, user: UserAccount, as_of: date, district_code: str | None = None
+) -> LadderReport:
+    """The dashboard's ladder: everyone's rung on ``as_of`` and the transitions of the year before,
+    from the reach summary (analytics.ladder_summary) in the database, the same figures as
+    ``report`` computes from the facts; ``report`` itself while the summaries are not built.
+    Cohorts and stalls need every person's facts: they stay in ``report``."""
+    if not summary_read.built(session):
+        return report(
+            session, user=user, as_of=as_of, district_code=district_code, transition_years=1
+        )
+    clock.check_period(as_of, as_of)
+    scope = access.scope_district(user, district_code)
+    threshold = access.suppression_threshold(user)
+    as_of = access.snap_day(user, as_of)
+    summary_hook.refresh_pending(session)  # this session's own writes first
+    people = _summary_counts(session, as_of=as_of, scope=scope)
+    if threshold:
+        for count in people.values():
+            suppress_count(count, threshold)
+    first = ladder_summary.first_year(session, on=as_of, scope=scope)
+    transitions = []
+    if first is not None and first < as_of.year:
+        counts = _summary_transitions(session, as_of=as_of, scope=scope)
+        transitions = [_matrix(counts, as_of.year - 1, threshold)]
+    return LadderReport(
+        as_of=as_of,
+        district_code=scope,
+        rungs=list(ladder.RUNGS),
+        people_by_rung=people,
+        transitions=transitions,
+        cohorts=[],
         suppression_threshold=threshold,
     )

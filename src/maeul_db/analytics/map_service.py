@@ -4,6 +4,8 @@ suppressed like the indicators, with SVG path data from the reference GeoJSON.""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from sqlmodel import Session
 
@@ -19,6 +21,28 @@ DISTRICTS_GEOJSON = "seoul_districts.geojson"
 WIDTH = 640.0
 
 
+@lru_cache(maxsize=64)
+def _drawing(
+    codes: tuple[str, ...],
+    districts: tuple[str, ...],
+    successors: tuple[tuple[str, tuple[str, ...]], ...],
+    refdata: str,
+) -> tuple[dict[str, str], float, tuple[str, ...]]:
+    """SVG paths of the dongs ``codes`` and of their districts' outlines, and the height. The
+    drawing depends only on which dongs are shown and the reference boundaries, never on the
+    facts, so it is projected once per process (it was most of a warm-data map's time)."""
+    rings = choropleth.borrow_rings(
+        choropleth.load_rings(Path(refdata) / GEOJSON),
+        list(codes),
+        {code: list(after) for code, after in successors},
+    )
+    outlines = choropleth.load_rings(Path(refdata) / DISTRICTS_GEOJSON)
+    borders = {code: ring for code, ring in outlines.items() if code in districts}
+    # One projection for both, so the outlines sit on the dongs (codes: 5 vs 10 digits).
+    paths, height = choropleth.project({**rings, **borders}, width=WIDTH)
+    return paths, height, tuple(sorted(borders))
+
+
 @access.time_limited
 def dong_map(
     session: Session, *, user: UserAccount, start: date, end: date, district_code: str | None = None
@@ -30,19 +54,14 @@ def dong_map(
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     rows = queries.dongs(session, on=end, district_code=scope)
-    counts = choropleth.per_dong(
-        queries.participants_by_dong(session, start=start, end=end, district_code=scope)
+    counts = queries.participants_by_dong(session, start=start, end=end, district_code=scope)
+    successors = queries.dong_successors(session)
+    paths, height, borders = _drawing(
+        tuple(r.code for r in rows),
+        tuple(sorted({r.district_code for r in rows})),
+        tuple(sorted((code, tuple(after)) for code, after in successors.items())),
+        str(get_settings().refdata_dir),
     )
-    rings = choropleth.borrow_rings(
-        choropleth.load_rings(get_settings().refdata_dir / GEOJSON),
-        [r.code for r in rows],
-        queries.dong_successors(session),
-    )
-    outlines = choropleth.load_rings(get_settings().refdata_dir / DISTRICTS_GEOJSON)
-    wanted = {row.district_code for row in rows}
-    borders = {code: ring for code, ring in outlines.items() if code in wanted}
-    # One projection for both, so the outlines sit on the dongs (codes: 5 vs 10 digits).
-    paths, height = choropleth.project({**rings, **borders}, width=WIDTH)
     shown = {row.code: publish(counts.get(row.code, 0), threshold) for row in rows}
     rates: dict[str, float | None] = {}
     for row in rows:
@@ -79,5 +98,5 @@ def dong_map(
         legend=choropleth.legend(top),
         suppression_threshold=threshold,
         dongs=cells,
-        borders={code: paths[code] for code in sorted(borders) if code in paths},
+        borders={code: paths[code] for code in borders if code in paths},
     )

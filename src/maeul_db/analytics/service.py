@@ -9,7 +9,15 @@ from typing import TypeVar
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, cache, families, indicators, queries, summary_read
+from maeul_db.analytics import (
+    access,
+    cache,
+    families,
+    indicators,
+    queries,
+    summary_hook,
+    summary_read,
+)
 from maeul_db.analytics.indicators import Inputs
 from maeul_db.analytics.schemas import DistrictIndicators, Indicators, KpiReport
 from maeul_db.analytics.suppression import suppress_indicators
@@ -49,6 +57,23 @@ def _pool(completions: list[tuple[queries.PersonFact, str]]) -> list[queries.Per
     return [fact for person, fact in last.items() if needed <= stages[person]]
 
 
+def _first_participation(
+    session: Session,
+    seats: list[queries.SeatRow],
+    start: date,
+    end: date,
+    district: str | None,
+) -> dict[int, date]:
+    """Council members' first participation: from the ladder reach summary once it is built (and
+    this session's writes are in it), else from the facts."""
+    if summary_read.built(session):
+        summary_hook.refresh_pending(session)
+        return queries.first_participation_of_seats(
+            session, start=start, end=end, district_code=district
+        )
+    return queries.first_participation(session, person_ids={s.person_id for s in seats})
+
+
 def _inputs(session: Session, *, start: date, end: date, district: str | None) -> Inputs:
     # The participation family comes from one SQL query (families.py), not from fetched rows.
     parts: list[queries.PartRow] = []
@@ -63,9 +88,7 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
             session, first_year=start.year, last_year=end.year, district_code=district
         ),
         seats=seats,
-        first_participation=queries.first_participation(
-            session, person_ids={s.person_id for s in seats}
-        ),
+        first_participation=_first_participation(session, seats, start, end, district),
         trained=[fact for fact, _ in track if fact.on >= start],
         pool=_pool(track),
         placed=queries.placements(session, start=end, end=end, district_code=district),

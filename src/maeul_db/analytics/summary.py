@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
-from maeul_db import bulk
+from maeul_db.analytics import ladder_summary, summary_sql
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
@@ -236,8 +236,9 @@ def refresh_all(session: Session) -> int:
     session.execute(delete(PY))
     session.execute(delete(YC))
     session.flush()
-    bulk.bulk_insert(session.connection(), PY, _rows(session, None, last))
+    summary_sql.insert_person_years(session, first, last)
     _recount(session, None)
+    ladder_summary.rebuild(session, drop=None, people=None)
     return _bump(session, first=first, last=last)
 
 
@@ -304,7 +305,12 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
         old = select(PY).where(PY.c.person_id.in_(chunk))
         _contributions((row._mapping for row in session.execute(old)), -1, delta)
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
-    rows = list(_rows(session, _survivors(session, keys), current.last_year))
+    survivors = _survivors(session, keys)
+    for chunk in _chunks(keys):
+        ladder_summary.rebuild(session, drop=chunk, people=[])
+    for chunk in _chunks(survivors):
+        ladder_summary.rebuild(session, drop=[], people=chunk)
+    rows = list(_rows(session, survivors, current.last_year))
     _contributions(rows, 1, delta)
     if rows:
         session.execute(insert(PY), rows)

@@ -16,7 +16,19 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session as OrmSession
 
 TOUCHED = "analytics_touched_people"
-FACT_TABLES = frozenset({"participation", "group_membership"})
+# The facts the summaries are built from: the person-year rows read the first two, the ladder
+# reach rows (analytics.ladder_summary) all of them.
+FACT_TABLES = frozenset(
+    {
+        "participation",
+        "group_membership",
+        "council_seat",
+        "career",
+        "expert_placement",
+        "certificate",
+        "training_completion",
+    }
+)
 
 
 def touched(session: OrmSession) -> set[int]:

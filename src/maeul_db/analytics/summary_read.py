@@ -11,6 +11,12 @@ from maeul_db.analytics import families, summary, summary_hook
 from maeul_db.analytics.families import FamilyRow
 
 
+def built(session: Session) -> bool:
+    """Whether the summaries were built in full (and are kept up to date since)."""
+    current = summary.state(session)
+    return current is not None and current.last_year is not None
+
+
 def covered(session: Session, start: date, end: date) -> bool:
     """Whether the summaries answer ``[start, end]``: built, whole calendar years, within the
     years they cover (open facts run only to their last year)."""

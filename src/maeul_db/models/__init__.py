@@ -4,6 +4,7 @@ from maeul_db.models.accounts import LoginFailure, Role, UserAccount
 from maeul_db.models.activities import Activity, ActivityKind, Attendance
 from maeul_db.models.analytics_summary import (
     AnalyticsDataVersion,
+    AnalyticsLadderReach,
     AnalyticsPersonYear,
     AnalyticsYearCount,
 )
@@ -132,6 +133,7 @@ __all__ = [
     "AgendaItem",
     "AnalyticsDataVersion",
     "AnalyticsJob",
+    "AnalyticsLadderReach",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
     "AnalyticsYearCount",

@@ -6,7 +6,7 @@ people a committed write touched), so they can be dropped and rebuilt at any tim
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
@@ -68,3 +68,25 @@ class AnalyticsDataVersion(SQLModel, table=True):
     first_year: int | None = None
     last_year: int | None = None
     refreshed_at: datetime | None = aware_datetime(default=None)
+
+
+class AnalyticsLadderReach(SQLModel, table=True):
+    """One person (merged duplicates counted as the survivor) in one scope: the day they first
+    reached each rung of the growth ladder (``analytics.ladder.RUNGS``; None = not yet) from the
+    facts of that scope, so the rung of everyone on any day is one ``GROUP BY`` (a rung reached by
+    a later fact is simply not reached yet on an earlier day)."""
+
+    __tablename__ = "analytics_ladder_reach"
+    __table_args__ = (Index("ix_analytics_ladder_reach_scope", "scope", "person_id"),)
+
+    person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    gender: str = Field(max_length=1)
+    participant: date | None = None
+    repeat_participant: date | None = None
+    lead_proposer: date | None = None
+    higher_stage: date | None = None
+    council_or_space: date | None = None
+    trained_expert: date | None = None
+    placed_expert: date | None = None
+    certified: date | None = None

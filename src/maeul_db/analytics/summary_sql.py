@@ -1,0 +1,212 @@
+"""The full rebuild of the person-year summary as one ``INSERT ... SELECT`` in the database (both
+SQLite and PostgreSQL): the same rows as ``analytics.summary._rows`` works out in Python (kept for
+the incremental refresh of a few people), without fetching a million facts into Python.
+
+A fact meets calendar year Y when it starts by 31 December Y and does not end by 1 January Y
+(``valid_to`` is exclusive), as ``summary._years`` says; open facts run to the last summarised year.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Integer, String, and_, cast, extract, func, insert, literal, or_, union_all
+from sqlmodel import col
+
+from maeul_db.analytics.queries import PERSON_KEY, select
+from maeul_db.models import AnalyticsPersonYear, GroupMembership, Participation, Person
+from maeul_db.models.analytics_summary import CITY_SCOPE
+
+PY = AnalyticsPersonYear.__table__  # type: ignore[attr-defined]
+LEAD = "lead_proposer"
+COLUMNS = [
+    "person_id",
+    "scope",
+    "year",
+    "gender",
+    "birth_year",
+    "part",
+    "lead",
+    "member",
+    "projects",
+    "carried",
+    "projects_to_date",
+]
+
+
+def _years(first: int, last: int) -> Any:
+    """One row per summarised year: (y, first day, last day)."""
+    rows = [
+        select(
+            literal(y).label("y"),
+            literal(date(y, 1, 1)).label("y_from"),
+            literal(date(y, 12, 31)).label("y_to"),
+        )
+        for y in range(first, last + 1)
+    ]
+    return union_all(*rows).subquery("years")
+
+
+def _meets(model: Any, years: Any) -> Any:
+    return and_(
+        model.valid_from <= years.c.y_to,
+        or_(model.valid_to.is_(None), model.valid_to > years.c.y_from),
+    )
+
+
+def _both_scopes(rows: Any) -> Any:
+    """Each row (person, district, ...) once in its district's scope and once in Seoul's."""
+    f = rows.subquery()
+    person, district, *rest = tuple(f.c)
+    return union_all(
+        select(person, cast(district, String(5)).label("scope"), *rest),
+        select(person, literal(CITY_SCOPE, String(5)).label("scope"), *rest),
+    ).subquery()
+
+
+def _facts(years: Any) -> Any:
+    """(person, scope, year, project, lead, part, member) for every year a fact meets."""
+    parts = (
+        select(
+            PERSON_KEY.label("person"),
+            Participation.district_code,
+            years.c.y.label("year"),
+            col(Participation.project_id).label("project"),
+            (col(Participation.role) == LEAD).label("lead"),
+            literal(1).label("part"),
+            literal(0).label("member"),
+        )
+        .select_from(Participation)
+        .join(Person, col(Person.id) == Participation.person_id)
+        .join(years, _meets(Participation, years))
+        .where(col(Participation.voided_at).is_(None))
+    )
+    members = (
+        select(
+            PERSON_KEY.label("person"),
+            GroupMembership.district_code,
+            years.c.y,
+            cast(literal(None), Integer).label("project"),
+            literal(False).label("lead"),
+            literal(0),
+            literal(1),
+        )
+        .select_from(GroupMembership)
+        .join(Person, col(Person.id) == GroupMembership.person_id)
+        .join(years, _meets(GroupMembership, years))
+        .where(col(GroupMembership.voided_at).is_(None))
+    )
+    return _both_scopes(union_all(parts, members))
+
+
+def _started() -> Any:
+    """(person, scope, first year) of each distinct project a person took part in."""
+    rows = (
+        select(
+            PERSON_KEY.label("person"),
+            Participation.district_code,
+            col(Participation.project_id).label("project"),
+            extract("year", col(Participation.valid_from)).label("y"),
+        )
+        .select_from(Participation)
+        .join(Person, col(Person.id) == Participation.person_id)
+        .where(col(Participation.voided_at).is_(None))
+    )
+    s = _both_scopes(rows)
+    return (
+        select(s.c.person, s.c.scope, s.c.project, func.min(s.c.y).label("first"))
+        .group_by(s.c.person, s.c.scope, s.c.project)
+        .subquery("started")
+    )
+
+
+def person_year_select(first: int, last: int) -> Any:
+    years = _years(first, last)
+    facts = _facts(years)
+    met = (
+        select(facts.c.person, facts.c.scope, facts.c.year, facts.c.project)
+        .where(facts.c.project.is_not(None))
+        .distinct()
+        .subquery("met")
+    )
+    before = met.alias("before")
+    carried = (
+        select(met.c.person, met.c.scope, met.c.year, func.count().label("n"))
+        .join(
+            before,
+            and_(
+                before.c.person == met.c.person,
+                before.c.scope == met.c.scope,
+                before.c.project == met.c.project,
+                before.c.year == met.c.year - 1,
+            ),
+        )
+        .group_by(met.c.person, met.c.scope, met.c.year)
+        .subquery("carried")
+    )
+    grouped = (
+        select(
+            facts.c.person,
+            facts.c.scope,
+            facts.c.year,
+            func.max(facts.c.part).label("part"),
+            func.max(cast(facts.c.lead, Integer)).label("lead"),
+            func.max(facts.c.member).label("member"),
+            func.count(func.distinct(facts.c.project)).label("projects"),
+        )
+        .group_by(facts.c.person, facts.c.scope, facts.c.year)
+        .subquery("grouped")
+    )
+    return _joined(grouped, carried, _started())
+
+
+def _joined(grouped: Any, carried: Any, started: Any) -> Any:
+    """Person-years with gender and birth year, ``carried`` and the projects started by the year
+    (a join and a count, not a correlated subquery: PostgreSQL would re-run the grouped
+    ``started`` per row)."""
+    keys = (
+        grouped.c.person,
+        grouped.c.scope,
+        grouped.c.year,
+        Person.gender,
+        Person.birth_year,
+        grouped.c.part,
+        grouped.c.lead,
+        grouped.c.member,
+        grouped.c.projects,
+        carried.c.n,
+    )
+    return (
+        select(*keys[:-1], func.coalesce(carried.c.n, 0), func.count(started.c.project))
+        .select_from(grouped)
+        .join(Person, col(Person.id) == grouped.c.person)
+        .outerjoin(
+            carried,
+            and_(
+                carried.c.person == grouped.c.person,
+                carried.c.scope == grouped.c.scope,
+                carried.c.year == grouped.c.year,
+            ),
+        )
+        .outerjoin(
+            started,
+            and_(
+                started.c.person == grouped.c.person,
+                started.c.scope == grouped.c.scope,
+                started.c.first <= grouped.c.year,
+            ),
+        )
+        .group_by(*keys)
+    )
+
+
+def insert_person_years(session: Any, first: int, last: int) -> None:
+    """Every person-year row, written by the database from the facts (``first``: the first
+    participation's year; a membership may start earlier)."""
+    joined = session.execute(
+        select(func.min(GroupMembership.valid_from)).where(col(GroupMembership.voided_at).is_(None))
+    ).scalar()
+    if joined is not None:
+        first = min(first, int(str(joined)[:4]))
+    session.execute(insert(PY).from_select(COLUMNS, person_year_select(first, last)))
