@@ -356,4 +356,5 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/projects/{project_id}/settlement/expenses"): ApiRule(STAFF, EXPENSE),
     ("POST", "/api/projects/{project_id}/settlement/noncash"): ApiRule(STAFF, NONCASH),
     ("POST", "/api/projects/{project_id}/settlement/state"): ApiRule(STAFF, {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/timeline"): ApiRule(STAFF),
 }

@@ -448,6 +448,9 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/projects/{project_id}/settlement.pdf"): WebRule(STAFF),
     ("GET", "/projects/{project_id}/settlement.xlsx"): WebRule(STAFF),
     ("GET", "/projects/{project_id}/settlement.csv"): WebRule(STAFF),
+    # The project's timeline (issue 15): a representative reaches their own groups' projects'
+    # (tests/timeline/test_project_timeline.py).
+    ("GET", "/projects/{project_id}/timeline"): WebRule(STAFF),
     ("GET", "/settlements"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/settlements.xlsx"): WebRule(PAPERWORK, cross="own"),
 }

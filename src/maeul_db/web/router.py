@@ -38,6 +38,7 @@ from maeul_db.web import (
     person_pages,
     placement_pages,
     privacy_pages,
+    project_timeline_pages,
     report_pages,
     settlement_pages,
     space_pages,
@@ -189,6 +190,7 @@ router.include_router(space_pages.router)
 router.include_router(paperwork_pages.router)
 router.include_router(report_pages.router)
 router.include_router(settlement_pages.router)
+router.include_router(project_timeline_pages.router)
 router.include_router(job_pages_router)
 
 

@@ -390,3 +390,7 @@ LABELS.update(LABELS_I10_PIPE)
 from maeul_db.wording.labels_i11_jobs import LABELS_I11_JOBS  # noqa: E402
 
 LABELS.update(LABELS_I11_JOBS)
+from maeul_db.wording.labels_i15_timeline import LABELS_I15_TIMELINE  # noqa: E402
+
+for _kind, _pairs in LABELS_I15_TIMELINE.items():
+    LABELS.setdefault(_kind, {}).update(_pairs)
