@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from maeul_db.access_log import service as access_log
-from maeul_db.kit.time import kst_date, last_day_from_valid_to
+from maeul_db.kit.time import SEOUL, kst_date, last_day_from_valid_to
 from maeul_db.models import (
     Activity,
     Application,
@@ -32,9 +32,9 @@ from maeul_db.settlements.access import require_project_paperwork
 from maeul_db.timeline.schemas import ProjectStep, ProjectTimelinePublic
 from maeul_db.wording import label
 
-# A step and the account that made it (named once, for all steps, at the end).
-Pending = tuple[ProjectStep, int | None]
-_EARLIEST = datetime.min.replace(tzinfo=UTC)
+# A step, the account that made it (named once, for all steps, at the end) and, for a fact of a
+# day, when it was recorded (it places the fact within its day).
+Pending = tuple[ProjectStep, int | None, datetime | None]
 
 
 # The label table each kind's codes are read from.
@@ -81,6 +81,7 @@ def _application_steps(session: Session, application: Application | None) -> lis
                 detail=e.reason,
             ),
             e.actor_user_id,
+            None,
         )
         for e in rows
     ]
@@ -103,7 +104,9 @@ def _project_steps(
     creator = next((r.actor_user_id for r in rows if r.action == "create"), None)
     made = "created_from_application" if application is not None else "created"
     detail = application.title if application is not None else project.name
-    steps: list[Pending] = [(_step("project", made, at=project.created_at, detail=detail), creator)]
+    steps: list[Pending] = [
+        (_step("project", made, at=project.created_at, detail=detail), creator, None)
+    ]
     for row in rows:
         after = _audit_after(row) if row.action == "update" else {}
         if after.get("botame_id"):
@@ -111,11 +114,12 @@ def _project_steps(
                 (
                     _step("botame", "botame_id", at=row.at, detail=after["botame_id"]),
                     row.actor_user_id,
+                    None,
                 )
             )
         if after.get("botame_status"):
             code = str(after["botame_status"])
-            steps.append((_step("botame", code, at=row.at), row.actor_user_id))
+            steps.append((_step("botame", code, at=row.at), row.actor_user_id, None))
     return steps
 
 
@@ -142,9 +146,9 @@ def _participant_steps(
     for (day, code), group in sorted(days.items()):
         names = [people[r.person_id].name for r in group if r.person_id in people]
         named.update(r.person_id for r in group if r.person_id in people)
-        steps.append(
-            (_step("participants", code, at=None, on=day, count=len(group), names=names), None)
-        )
+        recorded = [r.created_at if code == "joined" else r.updated_at for r in group]
+        step = _step("participants", code, at=None, on=day, count=len(group), names=names)
+        steps.append((step, None, min(recorded)))
     return steps, sorted(named)
 
 
@@ -162,6 +166,7 @@ def _activity_steps(session: Session, project_id: int) -> list[Pending]:
                 count=a.headcount,
             ),
             None,
+            a.created_at,
         )
         for a in rows
     ]
@@ -180,22 +185,33 @@ def _paperwork_steps(session: Session, project_id: int) -> list[Pending]:
                 detail=e.note or "",
             ),
             e.actor_id,
+            None,
         )
         for e in rows.all()
     ]
 
 
+def _when(step: ProjectStep, recorded: datetime | None) -> datetime:
+    """Where a step sorts: its instant; a fact of a day at the time it was recorded, kept
+    within its day (people joining on the selection day follow the project made that day)."""
+    if step.at is not None:
+        return step.at
+    start = datetime.combine(step.on, time.min, tzinfo=SEOUL)
+    end = start + timedelta(days=1, microseconds=-1)
+    return end if recorded is None else min(max(recorded, start), end)
+
+
 def _named(session: Session, pending: list[Pending]) -> list[ProjectStep]:
-    """Each step with its account's name, in time order (a day's recorded steps before the
-    facts of that day; the sort is stable, so equal times keep the order they were gathered)."""
-    ids = {actor for _, actor in pending if actor is not None}
+    """Each step with its account's name, oldest first (the sort is stable, so equal times keep
+    the order they were gathered in)."""
+    ids = {actor for _, actor, _ in pending if actor is not None}
     accounts = session.exec(select(UserAccount).where(col(UserAccount.id).in_(ids))).all()
     names = {a.id: a.display_name or a.username for a in accounts}
-    steps = [
+    ordered = sorted(pending, key=lambda p: _when(p[0], p[2]))
+    return [
         step.model_copy(update={"actor": names.get(actor)}) if actor is not None else step
-        for step, actor in pending
+        for step, actor, _ in ordered
     ]
-    return sorted(steps, key=lambda s: (s.on, s.at is None, s.at or _EARLIEST))
 
 
 def project_timeline(

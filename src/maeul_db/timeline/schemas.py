@@ -45,7 +45,7 @@ class ProjectStep(SQLModel):
     its creation, people joining or leaving, an activity, a 보탬e status."""
 
     # The instant, for steps recorded with one; None for a fact of a day (an activity held, a
-    # participation from a date), which sorts after that day's recorded steps.
+    # participation from a date), placed within its day by when it was recorded.
     at: datetime | None = None
     on: date  # the Seoul day
     kind: str  # application, project, participants, activity, report, settlement, botame
