@@ -454,6 +454,7 @@ WEB_RULES: dict[str, Call] = {
     "/projects/{project_id}/attachments/{attachment_id}": Call(),
     "/projects/{project_id}/settlement": Call(),
     "/projects/{project_id}/timeline": Call(),
+    "/settlements/noncash-rules": Call(),
     "/projects/{project_id}/settlement.pdf": Call(),
     "/projects/{project_id}/settlement.xlsx": Call(),
     "/projects/{project_id}/settlement.csv": Call(),

@@ -453,4 +453,15 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/projects/{project_id}/timeline"): WebRule(PAPERWORK),
     ("GET", "/settlements"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/settlements.xlsx"): WebRule(PAPERWORK, cross="own"),
+    # The non-cash rates (city-wide): staff read them, the city admin adds a version.
+    ("GET", "/settlements/noncash-rules"): WebRule(STAFF, cross="own"),
+    ("POST", "/settlements/noncash-rules"): WebRule(
+        CITY,
+        {
+            "effective_year": "2099",
+            "volunteer_hourly_krw": "10000",
+            "professional_hourly_cap_krw": "50000",
+            "recognised_share_pct": "50",
+        },
+    ),
 }

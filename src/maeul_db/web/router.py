@@ -33,6 +33,7 @@ from maeul_db.web import (
     import_pages,
     log_pages,
     logging_pages,
+    noncash_pages,
     paperwork_pages,
     password_pages,
     person_pages,
@@ -191,6 +192,7 @@ router.include_router(paperwork_pages.router)
 router.include_router(report_pages.router)
 router.include_router(settlement_pages.router)
 router.include_router(project_timeline_pages.router)
+router.include_router(noncash_pages.router)
 router.include_router(job_pages_router)
 
 
