@@ -381,6 +381,8 @@ API_RULES: dict[tuple[str, str], Call] = {
     ("POST", "/api/projects/{project_id}/settlement/expenses"): Call(body=EXPENSE),
     ("POST", "/api/projects/{project_id}/settlement/noncash"): Call(body=NONCASH),
     ("POST", "/api/projects/{project_id}/settlement/state"): Call(body={"action": "submit"}),
+    # The project's timeline names the people who joined and left (access-logged).
+    ("GET", "/api/projects/{project_id}/timeline"): Call(),
     ("POST", "/api/imports/uploads"): Call(upload=True),
     ("GET", "/api/imports/uploads/{upload_id}"): Call(),
     ("PATCH", "/api/imports/uploads/{upload_id}"): Call(body={"header_row": 2}),
@@ -484,6 +486,8 @@ WEB_RULES: dict[str, Call] = {
     "/projects/{project_id}/report.pdf": Call(),
     "/projects/{project_id}/attachments/{attachment_id}": Call(),
     "/projects/{project_id}/settlement": Call(),
+    "/projects/{project_id}/timeline": Call(),
+    "/settlements/noncash-rules": Call(),
     "/projects/{project_id}/settlement.pdf": Call(),
     "/projects/{project_id}/settlement.xlsx": Call(),
     "/projects/{project_id}/settlement.csv": Call(),

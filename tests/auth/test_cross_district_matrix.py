@@ -419,6 +419,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/projects/{project_id}/settlement/expenses"): Rule("deny", EXPENSE),
     ("POST", "/api/projects/{project_id}/settlement/noncash"): Rule("deny", NONCASH),
     ("POST", "/api/projects/{project_id}/settlement/state"): Rule("deny", {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/timeline"): Rule("deny"),
     # The import wizard (issue 10): district A's kept upload is not district B's.
     ("POST", "/api/imports/uploads"): Rule("deny", upload=True),
     ("GET", "/api/imports/uploads/{upload_id}"): Rule("deny"),

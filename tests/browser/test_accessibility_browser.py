@@ -114,8 +114,8 @@ def _describe(where: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-# The door world's roles: it has no group representative account yet (their pages are the
-# paperwork pages staff see, scoped to their groups; tests/paperwork/test_rep_scope.py).
+# The door world's roles, the group representative among them: they open the paperwork pages of
+# district A's group they speak for (applications, report, settlement, the project's timeline).
 @pytest.mark.parametrize("role", [None, *ROLES], ids=lambda r: r.value if r else "anonymous")
 def test_every_page_has_no_serious_axe_violation(
     a11y_app: tuple[str, World], browser: Browser, role: Role | None
@@ -133,8 +133,8 @@ def test_every_page_has_no_serious_axe_violation(
             response = page.goto(base_url + _url(world, role, path))
             assert response is not None and response.status < 500, (path, response)
             # A page may refuse the seeded object for a role (an analyst's ego view by id): its
-            # error page is checked too; staff must reach every page itself.
-            if role == Role.district_staff:
+            # error page is checked too; staff and the representative must reach every page itself.
+            if role in (Role.district_staff, Role.group_rep):
                 assert response.status < 400, (path, response.status)
             found = _violations(page)
             if found:

@@ -212,3 +212,34 @@ def _hand_in_and_settle(page: Page, staff: Page, application_url: str, tmp_path:
     staff.goto(project_url)
     expect(staff.locator("#paperwork-settlement")).to_contain_text("정산 확정")
     expect(staff.locator("#paperwork-report")).to_contain_text("제출")
+    _timeline_shows_it_all(page, staff, project_url)
+
+
+def _timeline_shows_it_all(page: Page, staff: Page, project_url: str) -> None:
+    """The project's timeline, from the project page: every step, oldest first, who and why."""
+    staff.get_by_role("link", name="신청부터 정산까지 사업 연표").click()
+    expect(staff).to_have_url(f"{project_url}/timeline")
+    rows = staff.locator("#timeline tbody tr")
+    returned = staff.locator('#timeline tr[data-kind="application"][data-code="returned"]')
+    expect(returned).to_contain_text("주민 3명 이상이 필요합니다")
+    expect(staff.locator('#timeline tr[data-code="selected"]')).to_contain_text(
+        "주민 참여 계획이 구체적임"
+    )
+    expect(staff.locator('#timeline tr[data-code="created_from_application"]')).to_contain_text(
+        "청운 이웃 밥상"
+    )
+    expect(staff.locator('#timeline tr[data-code="joined"]')).to_contain_text("김대표")
+    expect(staff.locator('#timeline tr[data-kind="report"][data-code="submitted"]')).to_have_count(
+        1
+    )
+    expect(staff.locator('#timeline tr[data-kind="settlement"]')).to_have_count(3)
+    # Oldest first: the application's first step opens the list, its closing ends it.
+    expect(rows.first).to_contain_text("신청서")
+    expect(rows.last).to_contain_text("정산 확정 후 종료")
+    # The representative reaches it from the settlement page; the people are a count there.
+    page.goto(f"{project_url}/settlement")
+    page.get_by_role("link", name="사업 연표").click()
+    expect(page.locator('#timeline tr[data-kind="settlement"][data-code="settled"]')).to_have_count(
+        1
+    )
+    expect(page.locator('#timeline tr[data-code="joined"]')).not_to_contain_text("김대표")

@@ -21,7 +21,7 @@ from maeul_db.demo.generator import generate
 from maeul_db.demo.reference import DistrictRef, DongRef, Reference
 from maeul_db.demo.scales import SCALES, STAGE_INDEX
 from maeul_db.errors import Conflict, InvalidInput
-from maeul_db.models import District, Dong, Gender, Person
+from maeul_db.models import District, Dong, Gender, NoncashRule, Person
 
 INTERVAL_TABLES = (
     "group_membership",
@@ -49,7 +49,15 @@ def make_reference() -> Reference:
             for index in range(18)
         )
         districts.append(DistrictRef(code, f"시험{number}구", 400_000, dongs))
-    return Reference(tuple(districts))
+    # The rule in force in the demo's years, as the migration seeds it (ids as in a fresh database).
+    rule = NoncashRule(
+        id=5,
+        effective_year=2022,
+        volunteer_hourly_krw=9160,
+        professional_hourly_cap_krw=50000,
+        recognised_share_pct=50,
+    )
+    return Reference(tuple(districts), (rule,))
 
 
 @pytest.fixture(scope="module")

@@ -370,13 +370,16 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
     ("POST", "/api/requests/consulting/{consulting_request_id}/status"): ApiRule(
         PAPERWORK, {"to": "withdrawn"}
     ),
-    ("GET", "/api/projects/{project_id}/report"): ApiRule(STAFF),
-    ("PUT", "/api/projects/{project_id}/report"): ApiRule(STAFF, {"narrative": "보고"}),
-    ("POST", "/api/projects/{project_id}/report/attachments"): ApiRule(STAFF, PDF_FILE),
-    ("POST", "/api/projects/{project_id}/report/state"): ApiRule(STAFF, {"action": "submit"}),
-    ("GET", "/api/projects/{project_id}/settlement"): ApiRule(STAFF),
-    ("PUT", "/api/projects/{project_id}/settlement/plan"): ApiRule(STAFF, PLAN),
-    ("POST", "/api/projects/{project_id}/settlement/expenses"): ApiRule(STAFF, EXPENSE),
-    ("POST", "/api/projects/{project_id}/settlement/noncash"): ApiRule(STAFF, NONCASH),
-    ("POST", "/api/projects/{project_id}/settlement/state"): ApiRule(STAFF, {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/report"): ApiRule(PAPERWORK),
+    ("PUT", "/api/projects/{project_id}/report"): ApiRule(PAPERWORK, {"narrative": "보고"}),
+    ("POST", "/api/projects/{project_id}/report/attachments"): ApiRule(PAPERWORK, PDF_FILE),
+    ("POST", "/api/projects/{project_id}/report/state"): ApiRule(PAPERWORK, {"action": "submit"}),
+    ("GET", "/api/projects/{project_id}/settlement"): ApiRule(PAPERWORK),
+    ("PUT", "/api/projects/{project_id}/settlement/plan"): ApiRule(PAPERWORK, PLAN),
+    ("POST", "/api/projects/{project_id}/settlement/expenses"): ApiRule(PAPERWORK, EXPENSE),
+    ("POST", "/api/projects/{project_id}/settlement/noncash"): ApiRule(PAPERWORK, NONCASH),
+    ("POST", "/api/projects/{project_id}/settlement/state"): ApiRule(
+        PAPERWORK, {"action": "submit"}
+    ),
+    ("GET", "/api/projects/{project_id}/timeline"): ApiRule(PAPERWORK),
 }

@@ -458,25 +458,39 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("POST", "/requests/consulting/{consulting_request_id}/status"): WebRule(
         PAPERWORK, {"to": "withdrawn"}
     ),
-    # Result reports and settlements (issue 15): staff; a group representative reaches their own
-    # groups' projects (tests/settlements/test_rep.py), the list from the menu.
-    ("GET", "/projects/{project_id}/report"): WebRule(STAFF),
-    ("POST", "/projects/{project_id}/report"): WebRule(STAFF, {"narrative": "보고"}),
-    ("POST", "/projects/{project_id}/report/attachments"): WebRule(STAFF, upload=True),
-    ("POST", "/projects/{project_id}/report/state"): WebRule(STAFF, {"action": "submit"}),
-    ("GET", "/projects/{project_id}/report.pdf"): WebRule(STAFF),
-    ("GET", "/projects/{project_id}/attachments/{attachment_id}"): WebRule(STAFF),
-    ("GET", "/projects/{project_id}/settlement"): WebRule(STAFF),
-    ("POST", "/projects/{project_id}/settlement/plan"): WebRule(STAFF, {"interest_krw": "10"}),
-    ("POST", "/projects/{project_id}/settlement/expenses"): WebRule(STAFF, EXPENSE_FORM),
+    # Result reports and settlements (issue 15): staff, and the representative of the project's
+    # group (the door world's rep speaks for district A's group; tests/settlements/test_rep.py
+    # has the decisions they may not take).
+    ("GET", "/projects/{project_id}/report"): WebRule(PAPERWORK),
+    ("POST", "/projects/{project_id}/report"): WebRule(PAPERWORK, {"narrative": "보고"}),
+    ("POST", "/projects/{project_id}/report/attachments"): WebRule(PAPERWORK, upload=True),
+    ("POST", "/projects/{project_id}/report/state"): WebRule(PAPERWORK, {"action": "submit"}),
+    ("GET", "/projects/{project_id}/report.pdf"): WebRule(PAPERWORK),
+    ("GET", "/projects/{project_id}/attachments/{attachment_id}"): WebRule(PAPERWORK),
+    ("GET", "/projects/{project_id}/settlement"): WebRule(PAPERWORK),
+    ("POST", "/projects/{project_id}/settlement/plan"): WebRule(PAPERWORK, {"interest_krw": "10"}),
+    ("POST", "/projects/{project_id}/settlement/expenses"): WebRule(PAPERWORK, EXPENSE_FORM),
     ("POST", "/projects/{project_id}/settlement/expenses/{expense_id}/evidence"): WebRule(
-        STAFF, upload=True
+        PAPERWORK, upload=True
     ),
-    ("POST", "/projects/{project_id}/settlement/noncash"): WebRule(STAFF, NONCASH_FORM),
-    ("POST", "/projects/{project_id}/settlement/state"): WebRule(STAFF, {"action": "submit"}),
-    ("GET", "/projects/{project_id}/settlement.pdf"): WebRule(STAFF),
-    ("GET", "/projects/{project_id}/settlement.xlsx"): WebRule(STAFF),
-    ("GET", "/projects/{project_id}/settlement.csv"): WebRule(STAFF),
+    ("POST", "/projects/{project_id}/settlement/noncash"): WebRule(PAPERWORK, NONCASH_FORM),
+    ("POST", "/projects/{project_id}/settlement/state"): WebRule(PAPERWORK, {"action": "submit"}),
+    ("GET", "/projects/{project_id}/settlement.pdf"): WebRule(PAPERWORK),
+    ("GET", "/projects/{project_id}/settlement.xlsx"): WebRule(PAPERWORK),
+    ("GET", "/projects/{project_id}/settlement.csv"): WebRule(PAPERWORK),
+    # The project's timeline (issue 15), the representative's too.
+    ("GET", "/projects/{project_id}/timeline"): WebRule(PAPERWORK),
     ("GET", "/settlements"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/settlements.xlsx"): WebRule(PAPERWORK, cross="own"),
+    # The non-cash rates (city-wide): staff read them, the city admin adds a version.
+    ("GET", "/settlements/noncash-rules"): WebRule(STAFF, cross="own"),
+    ("POST", "/settlements/noncash-rules"): WebRule(
+        CITY,
+        {
+            "effective_year": "2099",
+            "volunteer_hourly_krw": "10000",
+            "professional_hourly_cap_krw": "50000",
+            "recognised_share_pct": "50",
+        },
+    ),
 }

@@ -23,6 +23,7 @@ from maeul_db.models import (
     Consent,
     ConsentMethod,
     ConsentPurpose,
+    GroupRepLink,
     ImportBatch,
     PersonMatchCandidate,
     ProcessingRecord,
@@ -63,7 +64,9 @@ SECRET_EMAIL = "secret.person@example.kr"
 PERSONAL = (SECRET_NAME, SECRET_PHONE, SECRET_EMAIL)
 # District A's records: what staff of another district must not see either.
 DISTRICT_RECORDS = ("비밀모임나", "비밀사업다", "비밀활동라", "비밀명단마")
-ROLES = (Role.city_admin, Role.district_staff, Role.expert, Role.analyst)
+# The group representative (issue 15) speaks for district A's group: they reach its paperwork
+# (applications, report, settlement, timeline) and nothing else.
+ROLES = (Role.city_admin, Role.district_staff, Role.expert, Role.analyst, Role.group_rep)
 # Never written by a request; a row count is enough, and keeps the fingerprint cheap.
 REFERENCE_TABLES = frozenset({"district", "dong", "dong_succession"})
 
@@ -71,7 +74,8 @@ REFERENCE_TABLES = frozenset({"district", "dong", "dong_succession"})
 @dataclass(frozen=True)
 class World:
     ids: dict[str, Any]
-    # One account per role (staff of district A), and staff of district B.
+    # One account per role (staff of district A; the representative of district A's group), and
+    # staff of district B.
     users: dict[Role, UserAccount]
     outsider: UserAccount
     # The expert's own objects, for the calls an expert may make about themselves.
@@ -119,6 +123,7 @@ def seed(session: Session) -> World:
     placement = make_placement(session, person=person)
     career = make_career(session, person=person, verified=False)
     users = _users(session)
+    session.add(GroupRepLink(account_id=users[Role.group_rep].id, group_id=group.id))
     assert person.id is not None
     # Issued by district A's staff, so the certificate is district A's.
     certificate, _ = certificate_service.issue(

@@ -125,6 +125,11 @@ OUTPUTS: tuple[PersonalDataOutput, ...] = (
     PersonalDataOutput(
         "timeline.service:person_page", "timeline.read", "the person page: details and timeline"
     ),
+    PersonalDataOutput(
+        "timeline.project:project_timeline",
+        "project.timeline",
+        "the names of the people joining and leaving a project",
+    ),
     PersonalDataOutput("training.service:list_progress", "training.read", "a person's training"),
     PersonalDataOutput(
         "privacy.access_export:build", "person.access_export", "everything held about a person"

@@ -63,7 +63,7 @@ def generate(
     make_assemblies(ctx, plan)
     make_networks(ctx, plan)
     ctx.report("assemblies", 1, 1)
-    make_settlements(ctx, plan)
+    make_settlements(ctx, plan, list(reference.noncash_rules))
     ctx.people.emit(ctx.data)
     ctx.report("people", 1, 1)
     return ctx.data

@@ -1,14 +1,15 @@
-"""The geography the demo draws on: districts and today's dongs, read from the reference tables."""
+"""The geography the demo draws on: districts and today's dongs, read from the reference tables,
+and the non-cash rules in force (seeded by migration; the demo values contributions with them)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Connection, select
 
 from maeul_db.errors import RefdataMissing
-from maeul_db.models import District, Dong
+from maeul_db.models import District, Dong, NoncashRule
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class DistrictRef:
 @dataclass(frozen=True)
 class Reference:
     districts: tuple[DistrictRef, ...]
+    # Detached rows (never added to a session): the rule's id is what a contribution keeps.
+    noncash_rules: tuple[NoncashRule, ...] = field(default=())
 
     @property
     def dong_count(self) -> int:
@@ -65,4 +68,10 @@ def read_reference(connection: Connection) -> Reference:
     )
     if not districts:
         raise RefdataMissing("demo.no_refdata")
-    return Reference(districts)
+    return Reference(districts, _noncash_rules(connection))
+
+
+def _noncash_rules(connection: Connection) -> tuple[NoncashRule, ...]:
+    table = NoncashRule.__table__  # type: ignore[attr-defined]
+    rows = connection.execute(select(table).order_by(table.c.effective_year)).mappings().all()
+    return tuple(NoncashRule(**dict(row)) for row in rows)

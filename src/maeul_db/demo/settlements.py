@@ -1,17 +1,22 @@
 """Demo result reports and settlements: a few recent projects per district, in every state (draft,
 submitted, returned, accepted; settled for settlements), with budget plans, expenses and their
-evidence (one small PDF), and the state history. Drawn from their own random stream, so adding
-them changes no other demo row."""
+evidence (one small PDF), the state history, and on the accepted and settled ones the non-cash
+self-contribution (volunteer hours x the year's rate, goods in kind), valued by the same rule
+function as the service (``settlements.noncash.valued``). Drawn from their own random stream, so
+adding them changes no other demo row."""
 
 from __future__ import annotations
 
 import hashlib
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 
 from maeul_db.demo.context import Context
 from maeul_db.demo.dataset import LAST_YEAR, stamp
 from maeul_db.demo.projects import Plan, ProjectPlan
+from maeul_db.models import NoncashKind, NoncashRule
+from maeul_db.settlements.noncash import in_force, valued
 
 PER_DISTRICT = 3
 REPORT_STATES = ("draft", "submitted", "returned", "accepted")
@@ -30,6 +35,10 @@ EVIDENCE = ("card", "tax_invoice", "other")
 RECEIPT = b"%PDF-1.4\n% demo receipt\n%%EOF\n"
 NARRATIVE = "이웃이 함께 모여 골목을 가꾸고 서로 알게 되었습니다. 활동 사진을 첨부합니다."
 RETURN_NOTE = "영수증 날짜와 금액을 확인해 주세요."
+# Settlements whose non-cash contribution the demo records.
+WITH_NONCASH = ("accepted", "settled")
+VOLUNTEERING = ("주민 자원활동(모임 준비·정리)", "마을 청소 자원활동", "행사 진행 자원봉사")
+IN_KIND = ("회원이 빌려준 천막·탁자(임대 시세)", "이웃 가게가 내놓은 식재료(시가)")
 
 
 def chosen(plan: Plan) -> list[ProjectPlan]:
@@ -175,10 +184,47 @@ def _settlement(
     _events(ctx, project, "settlement", state, project.ends_on + timedelta(days=30))
 
 
-def make_settlements(ctx: Context, plan: Plan) -> None:
+def _noncash(
+    ctx: Context, rng: random.Random, project: ProjectPlan, settlement_id: int, rule: NoncashRule
+) -> None:
+    """Volunteer hours and one gift in kind, valued under the rule of the project's year."""
+    at = stamp(project.ends_on, project.id)
+    hours = Decimal(rng.randint(8, 60))
+    offers = (
+        (NoncashKind.volunteer_labour, rng.choice(VOLUNTEERING), hours, None),
+        (NoncashKind.in_kind, rng.choice(IN_KIND), None, rng.randint(5, 30) * 10_000),
+    )
+    for kind, description, spent, appraised in offers:
+        value = valued(rule, kind=kind, hours=spent, rate_krw=None, appraised_krw=appraised)
+        ctx.data.add(
+            "noncash_contribution",
+            (
+                ctx.data.next_id("noncash_contribution"),
+                at,
+                at,
+                settlement_id,
+                project.group.district.code,
+                project.year,
+                kind.value,
+                description,
+                spent,
+                value.rate_krw,
+                appraised,
+                value.value_krw,
+                rule.id,
+                rule.effective_year,
+            ),
+        )
+
+
+def make_settlements(ctx: Context, plan: Plan, rules: list[NoncashRule] | None = None) -> None:
     rng = random.Random(f"paperwork-{len(plan.projects)}")
     grants = {row[0]: row[10] for row in ctx.data.rows["project"]}
     for index, project in enumerate(chosen(plan)):
         _report(ctx, project, REPORT_STATES[index % len(REPORT_STATES)])
         state = SETTLEMENT_STATES[index % len(SETTLEMENT_STATES)]
         _settlement(ctx, rng, project, max(grants.get(project.id, 0), 100_000), state)
+        rule = in_force(rules or [], project.year)
+        if state in WITH_NONCASH and rule is not None:
+            settlement_id = ctx.data.rows["settlement"][-1][0]
+            _noncash(ctx, random.Random(f"noncash-{project.id}"), project, settlement_id, rule)

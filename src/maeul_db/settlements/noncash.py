@@ -74,6 +74,18 @@ def value(
     rule = rule_for(session, year=year)
     if rule is None:
         raise InvalidInput("noncash.no_rule", field="kind", year=year)
+    return valued(rule, kind=kind, hours=hours, rate_krw=rate_krw, appraised_krw=appraised_krw)
+
+
+def valued(
+    rule: NoncashRule,
+    *,
+    kind: NoncashKind,
+    hours: Decimal | None,
+    rate_krw: int | None,
+    appraised_krw: int | None,
+) -> Valuation:
+    """A contribution's value under ``rule`` (pure: the demo's bulk rows are valued by it too)."""
     if kind in BY_HOURS:
         if hours is None or hours <= 0:
             raise InvalidInput("noncash.hours_required", field="hours")
@@ -88,6 +100,12 @@ def value(
         raise InvalidInput("noncash.appraisal_required", field="appraised_krw")
     counted = 0 if kind in NOT_COUNTED else appraised_krw
     return Valuation(value_krw=counted, rate_krw=None, rule=rule)
+
+
+def in_force(rules: list[NoncashRule], year: int) -> NoncashRule | None:
+    """Of ``rules``, the one in force in ``year`` (as ``rule_for``, without a query)."""
+    earlier = [r for r in rules if r.effective_year <= year]
+    return max(earlier, key=lambda r: r.effective_year) if earlier else None
 
 
 def recognised_share(

@@ -68,6 +68,15 @@ class NoncashCreate(InputSchema):
     appraised_krw: int | None = Field(default=None, ge=0, le=2_000_000_000)
 
 
+class NoncashRuleCreate(InputSchema):
+    """A new version of the non-cash rates, in force from ``effective_year`` on."""
+
+    effective_year: int = Field(ge=2000, le=2100)
+    volunteer_hourly_krw: int = Field(ge=0, le=1_000_000)
+    professional_hourly_cap_krw: int = Field(ge=0, le=10_000_000)
+    recognised_share_pct: int = Field(ge=0, le=100)
+
+
 class EventPublic(SQLModel):
     subject: str
     from_state: str

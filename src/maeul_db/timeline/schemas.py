@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import SQLModel
 
@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 # counts.
 from maeul_db.analytics.ladder import Rung
 
-__all__ = ["Rung", "TimelineEvent", "TimelinePublic"]
+__all__ = ["ProjectStep", "ProjectTimelinePublic", "Rung", "TimelineEvent", "TimelinePublic"]
 
 
 class TimelineEvent(SQLModel):
@@ -38,3 +38,33 @@ class TimelinePublic(SQLModel):
     rungs: list[Rung]
     # True when this user sees only part of the record (facts of other districts are left out).
     partial: bool
+
+
+class ProjectStep(SQLModel):
+    """One step of a project's timeline: a status its application, report or settlement reached,
+    its creation, people joining or leaving, an activity, a 보탬e status."""
+
+    # The instant, for steps recorded with one; None for a fact of a day (an activity held, a
+    # participation from a date), placed within its day by when it was recorded.
+    at: datetime | None = None
+    on: date  # the Seoul day
+    kind: str  # application, project, participants, activity, report, settlement, botame
+    code: str  # the status reached, or a project_step code
+    from_code: str | None = None
+    kind_label: str
+    label: str
+    detail: str = ""  # the reason, note or activity title
+    actor: str | None = None  # the account that made the step
+    count: int = 0  # people joining or leaving
+    names: list[str] = []  # those of them the viewer may read
+
+
+class ProjectTimelinePublic(SQLModel):
+    project_id: int
+    project_name: str
+    year: int
+    application_id: int | None
+    botame_id: str | None
+    botame_status: str | None
+    botame_status_label: str | None
+    steps: list[ProjectStep]

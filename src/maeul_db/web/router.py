@@ -33,11 +33,13 @@ from maeul_db.web import (
     import_pages,
     log_pages,
     logging_pages,
+    noncash_pages,
     paperwork_pages,
     password_pages,
     person_pages,
     placement_pages,
     privacy_pages,
+    project_timeline_pages,
     report_pages,
     settlement_pages,
     space_pages,
@@ -191,6 +193,8 @@ router.include_router(paperwork_pages.router)
 router.include_router(support_request_pages.router)
 router.include_router(report_pages.router)
 router.include_router(settlement_pages.router)
+router.include_router(project_timeline_pages.router)
+router.include_router(noncash_pages.router)
 router.include_router(job_pages_router)
 
 

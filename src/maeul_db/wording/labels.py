@@ -394,3 +394,7 @@ from maeul_db.wording.labels_i15_requests import LABELS_I15_REQUESTS  # noqa: E4
 
 for _kind, _pairs in LABELS_I15_REQUESTS.items():
     LABELS.setdefault(_kind, {}).update(_pairs)
+from maeul_db.wording.labels_i15_timeline import LABELS_I15_TIMELINE  # noqa: E402
+
+for _kind, _pairs in LABELS_I15_TIMELINE.items():
+    LABELS.setdefault(_kind, {}).update(_pairs)
