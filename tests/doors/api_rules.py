@@ -13,6 +13,7 @@ from typing import Any
 
 from maeul_db.models import Role
 from tests.builders import DISTRICT_A, DONG_A, PASSWORD
+from tests.doors.world import SECRET_NAME
 
 STAFF = frozenset({Role.city_admin, Role.district_staff})
 ANALYTICS = frozenset({Role.city_admin, Role.district_staff, Role.analyst})
@@ -349,8 +350,17 @@ API_RULES: dict[tuple[str, str], ApiRule] = {
         STAFF, {"points": {"plan": 5}}
     ),
     ("GET", "/api/requests/training"): ApiRule(PAPERWORK),
+    # Staff name the person; the representative names a member of their group by name and
+    # birth year (the door world's person is the group's one member): both fields are sent.
     ("POST", "/api/requests/training"): ApiRule(
-        STAFF, {"program_id": "{program_id}", "person_id": "{person_id}"}
+        PAPERWORK,
+        {
+            "program_id": "{program_id}",
+            "person_id": "{person_id}",
+            "group_id": "{group_id}",
+            "name": SECRET_NAME,
+            "birth_year": 1975,
+        },
     ),
     ("GET", "/api/requests/training/{training_request_id}"): ApiRule(PAPERWORK),
     ("POST", "/api/requests/training/{training_request_id}/status"): ApiRule(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from maeul_db.models import Role
 from tests.builders import DISTRICT_A, DONG_A, PASSWORD
+from tests.doors.world import SECRET_NAME
 
 STAFF = frozenset({Role.city_admin, Role.district_staff})
 OFFICER = frozenset({Role.city_admin})
@@ -437,7 +438,15 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     # Another district's person is "not found" on the re-rendered form (422): the scope is
     # proved in tests/support_requests/test_training_requests.py.
     ("POST", "/requests/training/new"): WebRule(
-        STAFF, {"program_id": "{program_id}", "person": "{person_id}"}, cross=None
+        PAPERWORK,
+        {
+            "program_id": "{program_id}",
+            "person": "{person_id}",
+            "group_id": "{group_id}",
+            "name": SECRET_NAME,
+            "birth_year": "1975",
+        },
+        cross=None,
     ),
     ("GET", "/requests/training/{training_request_id}"): WebRule(PAPERWORK),
     ("POST", "/requests/training/{training_request_id}/status"): WebRule(
