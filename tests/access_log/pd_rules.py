@@ -473,6 +473,7 @@ WEB_RULES: dict[str, Call] = {
     "/paperwork/applications": Call(),
     "/paperwork/applications.xlsx": Call(),
     "/paperwork/applications/{application_id}": Call(),
+    "/paperwork/applications/{application_id}/application.pdf": Call(),
     "/paperwork/applications/{application_id}/edit": Call(),
     "/requests/training": Call(),
     "/requests/training/new": Call(),

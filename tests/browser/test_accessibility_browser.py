@@ -41,6 +41,7 @@ NOT_PAGES = {
     "/paperwork/calls.xlsx": "a spreadsheet download",
     "/paperwork/applications.xlsx": "a spreadsheet download",
     "/projects/{project_id}/report.pdf": "a PDF download",
+    "/paperwork/applications/{application_id}/application.pdf": "a PDF download",
     "/projects/{project_id}/attachments/{attachment_id}": "a stored file download",
     "/projects/{project_id}/settlement.pdf": "a PDF download",
     "/projects/{project_id}/settlement.xlsx": "a spreadsheet download",

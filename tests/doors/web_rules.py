@@ -420,6 +420,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     ("GET", "/paperwork/applications"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/paperwork/applications.xlsx"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/paperwork/applications/{application_id}"): WebRule(PAPERWORK),
+    ("GET", "/paperwork/applications/{application_id}/application.pdf"): WebRule(PAPERWORK),
     ("GET", "/paperwork/applications/{application_id}/edit"): WebRule(PAPERWORK),
     ("POST", "/paperwork/applications/{application_id}/edit"): WebRule(
         PAPERWORK, PAPERWORK_APPLY_FORM

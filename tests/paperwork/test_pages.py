@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
@@ -46,8 +48,15 @@ def _post(client: TestClient, url: str, data: dict[str, str]) -> object:
     )
 
 
+def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "application.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return " ".join(out.stdout.decode().split())
+
+
 def test_a_representative_applies_is_returned_and_resubmits(
-    client: TestClient, session: Session
+    client: TestClient, session: Session, tmp_path: Path
 ) -> None:
     staff = make_user(session)
     group = make_group(session, dong_code=DONG_A)
@@ -129,6 +138,23 @@ def test_a_representative_applies_is_returned_and_resubmits(
         ]
     calls_book = load_workbook(io.BytesIO(client.get("/paperwork/calls.xlsx").content))
     assert any(row[1].value == call.title for row in calls_book.active.iter_rows(min_row=2))
+
+    # The application as a PDF, read back with pdftotext, for the representative and staff.
+    for who in (client, staff_client):
+        pdf = who.get(f"/paperwork/applications/{app_id}/application.pdf")
+        assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+        text = _pdf_text(pdf.content, tmp_path)
+        for words in (
+            "마을공동체 지원사업 신청서",
+            "우리 동네 밥상",
+            group.name,
+            "김대표 1971 대표제안자",
+            "최참여 1974 참여자",
+            "합계 800,000원",
+            "보완 요청 · 참여자 보완".replace(" · ", " "),
+            "계획이 좋음",
+        ):
+            assert words in text, (words, text)
 
 
 def test_the_api_scopes_a_representative(client: TestClient, session: Session) -> None:

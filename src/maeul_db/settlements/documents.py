@@ -1,4 +1,4 @@
-"""The printed documents (Korean A4 PDFs from ``settlements/templates/``, the certificates' PDF
+"""The printed paperwork: application, result report, settlement (Korean A4 PDFs from ``settlements/templates/``, the certificates' PDF
 kit) and the spreadsheets of the settlement's lists. Rendering is pure; the use cases load the
 view through the services, so access is checked there."""
 
@@ -11,6 +11,8 @@ from maeul_db.kit import pdf as pdf_kit
 from maeul_db.kit.cells import xlsx_bytes
 from maeul_db.kit.resources import package_dir
 from maeul_db.models import UserAccount
+from maeul_db.paperwork import views
+from maeul_db.paperwork.views import ApplicationPage
 from maeul_db.settlements import reports
 from maeul_db.settlements import service as settlement_service
 from maeul_db.settlements.reports import ReportView
@@ -36,6 +38,16 @@ def render_report(view: ReportView) -> bytes:
 
 def render_settlement(view: SettlementView) -> bytes:
     return _pdf("settlement.html", f"maeul-settlement-{view.project.id}", view=view)
+
+
+def render_application(page: ApplicationPage) -> bytes:
+    return _pdf("application.html", f"maeul-application-{page.detail.id}", page=page)
+
+
+def application_pdf(session: Session, *, user: UserAccount, application_id: int) -> bytes:
+    """The application as a PDF (its read, and the names it shows, logged by the page's view)."""
+    page = views.application_page(session, user=user, application_id=application_id)
+    return render_application(page)
 
 
 def report_pdf(session: Session, *, user: UserAccount, project_id: int) -> bytes:

@@ -154,6 +154,13 @@ def report_pdf(session: SessionDep, user: WebUser, project_id: int) -> Response:
     return attachment(pdf, f"result-report-{project_id}.pdf", "application/pdf")
 
 
+@router.get("/paperwork/applications/{application_id}/application.pdf")
+def application_pdf(session: SessionDep, user: WebUser, application_id: int) -> Response:
+    """The application as an A4 PDF, for the file and the review meeting."""
+    pdf = documents.application_pdf(session, user=user, application_id=application_id)
+    return attachment(pdf, f"application-{application_id}.pdf", "application/pdf")
+
+
 @router.get("/projects/{project_id}/attachments/{attachment_id}")
 def download_attachment(
     session: SessionDep, user: WebUser, project_id: int, attachment_id: int
