@@ -476,9 +476,11 @@ WEB_RULES: dict[str, Call] = {
     "/paperwork/applications/{application_id}/application.pdf": Call(),
     "/paperwork/applications/{application_id}/edit": Call(),
     "/requests/training": Call(),
+    "/requests/training.xlsx": Call(),
     "/requests/training/new": Call(),
     "/requests/training/{training_request_id}": Call(),
     "/requests/consulting": Call(),
+    "/requests/consulting.xlsx": Call(),
     "/requests/consulting/new": Call(),
     "/requests/consulting/{consulting_request_id}": Call(
         ids={"consulting_request_id": "assigned_consulting_id"}

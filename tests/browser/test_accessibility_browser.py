@@ -40,6 +40,8 @@ NOT_PAGES = {
     "/docs/oauth2-redirect": "FastAPI's Swagger helper, no content of ours",
     "/paperwork/calls.xlsx": "a spreadsheet download",
     "/paperwork/applications.xlsx": "a spreadsheet download",
+    "/requests/training.xlsx": "a spreadsheet download",
+    "/requests/consulting.xlsx": "a spreadsheet download",
     "/projects/{project_id}/report.pdf": "a PDF download",
     "/paperwork/applications/{application_id}/application.pdf": "a PDF download",
     "/projects/{project_id}/attachments/{attachment_id}": "a stored file download",

@@ -435,6 +435,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
     # Training and consulting requests (issue 15, item 9); representatives' scope is proved in
     # tests/support_requests.
     ("GET", "/requests/training"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/requests/training.xlsx"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/requests/training/new"): WebRule(PAPERWORK, cross="own"),
     # Another district's person is "not found" on the re-rendered form (422): the scope is
     # proved in tests/support_requests/test_training_requests.py.
@@ -454,6 +455,7 @@ WEB_RULES: dict[tuple[str, str], WebRule] = {
         PAPERWORK, {"to": "withdrawn"}
     ),
     ("GET", "/requests/consulting"): WebRule(PAPERWORK, cross="own"),
+    ("GET", "/requests/consulting.xlsx"): WebRule(PAPERWORK, cross="own"),
     ("GET", "/requests/consulting/new"): WebRule(PAPERWORK, cross="own"),
     ("POST", "/requests/consulting/new"): WebRule(
         PAPERWORK, {"group_id": "{group_id}", "topic": "새 상담"}

@@ -4,10 +4,12 @@ and the enrolment shows on the programme page; bad input re-renders the form wit
 
 from __future__ import annotations
 
+import io
 import re
 
 import httpx
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlmodel import Session, func, select
 
 from maeul_db.models import Enrolment
@@ -22,6 +24,14 @@ def _post(client: TestClient, page: str, url: str, data: dict[str, str]) -> http
         url, data=data | {"csrf_token": token}, follow_redirects=False
     )
     return response
+
+
+def _sheet(client: TestClient, url: str) -> list[list[object]]:
+    response = client.get(url)
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.active is not None
+    return [[cell.value for cell in row] for row in book.active.iter_rows()]
 
 
 def _id(response: httpx.Response) -> int:
@@ -66,6 +76,11 @@ def test_a_representative_asks_and_staff_assign_and_record_hours(
     final = client.get(page).text
     assert "완료" in final and "전문가가" in final and "3.5" in final and "2025-04-10" in final
 
+    for who in (client, staff_client):  # the representative's list and the district's
+        assert _sheet(who, "/requests/consulting.xlsx") == [
+            ["번호", "모임", "주제", "상태"],
+            [request_id, group.name, "마을 의제 찾기", "완료"],
+        ]
     api = client.get(
         f"/api/requests/consulting/{request_id}", headers=bearer(client, staff.username)
     )
@@ -95,6 +110,12 @@ def test_staff_accept_a_training_request_and_the_enrolment_shows(
     assert count == 1
     listed = client.get("/requests/training").text
     assert "수강생가" in listed and "수강 확정" in listed
+    assert _sheet(client, "/requests/training.xlsx?status=accepted")[1:] == [
+        [int(page.rsplit("/", 1)[1]), "수강생가", program.name, "수강 확정"]
+    ]
+    assert _sheet(client, "/requests/training.xlsx?status=refused") == [
+        ["번호", "신청인", "교육과정", "상태"]
+    ]
 
 
 def test_the_expert_sees_their_consulting_hours_on_their_own_record(

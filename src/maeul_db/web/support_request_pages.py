@@ -12,8 +12,10 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
+from maeul_db.kit.cells import xlsx_bytes
+from maeul_db.kit.http import attachment
 from maeul_db.models import ConsultingStatus, TrainingRequestStatus, UserAccount
-from maeul_db.support_requests import consulting, training, views
+from maeul_db.support_requests import consulting, sheets, training, views
 from maeul_db.support_requests.schemas import (
     Assignment,
     ConsultingRecordIn,
@@ -36,6 +38,7 @@ from maeul_db.web.logging_forms import (
 from maeul_db.web.templating import render
 
 router = APIRouter(dependencies=[Depends(get_web_user)])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get("/requests/training")
@@ -46,6 +49,15 @@ def list_training(request: Request, session: SessionDep, user: WebUser) -> Respo
     rows, count = views.training_rows(session, user=user, status=status)
     context = {"rows": rows, "count": count, "status": status}
     return render(request, "support_requests/training_list.html", context)
+
+
+@router.get("/requests/training.xlsx")
+def training_xlsx(request: Request, session: SessionDep, user: WebUser) -> Response:
+    """The training requests in scope as an xlsx file (the list page's rows)."""
+    wanted = request.query_params.get("status") or ""
+    status = TrainingRequestStatus(wanted) if wanted in TrainingRequestStatus.__members__ else None
+    rows = sheets.training_sheet(session, user=user, status=status)
+    return attachment(xlsx_bytes(rows), "training-requests.xlsx", XLSX)
 
 
 def _training_form(
@@ -161,6 +173,15 @@ def list_consulting(request: Request, session: SessionDep, user: WebUser) -> Res
     rows, count = views.consulting_rows(session, user=user, status=status)
     context = {"rows": rows, "count": count, "status": status}
     return render(request, "support_requests/consulting_list.html", context)
+
+
+@router.get("/requests/consulting.xlsx")
+def consulting_xlsx(request: Request, session: SessionDep, user: WebUser) -> Response:
+    """The consulting requests in scope as an xlsx file (the list page's rows)."""
+    wanted = request.query_params.get("status") or ""
+    status = ConsultingStatus(wanted) if wanted in ConsultingStatus.__members__ else None
+    rows = sheets.consulting_sheet(session, user=user, status=status)
+    return attachment(xlsx_bytes(rows), "consulting-requests.xlsx", XLSX)
 
 
 def _consulting_form(

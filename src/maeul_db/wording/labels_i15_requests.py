@@ -19,6 +19,14 @@ LABELS_I15_REQUESTS: dict[str, dict[str, Pair]] = {
         "refused": ("반려", "refused"),
         "withdrawn": ("요청 취소", "withdrawn"),
     },
+    "support_column": {
+        "id": ("번호", "number"),
+        "person": ("신청인", "applicant"),
+        "programme": ("교육과정", "programme"),
+        "status": ("상태", "status"),
+        "group": ("모임", "group"),
+        "topic": ("주제", "topic"),
+    },
     "support_request_kind": {
         "training": ("교육 신청", "training request"),
         "consulting": ("컨설팅 요청", "consulting request"),
