@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from maeul_db.certificates import service as certificate_service
 from maeul_db.models import (
@@ -142,6 +142,7 @@ def seed(session: Session) -> World:
     session.add_all([candidate, batch])
     session.flush()
     privacy = _privacy(session, person_id=person.id, analyst=users[Role.analyst])
+    session.flush()  # the representative's link, which files the world's training request
     paperwork = _paperwork(session, staff=users[Role.district_staff], group=group, person=person)
     ids = {
         **privacy,
@@ -259,16 +260,24 @@ def _paperwork(session: Session, *, staff: UserAccount, group: Any, person: Any)
 
 
 def _requests(session: Session, staff: UserAccount, group: Any, person: Any) -> dict[str, Any]:
-    """District A's training request naming the secret person and a consulting request of the
-    group (issue 15, item 9)."""
+    """District A's training request for the secret person, filed by the group's representative
+    (so it is the representative's too), and a consulting request of the group (issue 15, item 9)."""
     from maeul_db.support_requests import consulting, training
     from maeul_db.support_requests.schemas import ConsultingRequestCreate, TrainingRequestCreate
 
     program = make_program(session, district_code=DISTRICT_A)
+    link = session.exec(select(GroupRepLink).where(GroupRepLink.group_id == group.id)).one()
+    rep = session.get(UserAccount, link.account_id)
+    assert rep is not None
     asked = training.create(
         session,
-        user=staff,
-        data=TrainingRequestCreate(program_id=program.id, person_id=person.id),
+        user=rep,
+        data=TrainingRequestCreate(
+            program_id=program.id,
+            group_id=group.id,
+            name=person.name,
+            birth_year=person.birth_year,
+        ),
     )
     consult = consulting.create(
         session, user=staff, data=ConsultingRequestCreate(group_id=group.id, topic="상담")

@@ -24,7 +24,8 @@ def test_the_demo_has_requests_in_every_state(demo_session: Session) -> None:  #
     consulting = session.exec(select(ConsultingRequest)).all()
     assert {r.status for r in training} == {s.value for s in TrainingRequestStatus}
     assert {r.status for r in consulting} == {s.value for s in ConsultingStatus}
-    assert summary.rows["support_request"] == len(training) + len(consulting)
+    assert summary.rows["training_request"] == len(training)
+    assert summary.rows["consulting_request"] == len(consulting)
     accepted = next(r for r in training if r.status == "accepted")
     assert accepted.enrolment_id is not None
     done = next(r for r in consulting if r.status == "done")

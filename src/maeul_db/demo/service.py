@@ -85,9 +85,9 @@ def _run(
     summary.rows["paperwork_application"] = write_paperwork(
         connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT
     )
-    summary.rows["support_request"] = write_requests(
-        connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT
-    )
+    written = write_requests(connection, seed=seed, district=DEMO_PAPERWORK_DISTRICT)
+    for table, count in written.items():
+        summary.rows[table] = summary.rows.get(table, 0) + count
     _record(connection, summary)
     _summaries(connection)
     return summary

@@ -94,8 +94,11 @@ def _member(session: Session, group: Group, skip: set[int]) -> int | None:
     )
 
 
-def _training(session: Session, groups: list[Group], programs: list[TrainingProgram]) -> int:
-    made, used = 0, set[int]()
+def _training(
+    session: Session, groups: list[Group], programs: list[TrainingProgram]
+) -> tuple[int, int]:
+    """(requests made, enrolments made by the accepted ones)."""
+    made, enrolled, used = 0, 0, set[int]()
     today = clock.today()
     for n, (state, path) in enumerate(TRAINING_PATHS.items()):
         group, program = groups[n % len(groups)], programs[n % len(programs)]
@@ -117,10 +120,11 @@ def _training(session: Session, groups: list[Group], programs: list[TrainingProg
             session.add(enrolment)
             session.flush()
             request.enrolment_id = enrolment.id
+            enrolled += 1
         assert request.id is not None
         _events(session, SupportRequestKind.training, request.id, path, today - timedelta(days=30))
         made += 1
-    return made
+    return made, enrolled
 
 
 def _consulting(
@@ -152,8 +156,9 @@ def _consulting(
     return len(CONSULTING_PATHS)
 
 
-def write_requests(connection: Connection, *, seed: int, district: str) -> int:
-    """The demo requests in ``district`` (the paperwork demo's); returns how many were made."""
+def write_requests(connection: Connection, *, seed: int, district: str) -> dict[str, int]:
+    """The demo requests in ``district`` (the paperwork demo's); returns the rows written per
+    table (the accepted training requests' enrolments included)."""
     rng = random.Random(seed)
     session = Session(bind=connection)
     # The paperwork demo's district (the demo staff account's).
@@ -170,9 +175,10 @@ def write_requests(connection: Connection, *, seed: int, district: str) -> int:
         ).all()
     )
     if not groups or not programs:
-        return 0
+        return {}
     days = expert_service.stage_days(session, None)
     experts = sorted(p for p, d in days.items() if expert_service.evaluate_pool(d).eligible)[:3]
-    made = _training(session, groups, programs) + _consulting(session, rng, groups, experts)
+    training, enrolled = _training(session, groups, programs)
+    consulting = _consulting(session, rng, groups, experts)
     session.flush()
-    return made
+    return {"training_request": training, "consulting_request": consulting, "enrolment": enrolled}

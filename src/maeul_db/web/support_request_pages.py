@@ -5,6 +5,7 @@ are parsed here; the services decide."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -259,7 +260,7 @@ def _consulting_write(
     user: UserAccount,
     consulting_request_id: int,
     values: dict[str, str],
-    write: Any,
+    write: Callable[[], None],
 ) -> Response:
     """Run one consulting write from a form; a refusal re-renders the page with its message."""
     try:
@@ -284,26 +285,12 @@ def assign_consulting(
 ) -> Response:
     """Assign an expert of the pool."""
     values = text_values(form)
-    try:
+
+    def write() -> None:  # parsed inside the write's savepoint: a refusal of either leaves nothing
         data = build(Assignment, filled(values, ("expert_person_id", "reason")))
-    except FormInvalid as exc:
-        return _consulting_page(
-            request,
-            session,
-            user=user,
-            request_id=consulting_request_id,
-            values=values,
-            errors=exc.errors,
-            status_code=422,
-        )
-    return _consulting_write(
-        request,
-        session,
-        user,
-        consulting_request_id,
-        values,
-        lambda: consulting.assign(session, user=user, request_id=consulting_request_id, data=data),
-    )
+        consulting.assign(session, user=user, request_id=consulting_request_id, data=data)
+
+    return _consulting_write(request, session, user, consulting_request_id, values, write)
 
 
 @router.post("/requests/consulting/{consulting_request_id}/records")
@@ -312,26 +299,12 @@ def record_consulting(
 ) -> Response:
     """Record one meeting's day and hours."""
     values = text_values(form)
-    try:
+
+    def write() -> None:  # parsed inside the write's savepoint: a refusal of either leaves nothing
         data = build(ConsultingRecordIn, filled(values, ("held_on", "hours", "note")))
-    except FormInvalid as exc:
-        return _consulting_page(
-            request,
-            session,
-            user=user,
-            request_id=consulting_request_id,
-            values=values,
-            errors=exc.errors,
-            status_code=422,
-        )
-    return _consulting_write(
-        request,
-        session,
-        user,
-        consulting_request_id,
-        values,
-        lambda: consulting.record(session, user=user, request_id=consulting_request_id, data=data),
-    )
+        consulting.record(session, user=user, request_id=consulting_request_id, data=data)
+
+    return _consulting_write(request, session, user, consulting_request_id, values, write)
 
 
 @router.post("/requests/consulting/{consulting_request_id}/status")
@@ -340,25 +313,11 @@ def decide_consulting(
 ) -> Response:
     """Refuse with a reason, withdraw, or close as done."""
     values = text_values(form)
-    try:
+
+    def write() -> None:  # parsed inside the write's savepoint: a refusal of either leaves nothing
         data = build(Decision, filled(values, ("to", "reason")))
-    except FormInvalid as exc:
-        return _consulting_page(
-            request,
-            session,
-            user=user,
-            request_id=consulting_request_id,
-            values=values,
-            errors=exc.errors,
-            status_code=422,
-        )
-    return _consulting_write(
-        request,
-        session,
-        user,
-        consulting_request_id,
-        values,
-        lambda: consulting.change_status(
+        consulting.change_status(
             session, user=user, request_id=consulting_request_id, to=data.to, reason=data.reason
-        ),
-    )
+        )
+
+    return _consulting_write(request, session, user, consulting_request_id, values, write)
