@@ -9,7 +9,7 @@ from datetime import date
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from maeul_db.analytics import ladder
+from maeul_db.analytics import cache, ladder, summary
 from maeul_db.jobs import service as jobs
 from maeul_db.models import JobKind, Role, UserAccount
 from tests.analytics.world import build_world
@@ -108,3 +108,21 @@ def test_analyst_growth_hides_small_new_ties(client: TestClient, session: Sessio
     (bars,) = _svg(growth, "vbars")
     assert '<rect class="suppressed"' in bars and "가림" in bars
     assert not re.search(r"<text[^>]*>1</text>", bars)
+
+
+def test_with_summaries_cohorts_and_stalls_are_shown_when_asked_for(
+    client: TestClient, session: Session
+) -> None:
+    """Built summaries make the dashboard's ladder a read of the reach table, without cohorts;
+    the page offers a link that computes them, and then shows the cohort chart and stalls."""
+    build_world(session)
+    summary.refresh_all(session)
+    cache.clear()
+    log_in(client, make_user(session, role=Role.city_admin).username)
+    plain = client.get("/analytics", params=PERIOD).text
+    assert 'id="cohort-chart"' not in plain
+    link = plain.split('id="ladder-more"')[1].split("</p>")[0]
+    assert "cohorts=true" in link and "from=2017-01-01" in link
+    full = client.get("/analytics", params=PERIOD | {"cohorts": "true"}).text
+    assert full.count('<div id="cohort-chart">') == 1 and 'id="ladder-more"' not in full
+    assert re.findall(r"<tr><td>(\d{4})</td>", full) == ["2017", "2019"]

@@ -55,11 +55,16 @@ def overview(
     start: date | None,
     end: date | None,
     district_code: str | None,
+    cohorts: bool = False,
 ) -> Dashboard:
     """The dashboard for a period (the latest project year by default) and scope, cached until the
-    data changes (analytics.cache; the key holds everything the user's rights change)."""
-    key = ("dashboard", user.role, user.district_code, start, end, district_code)
-    board = cache.cached(session, key, lambda: _compose(session, user, start, end, district_code))
+    data changes (analytics.cache; the key holds everything the user's rights change).
+    ``cohorts`` asks for the whole ladder report (cohorts and stalls need every person's facts,
+    so they are computed only when asked for)."""
+    key = ("dashboard", user.role, user.district_code, start, end, district_code, cohorts)
+    board = cache.cached(
+        session, key, lambda: _compose(session, user, start, end, district_code, cohorts)
+    )
     growth_start = max(board.start, date(board.end.year - GROWTH_YEARS + 1, 1, 1))
     # Outside the cache: a job finishing does not change the data version.
     growth = jobs.latest(
@@ -79,12 +84,19 @@ def _compose(
     start: date | None,
     end: date | None,
     district_code: str | None,
+    cohorts: bool,
 ) -> _Composed:
     year = service.latest_year(session)
     start = start or date(year, 1, 1)
     end = end or date(year, 12, 31)
     report = service.kpi(session, user=user, start=start, end=end, district_code=district_code)
-    ladder = ladder_service.rungs(session, user=user, as_of=end, district_code=district_code)
+    ladder = (
+        ladder_service.report(
+            session, user=user, as_of=end, district_code=district_code, transition_years=1
+        )
+        if cohorts
+        else ladder_service.rungs(session, user=user, as_of=end, district_code=district_code)
+    )
     dong_map = map_service.dong_map(
         session, user=user, start=start, end=end, district_code=district_code
     )

@@ -28,10 +28,12 @@ def show_dashboard(
     start: Annotated[date | None, Query(alias="from")] = None,
     end: Annotated[date | None, Query(alias="to")] = None,
     district: Annotated[str | None, Query(pattern=r"^(11\d{3})?$")] = None,
+    cohorts: bool = False,
 ) -> Response:
-    """Indicators for a period (the latest project year by default), per district, and the ladder."""
+    """Indicators for a period (the latest project year by default), per district, and the ladder
+    (with cohorts and stalls when asked for)."""
     board = dashboard.overview(
-        session, user=user, start=start, end=end, district_code=district or None
+        session, user=user, start=start, end=end, district_code=district or None, cohorts=cohorts
     )
     return render(request, "analytics/dashboard.html", vars(board))
 
