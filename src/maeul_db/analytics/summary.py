@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
-from maeul_db.analytics import ladder_summary, summary_sql
+from maeul_db.analytics import ladder_summary, summary_span, summary_sql
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
@@ -238,6 +238,7 @@ def refresh_all(session: Session) -> int:
     session.flush()
     summary_sql.insert_person_years(session, first, last)
     _recount(session, None)
+    summary_span.rebuild(session, summary_span.span_years(first, last))
     ladder_summary.rebuild(session, drop=None, people=None)
     return _bump(session, first=first, last=last)
 
@@ -301,10 +302,12 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
         return None
     keys = _survivors(session, person_ids) | person_ids
     delta: dict[tuple[Any, ...], list[int]] = {}
+    old_rows: list[Any] = []
     for chunk in _chunks(keys):
         old = select(PY).where(PY.c.person_id.in_(chunk))
-        _contributions((row._mapping for row in session.execute(old)), -1, delta)
+        old_rows.extend(row._mapping for row in session.execute(old))
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
+    _contributions(old_rows, -1, delta)
     survivors = _survivors(session, keys)
     for chunk in _chunks(keys):
         ladder_summary.rebuild(session, drop=chunk, people=[])
@@ -315,4 +318,6 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     if rows:
         session.execute(insert(PY), rows)
     _apply(session, delta)
+    years = summary_span.span_years(current.first_year, current.last_year)
+    summary_span.apply(session, summary_span.delta(old_rows, rows, years))
     return _bump(session)

@@ -1,5 +1,6 @@
 """Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
-for one whole year, the person-year facts for whole years, the raw facts otherwise."""
+for one whole year, the span counts for whole years within the stored spans, the person-year
+facts for other whole years, the raw facts otherwise."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from maeul_db.analytics import families, summary, summary_hook
+from maeul_db.analytics import families, summary, summary_hook, summary_span
 from maeul_db.analytics.families import FamilyRow
 
 
@@ -33,4 +34,8 @@ def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
     summary_hook.refresh_pending(session)  # this session's own writes first
     if start.year == end.year:
         return families.from_year_counts(session, start.year)
+    current = summary.state(session)
+    years = summary_span.span_years(current.first_year, current.last_year) if current else None
+    if years and years[0] <= start.year and end.year <= years[1]:
+        return summary_span.read(session, start.year, end.year)
     return families.from_person_years(session, start.year, end.year)

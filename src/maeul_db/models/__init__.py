@@ -6,6 +6,7 @@ from maeul_db.models.analytics_summary import (
     AnalyticsDataVersion,
     AnalyticsLadderReach,
     AnalyticsPersonYear,
+    AnalyticsSpanCount,
     AnalyticsYearCount,
 )
 from maeul_db.models.assemblies import (
@@ -136,6 +137,7 @@ __all__ = [
     "AnalyticsLadderReach",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
+    "AnalyticsSpanCount",
     "AnalyticsYearCount",
     "Application",
     "ApplicationBudgetLine",

@@ -57,6 +57,32 @@ class AnalyticsYearCount(SQLModel, table=True):
     people_engaged: int = 0
 
 
+# Bit 0 of a person's year masks (analytics.summary_span): years 2000-2062 fit a signed 64-bit
+# integer on both databases; spans outside them are read from the person-years instead.
+MASK_BASE_YEAR = 2000
+MASK_LAST_YEAR = 2062
+
+
+class AnalyticsSpanCount(SQLModel, table=True):
+    """People per span of whole years (``first_year`` < ``last_year``) × scope × gender × age band
+    (age on 31 December of the last year): the participation family over a span, where distinct
+    people do not add up year by year (docs/indicators.md "Summaries")."""
+
+    __tablename__ = "analytics_span_count"
+
+    first_year: int = Field(primary_key=True)
+    last_year: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    gender: str = Field(primary_key=True, max_length=1)
+    age_band: str = Field(primary_key=True, max_length=10)
+    participants: int = 0
+    repeat_participants: int = 0
+    repeat_participants_ever: int = 0
+    lead_proposers: int = 0
+    group_members: int = 0
+    people_engaged: int = 0
+
+
 class AnalyticsDataVersion(SQLModel, table=True):
     """One row: bumped by every summary refresh, so cached analytics results live until the data
     changes; ``last_year`` is the last year the summaries cover (open facts run to it)."""
