@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from maeul_db.analytics.ladder import is_repeat
-from maeul_db.analytics.queries import HoursRow, PartRow, PersonFact, ProjectRow, SeatRow
+from maeul_db.analytics.queries import HoursRow, PartRow, PersonFact, ProjectCount, SeatRow
 from maeul_db.analytics.schemas import (
     AGE_BANDS,
     GENDER_BY_CODE,
@@ -29,7 +29,7 @@ class Inputs:
     """Everything one indicator set is computed from, already limited to one scope."""
 
     parts: list[PartRow]
-    projects: list[ProjectRow]
+    projects: list[ProjectCount]
     seats: list[SeatRow]
     first_participation: dict[int, date]
     trained: list[PersonFact]
@@ -123,9 +123,9 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
             (p for p, ids in projects_of.items() if is_repeat(ids)), gender_of
         ),
         lead_proposers=count_people(leads, gender_of),
-        projects=len({p.project_id for p in inputs.projects}),
-        projects_by_stage=dict(sorted(Counter(p.stage for p in inputs.projects).items())),
-        projects_by_programme=dict(sorted(Counter(p.programme for p in inputs.projects).items())),
+        projects=sum(p.n for p in inputs.projects),
+        projects_by_stage=_tally((p.stage, p.n) for p in inputs.projects),
+        projects_by_programme=_tally((p.programme, p.n) for p in inputs.projects),
         council_members=count_people(seat_start, gender_of),
         council_members_with_project_experience=count_people(experienced, gender_of),
         experts_trained=count_people((f.person_id for f in inputs.trained), gender_of),
@@ -139,6 +139,14 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
         training_hours=hours,
     )
     return indicators, hours_people
+
+
+def _tally(counts: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Counts per key, summed and sorted by key (projects per stage, per programme)."""
+    totals: Counter[str] = Counter()
+    for key, n in counts:
+        totals[key] += n
+    return dict(sorted(totals.items()))
 
 
 def _share(part: int | None, whole: int | None) -> float | None:

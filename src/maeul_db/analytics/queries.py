@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Integer, and_, cast, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -57,11 +57,11 @@ class PartRow(NamedTuple):
     year: int
 
 
-class ProjectRow(NamedTuple):
-    project_id: int
+class ProjectCount(NamedTuple):
     district_code: str
     stage: str
     programme: str
+    n: int
 
 
 class SeatRow(NamedTuple):
@@ -159,12 +159,18 @@ def participations(
 
 def projects(
     session: Session, *, first_year: int, last_year: int, district_code: str | None = None
-) -> list[ProjectRow]:
-    stmt = select(Project.id, Project.district_code, Project.stage, Project.programme).where(
-        col(Project.year).between(first_year, last_year),
-        _district(Project.district_code, district_code),
+) -> list[ProjectCount]:
+    """Projects of the years per district, stage and programme (counted in the database)."""
+    keys = (Project.district_code, Project.stage, Project.programme)
+    stmt = (
+        select(*keys, func.count())
+        .where(
+            col(Project.year).between(first_year, last_year),
+            _district(Project.district_code, district_code),
+        )
+        .group_by(*keys)
     )
-    return [ProjectRow(*row) for row in session.execute(stmt)]
+    return [ProjectCount(*row) for row in session.execute(stmt)]
 
 
 def districts(session: Session) -> list[tuple[str, str, int | None]]:
@@ -309,16 +315,22 @@ def placements(
 def training_hours(
     session: Session, *, start: date, end: date, district_code: str | None = None
 ) -> list[HoursRow]:
-    """Hours attended in training modules in the period (by the session day, else the enrolment day)."""
+    """Hours attended in training modules in the period (by the session day, else the enrolment
+    day), summed in the database per person, district and gender (in hundredths, so SQLite's
+    floating-point SUM cannot round the Numeric(6, 2) hours)."""
     owner = func.coalesce(Enrolment.district_code, Person.registered_district_code)
     day = func.coalesce(ModuleAttendance.attended_on, Enrolment.enrolled_on)
+    cents = func.sum(cast(func.round(ModuleAttendance.hours_attended * 100), Integer))
     stmt = (
-        select(PERSON_KEY, owner, Person.gender, ModuleAttendance.hours_attended)
+        select(PERSON_KEY, owner, Person.gender, cents)
         .join(Enrolment, col(Enrolment.id) == ModuleAttendance.enrolment_id)
         .join(Person, col(Person.id) == Enrolment.person_id)
         .where(day.between(start, end), _district(owner, district_code))
+        .group_by(PERSON_KEY, owner, Person.gender)
     )
-    return [HoursRow(*row) for row in session.execute(stmt)]
+    return [
+        HoursRow(pid, dc, g, Decimal(int(n)) / 100) for pid, dc, g, n in session.execute(stmt)
+    ]
 
 
 def memberships(
