@@ -142,9 +142,9 @@ def report(
     )
 
 
-def _summary_counts(session: Session, *, as_of: date, scope: str | None) -> dict[str, Count]:
+def _summary_counts(pairs: ladder_summary.RungPairs) -> dict[str, Count]:
     people = {rung: Count() for rung in ladder.RUNGS[1:]}
-    for (rung, gender), n in ladder_summary.rung_counts(session, on=as_of, scope=scope).items():
+    for (_, rung, gender), n in pairs.counts.items():
         count = people[ladder.RUNGS[rung]]
         key = GENDER_BY_CODE.get(gender, "unstated")
         setattr(count, key, (getattr(count, key) or 0) + n)
@@ -152,19 +152,12 @@ def _summary_counts(session: Session, *, as_of: date, scope: str | None) -> dict
     return people
 
 
-def _summary_transitions(
-    session: Session, *, as_of: date, scope: str | None
-) -> dict[str, dict[str, int]]:
-    """The year before ``as_of``'s year → that year, as ``ladder.transitions`` counts it from the
-    facts up to ``as_of`` (so the later day is at most ``as_of``)."""
-    year = as_of.year - 1
-    after = min(date(year + 1, 12, 31), as_of)
+def _summary_transitions(pairs: ladder_summary.RungPairs) -> dict[str, dict[str, int]]:
+    """The year before ``as_of``'s year → ``as_of`` (the pairs' two days), as
+    ``ladder.transitions`` counts it from the facts up to ``as_of``."""
     counts = {a: dict.fromkeys(ladder.RUNGS, 0) for a in ladder.RUNGS}
-    found = ladder_summary.transition_counts(
-        session, before=date(year, 12, 31), after=after, scope=scope
-    )
-    for (a, b), n in found.items():
-        counts[ladder.RUNGS[a]][ladder.RUNGS[b]] = n
+    for (a, b, _), n in pairs.counts.items():
+        counts[ladder.RUNGS[a]][ladder.RUNGS[b]] += n
     return counts
 
 
@@ -185,15 +178,15 @@ def rungs(
     threshold = access.suppression_threshold(user)
     as_of = access.snap_day(user, as_of)
     summary_hook.refresh_pending(session)  # this session's own writes first
-    people = _summary_counts(session, as_of=as_of, scope=scope)
+    before = date(as_of.year - 1, 12, 31)
+    pairs = ladder_summary.rung_pairs(session, before=before, on=as_of, scope=scope)
+    people = _summary_counts(pairs)
     if threshold:
         for count in people.values():
             suppress_count(count, threshold)
-    first = ladder_summary.first_year(session, on=as_of, scope=scope)
     transitions = []
-    if first is not None and first < as_of.year:
-        counts = _summary_transitions(session, as_of=as_of, scope=scope)
-        transitions = [_matrix(counts, as_of.year - 1, threshold)]
+    if pairs.first is not None and pairs.first.year < as_of.year:
+        transitions = [_matrix(_summary_transitions(pairs), as_of.year - 1, threshold)]
     return LadderReport(
         as_of=as_of,
         district_code=scope,

@@ -10,7 +10,7 @@ every date and the dashboard's rung counts and transitions are one ``GROUP BY`` 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, case, cast, delete, func, insert, literal, true, union_all
 from sqlalchemy.types import Date
@@ -187,28 +187,32 @@ def _scope(scope: str | None) -> Any:
     return LR.c.scope == (scope or CITY_SCOPE)
 
 
-def rung_counts(session: Session, *, on: date, scope: str | None) -> dict[tuple[int, str], int]:
-    """(rung index, gender code) → people on that rung on ``on`` (rung 0 left out)."""
-    rung = rung_case(on).label("rung")
-    stmt = (
-        select(rung, LR.c.gender, func.count())
-        .where(_scope(scope), rung > 0)
-        .group_by(rung, LR.c.gender)
-    )
-    return {(int(r), str(g)): int(n) for r, g, n in session.execute(stmt)}
+class RungPairs(NamedTuple):
+    """People per (rung on ``before``, rung on ``on``, gender), for everyone on the ladder by
+    ``on``, and the earliest first participation by ``on`` (None: nobody yet)."""
+
+    counts: dict[tuple[int, int, str], int]
+    first: date | None
 
 
-def transition_counts(
-    session: Session, *, before: date, after: date, scope: str | None
-) -> dict[tuple[int, int], int]:
-    """(rung on ``before``, rung on ``after``) → people, for everyone on the ladder by ``after``."""
-    earlier, later = rung_case(before).label("a"), rung_case(after).label("b")
+def rung_pairs(session: Session, *, before: date, on: date, scope: str | None) -> RungPairs:
+    """The rung counts on ``on``, the transitions from ``before`` and the first participation in
+    one scan of the scope's reach rows (three scans before: the dashboard's ladder was most of a
+    cold dashboard on SQLite)."""
+    earlier, later = rung_case(before).label("a"), rung_case(on).label("b")
+    first = func.min(case((LR.c.participant <= on, LR.c.participant), else_=None))
     stmt = (
-        select(earlier, later, func.count())
+        select(earlier, later, LR.c.gender, func.count(), first)
         .where(_scope(scope), later > 0)
-        .group_by(earlier, later)
+        .group_by(earlier, later, LR.c.gender)
     )
-    return {(int(a), int(b)): int(n) for a, b, n in session.execute(stmt)}
+    counts: dict[tuple[int, int, str], int] = {}
+    days: list[date] = []
+    for a, b, gender, n, day in session.execute(stmt):
+        counts[(int(a), int(b), str(gender))] = int(n)
+        if day is not None:
+            days.append(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
+    return RungPairs(counts, min(days, default=None))
 
 
 def first_year(session: Session, *, on: date, scope: str | None) -> int | None:

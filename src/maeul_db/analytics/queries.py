@@ -328,9 +328,7 @@ def training_hours(
         .where(day.between(start, end), _district(owner, district_code))
         .group_by(PERSON_KEY, owner, Person.gender)
     )
-    return [
-        HoursRow(pid, dc, g, Decimal(int(n)) / 100) for pid, dc, g, n in session.execute(stmt)
-    ]
+    return [HoursRow(pid, dc, g, Decimal(int(n)) / 100) for pid, dc, g, n in session.execute(stmt)]
 
 
 def memberships(
