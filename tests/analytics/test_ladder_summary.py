@@ -9,7 +9,15 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from maeul_db.analytics import cache, ladder_service, map_service, service, summary
+from maeul_db.analytics import (
+    cache,
+    ladder_counts,
+    ladder_service,
+    ladder_summary,
+    map_service,
+    service,
+    summary,
+)
 from maeul_db.analytics.schemas import LadderReport
 from maeul_db.identity import service as identity
 from maeul_db.imports import service as imports
@@ -99,6 +107,22 @@ def assert_ladders_match(session: Session) -> None:
                 facts = ladder_service.report(session, transition_years=1, **args)
                 read = ladder_service.rungs(session, **args)
                 assert _shown(read) == _shown(facts), (user.role, scope, day, _shown(read)[2])
+    assert_rung_counts_match(session)
+
+
+def assert_rung_counts_match(session: Session) -> None:
+    """The stored year-end rung counts (slice i11-cold) equal a scan of the reach rows, for every
+    summarised year and scope; the dashboard's 31 December reads them."""
+    current = summary.state(session)
+    assert current is not None and current.first_year and current.last_year
+    for year in range(current.first_year, current.last_year + 1):
+        for scope in (None, DISTRICT_A, DISTRICT_B):
+            on, before = date(year, 12, 31), date(year - 1, 12, 31)
+            scanned = ladder_summary.rung_pairs(session, before=before, on=on, scope=scope)
+            stored = ladder_counts.read(session, year=year, scope=scope)
+            assert stored.counts == scanned.counts, (year, scope)
+            first = None if scanned.first is None else scanned.first.year
+            assert (None if stored.first is None else stored.first.year) == first
 
 
 def test_rungs_from_the_summary_equal_the_python_ladder(session: Session) -> None:

@@ -9,9 +9,11 @@ from sqlmodel import Session
 from maeul_db.analytics import (
     access,
     ladder,
+    ladder_counts,
     ladder_summary,
     queries,
     stall,
+    summary,
     summary_hook,
     summary_read,
 )
@@ -161,6 +163,18 @@ def _summary_transitions(pairs: ladder_summary.RungPairs) -> dict[str, dict[str,
     return counts
 
 
+def _pairs(session: Session, *, as_of: date, scope: str | None) -> ladder_summary.RungPairs:
+    """From the stored year-end counts for 31 December of a summarised year, else one scan of
+    the reach rows (the same figures: tests/analytics/test_ladder_counts.py)."""
+    current = summary.state(session)
+    year_end = (as_of.month, as_of.day) == (12, 31)
+    first, last = (current.first_year, current.last_year) if current else (None, None)
+    if year_end and first is not None and last is not None and first <= as_of.year <= last:
+        return ladder_counts.read(session, year=as_of.year, scope=scope)
+    before = date(as_of.year - 1, 12, 31)
+    return ladder_summary.rung_pairs(session, before=before, on=as_of, scope=scope)
+
+
 @access.time_limited
 def rungs(
     session: Session, *, user: UserAccount, as_of: date, district_code: str | None = None
@@ -178,8 +192,7 @@ def rungs(
     threshold = access.suppression_threshold(user)
     as_of = access.snap_day(user, as_of)
     summary_hook.refresh_pending(session)  # this session's own writes first
-    before = date(as_of.year - 1, 12, 31)
-    pairs = ladder_summary.rung_pairs(session, before=before, on=as_of, scope=scope)
+    pairs = _pairs(session, as_of=as_of, scope=scope)
     people = _summary_counts(pairs)
     if threshold:
         for count in people.values():

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
-from maeul_db.analytics import ladder_summary, summary_span, summary_sql
+from maeul_db.analytics import ladder_counts, ladder_summary, summary_span, summary_sql
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
@@ -240,6 +240,7 @@ def refresh_all(session: Session) -> int:
     _recount(session, None)
     summary_span.rebuild(session, summary_span.span_years(first, last))
     ladder_summary.rebuild(session, drop=None, people=None)
+    ladder_counts.rebuild(session, (first, last))
     return _bump(session, first=first, last=last)
 
 
@@ -293,6 +294,27 @@ def _apply(session: Session, delta: dict[tuple[Any, ...], list[int]]) -> None:
             session.execute(insert(YC).values(**keys, **dict(zip(COUNTED, change, strict=True))))
 
 
+def _reach_rows(session: Session, people: set[int]) -> list[Any]:
+    found: list[Any] = []
+    for chunk in _chunks(people):
+        stmt = select(ladder_summary.LR).where(ladder_summary.LR.c.person_id.in_(chunk))
+        found.extend(row._mapping for row in session.execute(stmt))
+    return found
+
+
+def _rebuild_reach(
+    session: Session, keys: set[int], survivors: set[int], years: tuple[int, int]
+) -> None:
+    """The reach rows of ``keys`` replaced by the survivors' fresh rows, and the year-end rung
+    counts moved by the difference."""
+    old = _reach_rows(session, keys)
+    for chunk in _chunks(keys):
+        ladder_summary.rebuild(session, drop=chunk, people=[])
+    for chunk in _chunks(survivors):
+        ladder_summary.rebuild(session, drop=[], people=chunk)
+    ladder_counts.apply(session, ladder_counts.delta(old, _reach_rows(session, survivors), years))
+
+
 def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     """Rebuild the rows of ``person_ids`` (and of whom they were merged into or from) and move the
     year counts by the difference between their old and new rows. No-op (None) while the summaries
@@ -309,10 +331,9 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))
     _contributions(old_rows, -1, delta)
     survivors = _survivors(session, keys)
-    for chunk in _chunks(keys):
-        ladder_summary.rebuild(session, drop=chunk, people=[])
-    for chunk in _chunks(survivors):
-        ladder_summary.rebuild(session, drop=[], people=chunk)
+    _rebuild_reach(
+        session, keys, survivors, (current.first_year or current.last_year, current.last_year)
+    )
     rows = list(_rows(session, survivors, current.last_year))
     _contributions(rows, 1, delta)
     if rows:

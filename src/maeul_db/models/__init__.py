@@ -6,6 +6,7 @@ from maeul_db.models.analytics_summary import (
     AnalyticsDataVersion,
     AnalyticsLadderReach,
     AnalyticsPersonYear,
+    AnalyticsRungCount,
     AnalyticsSpanCount,
     AnalyticsYearCount,
 )
@@ -137,6 +138,7 @@ __all__ = [
     "AnalyticsLadderReach",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
+    "AnalyticsRungCount",
     "AnalyticsSpanCount",
     "AnalyticsYearCount",
     "Application",

@@ -83,6 +83,21 @@ class AnalyticsSpanCount(SQLModel, table=True):
     people_engaged: int = 0
 
 
+class AnalyticsRungCount(SQLModel, table=True):
+    """People per year × scope × gender × (rung on 31 December of the year before, rung on 31
+    December of the year), everyone on the ladder by the year's end: the dashboard's ladder of a
+    whole year without a scan of the reach rows (``analytics.ladder_counts``)."""
+
+    __tablename__ = "analytics_rung_count"
+
+    year: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    gender: str = Field(primary_key=True, max_length=1)
+    rung_before: int = Field(primary_key=True)
+    rung_after: int = Field(primary_key=True)
+    people: int = 0
+
+
 class AnalyticsDataVersion(SQLModel, table=True):
     """One row: bumped by every summary refresh, so cached analytics results live until the data
     changes; ``last_year`` is the last year the summaries cover (open facts run to it)."""

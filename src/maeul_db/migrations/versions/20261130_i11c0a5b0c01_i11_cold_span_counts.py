@@ -1,10 +1,10 @@
-"""i11-cold: the participation family per span of whole years (analytics_span_count)
+"""i11-cold: span counts of the participation family and year-end rung counts of the ladder
 
 Revision ID: i11c0a5b0c01
 Revises: i11d0a5b0c01
 Create Date: 2026-11-30 19:30:00
 
-Derived table only (``analytics.summary_span`` rebuilds it with the other summaries); run
+Derived tables only (``analytics.summary_span`` and ``analytics.ladder_counts`` rebuild them with the other summaries); run
 ``maeul-db summaries refresh`` after upgrading.
 """
 
@@ -47,6 +47,23 @@ def upgrade() -> None:
             name="pk_analytics_span_count",
         ),
     )
+    op.create_table(
+        "analytics_rung_count",
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("scope", sa.String(length=5), nullable=False),
+        sa.Column("gender", sa.String(length=1), nullable=False),
+        sa.Column("rung_before", sa.Integer(), nullable=False),
+        sa.Column("rung_after", sa.Integer(), nullable=False),
+        sa.Column("people", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "year",
+            "scope",
+            "gender",
+            "rung_before",
+            "rung_after",
+            name="pk_analytics_rung_count",
+        ),
+    )
     # Summaries built before this table have no span counts: until the next full refresh
     # (``maeul-db summaries refresh``) they count as never built, so every figure is read from
     # the raw facts rather than from an empty table.
@@ -54,4 +71,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("analytics_rung_count")
     op.drop_table("analytics_span_count")
