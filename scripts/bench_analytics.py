@@ -1,20 +1,25 @@
 """Benchmark the indicators on demo databases (``maeul-db demo --scale seoul``), SQLite and
 PostgreSQL side by side, for docs/benchmarks.md (issue 11; networks: scripts/bench_networks.py).
 
-    .venv/bin/python scripts/bench_analytics.py --year 2022 \\
+    .venv/bin/python scripts/bench_analytics.py --year 2022 --first-year 2013 --last-year 2024 \\
         --db sqlite:////tmp/seoul.sqlite --db postgresql+psycopg://postgres@localhost/maeul_seoul
 
 For each database: the participation family (participants, repeat participants within the period
 and ever, lead proposers, group members, people engaged, by scope × gender × age band) as the
 service reads it against hand-written SQL over the raw facts for the same figures, for one year,
-for the whole span and for one quarter (raw facts); the KPI report and the dashboard cold (cache
-cleared) and warm; the ladder; an incremental summary refresh of one person. Run ``maeul-db
-summaries refresh`` (or the demo) first, and ANALYZE a bulk-loaded PostgreSQL database.
+for the span and for one quarter (raw facts); the KPI report's projects and training hours against
+hand-written SQL; the KPI report and the dashboard cold (cache cleared; the map's drawing, projected
+once per process, already drawn) and warm, with the dashboard's ladder and map cold on their own;
+the ladder from the stored year-end counts, from a scan of the reach rows and by hand; an
+incremental summary refresh of one person. Wall and CPU seconds of this process (SQLite: all of
+the work; PostgreSQL: the client's share) and the load average at the start and the end. Run
+``maeul-db summaries refresh`` (or the demo) first, and ANALYZE a bulk-loaded PostgreSQL database.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -26,7 +31,11 @@ from sqlmodel import Session
 from maeul_db.analytics import (
     cache,
     dashboard,
+    ladder_counts,
     ladder_service,
+    ladder_summary,
+    map_service,
+    queries,
     service,
     summary,
     summary_read,
@@ -100,17 +109,40 @@ SELECT r, COUNT(*) FROM (SELECT pid, MAX(r) AS r FROM f WHERE d <= :e GROUP BY p
 """
 
 
+# The KPI report's other families as hand-written SQL over the raw facts (slice i11-cold): projects
+# per district, stage and programme; training hours and the people behind them per district and
+# gender (the service sums per person in the database and counts people in Python).
+HAND_PROJECTS = """
+SELECT district_code, stage, programme, COUNT(*) FROM project
+WHERE year BETWEEN :a AND :b GROUP BY district_code, stage, programme
+"""
+HAND_HOURS = """
+SELECT COALESCE(en.district_code, pe.registered_district_code) AS d, pe.gender,
+       SUM(ma.hours_attended), COUNT(DISTINCT COALESCE(pe.merged_into_id, pe.id))
+FROM module_attendance ma JOIN enrolment en ON en.id = ma.enrolment_id
+JOIN person pe ON pe.id = en.person_id
+WHERE COALESCE(ma.attended_on, en.enrolled_on) BETWEEN :s AND :e
+GROUP BY d, pe.gender
+"""
+
+
 def hand_ladder(session: Session, end: date) -> list[Any]:
     return list(session.execute(text(HAND_LADDER), {"e": end}))
 
 
+# The last measurement's CPU seconds of this process (the client: a PostgreSQL server's own CPU
+# is not in it; SQLite runs in the process, so its figure is all of the work).
+LAST_CPU = [0.0]
+
+
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     """Seconds and value; a use case stopped by its time limit counts as NaN (printed "limit")."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         value = fn()
     except TimeLimitExceeded:
         return float("nan"), None
+    LAST_CPU[0] = time.process_time() - cpu
     return time.perf_counter() - start, value
 
 
@@ -119,74 +151,161 @@ def hand(session: Session, start: date, end: date) -> list[Any]:
     return list(session.execute(text(HAND_SQL), params))
 
 
-def _cold(session: Session, fn: Callable[[], Any]) -> float:
-    cache.clear()
-    return timed(fn)[0]
+Results = dict[str, tuple[float, float]]
 
 
-def measure(url: str, year: int, first: int, full_refresh: bool) -> dict[str, float]:
-    results: dict[str, float] = {}
+def _record(results: Results, name: str, fn: Callable[[], Any]) -> Any:
+    seconds, value = timed(fn)
+    results[name] = (seconds, LAST_CPU[0])
+    return value
+
+
+def _families(session: Session, results: Results, periods: dict[str, tuple[date, date]]) -> None:
+    for name, (start, end) in periods.items():
+        rows = _record(
+            results,
+            f"family {name}: service",
+            lambda s=start, e=end: summary_read.family_rows(session, start=s, end=e),
+        )
+        hand_rows = _record(
+            results, f"family {name}: hand SQL", lambda s=start, e=end: hand(session, s, e)
+        )
+        assert sum(r.participants for r in rows) == sum(r[3] for r in hand_rows), name
+    for name, (start, end) in periods.items():
+        if name == "quarter":
+            continue
+        years = {"a": start.year, "b": end.year}
+        _record(
+            results,
+            f"projects {name}: service",
+            lambda s=start, e=end: queries.projects(session, first_year=s.year, last_year=e.year),
+        )
+        _record(
+            results,
+            f"projects {name}: hand SQL",
+            lambda y=years: list(session.execute(text(HAND_PROJECTS), y)),
+        )
+        _record(
+            results,
+            f"hours {name}: service",
+            lambda s=start, e=end: queries.training_hours(session, start=s, end=e),
+        )
+        _record(
+            results,
+            f"hours {name}: hand SQL",
+            lambda s=start, e=end: list(session.execute(text(HAND_HOURS), {"s": s, "e": e})),
+        )
+
+
+def _boards(session: Session, results: Results, periods: dict[str, tuple[date, date]]) -> None:
+    # The map's drawing is projected once per process (map_service._drawing): not a cold cost.
+    start, end = periods["year"]
+    map_service.dong_map(session, user=ANALYST, start=start, end=end)
+    for name in ("year", "span"):
+        start, end = periods[name]
+        kpi = lambda s=start, e=end: service.kpi(session, user=ANALYST, start=s, end=e)  # noqa: E731
+        board = lambda s=start, e=end: dashboard.overview(  # noqa: E731
+            session, user=ANALYST, start=s, end=e, district_code=None
+        )
+        for label, fn in ((f"kpi {name}", kpi), (f"dashboard {name}", board)):
+            cache.clear()
+            _record(results, f"{label}: cold", fn)
+            _record(results, f"{label}: warm", fn)
+        for label, fn in (
+            (
+                f"  ladder {name} (rungs)",
+                lambda e=end: ladder_service.rungs(session, user=ANALYST, as_of=e),
+            ),
+            (
+                f"  map {name}",
+                lambda s=start, e=end: map_service.dong_map(session, user=ANALYST, start=s, end=e),
+            ),
+        ):
+            cache.clear()
+            _record(results, f"{label}: cold", fn)
+
+
+def measure(url: str, year: int, first: int, last: int, full_refresh: bool) -> Results:
+    results: Results = {}
     engine = make_engine(url)
-    one = (date(year, 1, 1), date(year, 12, 31))
-    span = (date(first, 1, 1), date(year, 12, 31))
-    quarter = (date(year, 4, 1), date(year, 6, 30))
+    periods = {
+        "year": (date(year, 1, 1), date(year, 12, 31)),
+        "span": (date(first, 1, 1), date(last, 12, 31)),
+        "quarter": (date(year, 4, 1), date(year, 6, 30)),
+    }
     with Session(engine) as session:
-        for name, (start, end) in (("year", one), ("span", span), ("quarter", quarter)):
-            ours, rows = timed(
-                lambda s=start, e=end: summary_read.family_rows(session, start=s, end=e)
-            )
-            theirs, hand_rows = timed(lambda s=start, e=end: hand(session, s, e))
-            results[f"family {name}: service"] = ours
-            results[f"family {name}: hand SQL"] = theirs
-            assert sum(r.participants for r in rows) == sum(r[3] for r in hand_rows), name
-        for name, (start, end) in (("year", one), ("span", span)):
-            kpi = lambda s=start, e=end: service.kpi(session, user=ANALYST, start=s, end=e)  # noqa: E731
-            results[f"kpi {name}: cold"] = _cold(session, kpi)
-            results[f"kpi {name}: warm"] = timed(kpi)[0]
-            board = lambda s=start, e=end: dashboard.overview(  # noqa: E731
-                session, user=ANALYST, start=s, end=e, district_code=None
-            )
-            results[f"dashboard {name}: cold"] = _cold(session, board)
-            results[f"dashboard {name}: warm"] = timed(board)[0]
-        results["ladder rungs (summary SQL)"] = timed(
-            lambda: ladder_service.rungs(session, user=ANALYST, as_of=one[1])
-        )[0]
-        results["ladder rungs (hand SQL)"] = timed(lambda: hand_ladder(session, one[1]))[0]
-        results["ladder report (Python)"] = timed(
-            lambda: ladder_service.report(session, user=ANALYST, as_of=one[1], transition_years=1)
-        )[0]
-        results["refresh one person (incremental)"] = timed(
-            lambda: summary.refresh_people(session, {1})
-        )[0]
+        _families(session, results, periods)
+        _boards(session, results, periods)
+        end = periods["year"][1]
+        before = date(year - 1, 12, 31)
+        _record(
+            results,
+            "ladder year-end (stored counts)",
+            lambda: ladder_counts.read(session, year=year, scope=None),
+        )
+        _record(
+            results,
+            "ladder year-end (scan of reach rows)",
+            lambda: ladder_summary.rung_pairs(session, before=before, on=end, scope=None),
+        )
+        _record(results, "ladder rungs (hand SQL)", lambda: hand_ladder(session, end))
+        _record(
+            results,
+            "ladder report (Python)",
+            lambda: ladder_service.report(session, user=ANALYST, as_of=end, transition_years=1),
+        )
+        _record(
+            results,
+            "refresh one person (incremental)",
+            lambda: summary.refresh_people(session, {1}),
+        )
         session.rollback()
         if full_refresh:
-            results["full summary refresh (SQL)"] = timed(lambda: summary.refresh_all(session))[0]
+            _record(results, "full summary refresh (SQL)", lambda: summary.refresh_all(session))
             session.rollback()
     engine.dispose()
     return results
 
 
-def _cell(seconds: float) -> str:
-    return f"{'limit':>14}" if seconds != seconds else f"{seconds:>12.3f} s"
+def _cell(value: tuple[float, float]) -> str:
+    seconds, cpu = value
+    if seconds != seconds:
+        return f"{'limit':>22}"
+    return f"{seconds:>10.3f} {cpu:>10.3f} "
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--year", type=int, default=2022)
     parser.add_argument("--first-year", type=int, default=2013)
+    parser.add_argument("--last-year", type=int, default=2024, help="the span's last year")
     parser.add_argument("--db", action="append", required=True, help="database URL (repeat)")
     parser.add_argument("--full-refresh", action="store_true", help="time a full rebuild too")
     args = parser.parse_args()
-    columns = [measure(url, args.year, args.first_year, args.full_refresh) for url in args.db]
+    print(f"load average at start: {os.getloadavg()}")
+    columns = [
+        measure(url, args.year, args.first_year, args.last_year, args.full_refresh)
+        for url in args.db
+    ]
     names = [url.split(":", 1)[0].split("+")[0] for url in args.db]
-    print(f"{'measurement':<40}" + "".join(f"{n:>14}" for n in names))
+    print(f"load average at end:   {os.getloadavg()}")
+    print(f"span = {args.first_year}-{args.last_year}; seconds: wall, then CPU of this process")
+    print(f"{'measurement':<40}" + "".join(f"{n + ' wall / cpu':>22}" for n in names))
     for key in columns[0]:
         print(f"{key:<40}" + "".join(_cell(c[key]) for c in columns))
-    for name in ("year", "span", "quarter"):
-        ratios = [c[f"family {name}: service"] / c[f"family {name}: hand SQL"] for c in columns]
-        print(
-            f"{'family ' + name + ': service / hand':<40}" + "".join(f"{r:>13.2f}x" for r in ratios)
-        )
+    pairs = [
+        ("family year", "family year: service", "family year: hand SQL"),
+        ("family span", "family span: service", "family span: hand SQL"),
+        ("family quarter", "family quarter: service", "family quarter: hand SQL"),
+        ("projects year", "projects year: service", "projects year: hand SQL"),
+        ("projects span", "projects span: service", "projects span: hand SQL"),
+        ("hours year", "hours year: service", "hours year: hand SQL"),
+        ("hours span", "hours span: service", "hours span: hand SQL"),
+        ("ladder year-end", "ladder year-end (stored counts)", "ladder rungs (hand SQL)"),
+    ]
+    for label, ours, theirs in pairs:
+        ratios = [c[ours][0] / c[theirs][0] for c in columns]
+        print(f"{label + ': service / hand':<40}" + "".join(f"{r:>21.2f}x" for r in ratios))
 
 
 if __name__ == "__main__":
