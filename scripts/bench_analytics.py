@@ -111,18 +111,22 @@ SELECT r, COUNT(*) FROM (SELECT pid, MAX(r) AS r FROM f WHERE d <= :e GROUP BY p
 
 # The KPI report's other families as hand-written SQL over the raw facts (slice i11-cold): projects
 # per district, stage and programme; training hours and the people behind them per district and
-# gender (the service sums per person in the database and counts people in Python).
+# gender, and city-wide (the service sums per person in the database and counts people in Python).
 HAND_PROJECTS = """
 SELECT district_code, stage, programme, COUNT(*) FROM project
 WHERE year BETWEEN :a AND :b GROUP BY district_code, stage, programme
 """
 HAND_HOURS = """
-SELECT COALESCE(en.district_code, pe.registered_district_code) AS d, pe.gender,
-       SUM(ma.hours_attended), COUNT(DISTINCT COALESCE(pe.merged_into_id, pe.id))
-FROM module_attendance ma JOIN enrolment en ON en.id = ma.enrolment_id
-JOIN person pe ON pe.id = en.person_id
-WHERE COALESCE(ma.attended_on, en.enrolled_on) BETWEEN :s AND :e
-GROUP BY d, pe.gender
+WITH h AS (
+  SELECT COALESCE(en.district_code, pe.registered_district_code) AS d, pe.gender AS g,
+         COALESCE(pe.merged_into_id, pe.id) AS pid, ma.hours_attended AS hours
+  FROM module_attendance ma JOIN enrolment en ON en.id = ma.enrolment_id
+  JOIN person pe ON pe.id = en.person_id
+  WHERE COALESCE(ma.attended_on, en.enrolled_on) BETWEEN :s AND :e
+)
+SELECT d, g, SUM(hours), COUNT(DISTINCT pid) FROM h GROUP BY d, g
+UNION ALL
+SELECT '*', g, SUM(hours), COUNT(DISTINCT pid) FROM h GROUP BY g
 """
 
 
