@@ -4,7 +4,8 @@ building the city-wide network for every request (issue 11: an ego network in â‰
 
 The filters are those of ``queries.participations`` with ``consented=True`` (voided facts left
 out, merged duplicates counted as the person they were merged into, research consent withdrawn
-left out), so the ego network is the one the whole network gives (tests/analytics/test_ego_fast.py).
+left out; the last two applied in Python to the few people concerned, see ``People``), so the ego
+network is the one the whole network gives (tests/analytics/test_network_fast.py).
 """
 
 from __future__ import annotations

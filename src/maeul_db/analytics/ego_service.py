@@ -124,7 +124,7 @@ class _Local:
         the projects of everyone nearer), and the ties among them from every project of theirs
         (the last hop's projects are fetched only for those ties, and their other members, the
         people at ``radius + 1``, are counted in the team sizes but not added to the graph).
-        Equal to the ego network cut from the whole network (tests/analytics/test_ego_fast.py)."""
+        Equal to the ego network cut from the whole network (tests/analytics/test_network_fast.py)."""
         seen, frontier, done = {center}, {center}, set[int]()
         parts: list[ego_queries.TeamMemberRow] = []
         for hop in range(radius + 1):
