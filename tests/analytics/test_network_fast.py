@@ -196,3 +196,53 @@ def test_growth_rows_leave_out_withdrawn_research_consent(session: Session) -> N
     assert graphs.yearly_growth(full, range(2015, 2020)) == graphs.yearly_growth(
         lean, range(2015, 2020)
     )
+
+
+def test_ego_with_merged_duplicate_and_withdrawn_consent_equals_whole_network(
+    session: Session,
+) -> None:
+    """The ego queries apply merges and withdrawn research consent in Python (not joined to
+    ``person``): a duplicate merged into c counts as c, and w, who withdrew, is left out with
+    the ties through them, as the whole network built by ``participations`` has it."""
+    from maeul_db.models import ConsentMethod
+    from maeul_db.privacy import consent
+
+    a, b, c, dup, d, w, e = (make_person(session) for _ in range(7))
+    dup.merged_into_id = c.id
+    admin = make_user(session, role=Role.city_admin)
+    on = date(2019, 3, 1)
+    for team in ((a, b, dup), (c, d), (d, w, e), (w, a), (e, b, c)):
+        project = make_project(session, year=2019)
+        for person in team:
+            make_participation(session, person=person, project=project, valid_from=on)
+    given = consent.give(
+        session,
+        user=admin,
+        person_id=int(w.id or 0),
+        purpose="research",
+        method=ConsentMethod.paper,
+        given_on=date(2018, 1, 1),
+    )
+    consent.withdraw(session, user=admin, person_id=int(w.id or 0), consent_id=int(given.id or 0))
+    session.flush()
+    start, end = date(2019, 1, 1), date(2019, 12, 31)
+    whole = graphs.person_network(
+        queries.participations(session, start=start, end=end, consented=True)
+    )
+    assert int(w.id or 0) not in whole and int(dup.id or 0) not in whole
+    for center, radius in ((a, 1), (a, 2), (c, 2), (dup, 1)):
+        key = int(c.id or 0) if center is dup else int(center.id or 0)
+        expected = nx.ego_graph(whole, key, radius=radius)
+        got = ego_service.ego_network(
+            session, user=admin, person=str(key), radius=radius, start=start, end=end
+        )
+        assert {int(n.id) for n in got.nodes} == set(expected.nodes)
+        weights = {tuple(sorted((int(x.source), int(x.target)))): x.weight for x in got.edges}
+        assert weights == pytest.approx(
+            {tuple(sorted((u, v))): data["weight"] for u, v, data in expected.edges(data=True)}
+        )
+    # by hand: a's ties are b and c (the duplicate's project; k = 3 gives 1/2 each), not w
+    one = ego_service.ego_network(session, user=admin, person=str(a.id), start=start, end=end)
+    assert {int(n.id) for n in one.nodes} == {int(a.id or 0), int(b.id or 0), int(c.id or 0)}
+    ties = {int(x.target) if int(x.source) == a.id else int(x.source): x.weight for x in one.edges}
+    assert ties[int(c.id or 0)] == pytest.approx(0.5)

@@ -10,17 +10,29 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Any, Protocol
 
 import networkx as nx
 
+# Growth per year lives in growth.py (arrays); re-exported for the callers of graphs.
+from maeul_db.analytics.growth import TeamMember as TeamMember
+from maeul_db.analytics.growth import yearly_growth as yearly_growth
 from maeul_db.analytics.queries import MemberRow, PartRow
 from maeul_db.errors import MaeulError
 from maeul_db.kit.deadline import check
 
 Edge = tuple[int, int]
+
+
+class Teammate(Protocol):
+    """Who was in which project: all a person network needs (``PartRow`` is one)."""
+
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def project_id(self) -> int: ...
 
 
 class BackendUnavailable(MaeulError):
@@ -73,23 +85,26 @@ def bipartite(parts: Iterable[PartRow], members: Iterable[MemberRow] = ()) -> nx
     return graph
 
 
-def _teams(parts: Iterable[PartRow]) -> dict[int, set[int]]:
+def _teams(parts: Iterable[Teammate]) -> dict[int, set[int]]:
     teams: dict[int, set[int]] = defaultdict(set)
     for row in parts:
         teams[row.project_id].add(row.person_id)
     return teams
 
 
-def collaboration_edges(parts: Iterable[PartRow]) -> dict[Edge, float]:
+def collaboration_edges(
+    parts: Iterable[Teammate], among: set[int] | None = None
+) -> dict[Edge, float]:
     """Newman's collaboration weights: a project with k people adds 1/(k−1) to each pair in it, so
-    each person spreads one unit of tie strength per project and a huge project does not swamp."""
+    each person spreads one unit of tie strength per project and a huge project does not swamp.
+    With ``among``, only the ties between those people (k still counts the whole team)."""
     weights: dict[Edge, float] = defaultdict(float)
     for team in _teams(parts).values():
         k = len(team)
         if k < 2:
             continue
         share = 1.0 / (k - 1)
-        ordered = sorted(team)
+        ordered = sorted(team if among is None else team & among)
         for i, u in enumerate(ordered):
             check()  # a project of thousands adds millions of pairs
             for v in ordered[i + 1 :]:
@@ -97,11 +112,14 @@ def collaboration_edges(parts: Iterable[PartRow]) -> dict[Edge, float]:
     return weights
 
 
-def person_network(parts: list[PartRow]) -> nx.Graph:
-    """The person–person projection (everyone who took part is a node, isolates included)."""
+def person_network(parts: Sequence[Teammate], among: set[int] | None = None) -> nx.Graph:
+    """The person–person projection (everyone who took part is a node, isolates included); with
+    ``among``, the subgraph those people induce, without building the rest."""
     graph = nx.Graph()
-    graph.add_nodes_from({row.person_id for row in parts})
-    graph.add_weighted_edges_from((u, v, w) for (u, v), w in collaboration_edges(parts).items())
+    people = {row.person_id for row in parts}
+    graph.add_nodes_from(people if among is None else people & among)
+    edges = collaboration_edges(parts, among)
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in edges.items())
     return graph
 
 
@@ -244,102 +262,6 @@ def brokers(graph: nx.Graph) -> dict[Any, int]:
             if not (set(graph[a]) & set(graph[b])) - {node}
         )
     return scores
-
-
-class _Components:
-    """Union–find over people (path halving, union by size): components and the largest one as
-    ties are added, without rebuilding anything."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-        self.size: dict[int, int] = {}
-        self.count = 0
-        self.largest = 0
-
-    def add(self, node: int) -> None:
-        if node not in self.parent:
-            self.parent[node], self.size[node] = node, 1
-            self.count += 1
-            self.largest = max(self.largest, 1)
-
-    def find(self, node: int) -> int:
-        parent = self.parent
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
-        self.count -= 1
-        self.largest = max(self.largest, self.size[ra])
-
-
-class TeamMember(Protocol):
-    """A participation as growth sees it (``PartRow`` and ``ego_queries.TeamRow`` both are)."""
-
-    @property
-    def person_id(self) -> int: ...
-    @property
-    def project_id(self) -> int: ...
-    @property
-    def year(self) -> int: ...
-
-
-def yearly_growth(parts: Iterable[TeamMember], years: Iterable[int]) -> list[dict[str, float]]:
-    """Per year, the network of all projects up to that year: nodes, edges, new ties, density and
-    the giant component's share, in one pass: a project's team is all in its year, so each year
-    only adds its own projects' people and ties (components by union–find). Equal to building
-    ``person_network`` of every prefix (tests/analytics/test_networks.py)."""
-    teams_by_year: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for row in parts:
-        teams_by_year[row.year][row.project_id].add(row.person_id)
-    wanted = sorted(set(years))
-    ties: set[int] = set()  # a tie (u < v) as u << 32 | v: ints hash and compare fastest
-    people = _Components()
-    result: list[dict[str, float]] = []
-    shown = 0  # ties at the previous year shown: a year's new ties are those since
-    last = wanted[-1] if wanted else None
-    for year in sorted(
-        y for y in set(teams_by_year) | set(wanted) if last is not None and y <= last
-    ):
-        check()
-        for team in teams_by_year.get(year, {}).values():
-            check()
-            _add_team(team, ties, people)
-        if year in wanted:
-            nodes, edges = len(people.parent), len(ties)
-            result.append(
-                {
-                    "year": year,
-                    "nodes": nodes,
-                    "edges": edges,
-                    "new_ties": edges - shown,
-                    "density": 2 * edges / (nodes * (nodes - 1)) if nodes > 1 else 0.0,
-                    "giant_component_share": people.largest / nodes if nodes else 0.0,
-                }
-            )
-            shown = edges
-    return result
-
-
-def _add_team(team: set[int], ties: set[int], people: _Components) -> None:
-    ordered = sorted(team)
-    for person in ordered:
-        people.add(person)
-    for i, u in enumerate(ordered):
-        high = u << 32
-        for v in ordered[i + 1 :]:
-            key = high | v
-            if key not in ties:
-                ties.add(key)
-                people.union(u, v)
 
 
 def drop_below_degree(graph: nx.Graph, min_degree: int) -> nx.Graph:

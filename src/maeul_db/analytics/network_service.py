@@ -14,6 +14,7 @@ from sqlmodel import Session
 from maeul_db.access_log import service as access_log
 from maeul_db.analytics import access, ego_queries, exports, graphs, queries
 from maeul_db.analytics.exports import ExportFormat
+from maeul_db.analytics.growth import growth_of
 from maeul_db.analytics.schemas import GraphSummary, YearGrowth
 from maeul_db.analytics.service import analysis_period
 from maeul_db.analytics.suppression import publish, publish_share
@@ -157,10 +158,9 @@ def growth(
     start, end = analysis_period(user, start, end)
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
-    parts = ego_queries.team_rows(session, start=start, end=end, district_code=scope)
+    teams = ego_queries.team_arrays(session, start=start, end=end, district_code=scope)
     rows = [
-        YearGrowth.model_validate(row)
-        for row in graphs.yearly_growth(parts, range(start.year, end.year + 1))
+        YearGrowth.model_validate(row) for row in growth_of(teams, range(start.year, end.year + 1))
     ]
     return suppress_growth(rows, threshold) if threshold else rows
 
