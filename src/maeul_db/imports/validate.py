@@ -159,6 +159,9 @@ class Validated:
     rejected: list[Rejected] = field(default_factory=list)
     # Values read with a default (an unknown value in an optional column): the row is kept.
     warnings: list[RowError] = field(default_factory=list)
+    # Strict mode on a large good file: the valid rows were not kept; they are read again while
+    # being written (``imports.chunked``).
+    streamed: bool = False
 
 
 class RowProblem(Exception):
