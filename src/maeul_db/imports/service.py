@@ -14,10 +14,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import chunked, files
 from maeul_db.imports.batches import open_batch
@@ -307,6 +305,9 @@ def run_import(
 
 def visible_batches(user: UserAccount | None) -> Any:
     """Batches ``user`` may see (analysts and experts: 403); the CLI (no user) sees all."""
+    # The batch reads load their modules when used: an import from the command line needs none.
+    from maeul_db.core.scope import district_scoped
+
     if user is None:
         return select(ImportBatch)
     _require_importer(user)
@@ -314,6 +315,8 @@ def visible_batches(user: UserAccount | None) -> Any:
 
 
 def get_batch(session: Session, *, user: UserAccount | None, batch_id: int) -> ImportBatch:
+    from maeul_db.core.scope import get_visible
+
     return get_visible(  # type: ignore[no-any-return]
         session,
         visible_batches(user),
@@ -376,6 +379,8 @@ def batch_rejected_file(
         raise NotFound("import.no_rejected_rows")
     kind = str(stored.get("kind", "csv"))
     if user is not None:  # the CLI (no account) has no actor to record
+        from maeul_db.access_log import service as access_log
+
         access_log.record(
             session,
             actor=user,
