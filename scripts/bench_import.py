@@ -22,6 +22,8 @@ processes (median of 7). ``--cli-rows N``: ``maeul-db import`` of an N-row roste
 SQLite file as a whole process, beside the service called in-process and raw ``executemany``.
 ``--strict-rows N``: a strict import of an N-row roster whose third-last row is bad, in a fresh
 process: its time and peak memory (``ru_maxrss``); it refuses the file and writes nothing.
+``--strict-good-rows N``: the same with every row good: the file is checked in a stream, then read
+again and planned and written a chunk at a time (``imports.chunked``) and committed.
 """
 
 from __future__ import annotations
@@ -326,7 +328,7 @@ def _bad_near_end(rows: int) -> bytes:
     return b"\n".join(lines)
 
 
-def child_strict(path: str) -> None:
+def child_strict(path: str, *, commit: bool = False) -> None:
     """(In a fresh process) a strict import of ``path``; prints what it did as JSON."""
     from maeul_db.db import get_engine
 
@@ -336,12 +338,16 @@ def child_strict(path: str) -> None:
         outcome = service.run_import(
             session, content=content, filename="strict.csv", district_code="11110", actor=None
         )
+        if commit and outcome.report.batch_id is not None:
+            session.commit()
     report = outcome.report
     Path(path + ".json").write_text(
         json.dumps(
             {
                 "seconds": time.perf_counter() - started,
                 "rows_read": report.rows_read,
+                "committed": report.committed,
+                "created": report.created.model_dump(),
                 "rejected": [(r.row, r.column, r.code) for r in report.rejected],
                 "batch_id": report.batch_id,
             }
@@ -349,22 +355,25 @@ def child_strict(path: str) -> None:
     )
 
 
-def bench_strict(rows: int, directory: Path) -> None:
-    path = directory / "strict.csv"
-    path.write_bytes(_bad_near_end(rows))
-    url = f"sqlite:///{directory / 'strict.db'}"
+def bench_strict(rows: int, directory: Path, *, good: bool = False) -> None:
+    path = directory / ("strict_good.csv" if good else "strict.csv")
+    path.write_bytes(roster_csv(rows) if good else _bad_near_end(rows))
+    url = f"sqlite:///{directory / ('strict_good.db' if good else 'strict.db')}"
     prepare(url)
-    command = [sys.executable, __file__, "--child-strict", str(path)]
+    flag = "--child-strict-good" if good else "--child-strict"
+    command = [sys.executable, __file__, flag, str(path)]
     wall, cpu, peak, code = _timed(command, _child_env(url))
     written = Path(str(path) + ".json")
     result = json.loads(written.read_text()) if written.exists() else {}
     size = path.stat().st_size / 1024 / 1024
-    print(f"\n| strict import, {rows:,} rows ({size:,.0f} MiB CSV), bad row {rows - 1} | |")
+    what = "good file" if good else f"bad row {rows - 1}"
+    print(f"\n| strict import, {rows:,} rows ({size:,.0f} MiB CSV), {what} | |")
     print("|---|---:|")
     print(f"| whole process, wall | {wall:.1f} s (CPU {cpu:.1f} s, exit {code}) |")
     print(f"| peak memory (ru_maxrss) | {peak:,.0f} MiB |")
-    print(f"| rows read, refused | {result.get('rows_read')}, {result.get('rejected')} |")
-    print(f"| batch written | {result.get('batch_id')} |")
+    print(f"| rows read, committed | {result.get('rows_read')}, {result.get('committed')} |")
+    print(f"| refused | {result.get('rejected')} |")
+    print(f"| batch written | {result.get('batch_id')} ({result.get('created')}) |")
 
 
 def main() -> None:
@@ -375,12 +384,16 @@ def main() -> None:
     parser.add_argument("--startup", action="store_true", help="command-line start-up only")
     parser.add_argument("--cli-rows", type=int, help="whole-process CLI import of N rows")
     parser.add_argument("--strict-rows", type=int, help="strict mode's peak memory on N rows")
+    parser.add_argument("--strict-good-rows", type=int, help="the same, every row good: written")
     parser.add_argument("--child-strict", help=argparse.SUPPRESS)
+    parser.add_argument("--child-strict-good", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child_strict:
-        child_strict(args.child_strict)
+    if args.child_strict or args.child_strict_good:
+        child_strict(
+            args.child_strict or args.child_strict_good, commit=bool(args.child_strict_good)
+        )
         return
-    if args.startup or args.cli_rows or args.strict_rows:
+    if args.startup or args.cli_rows or args.strict_rows or args.strict_good_rows:
         if args.startup:
             bench_startup()
         with tempfile.TemporaryDirectory() as tmp:
@@ -388,6 +401,8 @@ def main() -> None:
                 bench_cli(args.cli_rows, Path(tmp))
             if args.strict_rows:
                 bench_strict(args.strict_rows, Path(tmp))
+            if args.strict_good_rows:
+                bench_strict(args.strict_good_rows, Path(tmp), good=True)
         return
     results = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel
 from maeul_db.audit import changes as audit_changes
 from maeul_db.audit import service as audit_service
 from maeul_db.errors import MaeulError
+from maeul_db.models import load_all
 
 ACCESS_LOG = "access_log"
 
@@ -20,6 +21,7 @@ ACCESS_LOG = "access_log"
 def row_counts(session: Session) -> dict[str, int]:
     """Rows per table, as every session on the test's connection sees them."""
     session.flush()
+    load_all()  # every table, although the models load on demand
     return {
         table.name: int(session.execute(select(func.count()).select_from(table)).scalar_one())
         for table in SQLModel.metadata.sorted_tables

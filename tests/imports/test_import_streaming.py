@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from maeul_db.imports import service, stream
+from maeul_db.imports import chunked, service, stream
+from maeul_db.imports.undo import undo
 from maeul_db.models import GroupMembership, ImportBatch, Participation, Person
 from maeul_db.wording import message
 from tests.builders import DISTRICT_A
@@ -87,3 +88,64 @@ def test_a_large_good_file_is_read_again_and_written_whole(session: Session) -> 
     after = _counts(session)
     assert after["Participation"] - before["Participation"] == ROWS
     assert after["ImportBatch"] == before["ImportBatch"] + 1
+
+
+def _restating(rows: list[list[str]], count: int, project: str) -> list[list[str]]:
+    """The first ``count`` rows' people again, in another project (the same exact keys)."""
+    again = []
+    for row in rows[:count]:
+        copy = list(row)
+        copy[COL["project"]], copy[COL["group"]] = project, f"{project}모임"
+        copy[COL["role"]] = "참여자"
+        again.append(copy)
+    return again
+
+
+def test_a_large_good_file_is_planned_and_written_a_chunk_at_a_time(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chunked, "WRITE_ROWS", 400)
+    # The last 50 rows name people of the first chunk: matched to them, never created twice.
+    rows = roster_rows(ROWS) + _restating(roster_rows(ROWS), 50, "다시사업")
+    planned = _run(session, rows, dry_run=True).report  # the whole file planned in memory
+    assert planned.created.people == ROWS and planned.created.participations == ROWS + 50
+    before = _counts(session)
+    seen: list[int] = []
+    report = _run(session, rows, progress=stream.ImportProgress(seen.append)).report
+    assert report.batch_id is not None and report.rejected_rows == 0
+    assert (report.rows_read, report.committed) == (ROWS + 50, ROWS + 50)
+    assert report.created == planned.created and report.created.people_linked == 0
+    after = _counts(session)
+    assert after["Person"] - before["Person"] == ROWS
+    assert after["Participation"] - before["Participation"] == ROWS + 50
+    assert after["GroupMembership"] - before["GroupMembership"] == ROWS + 50
+    assert after["ImportBatch"] == before["ImportBatch"] + 1
+    batch = session.get(ImportBatch, report.batch_id)
+    assert batch is not None and (batch.rows_read, batch.committed) == (ROWS + 50, ROWS + 50)
+    assert service.batch_public(batch).created == planned.created
+    undone = undo(session, user=None, batch_id=report.batch_id)
+    assert undone.removed["person"] == ROWS
+    assert _counts(session) == {**before, "ImportBatch": before["ImportBatch"] + 1}
+
+
+def test_a_duplicate_found_in_a_later_chunk_writes_nothing(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chunked, "WRITE_ROWS", 400)
+    rows = roster_rows(ROWS)
+    # The first row's person again in the same project with another role: one fact, two roles.
+    restated = list(rows[0])
+    restated[COL["role"]] = "참여자"
+    before = _counts(session)
+    outcome = _run(session, [*rows, restated])
+    report = outcome.report
+    assert report.batch_id is None and report.committed == 0
+    [rejected] = report.rejected
+    assert (rejected.row, rejected.column, rejected.code) == (
+        ROWS + 2,
+        "역할",
+        "duplicate_participation",
+    )
+    assert _counts(session) == before
+    assert outcome.rejected_file is not None
+    assert "참여자" in outcome.rejected_file.decode("utf-8-sig")

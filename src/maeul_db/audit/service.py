@@ -13,10 +13,8 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from maeul_db.access_log import service as access_log
 from maeul_db.audit.filters import LogFilter
 from maeul_db.auth import policies
-from maeul_db.core.scope import district_scoped
 from maeul_db.errors import Forbidden
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.models import AuditLog, UserAccount
@@ -81,6 +79,10 @@ def list_for(
 ) -> tuple[list[AuditEntry], int]:
     """The audit trail in the user's scope: district staff their district's rows, the city admin
     every row (account changes with no district included); other roles are refused."""
+    # Loaded here, not with the module: writers (``record``: every import) need neither.
+    from maeul_db.access_log import service as access_log
+    from maeul_db.core.scope import district_scoped
+
     if not policies.can_log_facts(user):
         raise Forbidden("audit.forbidden")
     filters = filters or LogFilter()

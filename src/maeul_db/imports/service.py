@@ -14,12 +14,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from maeul_db.access_log import service as access_log
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
-from maeul_db.imports import files
+from maeul_db.imports import chunked, files
 from maeul_db.imports.batches import open_batch
 from maeul_db.imports.mappings import saved_lookup
 from maeul_db.imports.parse import ParsedFile, ReadOptions, header_for, parse
@@ -56,7 +54,7 @@ class ImportOutcome:
     program_id: int | None = None
 
 
-def _rejected_public(rejected: list[Rejected]) -> list[RejectedRowPublic]:
+def rejected_public(rejected: list[Rejected]) -> list[RejectedRowPublic]:
     return [
         RejectedRowPublic(
             row=r.row.number,
@@ -198,16 +196,26 @@ def run_import(
 ) -> ImportOutcome:
     check_district(actor, district_code)
     options = reading_options(session, district_code, options)
+    lookups = lookups or load_lookups(session)
     parsed, checked, refused = _check(
-        session,
-        content,
-        filename,
-        district_code,
-        partial,
-        lookups or load_lookups(session),
-        progress,
-        options,
+        session, content, filename, district_code, partial, lookups, progress, options
     )
+    if checked.streamed and dry_run:  # a dry run plans every row in memory; nothing is written
+        checked = validate(parsed, lookups, district_code=district_code)
+    elif checked.streamed:
+        lock_district(session, district_code)
+        if progress is not None:
+            progress.writing()
+        return chunked.import_streamed(
+            session,
+            parsed,
+            checked,
+            lookups,
+            content=content,
+            filename=filename,
+            district_code=district_code,
+            actor=actor,
+        )
     # Rows strict mode refused but did not keep (imports.stream.REJECTED_KEPT): counted only.
     uncounted = refused - len(checked.rejected)
     if uncounted:
@@ -236,7 +244,7 @@ def run_import(
         rows_read=checked.rows_read,
         committed=len(accepted),
         rejected_rows=len(checked.rejected) + uncounted,
-        rejected=_rejected_public(checked.rejected),
+        rejected=rejected_public(checked.rejected),
         unchanged_rows=counts.unchanged_rows,
         created=CreatedPublic(**{k: v for k, v in vars(counts).items() if k != "unchanged_rows"}),
         warnings=[*parsed.warnings, *row_warnings(checked)],
@@ -297,6 +305,9 @@ def run_import(
 
 def visible_batches(user: UserAccount | None) -> Any:
     """Batches ``user`` may see (analysts and experts: 403); the CLI (no user) sees all."""
+    # The batch reads load their modules when used: an import from the command line needs none.
+    from maeul_db.core.scope import district_scoped
+
     if user is None:
         return select(ImportBatch)
     _require_importer(user)
@@ -304,6 +315,8 @@ def visible_batches(user: UserAccount | None) -> Any:
 
 
 def get_batch(session: Session, *, user: UserAccount | None, batch_id: int) -> ImportBatch:
+    from maeul_db.core.scope import get_visible
+
     return get_visible(  # type: ignore[no-any-return]
         session,
         visible_batches(user),
@@ -366,6 +379,8 @@ def batch_rejected_file(
         raise NotFound("import.no_rejected_rows")
     kind = str(stored.get("kind", "csv"))
     if user is not None:  # the CLI (no account) has no actor to record
+        from maeul_db.access_log import service as access_log
+
         access_log.record(
             session,
             actor=user,

@@ -4,7 +4,7 @@ neither every row nor every error, so a file of a million rows stays well under 
 - Rows are read lazily (``parse``: csv reader, openpyxl ``read_only``) and checked one at a time.
 - Valid rows are kept only while the file is small (``HOLD_ROWS``): a small good file is checked
   once; a large one is checked in a first pass that keeps no row and, only when every row was good,
-  read and checked again to be written.
+  read, checked, planned and written again a chunk at a time (``imports.chunked``).
 - At the first refused row nothing valid is kept any more (strict mode will write nothing); at most
   ``REJECTED_KEPT`` refused rows are kept in full for the report and the rejected-rows file, the
   rest are counted.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from maeul_db.imports.parse import ParsedFile, ReadOptions, parse
-from maeul_db.imports.validate import Lookups, Rejected, RowChecker, Validated, validate
+from maeul_db.imports.validate import Lookups, Rejected, RowChecker, Validated
 
 HOLD_ROWS = 100_000
 REJECTED_KEPT = 1_000
@@ -87,11 +87,13 @@ def validate_strict(
 ) -> tuple[ParsedFile, Validated, int]:
     """Parse and check a file for a strict import: (the parsed file, the check's result, how many
     rows were refused). With refused rows, ``valid`` is empty and ``rejected`` holds at most
-    ``REJECTED_KEPT`` of them; without, ``valid`` holds every row."""
+    ``REJECTED_KEPT`` of them; without, ``valid`` holds every row of a small file, and a large
+    one comes back ``streamed`` (no row held; the parsed file is a fresh read to write from)."""
     parsed = parse(content, filename, options=options)
     result, refused, kept_all = _first_pass(parsed, lookups, district_code, progress)
     if refused or kept_all:
         return parsed, result, refused
-    # Every row was good but too many to have held during the check: read them again to write.
-    again = parse(content, filename, options=options)
-    return again, validate(again, lookups, district_code=district_code), 0
+    # Every row was good but too many to have held during the check: they are read again as
+    # they are written (``imports.chunked``), a chunk at a time.
+    result.streamed = True
+    return parse(content, filename, options=options), result, 0

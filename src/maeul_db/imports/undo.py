@@ -36,12 +36,14 @@ from maeul_db.imports.schemas import UndoPublic
 from maeul_db.imports.service import batch_public, get_batch
 from maeul_db.imports.write import lock_district
 from maeul_db.kit.time import utcnow
-from maeul_db.models import ImportStatus, MatchStatus, UserAccount
+from maeul_db.models import ImportStatus, MatchStatus, UserAccount, load_all
 
 CHUNK = 5_000
 
 
 def _table(name: str) -> Table:
+    if name not in SQLModel.metadata.tables:  # its model not imported yet (models load lazily)
+        load_all()
     return SQLModel.metadata.tables[name]
 
 
@@ -54,6 +56,7 @@ def _chunks(values: list[int]) -> Iterator[list[int]]:
 def _unreferenced(target: Table, *, skip: set[tuple[str, str]]) -> Any:
     """A condition on ``target`` rows: no foreign key anywhere points at them (except ``skip``)."""
     conditions = []
+    load_all()  # every table that may refer to ``target``
     for table in SQLModel.metadata.tables.values():
         for fk in table.foreign_keys:
             if fk.column.table is target and (table.name, fk.parent.name) not in skip:

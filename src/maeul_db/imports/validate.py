@@ -159,6 +159,9 @@ class Validated:
     rejected: list[Rejected] = field(default_factory=list)
     # Values read with a default (an unknown value in an optional column): the row is kept.
     warnings: list[RowError] = field(default_factory=list)
+    # Strict mode on a large good file: the valid rows were not kept; they are read again while
+    # being written (``imports.chunked``).
+    streamed: bool = False
 
 
 class RowProblem(Exception):
@@ -231,6 +234,19 @@ def _consent_items(text: str) -> tuple[str, ...]:
     return tuple(sorted({_choice(p, CONSENT_PURPOSES, "unknown_consent_item") for p in parts}))
 
 
+_MISSING = object()
+# Memoised cell values kept per file at most (a million rows hold a few thousand distinct dates).
+MEMO_LIMIT = 200_000
+
+
+def _screened(key: str, text: str, convert: Callable[[str], Any]) -> Any:
+    """A cell's value: refused when it looks like an RRN or holds control characters."""
+    if looks_like_rrn(text):
+        raise RowProblem("rrn")
+    reject_control(text, field=key)
+    return convert(text)
+
+
 class RowChecker:
     """Validates one row; reused for every row of a file (lookups and column indexes held once)."""
 
@@ -240,6 +256,7 @@ class RowChecker:
         self.index = {key: i for i, key in enumerate(parsed.fields) if key is not None}
         self.header = {key: header_for(parsed, key) for key in self.index}
         self._intern: dict[str, str] = {}
+        self._memos: dict[tuple[str, str, object], Any] = {}
         self.warnings: list[RowError] = []
 
     def _cell(self, row: RawRow, key: str) -> str:
@@ -305,11 +322,30 @@ class RowChecker:
             raise RowProblem("too_long", limit=limit)
         return self._intern.setdefault(value, value)
 
+    def _memo(self, key: str, text: str, same: object, convert: Callable[[str], Any]) -> Any:
+        """``_screened(key, text, convert)`` once per (column, text, ``same``): its value, or
+        the problem raised again (a problem is turned into a new row error per row)."""
+        found = self._memos.get((key, text, same), _MISSING)
+        if found is _MISSING:
+            try:
+                found = _screened(key, text, convert)
+            except (RowProblem, InvalidInput) as problem:
+                found = problem
+            if len(self._memos) < MEMO_LIMIT:
+                self._memos[(key, text, same)] = found
+        if isinstance(found, (RowProblem, InvalidInput)):
+            raise found.with_traceback(None)  # not a traceback growing with every row
+        return found
+
     def check(self, row: RawRow) -> RosterRow | list[RowError]:
         errors: list[RowError] = []
         values: dict[str, Any] = {}
 
-        def take(key: str, convert: Callable[[str], Any], *, required: bool) -> None:
+        def take(
+            key: str, convert: Callable[[str], Any], *, required: bool, same: object = None
+        ) -> None:
+            """``same``: what besides the text the value depends on, for a column whose value
+            is memoised (a file repeats its years, dates, dongs and choices on every row)."""
             text = self._cell(row, key)
             if not text:
                 if required:
@@ -317,10 +353,10 @@ class RowChecker:
                 values[key] = None
                 return
             try:
-                if looks_like_rrn(text):
-                    raise RowProblem("rrn")
-                reject_control(text, field=key)
-                values[key] = convert(text)
+                if same is not None:
+                    values[key] = self._memo(key, text, same, convert)
+                else:
+                    values[key] = _screened(key, text, convert)
             except RowProblem as problem:
                 errors.append(problem.at(row.number, self.header[key]))
             except InvalidInput as exc:
@@ -333,14 +369,15 @@ class RowChecker:
             "year",
             lambda t: _year(t, low=2000, high=today.year + 1, code="bad_year"),
             required=True,
+            same=(),
         )
-        take("district", self._district, required=True)
-        take("start_date", parse_date, required=False)
-        take("end_date", parse_date, required=False)
+        take("district", self._district, required=True, same=())
+        take("start_date", parse_date, required=False, same=())
+        take("end_date", parse_date, required=False, same=())
         year = values["year"]
         on = values["start_date"] or (date(year, 1, 1) if year else today)
         district = values["district"]
-        take("dong", lambda t: self._dong(t, district, on), required=True)
+        take("dong", lambda t: self._dong(t, district, on), required=True, same=(district, on))
         take(
             "home_dong",
             lambda t: self._optional(
@@ -350,7 +387,7 @@ class RowChecker:
         )
         take("project", lambda t: self._text(t, 200), required=True)
         take("group", lambda t: self._text(t, 100), required=True)
-        take("stage", lambda t: _choice(t, STAGES, "unknown_stage"), required=True)
+        take("stage", lambda t: _choice(t, STAGES, "unknown_stage"), required=True, same=())
         take(
             "programme",
             lambda t: self._optional(
@@ -359,12 +396,17 @@ class RowChecker:
             required=False,
         )
         take("name", normalize_name, required=True)
-        take("gender", lambda t: _choice(t, GENDERS, "unknown_gender"), required=True)
-        take("birth_year", lambda t: _birth_year(t, year or today.year), required=True)
+        take("gender", lambda t: _choice(t, GENDERS, "unknown_gender"), required=True, same=())
+        take(
+            "birth_year",
+            lambda t: _birth_year(t, year or today.year),
+            required=True,
+            same=(year,),
+        )
         take("phone", _phone, required=False)
         take("email", normalize_email, required=False)
-        take("role", lambda t: _choice(t, ROLES, "unknown_role"), required=True)
-        take("consent_date", lambda t: _consent_date(t, today), required=False)
+        take("role", lambda t: _choice(t, ROLES, "unknown_role"), required=True, same=())
+        take("consent_date", lambda t: _consent_date(t, today), required=False, same=())
         take("consent_items", _consent_items, required=False)
         if values["consent_items"] and values["consent_date"] is None and not errors:
             errors.append(RowError(row.number, self.header["consent_items"], "consent_undated"))

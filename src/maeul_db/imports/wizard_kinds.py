@@ -167,7 +167,7 @@ def run(
                 progress=progress,
             )
         )
-    report = attendance_import.run_import(
+    sheet = attendance_import.import_sheet(
         session,
         user=user,
         content=upload.content,
@@ -179,8 +179,11 @@ def run(
         options=service.reading_options(session, upload.district_code, options, "attendance"),
         progress=progress.rows_checked if progress is not None else None,
     )
+    report = sheet.report
     if progress is not None and report.batch_id is not None:
         progress.writing()
     summary = _as_report(report, district=upload.district_code, partial=partial)
-    outcome = service.ImportOutcome(summary, None, None, target.program.id)
+    outcome = service.ImportOutcome(
+        summary, sheet.rejected_file, sheet.rejected_filename, target.program.id
+    )
     return KindOutcome(outcome, report)

@@ -44,6 +44,7 @@ from maeul_db.models import (
     Participation,
     Person,
     Project,
+    load_all,
 )
 
 CHUNK = 2_000
@@ -101,6 +102,8 @@ class Plan:
     # Rows refused as duplicate facts: (row number, catalogue key, its params).
     duplicates: list[tuple[int, str, dict[str, object]]] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    # Stored people the rows matched (``counts.people_linked`` counts them).
+    linked: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,7 @@ def plan_rows(
     _plan_candidates(session, plan)
     counts = plan.counts
     counts.people, counts.people_linked = len(plan.people), len(linked)
+    plan.linked = linked
     counts.participations, counts.memberships = len(plan.participations), len(plan.memberships)
     counts.review_candidates = len(plan.candidates)
     return plan
@@ -289,6 +293,8 @@ def _plan_candidates(session: Session, plan: Plan) -> None:
 
 
 def _table(name: str) -> Table:
+    if name not in SQLModel.metadata.tables:  # its model not imported yet (models load lazily)
+        load_all()
     return SQLModel.metadata.tables[name]
 
 
@@ -353,8 +359,9 @@ def apply(
     batch_id: int,
     actor_id: int | None,
     now: datetime,
-) -> None:
-    """Insert the plan's rows in the session's transaction (bulk path, no ORM object per row)."""
+) -> list[int]:
+    """Insert the plan's rows in the session's transaction (bulk path, no ORM object per row);
+    returns the new people's ids."""
     connection = session.connection()
     group_ids = allocate_ids(connection, _table("community_group"), len(plan.groups))
     project_ids = allocate_ids(connection, _table("project"), len(plan.projects))
@@ -559,3 +566,4 @@ def apply(
         ),
     )
     summary_hook.mark_batch(session, batch_id)  # their summaries are rebuilt at commit
+    return person_ids

@@ -55,7 +55,7 @@ def looks_like_rrn(value: str) -> bool:
     # Cheap first (imports check every cell): fewer than 13 digits cannot hold one.
     if not value.isascii():
         value = unicodedata.normalize("NFKC", value)
-    if sum(ch.isdigit() for ch in value) < 13:
+    if len(value) < 13 or sum(map(str.isdigit, value)) < 13:
         return False
     return bool(_RRN.search(rrn_canonical(value)))
 

@@ -14,43 +14,39 @@ otherwise name + birth year when that is unique in scope. The scope is the distr
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from maeul_db.audit import service as audit
 from maeul_db.errors import InvalidInput
-from maeul_db.imports.batches import open_batch, stored
+from maeul_db.imports import files
 from maeul_db.imports.columns import YEAR_SUFFIX, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, ReadOptions, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
 from maeul_db.imports.validate import RowProblem, parse_date
 from maeul_db.imports.values import year_of_birth_date
-from maeul_db.imports.write import lock_district
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_name, normalize_phone
 from maeul_db.models import (
     Person,
     Role,
-    TrainingCompletion,
     TrainingModule,
-    TrainingProgram,
     UserAccount,
 )
 from maeul_db.participants.visibility import visible_people
-from maeul_db.training import attendance_access, attendance_write
+from maeul_db.training import attendance_access
 from maeul_db.training import service as training_service
+from maeul_db.training.attendance_batch import SheetFile, write_batch
 from maeul_db.training.attendance_format import COLUMNS, HOURS_SUFFIX, SESSION_SUFFIX
 from maeul_db.training.attendance_write import AttendanceRow
 from maeul_db.training.schemas import AttendanceImportReport
 from maeul_db.wording import is_code, message
 
-__all__ = ["COLUMNS", "run_import"]
+__all__ = ["COLUMNS", "import_sheet", "run_import"]
 
 PROGRESS_EVERY = 500
 
@@ -209,82 +205,13 @@ def _rejected(parsed: ParsedFile, number: int, error: _RowError) -> RejectedRowP
     )
 
 
-def _completed(session: Session, program_id: int, people: list[int]) -> int:
-    completed = session.exec(
-        select(TrainingCompletion.person_id).where(
-            TrainingCompletion.program_id == program_id,
-            col(TrainingCompletion.person_id).in_(people),
-        )
-    ).all()
-    return len(set(completed))
-
-
-def _write_batch(
-    session: Session,
-    user: UserAccount,
-    program: TrainingProgram,
-    rows: list[_Row],
-    *,
-    content: bytes,
-    filename: str,
-    district: str | None,
-    counts: tuple[int, int, int],
-) -> tuple[int, int, int]:
-    """Write ``rows`` as one import batch; returns (batch id, new enrolments, completed)."""
-    assert program.id is not None
-    district_code = district or program.district_code
-    lock_district(session, district_code or "")
-    people = sorted({r.person_id for r in rows})
-    batch = open_batch(
-        session,
-        kind="attendance",
-        district_code=district_code,
-        filename=filename,
-        content=content,
-        actor=user if user.id is not None else None,
-        counts=counts,
-        stored={"program_id": program.id, "program_code": program.code, "people": people},
-    )
-    assert batch.id is not None
-    written = attendance_write.write(
-        session,
-        [r.checked() for r in rows],
-        program=(program.id, program.district_code),
-        batch_id=batch.id,
-        now=clock.utcnow(),
-    )
-    # The old values of overwritten rows, for undo (known only once written).
-    batch.report = json.dumps(
-        {**stored(batch), "replaced": written.replaced}, ensure_ascii=False, default=str
-    )
-    session.add(batch)
-    attendance_write.recompute(session, people)
-    completed = _completed(session, program.id, people)
-    audit.record(
-        session,
-        actor=user,
-        action="import",
-        entity="import_batch",
-        entity_id=batch.id,
-        district_code=district_code,
-        after={
-            "kind": "attendance",
-            "filename": filename,
-            "program": program.code,
-            "rows": len(rows),
-            "enrolments_created": written.enrolments_created,
-            "attendance_created": written.attendance_created,
-            "attendance_updated": written.attendance_updated,
-        },
-    )
-    return batch.id, written.enrolments_created, completed
-
-
 @dataclass
 class _Checked:
     rows_read: int
     good: list[_Row]
     rejected: list[RejectedRowPublic]
+    # The refused rows as typed, followed by the error text: the rejected-rows file.
+    rejected_cells: list[list[str]]
 
 
 def _check_all(
@@ -301,7 +228,7 @@ def _check_all(
             names.add(normalize_name(_cell(parsed, raw, "name")))
     matcher = _Matcher(session, names, district_code)
     modules = _module_lookup(training_service.modules_of(session, program_id=program_id))
-    checked = _Checked(len(raws), [], [])
+    checked = _Checked(len(raws), [], [], [])
     seen: dict[tuple[int, int | None], int] = {}
     for done, raw in enumerate(raws, start=1):
         try:
@@ -312,13 +239,25 @@ def _check_all(
             seen[key] = raw.number
             checked.good.append(row)
         except _RowError as error:
-            checked.rejected.append(_rejected(parsed, raw.number, error))
+            refused = _rejected(parsed, raw.number, error)
+            checked.rejected.append(refused)
+            checked.rejected_cells.append([*raw.cells, f"{refused.column}: {refused.reason}"])
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(raws)):
             progress(done)
     return checked
 
 
-def run_import(
+@dataclass
+class AttendanceOutcome:
+    """The report and, when rows were refused, the file of those rows to fix and import again
+    (the upload's format, an errors column added; kept in the batch after a partial import)."""
+
+    report: AttendanceImportReport
+    rejected_file: bytes | None = None
+    rejected_filename: str | None = None
+
+
+def import_sheet(
     session: Session,
     *,
     user: UserAccount,
@@ -330,7 +269,7 @@ def run_import(
     partial: bool = False,
     options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
-) -> AttendanceImportReport:
+) -> AttendanceOutcome:
     """Check every row; write when all are good (``partial``: the good ones) and not ``dry_run``.
     The caller commits. ``options``: the wizard's (or the CLI's) reading choices; ``progress``
     is told how many rows were checked so far."""
@@ -345,17 +284,17 @@ def run_import(
     created = completed = 0
     batch_id: int | None = None
     if writes:
-        batch_id, created, completed = _write_batch(
+        sheet = SheetFile(filename, content, parsed.kind, parsed.headers, checked.rejected_cells)
+        batch_id, created, completed = write_batch(
             session,
             user,
             program,
-            good,
-            content=content,
-            filename=filename,
+            [r.checked() for r in good],
+            sheet=sheet,
             district=district_code,
             counts=(checked.rows_read, len(good), len(rejected)),
         )
-    return AttendanceImportReport(
+    report = AttendanceImportReport(
         filename=filename,
         file_kind=parsed.kind,
         encoding=parsed.encoding,
@@ -372,3 +311,15 @@ def run_import(
         warnings=parsed.warnings,
         batch_id=batch_id,
     )
+    if not checked.rejected_cells:
+        return AttendanceOutcome(report)
+    return AttendanceOutcome(
+        report,
+        files.rejected_file(parsed.headers, checked.rejected_cells, parsed.kind),
+        files.rejected_filename(filename, parsed.kind),
+    )
+
+
+def run_import(session: Session, **kwargs: Any) -> AttendanceImportReport:
+    """``import_sheet``'s report alone (the keyword arguments are the same)."""
+    return import_sheet(session, **kwargs).report

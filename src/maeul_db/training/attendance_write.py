@@ -25,6 +25,7 @@ from sqlmodel import Session, SQLModel
 from maeul_db.bulk import bulk_insert
 from maeul_db.imports.write import allocate_ids
 from maeul_db.kit import time as clock
+from maeul_db.models import load_all
 from maeul_db.training import service as training_service
 
 CHUNK = 2_000
@@ -49,6 +50,8 @@ class Written:
 
 
 def _table(name: str) -> Table:
+    if name not in SQLModel.metadata.tables:  # its model not imported yet (models load lazily)
+        load_all()
     return SQLModel.metadata.tables[name]
 
 

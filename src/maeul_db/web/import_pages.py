@@ -83,6 +83,15 @@ def upload_roster(
     return report_page(request, session, user, outcome, partial=partial)
 
 
+def inline_download(outcome: service.ImportOutcome) -> str | None:
+    """The rejected rows as a link the page carries itself (a refused strict import keeps no
+    batch to download them from later); None above ``INLINE_DOWNLOAD_LIMIT``."""
+    if not outcome.rejected_file or len(outcome.rejected_file) > INLINE_DOWNLOAD_LIMIT:
+        return None
+    kind = files.XLSX_TYPE if outcome.report.file_kind == "xlsx" else "text/csv"
+    return f"data:{kind};base64,{base64.b64encode(outcome.rejected_file).decode()}"
+
+
 def report_page(
     request: Request,
     session: Session,
@@ -92,10 +101,7 @@ def report_page(
     partial: bool,
 ) -> Response:
     """The imports page with an import's (or a preview's) report; the wizard's import too."""
-    download = None
-    if outcome.rejected_file and len(outcome.rejected_file) <= INLINE_DOWNLOAD_LIMIT:
-        kind = files.XLSX_TYPE if outcome.report.file_kind == "xlsx" else "text/csv"
-        download = f"data:{kind};base64,{base64.b64encode(outcome.rejected_file).decode()}"
+    download = inline_download(outcome)
     status = 200 if outcome.report.dry_run or outcome.report.batch_id else 422
     return render(
         request,

@@ -23,11 +23,19 @@ from maeul_db.wording import message
 router = APIRouter(prefix="/uploads")
 
 
-def _page(request: Request, state: WizardPublic, *, error: str | None = None) -> Response:
+def _page(
+    request: Request,
+    state: WizardPublic,
+    *,
+    error: str | None = None,
+    download: tuple[str | None, str | None] = (None, None),
+) -> Response:
+    """The wizard; ``download``: a refused import's rejected rows (link, file name)."""
+    link, name = download
     return render(
         request,
         "imports/wizard.html",
-        {"state": state, "error": error},
+        {"state": state, "error": error, "download": link, "download_name": name},
         status_code=422 if error else 200,
     )
 
@@ -129,7 +137,7 @@ def commit_wizard(
 ) -> Response:
     """Import the file as mapped and fixed: a roster's report on the imports page (undo there),
     an attendance sheet back to its programme; a large file's progress page while it runs."""
-    from maeul_db.web.import_pages import report_page
+    from maeul_db.web.import_pages import inline_download, report_page
 
     with session.begin_nested():  # a refused import leaves nothing, although the page commits
         result = upload_jobs.commit(session, user=user, upload_id=upload_id, partial=partial)
@@ -146,7 +154,10 @@ def commit_wizard(
         )
     state = wizard.wizard_state(session, user=user, upload_id=upload_id)
     return _page(
-        request, state, error=message("import.refused_rows", rows=outcome.report.rejected_rows)
+        request,
+        state,
+        error=message("import.refused_rows", rows=outcome.report.rejected_rows),
+        download=(inline_download(outcome), outcome.rejected_filename),
     )
 
 

@@ -13,7 +13,9 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from maeul_db.auth.deps import SessionDep
+from maeul_db.errors import MaeulError
 from maeul_db.imports import service as import_service
+from maeul_db.imports.schemas import ImportBatchPublic
 from maeul_db.kit import time as clock
 from maeul_db.kit.schemas import InputSchema
 from maeul_db.models import UserAccount
@@ -108,6 +110,20 @@ def create_program(request: Request, session: SessionDep, user: WebUser, form: F
     return saved_redirect(f"/training/programs/{program.id}?saved=programme")
 
 
+def _imported_batch(
+    session: Session, user: UserAccount, batch_id: int | None
+) -> ImportBatchPublic | None:
+    """The attendance batch just imported, to offer its rejected rows (None when not visible)."""
+    if batch_id is None:
+        return None
+    try:
+        return import_service.batch_public(
+            import_service.get_batch(session, user=user, batch_id=batch_id)
+        )
+    except MaeulError:
+        return None
+
+
 def _program_page(
     request: Request,
     session: Session,
@@ -124,6 +140,7 @@ def _program_page(
     context: dict[str, Any] = {
         "page": page,
         "imported": imported,
+        "imported_batch": _imported_batch(session, user, imported),
         "is_admin": import_service.picks_district(user),
         "values": values or {"enrolled_on": clock.today().isoformat()},
         "errors": errors or {},
