@@ -12,8 +12,10 @@ from sqlmodel import Session, func, select
 from maeul_db.analytics import (
     cache,
     families,
+    queries,
     service,
     summary,
+    summary_dong,
     summary_read,
     summary_service,
     summary_span,
@@ -33,9 +35,18 @@ from maeul_db.models import (
 )
 from maeul_db.projects import service as projects
 from tests.analytics.world import World, build_world
-from tests.builders import DISTRICT_A, DISTRICT_B, make_group, make_membership, make_user
+from tests.builders import (
+    DISTRICT_A,
+    DISTRICT_B,
+    DONG_A,
+    DONG_B,
+    make_group,
+    make_membership,
+    make_user,
+)
 from tests.imports.roster import csv_bytes, roster_rows
 
+DONG_A2 = "1111053000"  # 사직동 (종로구, district A)
 ADMIN = UserAccount(username="admin", password_hash="", role=Role.city_admin)
 LAST = seoul_today().year
 PERIODS = [
@@ -71,6 +82,33 @@ def assert_summaries_match_facts(session: Session) -> None:
         read = _figures(summary_read.family_rows(session, start=start, end=end))
         assert read == from_facts, (first, last)
     assert_span_counts_match_facts(session)
+    assert_dong_map_matches_facts(session)
+
+
+def assert_dong_map_matches_facts(session: Session) -> None:
+    """The dong map's participants per dong, from the person × dong year masks, equal the raw
+    query for every span of whole summarised years (single years too), city-wide and per
+    district."""
+    current = summary.state(session)
+    assert current is not None and current.first_year and current.last_year
+    seen = 0
+    for first in range(current.first_year, current.last_year + 1):
+        for last in range(first, current.last_year + 1):
+            start, end = date(first, 1, 1), date(last, 12, 31)
+            for scope in (None, DISTRICT_A, DISTRICT_B):
+                raw = queries.participants_by_dong(
+                    session, start=start, end=end, district_code=scope
+                )
+                stored = summary_dong.participants(
+                    session, first=first, last=last, district_code=scope
+                )
+                assert stored == raw, (first, last, scope)
+                read = summary_read.participants_by_dong(
+                    session, start=start, end=end, district_code=scope
+                )
+                assert read == raw, (first, last, scope)
+                seen += sum(raw.values())
+    assert seen > 0  # the world places its projects in dongs
 
 
 def assert_span_counts_match_facts(session: Session) -> None:
@@ -106,6 +144,9 @@ def _row(session: Session, project_id: int | None, person_id: int | None) -> Par
 
 def _world(session: Session) -> World:
     world = build_world(session)
+    # The dong map: A0 and A1 in one dong of A, A2 in another, B1 in B's dong.
+    for name, dong in (("A0", DONG_A), ("A1", DONG_A), ("A2", DONG_A2), ("B1", DONG_B)):
+        world.projects[name].dong_code = dong
     # p6 belongs to a group in B from 2018 to the end of 2019 (a member, never a participant).
     group = make_group(session, district_code=DISTRICT_B)
     make_membership(
@@ -226,3 +267,26 @@ def test_full_refresh_is_for_the_city_admin_and_bumps_the_version(session: Sessi
     done = summary_service.refresh(session, user=ADMIN)
     assert done.version == before + 1
     assert_summaries_match_facts(session)
+
+
+def test_a_project_moved_to_another_dong_moves_its_people_on_the_map(session: Session) -> None:
+    """Editing a project's dong (the project edit page's service) refreshes the dong map rows of
+    its participants in the same commit."""
+    from maeul_db.projects.schemas import ProjectUpdate
+
+    world = _world(session)
+    admin = make_user(session, role=Role.city_admin, district_code=None)
+    span = {"start": date(2019, 1, 1), "end": date(2019, 12, 31), "district_code": DISTRICT_A}
+    before = summary_read.participants_by_dong(session, **span)
+    # By hand: 2019 in A has p1, p2, p3 in A1 (DONG_A) and p1, p4 in A2 (DONG_A2; p3's A2 row
+    # is voided).
+    assert before == {DONG_A: 3, DONG_A2: 2}
+    projects.update(
+        session,
+        user=admin,
+        project_id=world.projects["A2"].id or 0,
+        data=ProjectUpdate(dong_code=DONG_A),
+    )
+    session.commit()
+    assert summary_read.participants_by_dong(session, **span) == {DONG_A: 4}
+    assert_dong_map_matches_facts(session)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from maeul_db.analytics import access, choropleth, queries
+from maeul_db.analytics import access, choropleth, queries, summary_read
 from maeul_db.analytics.schemas import DongCell, DongMap
 from maeul_db.analytics.service import analysis_period
 from maeul_db.analytics.suppression import publish
@@ -54,7 +54,7 @@ def dong_map(
     scope = access.scope_district(user, district_code)
     threshold = access.suppression_threshold(user)
     rows = queries.dongs(session, on=end, district_code=scope)
-    counts = queries.participants_by_dong(session, start=start, end=end, district_code=scope)
+    counts = summary_read.participants_by_dong(session, start=start, end=end, district_code=scope)
     successors = queries.dong_successors(session)
     paths, height, borders = _drawing(
         tuple(r.code for r in rows),

@@ -19,7 +19,13 @@ from typing import Any
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
 from sqlmodel import Session, col
 
-from maeul_db.analytics import ladder_counts, ladder_summary, summary_span, summary_sql
+from maeul_db.analytics import (
+    ladder_counts,
+    ladder_summary,
+    summary_dong,
+    summary_span,
+    summary_sql,
+)
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
@@ -241,6 +247,7 @@ def refresh_all(session: Session) -> int:
     summary_span.rebuild(session, summary_span.span_years(first, last))
     ladder_summary.rebuild(session, drop=None, people=None)
     ladder_counts.rebuild(session, (first, last))
+    summary_dong.rebuild(session, summary_dong.mask_years(first, last))
     return _bump(session, first=first, last=last)
 
 
@@ -334,6 +341,8 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     _rebuild_reach(
         session, keys, survivors, (current.first_year or current.last_year, current.last_year)
     )
+    dong_years = summary_dong.mask_years(current.first_year, current.last_year)
+    summary_dong.replace(session, keys, survivors, dong_years)
     rows = list(_rows(session, survivors, current.last_year))
     _contributions(rows, 1, delta)
     if rows:

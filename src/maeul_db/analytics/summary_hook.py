@@ -14,8 +14,10 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import col, select
 
 TOUCHED = "analytics_touched_people"
+MOVED_PROJECTS = "analytics_moved_projects"
 # The facts the summaries are built from: the person-year rows read the first two, the ladder
 # reach rows (analytics.ladder_summary) all of them.
 FACT_TABLES = frozenset(
@@ -51,15 +53,31 @@ def _people_of(obj: Any) -> list[int | None]:
     return []
 
 
+def _moved_project(session: OrmSession, obj: Any) -> None:
+    """A project moved to another dong moves its people on the dong map (analytics.summary_dong):
+    remember it, its people are read when the summaries refresh."""
+    is_project = getattr(obj, "__tablename__", None) == "project" and obj.id is not None
+    if is_project and inspect(obj).attrs.dong_code.history.has_changes():
+        session.info.setdefault(MOVED_PROJECTS, set()).add(obj.id)
+
+
 @event.listens_for(OrmSession, "after_flush")
 def _collect(session: OrmSession, _context: Any) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         mark(session, _people_of(obj))
+    for obj in session.dirty:
+        _moved_project(session, obj)
 
 
 def refresh_pending(session: OrmSession) -> None:
     """Bring the summaries up to date with this session's writes (before commit, or before a read
     of the summaries in a session that wrote)."""
+    moved = session.info.pop(MOVED_PROJECTS, None)
+    if moved:
+        from maeul_db.models import Participation
+
+        stmt = select(col(Participation.person_id)).where(col(Participation.project_id).in_(moved))
+        mark(session, (int(p) for (p,) in session.execute(stmt)))
     people = session.info.pop(TOUCHED, None)
     if not people:
         return

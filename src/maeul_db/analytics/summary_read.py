@@ -8,7 +8,14 @@ from datetime import date
 
 from sqlmodel import Session
 
-from maeul_db.analytics import families, summary, summary_hook, summary_span
+from maeul_db.analytics import (
+    families,
+    queries,
+    summary,
+    summary_dong,
+    summary_hook,
+    summary_span,
+)
 from maeul_db.analytics.families import FamilyRow
 
 
@@ -39,3 +46,21 @@ def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
     if years and years[0] <= start.year and end.year <= years[1]:
         return summary_span.read(session, start.year, end.year)
     return families.from_person_years(session, start.year, end.year)
+
+
+def participants_by_dong(
+    session: Session, *, start: date, end: date, district_code: str | None
+) -> dict[str, int]:
+    """Distinct people per dong in ``[start, end]``: from the person × dong year masks for whole
+    summarised years, else from the raw facts (the same figures)."""
+    current = summary.state(session)
+    years = summary_dong.mask_years(current.first_year, current.last_year) if current else None
+    inside = years is not None and years[0] <= start.year and end.year <= years[1]
+    if not (covered(session, start, end) and inside):
+        return queries.participants_by_dong(
+            session, start=start, end=end, district_code=district_code
+        )
+    summary_hook.refresh_pending(session)  # this session's own writes first
+    return summary_dong.participants(
+        session, first=start.year, last=end.year, district_code=district_code
+    )

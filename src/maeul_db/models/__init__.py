@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from maeul_db.models.analytics_summary import (
         AnalyticsDataVersion,
         AnalyticsLadderReach,
+        AnalyticsPersonDong,
         AnalyticsPersonYear,
         AnalyticsRungCount,
         AnalyticsSpanCount,
@@ -146,8 +147,8 @@ _NAMES: dict[str, str] = {
     "accounts": "LoginFailure Role UserAccount",
     "activities": "Activity ActivityKind Attendance",
     "analytics_summary": (
-        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonYear AnalyticsRungCount"
-        " AnalyticsSpanCount AnalyticsYearCount"
+        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonYear"
+        " AnalyticsRungCount AnalyticsSpanCount AnalyticsYearCount"
     ),
     "assemblies": "AgendaItem AutonomyPlan BudgetSource GeneralAssembly PopulationBasis",
     "base": "metadata",
@@ -223,6 +224,7 @@ __all__ = [
     "AnalyticsDataVersion",
     "AnalyticsJob",
     "AnalyticsLadderReach",
+    "AnalyticsPersonDong",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
     "AnalyticsRungCount",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel
 
 from maeul_db.models.base import aware_datetime
@@ -131,3 +131,17 @@ class AnalyticsLadderReach(SQLModel, table=True):
     trained_expert: date | None = None
     placed_expert: date | None = None
     certified: date | None = None
+
+
+class AnalyticsPersonDong(SQLModel, table=True):
+    """The summarised years (bit ``year - MASK_BASE_YEAR``) in which a person (the survivor of
+    merges) took part in a project placed in a dong, per participation district: the dashboard's
+    dong map of any span of whole years is one grouped scan of these rows
+    (``analytics.summary_dong``)."""
+
+    __tablename__ = "analytics_person_dong"
+
+    person_id: int = Field(primary_key=True)
+    dong_code: str = Field(primary_key=True, max_length=10)
+    district_code: str = Field(primary_key=True, max_length=5)
+    years: int = Field(sa_type=BigInteger)
