@@ -1,9 +1,10 @@
 """The dashboard's dong map from the summaries (issue 11): one row per person (the survivor of
-merges), dong and participation district holding the summarised years in which they took part in
-a project placed in that dong, as a bitmask (bit ``year - MASK_BASE_YEAR``, years as
-``summary_sql`` meets them: ``valid_to`` exclusive, open facts to the last summarised year).
+merges), scope (the participation's district, or Seoul) and dong, holding the summarised years in
+which they took part in a project placed in that dong as a bitmask (bit ``year -
+MASK_BASE_YEAR``; years as ``summary_sql`` meets them: ``valid_to`` exclusive, open facts to the
+last summarised year).
 
-The map of any span of summarised whole years is then one grouped scan of these rows, where the
+The map of any span of summarised whole years is then one grouped count of these rows, where the
 raw query joins every participation of the period to its project and person (most of a long
 period's cold dashboard). The full refresh rebuilds the rows in one ``INSERT ... SELECT``; a write
 replaces the rows of the people it touched, computed the same way.
@@ -15,13 +16,13 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import BigInteger, delete, func, insert, literal
+from sqlalchemy import BigInteger, String, cast, delete, func, insert, literal, union_all
 from sqlmodel import Session, col
 
 from maeul_db.analytics import summary_sql
 from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.models import AnalyticsPersonDong, Participation, Person, Project
-from maeul_db.models.analytics_summary import MASK_BASE_YEAR, MASK_LAST_YEAR
+from maeul_db.models.analytics_summary import CITY_SCOPE, MASK_BASE_YEAR, MASK_LAST_YEAR
 
 PD = AnalyticsPersonDong.__table__  # type: ignore[attr-defined]
 CHUNK = 5_000
@@ -40,14 +41,14 @@ def _bit(year: Any) -> Any:
 
 
 def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
-    """(person key, dong, district, year mask) from the raw facts, for ``people`` (merge
-    survivors) or everyone."""
+    """(person key, scope, dong, year mask) from the raw facts, for ``people`` (merge survivors)
+    or everyone: once per participation district and once for Seoul."""
     span = summary_sql._years(*years)
     met = (
         select(
             PERSON_KEY.label("k"),
+            cast(col(Participation.district_code), String(5)).label("scope"),
             col(Project.dong_code).label("dong"),
-            col(Participation.district_code).label("district"),
             span.c.y.label("y"),
         )
         .select_from(Participation)
@@ -59,8 +60,13 @@ def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
     if people is not None:
         met = met.where(PERSON_KEY.in_(people))
     facts = met.distinct().subquery()
-    return select(facts.c.k, facts.c.dong, facts.c.district, func.sum(_bit(facts.c.y))).group_by(
-        facts.c.k, facts.c.dong, facts.c.district
+    # Seoul's rows: each (person, dong, year) once whatever the districts it was met in.
+    city = select(
+        facts.c.k, literal(CITY_SCOPE, String(5)).label("scope"), facts.c.dong, facts.c.y
+    ).distinct()
+    both = union_all(select(facts.c.k, facts.c.scope, facts.c.dong, facts.c.y), city).subquery()
+    return select(both.c.k, both.c.scope, both.c.dong, func.sum(_bit(both.c.y))).group_by(
+        both.c.k, both.c.scope, both.c.dong
     )
 
 
@@ -97,13 +103,15 @@ def participants(
     session: Session, *, first: int, last: int, district_code: str | None
 ) -> dict[str, int]:
     """Distinct people per dong who took part in a year of ``first``-``last`` (within the
-    district's participations when ``district_code`` is given)."""
+    district's participations when ``district_code`` is given): one row per person and dong in a
+    scope, so a count, read in the covering index's order."""
     span = sum(1 << (year - MASK_BASE_YEAR) for year in range(first, last + 1))
     stmt = (
-        select(PD.c.dong_code, func.count(func.distinct(PD.c.person_id)))
-        .where(PD.c.years.op("&")(literal(span, BigInteger)) != 0)
+        select(PD.c.dong_code, func.count())
+        .where(
+            PD.c.scope == (district_code or CITY_SCOPE),
+            PD.c.years.op("&")(literal(span, BigInteger)) != 0,
+        )
         .group_by(PD.c.dong_code)
     )
-    if district_code:
-        stmt = stmt.where(PD.c.district_code == district_code)
     return {str(dong): int(n) for dong, n in session.execute(stmt)}

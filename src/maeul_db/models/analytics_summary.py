@@ -135,13 +135,16 @@ class AnalyticsLadderReach(SQLModel, table=True):
 
 class AnalyticsPersonDong(SQLModel, table=True):
     """The summarised years (bit ``year - MASK_BASE_YEAR``) in which a person (the survivor of
-    merges) took part in a project placed in a dong, per participation district: the dashboard's
-    dong map of any span of whole years is one grouped scan of these rows
-    (``analytics.summary_dong``)."""
+    merges) took part in a project placed in a dong, in a scope (the participation's district, or
+    Seoul ``*``): the dashboard's dong map of any span of whole years is one grouped count of
+    these rows, read in the order of the covering index (``analytics.summary_dong``)."""
 
     __tablename__ = "analytics_person_dong"
+    __table_args__ = (
+        Index("ix_analytics_person_dong_map", "scope", "dong_code", "years", "person_id"),
+    )
 
     person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
     dong_code: str = Field(primary_key=True, max_length=10)
-    district_code: str = Field(primary_key=True, max_length=5)
     years: int = Field(sa_type=BigInteger)

@@ -24,12 +24,15 @@ def upgrade() -> None:
     op.create_table(
         "analytics_person_dong",
         sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("scope", sa.String(length=5), nullable=False),
         sa.Column("dong_code", sa.String(length=10), nullable=False),
-        sa.Column("district_code", sa.String(length=5), nullable=False),
         sa.Column("years", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint(
-            "person_id", "dong_code", "district_code", name="pk_analytics_person_dong"
-        ),
+        sa.PrimaryKeyConstraint("person_id", "scope", "dong_code", name="pk_analytics_person_dong"),
+    )
+    op.create_index(
+        "ix_analytics_person_dong_map",
+        "analytics_person_dong",
+        ["scope", "dong_code", "years", "person_id"],
     )
     # Summaries built before this table have no dong rows: until the next full refresh they count
     # as never built, so the map is read from the raw facts rather than from an empty table.
@@ -37,4 +40,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_analytics_person_dong_map", table_name="analytics_person_dong")
     op.drop_table("analytics_person_dong")
