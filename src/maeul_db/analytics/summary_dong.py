@@ -20,7 +20,7 @@ from sqlalchemy import BigInteger, String, cast, delete, func, insert, literal, 
 from sqlmodel import Session, col
 
 from maeul_db.analytics import summary_sql
-from maeul_db.analytics.queries import PERSON_KEY, select
+from maeul_db.analytics.queries import PERSON_KEY, person_in, select
 from maeul_db.models import AnalyticsPersonDong, Participation, Person, Project
 from maeul_db.models.analytics_summary import CITY_SCOPE, MASK_BASE_YEAR, MASK_LAST_YEAR
 
@@ -58,7 +58,8 @@ def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
         .where(col(Participation.voided_at).is_(None), col(Project.dong_code).is_not(None))
     )
     if people is not None:
-        met = met.where(PERSON_KEY.in_(people))
+        # The indexable condition narrows; the key keeps exactly these survivors' facts.
+        met = met.where(person_in(people), PERSON_KEY.in_(people))
     facts = met.distinct().subquery()
     # Seoul's rows: each (person, dong, year) once whatever the districts it was met in.
     city = select(
