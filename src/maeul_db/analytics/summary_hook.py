@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import col, select
 
@@ -69,9 +69,24 @@ def _collect(session: OrmSession, _context: Any) -> None:
         _moved_project(session, obj)
 
 
+def _built(session: OrmSession) -> bool:
+    """Whether the summaries were ever built here (a plain query: an import into a database
+    without summaries must not pay for loading the analytics modules, about 1 s of its start)."""
+    connection = session.connection()
+    if not inspect(connection).has_table("analytics_data_version"):
+        return False
+    year = connection.execute(text("SELECT last_year FROM analytics_data_version WHERE id = 1"))
+    return year.scalar() is not None
+
+
 def refresh_pending(session: OrmSession) -> None:
     """Bring the summaries up to date with this session's writes (before commit, or before a read
-    of the summaries in a session that wrote)."""
+    of the summaries in a session that wrote). Nothing to do while they were never built: the
+    full refresh that builds them reads every fact."""
+    if (session.info.get(TOUCHED) or session.info.get(MOVED_PROJECTS)) and not _built(session):
+        session.info.pop(TOUCHED, None)
+        session.info.pop(MOVED_PROJECTS, None)
+        return
     moved = session.info.pop(MOVED_PROJECTS, None)
     if moved:
         from maeul_db.models import Participation
@@ -95,6 +110,9 @@ def _before_commit(session: OrmSession) -> None:
 def mark_batch(session: OrmSession, batch_id: int) -> None:
     """Mark the people of an import batch's facts (its import or its undo, both bulk writes)."""
     from sqlalchemy import union
+
+    if not _built(session):
+        return
 
     from maeul_db.analytics.queries import select
     from maeul_db.models import GroupMembership, Participation
