@@ -53,10 +53,15 @@ def test_a_missing_param_is_an_error_not_a_hole_in_the_text() -> None:
 
 
 def _enums() -> list[type[enum.Enum]]:
+    # The models load lazily (models/__init__.py): ask for every exported name, or the scan sees
+    # only the ones some earlier test happened to use.
+    exported = [getattr(models, name) for name in models.__all__]
     return [
         obj
-        for _, obj in inspect.getmembers(models, inspect.isclass)
-        if issubclass(obj, enum.Enum) and obj.__module__.startswith("maeul_db.models")
+        for obj in exported
+        if inspect.isclass(obj)
+        and issubclass(obj, enum.Enum)
+        and obj.__module__.startswith("maeul_db.models")
     ]
 
 

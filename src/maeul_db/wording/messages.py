@@ -101,126 +101,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "행정동이 자치구에 속하지 않습니다",
         "the dong is not in the district",
     ),
-    # Roster files (imports/parse.py, imports/files.py)
-    "import.unsupported_file": (
-        "지원하지 않는 파일 형식입니다: {name} (.xlsx 또는 .csv)",
-        "unsupported file type: {name} (.xlsx or .csv only)",
-    ),
-    "import.unknown_encoding": (
-        "파일 인코딩을 알 수 없습니다 (UTF-8 또는 CP949)",
-        "unknown file encoding (not UTF-8 or CP949)",
-    ),
-    "import.unknown_column": (
-        "알 수 없는 열은 무시합니다: {column}",
-        "unknown column ignored: {column}",
-    ),
-    "import.duplicate_column": ("같은 열이 두 번 있습니다: {column}", "duplicate column: {column}"),
-    "import.missing_columns": (
-        "필수 열이 없습니다: {columns}",
-        "required columns missing: {columns}",
-    ),
-    "import.unreadable_xlsx": (
-        "xlsx 파일을 읽을 수 없습니다 ({error})",
-        "the xlsx file cannot be read ({error})",
-    ),
-    "import.no_header": ("첫 행에 열 제목이 없습니다", "no header row"),
-    "import.error_column": ("오류", "errors"),
-    "import.rejected_suffix": ("오류", "rejected"),
-    "import.template_sheet": ("명단", "roster"),
-    "import.column_required": ("필수", "required"),
-    "import.column_optional": ("선택", "optional"),
-    # Rejected roster rows (imports/validate.py): the key is "import_row." + the row error code,
-    # or a more precise key for the same code.
-    "import_row.required": ("필수 항목이 비어 있습니다", "missing required field"),
-    "import_row.rrn": ("주민등록번호 형식의 값은 받지 않습니다", "RRN-shaped value refused"),
-    "import_row.bad_date": (
-        "날짜 형식이 아닙니다: {value}",
-        "not a date: {value} (use YYYY-MM-DD)",
-    ),
-    "import_row.no_such_date": ("없는 날짜입니다: {value}", "no such date: {value}"),
-    "import_row.not_a_year": ("네 자리 연도가 아닙니다: {value}", "not a four-digit year: {value}"),
-    "import_row.year_out_of_range": (
-        "{value}은(는) {low}–{high} 범위 밖입니다",
-        "{value} is outside {low}–{high}",
-    ),
-    "import_row.unknown_stage": ("알 수 없는 사업단계: {value}", "unknown stage: {value}"),
-    "import_row.unknown_programme": ("알 수 없는 사업분야: {value}", "unknown programme: {value}"),
-    "import_row.unknown_gender": ("알 수 없는 성별: {value}", "unknown gender: {value}"),
-    "import_row.unknown_role": ("알 수 없는 역할: {value}", "unknown role: {value}"),
-    "import_row.unknown_district": ("알 수 없는 자치구: {value}", "unknown district: {value}"),
-    "import_row.other_district": (
-        "가져오는 자치구({district})가 아닌 자치구입니다: {value}",
-        "a district other than the importer's ({district}): {value}",
-    ),
-    "import_row.unknown_dong": ("알 수 없는 행정동: {value}", "unknown dong: {value}"),
-    "import_row.dong_not_valid": (
-        "{value}은(는) {on}에 없던 행정동입니다",
-        "{value} was not a dong on {on}",
-    ),
-    "import_row.ambiguous_dong": (
-        "여러 자치구에 같은 이름의 동이 있습니다: {value}; 코드를 쓰세요",
-        "ambiguous dong name: {value}; use the code",
-    ),
-    "import_row.too_long": ("{limit}자를 넘습니다", "longer than {limit} characters"),
-    "import_row.end_before_start": ("종료일이 시작일보다 앞섭니다", "end date before start date"),
-    # Training attendance files (training/attendance_import.py)
-    "attendance.programme_not_found": (
-        "교육과정을 찾을 수 없습니다: {code}",
-        "training programme not found: {code}",
-    ),
-    "attendance.other_district_programme": (
-        "다른 자치구의 교육과정입니다",
-        "a programme of another district",
-    ),
-    "attendance.unknown_district": (
-        "알 수 없는 자치구 코드: {district_code}",
-        "unknown district: {district_code}",
-    ),
-    "attendance_row.no_person": (
-        "범위 안에 {name}({birth_year}) 인물이 없습니다",
-        "no person {name} ({birth_year}) in scope",
-    ),
-    "attendance_row.ambiguous_person": (
-        "{name}({birth_year})이(가) {count}명입니다; 연락처로 구분하세요",
-        "{count} people are {name} ({birth_year}); add the phone",
-    ),
-    "attendance_row.name_required": ("성명이 비어 있습니다", "the name is required"),
-    "attendance_row.bad_year": (
-        "출생연도가 올바르지 않습니다: {value}",
-        "not a birth year: {value}",
-    ),
-    "attendance_row.unknown_module": (
-        "이 과정의 모듈이 아닙니다: {value}",
-        "not a module of this programme: {value}",
-    ),
-    "attendance_row.hours_not_number": (
-        "출석시간이 숫자가 아닙니다: {value}",
-        "hours must be a number: {value}",
-    ),
-    "attendance_row.hours_out_of_range": (
-        "출석시간은 0에서 {max_hours} 사이여야 합니다: {value}",
-        "hours must be between 0 and {max_hours}: {value}",
-    ),
-    "attendance_row.duplicate": (
-        "{row}행과 같은 사람·모듈입니다",
-        "same person and module as row {row}",
-    ),
-    # Training completion rules (training/rules.py)
-    "training_rule.attendance_percent": (
-        "출석 {attended}/{total_hours}시간 ({share}%), 기준 {min_percent}% 이상",
-        "attended {attended}/{total_hours} hours ({share}%), {min_percent}% needed",
-    ),
-    "training_rule.min_hours": (
-        "출석 {attended}시간, 최소 {min_hours}시간",
-        "attended {attended} hours, at least {min_hours} needed",
-    ),
-    "training_rule.prerequisites_done": ("선수과정 이수 완료", "prerequisites completed"),
-    "training_rule.prerequisites_missing": (
-        "선수과정 미이수: {programmes}",
-        "prerequisites not completed: {programmes}",
-    ),
-    "training_rule.enrolled": ("수강 중", "enrolled"),
-    "training_rule.withdrawn": ("{day} 수강 철회", "withdrew on {day}"),
     # Certificates (certificates/)
     "certificate.city_issuer": (
         "서울특별시 마을공동체종합지원센터",
@@ -341,42 +221,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "career.verify_forbidden": ("경력을 확인할 권한이 없습니다", "cannot verify this career"),
     "career.already_verified": ("이미 확인된 경력입니다", "the career is already verified"),
-    # Training (training/)
-    "training.programme_not_found": ("교육과정을 찾을 수 없습니다", "programme not found"),
-    "training.create_forbidden": (
-        "이 교육과정을 만들 권한이 없습니다",
-        "cannot create this programme",
-    ),
-    "training.code_exists": (
-        "같은 코드의 교육과정이 있습니다",
-        "a programme with this code exists",
-    ),
-    "training.enrolment_not_found": ("수강 기록을 찾을 수 없습니다", "enrolment not found"),
-    "training.record_forbidden": (
-        "이 교육과정의 기록을 입력할 권한이 없습니다",
-        "cannot record for this programme",
-    ),
-    "training.already_enrolled": ("이미 수강 중인 과정입니다", "already enrolled"),
-    "training.module_not_in_programme": (
-        "이 과정의 모듈이 아닙니다",
-        "the module is not part of this programme",
-    ),
-    "training.too_many_hours": (
-        "출석 시간이 모듈 시간({hours})보다 깁니다",
-        "more hours than the module's {hours}",
-    ),
-    "training.withdrawn_before_enrolled": (
-        "철회일이 등록일보다 앞섭니다",
-        "withdrawn before enrolled",
-    ),
-    "training.council_school_minimum": (
-        "주민자치학교 {required}시간 이수가 필요합니다 (현재 {hours}시간)",
-        "council school minimum of {required} hours not met (now {hours})",
-    ),
-    "training.attendance_city_admin_only": (
-        "시 관리자만 출석을 일괄 입력할 수 있습니다",
-        "only the city admin may import attendance",
-    ),
     # Experts and placements (experts/)
     "expert.pool_forbidden": ("전문가 풀을 볼 권한이 없습니다", "your role cannot read the pool"),
     "expert.place_staff_only": (
@@ -427,26 +271,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "cannot merge a person into itself",
     ),
     "identity.unknown_action": ("알 수 없는 작업입니다", "unknown action"),
-    # Roster imports, the service side (imports/)
-    "import.file_too_large": ("파일이 너무 큽니다 (50MB 초과)", "upload larger than 50 MB"),
-    "import.empty_file": ("빈 파일입니다", "empty file"),
-    "import.forbidden": ("명단을 가져올 권한이 없습니다", "your role cannot import"),
-    "import.other_district": (
-        "다른 자치구로 가져올 수 없습니다",
-        "cannot import for another district",
-    ),
-    "import.district_forbidden": (
-        "이 자치구로 가져올 권한이 없습니다",
-        "cannot import for this district",
-    ),
-    "import.district_required": ("자치구 코드가 필요합니다", "district_code is required"),
-    "import.template_filename": (
-        "마을공동체_참여자명단_양식.xlsx",
-        "village_community_roster_template.xlsx",
-    ),
-    "import.batch_not_found": ("가져오기 기록을 찾을 수 없습니다", "import batch not found"),
-    "import.no_rejected_rows": ("거부된 행이 없습니다", "this batch rejected no rows"),
-    "import.already_undone": ("이미 취소된 가져오기입니다", "the import is already undone"),
     # Certificates, service side (certificates/)
     "certificate.issue_forbidden": (
         "증명서를 발급할 권한이 없습니다",
@@ -475,86 +299,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "certificate.rate_limited": (
         "요청이 너무 많습니다. 잠시 후 다시 시도하세요",
         "too many requests; try again shortly",
-    ),
-    # Analytics (analytics/)
-    "analytics.forbidden": ("분석 기능을 사용할 권한이 없습니다", "your role cannot use analytics"),
-    "analytics.other_district": (
-        "다른 자치구의 분석은 볼 수 없습니다",
-        "cannot analyse another district",
-    ),
-    "analytics.person_not_in_scope": (
-        "분석 범위에서 이 사람을 찾을 수 없습니다",
-        "the person is not in your analysis scope",
-    ),
-    "analytics.bad_radius": ("반경은 1 또는 2입니다", "the radius is 1 or 2"),
-    "analytics.unknown_graph": (
-        "그래프 종류는 {kinds} 중 하나입니다",
-        "the graph kind is one of {kinds}",
-    ),
-    "analytics.period_reversed": (
-        "기간의 끝이 시작보다 앞설 수 없습니다",
-        "the period ends before it starts",
-    ),
-    "analytics.unknown_district": ("알 수 없는 자치구입니다", "unknown district"),
-    "analytics.city_name": ("서울특별시", "Seoul"),
-    "analytics.backend_unavailable": (
-        "MAEUL_NETWORKX_BACKEND={backend}: networkx 백엔드가 설치되어 있지 않습니다 ({detail}); "
-        "설치하거나(예: 'parallel'은 `pip install nx-parallel`) 설정을 지우세요",
-        "MAEUL_NETWORKX_BACKEND={backend}: networkx backend not installed ({detail}); install "
-        "it (e.g. `pip install nx-parallel` for 'parallel') or unset the setting",
-    ),
-    "analytics.kpi_title": ("지표 {start} ~ {end}", "indicators {start} to {end}"),
-    "analytics.column_indicator": ("지표", "indicator"),
-    "analytics.column_value": ("값", "value"),
-    "analytics.by_gender": (
-        "{total} (여 {female} / 남 {male})",
-        "{total} (female {female} / male {male})",
-    ),
-    "analytics.population_share": ("인구 대비 참여율", "share of the population"),
-    "analytics.council_members": ("주민자치회 위원", "resident council members"),
-    "analytics.council_with_projects": (
-        "  사업 경험 있는 위원",
-        "  members with project experience",
-    ),
-    "analytics.experts_placed": ("마을자치전문가 배치 / 목표", "experts placed / target"),
-    "analytics.spread": ("격차: {metric}", "spread: {metric}"),
-    "analytics.ratio": ("{ratio}배", "{ratio}x"),
-    "analytics.suppressed_note": (
-        "* {threshold}명 미만 칸은 가려졌고, 나머지 인원은 {threshold}명 단위로 반올림했습니다",
-        "* cells under {threshold} people are suppressed; other counts are rounded to multiples "
-        "of {threshold}",
-    ),
-    # Demo data (demo/)
-    "demo.production_refused": (
-        "운영 환경에서는 데모 자료를 만들 수 없습니다",
-        "demo data is refused when MAEUL_ENVIRONMENT=production",
-    ),
-    "demo.skipped_occupied": (
-        "데모 자료를 건너뜁니다: 이미 자료가 있습니다 ({tables})",
-        "skipped: the database already holds data ({tables})",
-    ),
-    "demo.no_schema": (
-        "데이터베이스에 표가 없습니다 (`maeul-db db upgrade`와 `maeul-db refdata load`를 먼저 실행하세요)",
-        "the database has no tables; run `maeul-db db upgrade` and `maeul-db refdata load` first",
-    ),
-    "demo.no_refdata": (
-        "자치구·행정동 참조자료가 없습니다 (`maeul-db refdata load`를 실행하세요)",
-        "no districts/dongs loaded; run `maeul-db refdata load`",
-    ),
-    "demo.unknown_scale": (
-        "알 수 없는 규모: {name} ({scales} 중 하나)",
-        "unknown scale {name}; use one of {scales}",
-    ),
-    "demo.tables_occupied": (
-        "데모 자료를 만들 표에 이미 자료가 있습니다: {tables} (--replace로 지우고 새로 만드세요)",
-        "tables already hold data: {tables}; run with --replace to delete it and generate anew",
-    ),
-    "demo.more_tables": (" 외 {count}개", " and {count} more"),
-    "demo.linked_accounts": (
-        "인물과 연결된 계정 {count}개가 있어 데모 자료를 지울 수 없습니다: {usernames} "
-        "(계정을 지우거나 새 데이터베이스에서 --replace 하세요)",
-        "{count} account(s) point at people, e.g. the demo expert login ({usernames}); remove "
-        "them or start from a new database before --replace",
     ),
     # Intervals as typed (kit/time.py)
     "interval.last_day_out_of_range": ("종료일이 너무 늦습니다", "the last day is out of range"),
@@ -597,6 +341,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> None:
 
 # One import per feature module, merged at the end (below the merge function, hence E402).
 from maeul_db.wording.messages_accounts import MESSAGES_ACCOUNTS  # noqa: E402
+from maeul_db.wording.messages_analytics import MESSAGES_ANALYTICS  # noqa: E402
 from maeul_db.wording.messages_api import MESSAGES_API  # noqa: E402
 from maeul_db.wording.messages_auth import MESSAGES_AUTH  # noqa: E402
 from maeul_db.wording.messages_certs import MESSAGES_CERTS  # noqa: E402
@@ -616,13 +361,18 @@ from maeul_db.wording.messages_i15_requests import MESSAGES_I15_REQUESTS  # noqa
 from maeul_db.wording.messages_i15_settle import MESSAGES_I15_SETTLE  # noqa: E402
 from maeul_db.wording.messages_i16_training import MESSAGES_I16_TRAINING  # noqa: E402
 from maeul_db.wording.messages_identity import MESSAGES_IDENTITY  # noqa: E402
+from maeul_db.wording.messages_imports import MESSAGES_IMPORTS  # noqa: E402
 from maeul_db.wording.messages_input import MESSAGES_INPUT  # noqa: E402
 from maeul_db.wording.messages_limits import MESSAGES_LIMITS  # noqa: E402
 from maeul_db.wording.messages_menu import MESSAGES_MENU  # noqa: E402
 from maeul_db.wording.messages_privacy import MESSAGES_PRIVACY  # noqa: E402
 from maeul_db.wording.messages_reads import MESSAGES_READS  # noqa: E402
+from maeul_db.wording.messages_training import MESSAGES_TRAINING  # noqa: E402
 
 _merge(
+    MESSAGES_IMPORTS,
+    MESSAGES_TRAINING,
+    MESSAGES_ANALYTICS,
     MESSAGES_IDENTITY,
     MESSAGES_INPUT,
     MESSAGES_AUTH,
