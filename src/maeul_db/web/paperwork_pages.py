@@ -1,6 +1,7 @@
 """Paperwork pages (issue 15): calls for proposals, applying for a group (staff or the group's
-representative), an application's page with its eligibility, scores, history and the moves the
-user may make; every list downloadable as xlsx. Forms are parsed here; the services decide."""
+representative), changing an application; every list downloadable as xlsx. An application's own
+page and its review moves are in application_pages.py. Forms are parsed here; the services
+decide."""
 
 from __future__ import annotations
 
@@ -20,8 +21,6 @@ from maeul_db.paperwork.schemas import (
     ApplicationCreate,
     ApplicationUpdate,
     CallCreate,
-    ScoreIn,
-    StatusChange,
 )
 from maeul_db.refdata import choices
 from maeul_db.web.deps import WebUser, get_web_user
@@ -295,34 +294,6 @@ def export_applications(session: SessionDep, user: WebUser) -> Response:
     return _xlsx(views.application_rows(session, user=user), "applications.xlsx")
 
 
-def _application(
-    request: Request,
-    session: Session,
-    *,
-    user: UserAccount,
-    application_id: int,
-    errors: dict[str, FieldError] | None = None,
-    values: dict[str, str] | None = None,
-    status_code: int = 200,
-) -> Response:
-    page = views.application_page(session, user=user, application_id=application_id)
-    context = {
-        "page": page,
-        "errors": errors or {},
-        "values": values or {},
-        "saved": request.query_params.get("saved"),
-    }
-    return render(request, "paperwork/application.html", context, status_code=status_code)
-
-
-@router.get("/paperwork/applications/{application_id}")
-def show_application(
-    request: Request, session: SessionDep, user: WebUser, application_id: int
-) -> Response:
-    """An application: people, budget, eligibility with reasons, scores, history, next moves."""
-    return _application(request, session, user=user, application_id=application_id)
-
-
 def _values_of(detail: Any) -> dict[str, str]:
     """An application's content as the form's fields, for changing it."""
     values: dict[str, str] = {
@@ -395,83 +366,3 @@ def update_application(
             status_code=422,
         )
     return saved_redirect(f"/paperwork/applications/{application.id}?saved=application")
-
-
-@router.post("/paperwork/applications/{application_id}/status")
-def change_status(
-    request: Request, session: SessionDep, user: WebUser, application_id: int, form: FormDep
-) -> Response:
-    """Move the application (return, select, agree …) with the reason given."""
-    values = text_values(form)
-    try:
-        data = build(StatusChange, filled(values, ("to", "reason")))
-        with form_write(session):
-            review.change_status(
-                session, user=user, application_id=application_id, to=data.to, reason=data.reason
-            )
-    except FormInvalid as exc:
-        return _application(
-            request,
-            session,
-            user=user,
-            application_id=application_id,
-            errors=exc.errors,
-            values=values,
-            status_code=422,
-        )
-    return saved_redirect(f"/paperwork/applications/{application_id}?saved=status")
-
-
-@router.post("/paperwork/applications/{application_id}/eligibility")
-def check_eligibility(
-    request: Request, session: SessionDep, user: WebUser, application_id: int
-) -> Response:
-    """Evaluate the call's rules on the record."""
-    try:
-        with form_write(session):
-            review.check_eligibility(session, user=user, application_id=application_id)
-    except FormInvalid as exc:
-        return _application(
-            request,
-            session,
-            user=user,
-            application_id=application_id,
-            errors=exc.errors,
-            status_code=422,
-        )
-    return saved_redirect(f"/paperwork/applications/{application_id}?saved=eligibility")
-
-
-@router.post("/paperwork/applications/{application_id}/scores")
-def score_application(
-    request: Request, session: SessionDep, user: WebUser, application_id: int, form: FormDep
-) -> Response:
-    """Record the reviewer's points on the sheet in force."""
-    values = text_values(form)
-    points: dict[str, int] = {}
-    try:
-        for name, raw in values.items():
-            if name.startswith("points_"):
-                if not raw.lstrip("-").isdigit():
-                    raise FormInvalid({"points": FieldError(code="int_parsing")})
-                points[name.removeprefix("points_")] = int(raw)
-        data = build(ScoreIn, {"points": points, "comment": values.get("comment", "")})
-        with form_write(session):
-            review.score(
-                session,
-                user=user,
-                application_id=application_id,
-                points=data.points,
-                comment=data.comment,
-            )
-    except FormInvalid as exc:
-        return _application(
-            request,
-            session,
-            user=user,
-            application_id=application_id,
-            errors=exc.errors,
-            values=values,
-            status_code=422,
-        )
-    return saved_redirect(f"/paperwork/applications/{application_id}?saved=scores")

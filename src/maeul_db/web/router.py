@@ -24,6 +24,7 @@ from maeul_db.participants.schemas import PeopleFilter
 from maeul_db.refdata import choices
 from maeul_db.web import (
     account_pages,
+    application_pages,
     assembly_pages,
     career_pages,
     certificate_pages,
@@ -190,6 +191,7 @@ router.include_router(council_pages_router)
 router.include_router(assembly_pages.router)
 router.include_router(space_pages.router)
 router.include_router(paperwork_pages.router)
+router.include_router(application_pages.router)
 router.include_router(support_request_pages.router)
 router.include_router(report_pages.router)
 router.include_router(settlement_pages.router)
