@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from maeul_db.errors import InvalidInput
 from maeul_db.models import Role, TrainingCompletion
-from maeul_db.training import service
+from maeul_db.training import council_school, service
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
@@ -91,11 +91,11 @@ def test_council_school_six_hour_minimum(session: Session) -> None:
     person = make_person(session)
     complete_program(session, program=short, person=person)
     with pytest.raises(InvalidInput):
-        service.require_council_school(session, person_id=person.id)
+        council_school.require(session, person_id=person.id)
     complete_program(session, program=full, person=person)
-    check = service.council_school_check(session, person_id=person.id)
+    check = council_school.check(session, person_id=person.id)
     assert check.meets_minimum and check.hours == Decimal(10)
-    service.require_council_school(session, person_id=person.id)
+    council_school.require(session, person_id=person.id)
 
 
 def test_enrol_other_district_programme_forbidden(client: TestClient, session: Session) -> None:

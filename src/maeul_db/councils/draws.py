@@ -34,14 +34,12 @@ from maeul_db.models import (
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
-from maeul_db.training import service as training_service
+from maeul_db.training import council_school
 from maeul_db.training.rules import COUNCIL_SCHOOL_MIN_HOURS
 
 
 def _school_hours(session: Session, applicant: CouncilApplicant) -> Decimal:
-    check = training_service.council_school_check(
-        session, person_id=applicant.person_id, on=applicant.term_start
-    )
+    check = council_school.check(session, person_id=applicant.person_id, on=applicant.term_start)
     return check.hours
 
 

@@ -24,7 +24,7 @@ from maeul_db.errors import Conflict, Forbidden, InvalidInput, NotFound
 from maeul_db.kit.time import check_fact_date, check_interval
 from maeul_db.models import Council, CouncilSeat, Person, UserAccount
 from maeul_db.participants import service as participant_service
-from maeul_db.training import service as training_service
+from maeul_db.training import council_school
 
 
 def seats_of(session: Session, council_id: int) -> list[tuple[CouncilSeat, Person]]:
@@ -92,9 +92,7 @@ def term_breaches(
 def _check_training(session: Session, *, user: UserAccount, data: SeatCreate) -> str | None:
     """None when trained; the override reason when a city admin seats someone untrained."""
     try:
-        training_service.require_council_school(
-            session, person_id=data.person_id, on=data.valid_from
-        )
+        council_school.require(session, person_id=data.person_id, on=data.valid_from)
     except InvalidInput:
         reason = (data.override_reason or "").strip()
         if not reason:

@@ -12,12 +12,12 @@ from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.core import facts, refs
+from maeul_db.core import facts, person_facts, refs
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.groups.schemas import GroupCreate, GroupUpdate, MembershipCreate
 from maeul_db.kit.pagination import Page, paginate
-from maeul_db.kit.time import active_on, check_interval
+from maeul_db.kit.time import active_on
 from maeul_db.models import (
     District,
     Dong,
@@ -25,7 +25,6 @@ from maeul_db.models import (
     GroupMembership,
     MembershipRole,
     Person,
-    Role,
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
@@ -132,39 +131,16 @@ def add_member(
     session: Session, *, user: UserAccount, group_id: int, data: MembershipCreate
 ) -> GroupMembership:
     group = get(session, user=user, group_id=group_id)
-    if user.role != Role.city_admin:
-        participant_service.get(session, user=user, person_id=data.person_id)
-    refs.require_person(session, data.person_id)
-    check_interval(data.valid_from, data.valid_to)
-    facts.refuse_overlap(
+    return person_facts.add(
         session,
-        GroupMembership,
+        user=user,
+        model=GroupMembership,
         holder=("group_id", group_id),
-        person_id=data.person_id,
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
-        message="membership.duplicate",
-    )
-    membership = GroupMembership(
-        group_id=group_id,
-        person_id=data.person_id,
-        role=data.role,
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
         district_code=group.district_code,
-    )
-    session.add(membership)
-    session.flush()
-    audit.record(
-        session,
-        actor=user,
-        action="create",
+        data=data,
         entity="group_membership",
-        entity_id=membership.id,
-        district_code=group.district_code,
-        after=data.model_dump(),
+        duplicate_message="membership.duplicate",
     )
-    return membership
 
 
 def _membership(session: Session, *, user: UserAccount, membership_id: int) -> GroupMembership:

@@ -12,18 +12,17 @@ from maeul_db.access_log import service as access_log
 from maeul_db.audit import changes as changes_
 from maeul_db.audit import service as audit
 from maeul_db.auth import policies
-from maeul_db.core import facts, refs
+from maeul_db.core import facts, person_facts, refs
 from maeul_db.core.scope import district_scoped, get_visible
 from maeul_db.errors import Forbidden, NotFound
 from maeul_db.groups import service as group_service
 from maeul_db.kit.pagination import Page, paginate
-from maeul_db.kit.time import active_on, check_interval
+from maeul_db.kit.time import active_on
 from maeul_db.models import (
     Participation,
     ParticipationRole,
     Person,
     Project,
-    Role,
     UserAccount,
 )
 from maeul_db.participants import service as participant_service
@@ -151,39 +150,16 @@ def add_participant(
     session: Session, *, user: UserAccount, project_id: int, data: ParticipationCreate
 ) -> Participation:
     project = get(session, user=user, project_id=project_id)
-    if user.role != Role.city_admin:
-        participant_service.get(session, user=user, person_id=data.person_id)
-    refs.require_person(session, data.person_id)
-    check_interval(data.valid_from, data.valid_to)
-    facts.refuse_overlap(
+    return person_facts.add(
         session,
-        Participation,
+        user=user,
+        model=Participation,
         holder=("project_id", project_id),
-        person_id=data.person_id,
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
-        message="participation.duplicate",
-    )
-    participation = Participation(
-        project_id=project_id,
-        person_id=data.person_id,
-        role=data.role,
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
         district_code=project.district_code,
-    )
-    session.add(participation)
-    session.flush()
-    audit.record(
-        session,
-        actor=user,
-        action="create",
+        data=data,
         entity="participation",
-        entity_id=participation.id,
-        district_code=project.district_code,
-        after=data.model_dump(),
+        duplicate_message="participation.duplicate",
     )
-    return participation
 
 
 def close_participation(

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body
 
 from maeul_db.auth.deps import CurrentUser, SessionDep
 from maeul_db.models import TrainingStage
-from maeul_db.training import service
+from maeul_db.training import council_school, service
 from maeul_db.training.schemas import (
     AttendanceRecord,
     CouncilSchoolCheck,
@@ -71,4 +71,4 @@ def check_council_school(
     session: SessionDep, user: CurrentUser, person_id: int
 ) -> CouncilSchoolCheck:
     """Whether the person has the 6 council-school hours a council seat needs."""
-    return service.council_school_for(session, user=user, person_id=person_id)
+    return council_school.for_person(session, user=user, person_id=person_id)

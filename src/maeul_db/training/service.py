@@ -36,7 +36,6 @@ from maeul_db.participants.visibility import visible_people
 from maeul_db.training import rules
 from maeul_db.training.schemas import (
     AttendanceRecord,
-    CouncilSchoolCheck,
     EnrolmentCreate,
     ModulePublic,
     ProgramCreate,
@@ -411,45 +410,3 @@ def completions(
             )
         )
     return [(c, p) for c, p in session.exec(stmt).all()]
-
-
-def council_school_for(
-    session: Session, *, user: UserAccount, person_id: int
-) -> CouncilSchoolCheck:
-    """The council-school check for a person visible to ``user`` (404 otherwise)."""
-    participant_service.get(session, user=user, person_id=person_id)
-    return council_school_check(session, person_id=person_id)
-
-
-def council_school_check(
-    session: Session, *, person_id: int, on: date | None = None
-) -> CouncilSchoolCheck:
-    """Hours of completed council school (주민자치학교) against the 6-hour minimum for a seat;
-    with ``on``, only courses completed by that day (a seat's first day) count."""
-    hours = sum(
-        (
-            c.hours
-            for c, p in completions(session, person_id=person_id)
-            if p.stage == TrainingStage.council_school and (on is None or c.completed_on <= on)
-        ),
-        Decimal(0),
-    )
-    return CouncilSchoolCheck(
-        person_id=person_id,
-        hours=hours,
-        required_hours=rules.COUNCIL_SCHOOL_MIN_HOURS,
-        meets_minimum=hours >= rules.COUNCIL_SCHOOL_MIN_HOURS,
-    )
-
-
-def require_council_school(session: Session, *, person_id: int, on: date | None = None) -> None:
-    """Call before giving anyone a council seat: refuses without 6 completed council-school hours
-    (by ``on``, the seat's first day, when given)."""
-    check = council_school_check(session, person_id=person_id, on=on)
-    if not check.meets_minimum:
-        raise InvalidInput(
-            "training.council_school_minimum",
-            required=check.required_hours,
-            hours=check.hours,
-            field="person_id",
-        )
