@@ -30,16 +30,11 @@ from maeul_db.audit import service as audit
 from maeul_db.identity.keys import KeyMaker
 from maeul_db.imports import files
 from maeul_db.imports.batches import open_batch, stored
+from maeul_db.imports.cell_checks import RowError
+from maeul_db.imports.lookups import Lookups
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
 from maeul_db.imports.schemas import CreatedPublic, ImportReport
-from maeul_db.imports.validate import (
-    Lookups,
-    Rejected,
-    RosterRow,
-    RowChecker,
-    RowError,
-    Validated,
-)
+from maeul_db.imports.validate import Rejected, RosterRow, RowChecker, Validated
 from maeul_db.imports.write import Counts, apply, plan_rows
 from maeul_db.kit.time import utcnow
 from maeul_db.models import UserAccount

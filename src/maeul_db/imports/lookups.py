@@ -1,0 +1,68 @@
+"""The reference geography an import checks its rows against, read once per import: districts by
+code and name, dongs by code and by name (with and without the official 제), and the dong
+successions for "use X for that date" hints (``dong_hint``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, select
+
+from maeul_db.imports.columns import header_key
+from maeul_db.imports.dong_hint import load_successions
+from maeul_db.imports.values import dong_key
+from maeul_db.kit import time as clock
+from maeul_db.models import District, Dong
+
+
+@dataclass(frozen=True, slots=True)
+class DongRef:
+    code: str
+    district_code: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+
+@dataclass
+class Lookups:
+    districts: dict[str, str]  # code, Korean and English name (header_key form) → code
+    dongs: dict[str, DongRef]  # code → dong
+    dong_names: dict[tuple[str, str], list[DongRef]]  # (district, name key) → dongs
+    city_dong_names: dict[str, list[DongRef]]  # name key → dongs anywhere
+    today: date = field(default_factory=clock.today)
+    # Dong code → its Korean name and its successions, for "use X for that date" hints.
+    dong_labels: dict[str, str] = field(default_factory=dict)
+    successions: list[tuple[str, str, date]] = field(default_factory=list)
+
+
+def load_lookups(session: Session) -> Lookups:
+    districts: dict[str, str] = {}
+    for d in session.exec(select(District)).all():
+        for text in (d.code, d.name_ko, d.name_en):
+            districts[header_key(text)] = d.code
+    dongs: dict[str, DongRef] = {}
+    dong_names: dict[tuple[str, str], list[DongRef]] = {}
+    city: dict[str, list[DongRef]] = {}
+    labels: dict[str, str] = {}
+    for dong in session.exec(select(Dong)).all():
+        ref = DongRef(dong.code, dong.district_code, dong.valid_from, dong.valid_to)
+        dongs[dong.code] = ref
+        labels[dong.code] = dong.name_ko
+        # With or without the official 제 (정릉제1동 = 정릉1동): values.dong_key.
+        for name in {dong.name_ko, dong.name_ko_official or dong.name_ko}:
+            dong_names.setdefault((dong.district_code, dong_key(name)), []).append(ref)
+            city.setdefault(dong_key(name), []).append(ref)
+    return Lookups(
+        districts,
+        dongs,
+        dong_names,
+        city,
+        dong_labels=labels,
+        successions=load_successions(session),
+    )
