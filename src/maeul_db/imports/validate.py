@@ -74,6 +74,9 @@ _UNKNOWN = object()
 # ``same`` of a column that is checked on every row, not memoised (names, phones: mostly unique).
 _EACH = object()
 _CAUGHT = (RowProblem, InvalidInput)
+# A roster without the optional programme column: the village-community grant (read once, not
+# through the enum on every row).
+DEFAULT_PROGRAMME = Programme.village_community.value
 
 
 def _soft(convert: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -151,7 +154,7 @@ class RowChecker:
     def _default(self, number: int, key: str, text: str) -> str | None:
         """An optional choice column's unknown value: a warning and the default, never a lost
         row (issue 10: 사업분야 saying "이웃만들기" kept every row)."""
-        default = Programme.village_community.value if key == "programme" else None
+        default = DEFAULT_PROGRAMME if key == "programme" else None
         self.warnings.append(
             RowError(
                 number,
@@ -279,7 +282,7 @@ class RowChecker:
             dong,
             project,
             stage,
-            programme or Programme.village_community.value,
+            programme or DEFAULT_PROGRAMME,
             group,
             sys.intern(name),
             gender,
