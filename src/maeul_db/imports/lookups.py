@@ -9,8 +9,9 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from maeul_db.imports.cell_checks import RowProblem
 from maeul_db.imports.columns import header_key
-from maeul_db.imports.dong_hint import load_successions
+from maeul_db.imports.dong_hint import dong_suggestion, load_successions
 from maeul_db.imports.values import dong_key
 from maeul_db.kit import time as clock
 from maeul_db.models import District, Dong
@@ -66,3 +67,30 @@ def load_lookups(session: Session) -> Lookups:
         dong_labels=labels,
         successions=load_successions(session),
     )
+
+
+def resolve_dong(
+    lookups: Lookups, text: str, district: str | None, on: date, *, code: str = "unknown_dong"
+) -> str:
+    """The dong a cell names (its code or its name in ``district``; a home dong anywhere in the
+    city), valid on ``on``; else the row problem ``code`` with a hint when it was not valid then."""
+    ref = lookups.dongs.get(text)
+    if ref is not None:
+        candidates = [ref]
+    elif district is not None:
+        candidates = lookups.dong_names.get((district, dong_key(text)), [])
+        if not candidates and code == "unknown_home_dong":
+            candidates = lookups.city_dong_names.get(dong_key(text), [])
+    else:
+        candidates = []
+    if district is not None and code == "unknown_dong":
+        candidates = [c for c in candidates if c.district_code == district]
+    if not candidates:
+        raise RowProblem(code, "import_row.unknown_dong", value=text)
+    valid = [c for c in candidates if c.valid_on(on)]
+    if not valid:
+        key, params = dong_suggestion(lookups, candidates, on)
+        raise RowProblem(code, key, value=text, on=on, **params)
+    if len({c.district_code for c in valid}) > 1:
+        raise RowProblem(code, "import_row.ambiguous_dong", value=text)
+    return valid[0].code

@@ -15,10 +15,8 @@ from maeul_db.errors import InvalidInput
 from maeul_db.imports import cell_checks as cells
 from maeul_db.imports.cell_checks import RowError, RowProblem, screened
 from maeul_db.imports.columns import GENDERS, PROGRAMMES, ROLES, STAGES, header_key
-from maeul_db.imports.dong_hint import dong_suggestion
-from maeul_db.imports.lookups import Lookups
+from maeul_db.imports.lookups import Lookups, resolve_dong
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
-from maeul_db.imports.values import dong_key
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_email, normalize_name
 from maeul_db.models import Programme
@@ -74,9 +72,64 @@ _UNKNOWN = object()
 # ``same`` of a column that is checked on every row, not memoised (names, phones: mostly unique).
 _EACH = object()
 _CAUGHT = (RowProblem, InvalidInput)
+# The columns in the order a row's errors are reported (the first is the one a report names).
+ORDER = (
+    "year",
+    "district",
+    "start_date",
+    "end_date",
+    "dong",
+    "home_dong",
+    "project",
+    "group",
+    "stage",
+    "programme",
+    "name",
+    "gender",
+    "birth_year",
+    "phone",
+    "email",
+    "role",
+    "consent_date",
+    "consent_items",
+)
+RANK = {key: rank for rank, key in enumerate(ORDER)}
+# Columns whose value depends on their text alone, checked in one loop (``RowChecker._plain``).
+PLAIN = (
+    "year",
+    "district",
+    "start_date",
+    "end_date",
+    "project",
+    "group",
+    "stage",
+    "gender",
+    "role",
+    "consent_date",
+    "consent_items",
+)
+REQUIRED = frozenset(
+    (
+        "year",
+        "district",
+        "dong",
+        "project",
+        "group",
+        "stage",
+        "name",
+        "gender",
+        "birth_year",
+        "role",
+    )
+)
+Found = list[tuple[int, RowError]]  # (the column's rank in ORDER, the error)
 # A roster without the optional programme column: the village-community grant (read once, not
 # through the enum on every row).
 DEFAULT_PROGRAMME = Programme.village_community.value
+
+
+def _rank_of(item: tuple[int, RowError]) -> int:
+    return item[0]
 
 
 def _soft(convert: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -107,6 +160,7 @@ class RowChecker:
         self.header = {key: header_for(parsed, key) for key in self.index}
         self._intern: dict[str, str] = {}
         self._memos: dict[tuple[str, str, object], Any] = {}
+        self._plain_memos = 0
         self._starts: dict[int, date] = {}
         self.warnings: list[RowError] = []
         today = lookups.today
@@ -118,6 +172,25 @@ class RowChecker:
         self._gender = lambda t: cells.choice(t, GENDERS, "unknown_gender")
         self._role = lambda t: cells.choice(t, ROLES, "unknown_role")
         self._programme = _soft(lambda t: cells.choice(t, PROGRAMMES, "unknown_programme"))
+        converts: dict[str, Callable[[str], Any]] = {
+            "year": self._year,
+            "district": self._district,
+            "start_date": cells.parse_date,
+            "end_date": cells.parse_date,
+            "project": self._project,
+            "group": self._group,
+            "stage": self._stage,
+            "gender": self._gender,
+            "role": self._role,
+            "consent_date": self._consent,
+            "consent_items": cells.consent_items,
+        }
+        # (rank, key, cell index or None, convert, required, its memo: text → value or problem)
+        self._plain: list[tuple[int, str, int | None, Callable[[str], Any], bool, dict[str, Any]]]
+        self._plain = [
+            (RANK[key], key, self.index.get(key), converts[key], key in REQUIRED, {})
+            for key in PLAIN
+        ]
 
     def _district(self, text: str) -> str:
         code = self.lookups.districts.get(header_key(text))
@@ -130,26 +203,7 @@ class RowChecker:
     def _dong(
         self, text: str, district: str | None, on: date, *, code: str = "unknown_dong"
     ) -> str:
-        ref = self.lookups.dongs.get(text)
-        if ref is not None:
-            candidates = [ref]
-        elif district is not None:
-            candidates = self.lookups.dong_names.get((district, dong_key(text)), [])
-            if not candidates and code == "unknown_home_dong":
-                candidates = self.lookups.city_dong_names.get(dong_key(text), [])
-        else:
-            candidates = []
-        if district is not None and code == "unknown_dong":
-            candidates = [c for c in candidates if c.district_code == district]
-        if not candidates:
-            raise RowProblem(code, "import_row.unknown_dong", value=text)
-        valid = [c for c in candidates if c.valid_on(on)]
-        if not valid:
-            key, params = dong_suggestion(self.lookups, candidates, on)
-            raise RowProblem(code, key, value=text, on=on, **params)
-        if len({c.district_code for c in valid}) > 1:
-            raise RowProblem(code, "import_row.ambiguous_dong", value=text)
-        return valid[0].code
+        return resolve_dong(self.lookups, text, district, on, code=code)
 
     def _default(self, number: int, key: str, text: str) -> str | None:
         """An optional choice column's unknown value: a warning and the default, never a lost
@@ -183,37 +237,70 @@ class RowChecker:
                 found = screened(key, text, convert)
             except _CAUGHT as problem:
                 found = problem
-            if len(self._memos) < MEMO_LIMIT:
+            if len(self._memos) + self._plain_memos < MEMO_LIMIT:
                 self._memos[(key, text, same)] = found
         if isinstance(found, _CAUGHT):
             raise found.with_traceback(None)  # not a traceback growing with every row
         return found
 
+    def _error(self, number: int, key: str, problem: Exception) -> RowError:
+        if isinstance(problem, RowProblem):
+            return problem.at(number, self.header[key])
+        assert isinstance(problem, InvalidInput)
+        return RowError.of(number, self.header[key], f"bad_{key}", problem)
+
+    def _plain_values(self, row: RawRow, found: Found) -> list[Any]:
+        """The values of the ``PLAIN`` columns, in that order (None when empty or refused; the
+        refusal in ``found``): a repeated cell is one dictionary look-up."""
+        values: list[Any] = []
+        for rank, key, i, convert, required, memo in self._plain:
+            text = row.cells[i] if i is not None else ""
+            if not text:
+                if required:
+                    found.append(
+                        (rank, RowError(row.number, self.header.get(key, key), "required"))
+                    )
+                values.append(None)
+                continue
+            value = memo.get(text, _MISSING)
+            if value is _MISSING:
+                try:
+                    value = screened(key, text, convert)
+                except _CAUGHT as problem:
+                    value = problem
+                if len(self._memos) + self._plain_memos < MEMO_LIMIT:
+                    memo[text] = value
+                    self._plain_memos += 1
+            if isinstance(value, _CAUGHT):
+                found.append((rank, self._error(row.number, key, value)))
+                value = None
+            values.append(value)
+        return values
+
     def _take(
         self,
         row: RawRow,
-        errors: list[RowError],
+        found: Found,
         key: str,
         convert: Callable[[str], Any],
-        required: bool,
         same: object = (),
     ) -> Any:
-        """The value of column ``key`` (None when empty or refused; the refusal in ``errors``).
+        """The value of column ``key`` (None when empty or refused; the refusal in ``found``).
         ``same``: what besides the text the value depends on (``_EACH``: not memoised)."""
         i = self.index.get(key)
         text = row.cells[i] if i is not None else ""
         if not text:
-            if required:
-                errors.append(RowError(row.number, self.header.get(key, key), "required"))
+            if key in REQUIRED:
+                found.append(
+                    (RANK[key], RowError(row.number, self.header.get(key, key), "required"))
+                )
             return None
         try:
             if same is _EACH:
                 return screened(key, text, convert)
             return self._memo(key, text, same, convert)
-        except RowProblem as problem:
-            errors.append(problem.at(row.number, self.header[key]))
-        except InvalidInput as exc:
-            errors.append(RowError.of(row.number, self.header[key], f"bad_{key}", exc))
+        except _CAUGHT as problem:
+            found.append((RANK[key], self._error(row.number, key, problem)))
         return None
 
     def _start(self, year: int | None) -> date:
@@ -226,49 +313,38 @@ class RowChecker:
         return day
 
     def _optional(
-        self,
-        row: RawRow,
-        errors: list[RowError],
-        key: str,
-        convert: Callable[[str], Any],
-        same: object,
+        self, row: RawRow, found: Found, key: str, convert: Callable[[str], Any], same: object
     ) -> Any:
-        value = self._take(row, errors, key, convert, False, same)
+        value = self._take(row, found, key, convert, same)
         if value is _UNKNOWN:
             i = self.index[key]
             return self._default(row.number, key, row.cells[i])
         return value
 
     def check(self, row: RawRow) -> RosterRow | list[RowError]:
-        errors: list[RowError] = []
+        found: Found = []
+        (year, district, start, end, project, group, stage, gender, role, consent_on, purposes) = (
+            self._plain_values(row, found)
+        )
         take = self._take
-        year = take(row, errors, "year", self._year, True)
-        district = take(row, errors, "district", self._district, True)
-        start = take(row, errors, "start_date", cells.parse_date, False)
-        end = take(row, errors, "end_date", cells.parse_date, False)
         on = start or self._start(year)
         where = (district, on)
-        dong = take(row, errors, "dong", lambda t: self._dong(t, district, on), True, where)
+        dong = take(row, found, "dong", lambda t: self._dong(t, district, on), where)
         home_dong = self._optional(
             row,
-            errors,
+            found,
             "home_dong",
             _soft(lambda t: self._dong(t, district, on, code="unknown_home_dong")),
             where,
         )
-        project = take(row, errors, "project", self._project, True)
-        group = take(row, errors, "group", self._group, True)
-        stage = take(row, errors, "stage", self._stage, True)
-        programme = self._optional(row, errors, "programme", self._programme, ())
-        name = take(row, errors, "name", normalize_name, True, _EACH)
-        gender = take(row, errors, "gender", self._gender, True)
+        programme = self._optional(row, found, "programme", self._programme, ())
+        name = take(row, found, "name", normalize_name, _EACH)
         high = year or self.lookups.today.year
-        birth = take(row, errors, "birth_year", lambda t: cells.birth_year(t, high), True, (year,))
-        phone = take(row, errors, "phone", cells.phone, False, _EACH)
-        email = take(row, errors, "email", normalize_email, False, _EACH)
-        role = take(row, errors, "role", self._role, True)
-        consent_on = take(row, errors, "consent_date", self._consent, False)
-        purposes = take(row, errors, "consent_items", cells.consent_items, False)
+        birth = take(row, found, "birth_year", lambda t: cells.birth_year(t, high), (year,))
+        phone = take(row, found, "phone", cells.phone, _EACH)
+        email = take(row, found, "email", normalize_email, _EACH)
+        # Reported in the columns' order (ORDER), whatever order they were checked in.
+        errors = [error for _rank, error in sorted(found, key=_rank_of)] if found else []
         if purposes and consent_on is None and not errors:
             errors.append(RowError(row.number, self.header["consent_items"], "consent_undated"))
         if end is not None and end < on:
