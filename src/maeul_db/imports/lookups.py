@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from maeul_db.imports.cell_checks import RowProblem
 from maeul_db.imports.columns import header_key
@@ -44,20 +45,33 @@ class Lookups:
 
 def load_lookups(session: Session) -> Lookups:
     districts: dict[str, str] = {}
-    for d in session.exec(select(District)).all():
-        for text in (d.code, d.name_ko, d.name_en):
-            districts[header_key(text)] = d.code
+    # Columns, not ORM objects: a few hundred dongs cost no identity map per import.
+    for code, name_ko, name_en in session.exec(
+        select(District.code, District.name_ko, District.name_en)
+    ).all():
+        for text in (code, name_ko, name_en):
+            districts[header_key(text)] = code
     dongs: dict[str, DongRef] = {}
     dong_names: dict[tuple[str, str], list[DongRef]] = {}
     city: dict[str, list[DongRef]] = {}
     labels: dict[str, str] = {}
-    for dong in session.exec(select(Dong)).all():
-        ref = DongRef(dong.code, dong.district_code, dong.valid_from, dong.valid_to)
-        dongs[dong.code] = ref
-        labels[dong.code] = dong.name_ko
+    rows = session.execute(
+        sa_select(
+            col(Dong.code),
+            col(Dong.district_code),
+            col(Dong.valid_from),
+            col(Dong.valid_to),
+            col(Dong.name_ko),
+            col(Dong.name_ko_official),
+        )
+    ).all()
+    for code, district_code, valid_from, valid_to, name_ko, official in rows:
+        ref = DongRef(code, district_code, valid_from, valid_to)
+        dongs[code] = ref
+        labels[code] = name_ko
         # With or without the official 제 (정릉제1동 = 정릉1동): values.dong_key.
-        for name in {dong.name_ko, dong.name_ko_official or dong.name_ko}:
-            dong_names.setdefault((dong.district_code, dong_key(name)), []).append(ref)
+        for name in {name_ko, official or name_ko}:
+            dong_names.setdefault((district_code, dong_key(name)), []).append(ref)
             city.setdefault(dong_key(name), []).append(ref)
     return Lookups(
         districts,
