@@ -44,6 +44,18 @@ def _as_tuples(
         yield tuple(row[name] for name in names) if isinstance(row, Mapping) else row
 
 
+def _tuple_chunks(rows: Iterator[Any], names: list[str], size: int) -> Iterator[list[Any]]:
+    """``_as_tuples`` a chunk at a time, a tuple taken as it is without a generator step or an
+    ABC check per row (the imports' rows are tuples)."""
+    while chunk := list(islice(rows, size)):
+        yield [
+            row
+            if type(row) is tuple
+            else (tuple(row[name] for name in names) if isinstance(row, Mapping) else row)
+            for row in chunk
+        ]
+
+
 def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
     while chunk := list(islice(rows, size)):
         yield chunk
@@ -85,7 +97,7 @@ def _executemany(
     processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in order]
     picks = [names.index(name) for name in order]
     sql, done = str(compiled), 0
-    for chunk in _chunks(_as_tuples(rows, names), chunk_size):
+    for chunk in _tuple_chunks(rows, names, chunk_size):
         # Column by column: a processed value is reused for equal values (one ``now`` for every
         # row's created_at, a handful of dates and enums).
         columns = [

@@ -16,8 +16,9 @@ from fastapi.testclient import TestClient
 import maeul_db
 from maeul_db import models, wording
 from maeul_db.errors import InvalidInput, MaeulError, NotFound
+from maeul_db.imports.lookups import Lookups
 from maeul_db.imports.parse import parse
-from maeul_db.imports.validate import Lookups, validate
+from maeul_db.imports.validate import validate
 from maeul_db.kit import pdf
 from maeul_db.kit.text import normalize_phone
 from maeul_db.web.logging_forms import FieldError

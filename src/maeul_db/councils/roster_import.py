@@ -30,10 +30,10 @@ from maeul_db.councils.seats import appoint
 from maeul_db.errors import MaeulError
 from maeul_db.identity import entry
 from maeul_db.imports.batches import open_batch
+from maeul_db.imports.cell_checks import RowProblem, parse_date
 from maeul_db.imports.columns import YEAR_SUFFIX, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
-from maeul_db.imports.validate import RowProblem, parse_date
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_phone
 from maeul_db.models import Council, CouncilSeat, ImportBatch, Person, UserAccount

@@ -36,10 +36,14 @@ class KeyMaker:
 
     def __init__(self, secret: str | None = None) -> None:
         self._key = (secret if secret is not None else get_settings().identity_key).encode()
+        self._keyed = hmac.new(self._key, digestmod=hashlib.sha256)
 
     def _digest(self, kind: str, *parts: str) -> str:
-        message = "\x1f".join((kind, *parts)).encode()
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+        # A copy of the keyed state, not a new HMAC per digest (the same digest at half the cost:
+        # an 8,000-row import makes 16,000 of them).
+        state = self._keyed.copy()
+        state.update("\x1f".join((kind, *parts)).encode())
+        return state.hexdigest()
 
     def keys(
         self, *, name: str, birth_year: int, phone: str | None, email: str | None

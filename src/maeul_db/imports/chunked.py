@@ -3,7 +3,7 @@
 Strict mode checks a large file in a stream (``imports.stream``) and keeps no row. When every row
 was good, the file used to be read again, every row validated, keyed and planned in memory, then
 written: gigabytes for a million rows. Here the file is read again and each chunk of
-``WRITE_ROWS`` valid rows is planned (``write.plan_rows``) and written (``write.apply``) before the
+``WRITE_ROWS`` valid rows is planned (``plan.plan_rows``) and written (``write.apply``) before the
 next is read, all inside the one transaction and one batch, so strict still means all or nothing
 and undo removes the batch as a whole.
 
@@ -30,17 +30,13 @@ from maeul_db.audit import service as audit
 from maeul_db.identity.keys import KeyMaker
 from maeul_db.imports import files
 from maeul_db.imports.batches import open_batch, stored
+from maeul_db.imports.cell_checks import RowError
+from maeul_db.imports.lookups import Lookups
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
+from maeul_db.imports.plan import Counts, plan_rows
 from maeul_db.imports.schemas import CreatedPublic, ImportReport
-from maeul_db.imports.validate import (
-    Lookups,
-    Rejected,
-    RosterRow,
-    RowChecker,
-    RowError,
-    Validated,
-)
-from maeul_db.imports.write import Counts, apply, plan_rows
+from maeul_db.imports.validate import Rejected, RosterRow, RowChecker, Validated
+from maeul_db.imports.write import apply
 from maeul_db.kit.time import utcnow
 from maeul_db.models import UserAccount
 

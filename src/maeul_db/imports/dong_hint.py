@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from maeul_db.models import DongSuccession
 
 if TYPE_CHECKING:
-    from maeul_db.imports.validate import DongRef, Lookups
+    from maeul_db.imports.lookups import DongRef, Lookups
 
 
 def load_successions(session: Session) -> list[tuple[str, str, date]]:

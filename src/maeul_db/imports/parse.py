@@ -139,6 +139,9 @@ def _too_many(limit: int) -> InvalidInput:
     return InvalidInput("input.too_many_rows", field="file", limit=limit)
 
 
+CELL_MEMO = 100_000
+
+
 def cells_text(cells: Sequence[str]) -> str:
     return " ".join(c for c in cells if c)[:40]
 
@@ -156,9 +159,19 @@ def _rows(
     the officer excluded are skipped with a warning. A file with more than ``limit`` rows is
     refused as a whole (raised while reading, inside the import's transaction)."""
     count = 0
+    # A file repeats most of its cells (years, districts, dongs, dates, projects…): each distinct
+    # cell is read once (at most ``CELL_MEMO`` of them).
+    read: dict[str, str] = {}
+
+    def first_read(cell: str) -> str:
+        value = clean(unquote_cell(cell.strip()))
+        if len(read) < CELL_MEMO:
+            read[cell] = value
+        return value
+
     for index, record in enumerate(records):
         number = first + index
-        cells = [clean(unquote_cell(c.strip())) for c in record[:width]]
+        cells = [read[c] if c in read else first_read(c) for c in record[:width]]
         if not any(cells):
             continue
         if number in fixes.excluded:

@@ -19,8 +19,11 @@ from maeul_db.auth import policies
 from maeul_db.errors import Forbidden, InvalidInput, NotFound
 from maeul_db.imports import chunked, files
 from maeul_db.imports.batches import open_batch
+from maeul_db.imports.cell_checks import RowError
+from maeul_db.imports.lookups import Lookups, load_lookups
 from maeul_db.imports.mappings import saved_lookup
 from maeul_db.imports.parse import ParsedFile, ReadOptions, header_for, parse
+from maeul_db.imports.plan import Plan, plan_rows
 from maeul_db.imports.schemas import (
     CreatedPublic,
     ImportBatchPublic,
@@ -29,16 +32,8 @@ from maeul_db.imports.schemas import (
     RowErrorPublic,
 )
 from maeul_db.imports.stream import ImportProgress, validate_strict
-from maeul_db.imports.validate import (
-    Lookups,
-    Rejected,
-    RosterRow,
-    RowError,
-    Validated,
-    load_lookups,
-    validate,
-)
-from maeul_db.imports.write import Plan, apply, lock_district, plan_rows
+from maeul_db.imports.validate import Rejected, RosterRow, Validated, validate
+from maeul_db.imports.write import apply, lock_district
 from maeul_db.kit.pagination import Page, paginate
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportBatch, ImportStatus, Role, UserAccount

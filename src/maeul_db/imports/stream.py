@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from maeul_db.imports.lookups import Lookups
 from maeul_db.imports.parse import ParsedFile, ReadOptions, parse
-from maeul_db.imports.validate import Lookups, Rejected, RowChecker, Validated
+from maeul_db.imports.validate import Rejected, RowChecker, Validated
 
 HOLD_ROWS = 100_000
 REJECTED_KEPT = 1_000

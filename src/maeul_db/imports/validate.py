@@ -1,10 +1,9 @@
-"""Check every parsed row against the format and the reference geography; collect each row's
-errors with the row number, column and reason. Apart from :func:`load_lookups` (one read of the
-districts and dongs) this is pure."""
+"""Check every parsed row against the format and the reference geography (``lookups``); collect
+each row's errors with the row number, column and reason. Pure: the lookups are read once per
+import (:func:`maeul_db.imports.lookups.load_lookups`), the cells checked by ``cell_checks``."""
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -12,89 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
-
-from maeul_db.errors import InvalidInput, MaeulError
-from maeul_db.imports.columns import (
-    CONSENT_PURPOSES,
-    CONSENT_SEPARATORS,
-    GENDERS,
-    PROGRAMMES,
-    ROLES,
-    STAGES,
-    YEAR_SUFFIX,
-    header_key,
-)
-from maeul_db.imports.dong_hint import dong_suggestion, load_successions
+from maeul_db.errors import InvalidInput
+from maeul_db.imports import cell_checks as cells
+from maeul_db.imports.cell_checks import RowError, RowProblem, screened
+from maeul_db.imports.columns import GENDERS, PROGRAMMES, ROLES, STAGES, header_key
+from maeul_db.imports.lookups import Lookups, resolve_dong
 from maeul_db.imports.parse import ParsedFile, RawRow, header_for
-from maeul_db.imports.values import date_parts, dong_key, restore_phone_zero, year_of_birth_date
 from maeul_db.kit import time as clock
-from maeul_db.kit.text import (
-    looks_like_rrn,
-    normalize_email,
-    normalize_name,
-    normalize_phone,
-    reject_control,
-)
-from maeul_db.models import District, Dong, Programme
-from maeul_db.wording import Lang, is_code, label, message
-
-_INT = re.compile(r"^\d{4}(?:\.0+)?$")
-# Every RRN-shaped value has six digits in a row (full-width digits too); most cells have none,
-# so the full check (kit.text) only runs where this finds them.
-FIRST_BIRTH_YEAR = 1900
-
-
-@dataclass(frozen=True, slots=True)
-class DongRef:
-    code: str
-    district_code: str
-    valid_from: date | None
-    valid_to: date | None
-
-    def valid_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day < self.valid_to
-        )
-
-
-@dataclass
-class Lookups:
-    districts: dict[str, str]  # code, Korean and English name (header_key form) → code
-    dongs: dict[str, DongRef]  # code → dong
-    dong_names: dict[tuple[str, str], list[DongRef]]  # (district, name key) → dongs
-    city_dong_names: dict[str, list[DongRef]]  # name key → dongs anywhere
-    today: date = field(default_factory=clock.today)
-    # Dong code → its Korean name and its successions, for "use X for that date" hints.
-    dong_labels: dict[str, str] = field(default_factory=dict)
-    successions: list[tuple[str, str, date]] = field(default_factory=list)
-
-
-def load_lookups(session: Session) -> Lookups:
-    districts: dict[str, str] = {}
-    for d in session.exec(select(District)).all():
-        for text in (d.code, d.name_ko, d.name_en):
-            districts[header_key(text)] = d.code
-    dongs: dict[str, DongRef] = {}
-    dong_names: dict[tuple[str, str], list[DongRef]] = {}
-    city: dict[str, list[DongRef]] = {}
-    labels: dict[str, str] = {}
-    for dong in session.exec(select(Dong)).all():
-        ref = DongRef(dong.code, dong.district_code, dong.valid_from, dong.valid_to)
-        dongs[dong.code] = ref
-        labels[dong.code] = dong.name_ko
-        # With or without the official 제 (정릉제1동 = 정릉1동): values.dong_key.
-        for name in {dong.name_ko, dong.name_ko_official or dong.name_ko}:
-            dong_names.setdefault((dong.district_code, dong_key(name)), []).append(ref)
-            city.setdefault(dong_key(name), []).append(ref)
-    return Lookups(
-        districts,
-        dongs,
-        dong_names,
-        city,
-        dong_labels=labels,
-        successions=load_successions(session),
-    )
+from maeul_db.kit.text import normalize_email, normalize_name
+from maeul_db.models import Programme
+from maeul_db.wording import label
 
 
 @dataclass(slots=True)
@@ -120,32 +46,6 @@ class RosterRow:
     consent_purposes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class RowError:
-    """One reason a row was refused: a stable ``code`` (reports and the API keep it) and the
-    wording-catalogue ``key`` with its ``params``; ``reason`` is the Korean text."""
-
-    row: int
-    column: str
-    code: str
-    key: str = ""
-    params: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def reason(self) -> str:
-        return self.text("ko")
-
-    def text(self, lang: Lang = "ko") -> str:
-        key = self.key or f"import_row.{self.code}"
-        return message(key, lang, **self.params) if is_code(key) else key
-
-    @classmethod
-    def of(cls, row: int, column: str, code: str, exc: MaeulError) -> RowError:
-        """A service error (a normaliser's) as a row error, keeping its key and parameters."""
-        key = exc.code if is_code(exc.code) else exc.message
-        return cls(row, column, code, key, dict(exc.params))
-
-
 @dataclass
 class Rejected:
     row: RawRow
@@ -164,91 +64,94 @@ class Validated:
     streamed: bool = False
 
 
-class RowProblem(Exception):
-    """A cell's problem: the row error ``code`` and, when it differs from ``import_row.<code>``,
-    the catalogue ``key``; raised by the cell checks and turned into a :class:`RowError`."""
-
-    def __init__(self, code: str, key: str = "", /, **params: object) -> None:
-        super().__init__(code)
-        self.code, self.key, self.params = code, key, params
-
-    def at(self, row: int, column: str) -> RowError:
-        return RowError(row, column, self.code, self.key, self.params)
-
-
-def parse_date(text: str) -> date:
-    # As people write them: 2016-04-01, 2016. 4. 1., 2016년 4월 1일, Excel cells (values.py).
-    parts = date_parts(text)
-    if parts is None:
-        raise RowProblem("bad_date", value=text)
-    try:
-        day = date(*parts)
-    except ValueError:
-        raise RowProblem("bad_date", "import_row.no_such_date", value=text) from None
-    clock.check_fact_date(day, field="date")  # the one window for facts' dates
-    return day
-
-
-def _year(text: str, *, low: int, high: int, code: str) -> int:
-    text = text.removesuffix(YEAR_SUFFIX).strip()
-    if not _INT.match(text):
-        raise RowProblem(code, "import_row.not_a_year", value=text)
-    value = int(float(text))
-    if not low <= value <= high:
-        raise RowProblem(code, "import_row.year_out_of_range", value=value, low=low, high=high)
-    return value
-
-
-def _choice(text: str, vocab: dict[str, str], code: str) -> str:
-    value = vocab.get(header_key(text))
-    if value is None:
-        raise RowProblem(code, value=text)
-    return value
-
-
-def _phone(text: str) -> str | None:
-    return normalize_phone(restore_phone_zero(text))
-
-
-def _birth_year(text: str, high: int) -> int:
-    """A four-digit year, or the year of a full date of birth (a date is not an RRN)."""
-    try:
-        return _year(text, low=FIRST_BIRTH_YEAR, high=high, code="birth_year_range")
-    except RowProblem as problem:
-        year = year_of_birth_date(text) if problem.key == "import_row.not_a_year" else None
-        if year is None:
-            raise
-        return _year(str(year), low=FIRST_BIRTH_YEAR, high=high, code="birth_year_range")
-
-
-def _consent_date(text: str, today: date) -> date:
-    day = parse_date(text)
-    if day > today:
-        raise RowProblem("consent_in_future")
-    return day
-
-
-def _consent_items(text: str) -> tuple[str, ...]:
-    """The purposes ticked on the consent form, each from the vocabulary (duplicates dropped)."""
-    parts = [p.strip() for p in CONSENT_SEPARATORS.split(text) if p.strip()]
-    return tuple(sorted({_choice(p, CONSENT_PURPOSES, "unknown_consent_item") for p in parts}))
-
-
-_MISSING = object()
 # Memoised cell values kept per file at most (a million rows hold a few thousand distinct dates).
 MEMO_LIMIT = 200_000
+_MISSING = object()
+# An optional column's value that is not in its vocabulary (the row keeps the default).
+_UNKNOWN = object()
+# ``same`` of a column that is checked on every row, not memoised (names, phones: mostly unique).
+_EACH = object()
+_CAUGHT = (RowProblem, InvalidInput)
+# The columns in the order a row's errors are reported (the first is the one a report names).
+ORDER = (
+    "year",
+    "district",
+    "start_date",
+    "end_date",
+    "dong",
+    "home_dong",
+    "project",
+    "group",
+    "stage",
+    "programme",
+    "name",
+    "gender",
+    "birth_year",
+    "phone",
+    "email",
+    "role",
+    "consent_date",
+    "consent_items",
+)
+RANK = {key: rank for rank, key in enumerate(ORDER)}
+# Columns whose value depends on their text alone, checked in one loop (``RowChecker._plain``).
+PLAIN = (
+    "year",
+    "district",
+    "start_date",
+    "end_date",
+    "project",
+    "group",
+    "stage",
+    "gender",
+    "role",
+    "consent_date",
+    "consent_items",
+)
+REQUIRED = frozenset(
+    (
+        "year",
+        "district",
+        "dong",
+        "project",
+        "group",
+        "stage",
+        "name",
+        "gender",
+        "birth_year",
+        "role",
+    )
+)
+Found = list[tuple[int, RowError]]  # (the column's rank in ORDER, the error)
+# A roster without the optional programme column: the village-community grant (read once, not
+# through the enum on every row).
+DEFAULT_PROGRAMME = Programme.village_community.value
 
 
-def _screened(key: str, text: str, convert: Callable[[str], Any]) -> Any:
-    """A cell's value: refused when it looks like an RRN or holds control characters."""
-    if looks_like_rrn(text):
-        raise RowProblem("rrn")
-    reject_control(text, field=key)
-    return convert(text)
+def _rank_of(item: tuple[int, RowError]) -> int:
+    return item[0]
+
+
+def _soft(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``convert`` for an optional column: its refusal becomes ``_UNKNOWN`` (a warning and the
+    default), while the screen (RRN, control characters) still refuses the row."""
+
+    def run(text: str) -> Any:
+        try:
+            return convert(text)
+        except RowProblem:
+            return _UNKNOWN
+
+    return run
 
 
 class RowChecker:
-    """Validates one row; reused for every row of a file (lookups and column indexes held once)."""
+    """Validates one row; reused for every row of a file (lookups and column indexes held once).
+
+    A file repeats its years, districts, dates, dongs, projects, groups and choices on every row:
+    each distinct cell is screened and converted once per (column, text, what else the value
+    depends on), at most ``MEMO_LIMIT`` of them; a refusal is memoised too and becomes a new row
+    error for every row that holds it."""
 
     def __init__(self, parsed: ParsedFile, lookups: Lookups, district_code: str) -> None:
         self.lookups = lookups
@@ -257,11 +160,37 @@ class RowChecker:
         self.header = {key: header_for(parsed, key) for key in self.index}
         self._intern: dict[str, str] = {}
         self._memos: dict[tuple[str, str, object], Any] = {}
+        self._plain_memos = 0
+        self._starts: dict[int, date] = {}
         self.warnings: list[RowError] = []
-
-    def _cell(self, row: RawRow, key: str) -> str:
-        i = self.index.get(key)
-        return row.cells[i] if i is not None else ""
+        today = lookups.today
+        self._year = lambda t: cells.year(t, low=2000, high=today.year + 1, code="bad_year")
+        self._consent = lambda t: cells.consent_date(t, today)
+        self._project = lambda t: self._text(t, 200)
+        self._group = lambda t: self._text(t, 100)
+        self._stage = lambda t: cells.choice(t, STAGES, "unknown_stage")
+        self._gender = lambda t: cells.choice(t, GENDERS, "unknown_gender")
+        self._role = lambda t: cells.choice(t, ROLES, "unknown_role")
+        self._programme = _soft(lambda t: cells.choice(t, PROGRAMMES, "unknown_programme"))
+        converts: dict[str, Callable[[str], Any]] = {
+            "year": self._year,
+            "district": self._district,
+            "start_date": cells.parse_date,
+            "end_date": cells.parse_date,
+            "project": self._project,
+            "group": self._group,
+            "stage": self._stage,
+            "gender": self._gender,
+            "role": self._role,
+            "consent_date": self._consent,
+            "consent_items": cells.consent_items,
+        }
+        # (rank, key, cell index or None, convert, required, its memo: text → value or problem)
+        self._plain: list[tuple[int, str, int | None, Callable[[str], Any], bool, dict[str, Any]]]
+        self._plain = [
+            (RANK[key], key, self.index.get(key), converts[key], key in REQUIRED, {})
+            for key in PLAIN
+        ]
 
     def _district(self, text: str) -> str:
         code = self.lookups.districts.get(header_key(text))
@@ -274,38 +203,15 @@ class RowChecker:
     def _dong(
         self, text: str, district: str | None, on: date, *, code: str = "unknown_dong"
     ) -> str:
-        ref = self.lookups.dongs.get(text)
-        if ref is not None:
-            candidates = [ref]
-        elif district is not None:
-            candidates = self.lookups.dong_names.get((district, dong_key(text)), [])
-            if not candidates and code == "unknown_home_dong":
-                candidates = self.lookups.city_dong_names.get(dong_key(text), [])
-        else:
-            candidates = []
-        if district is not None and code == "unknown_dong":
-            candidates = [c for c in candidates if c.district_code == district]
-        if not candidates:
-            raise RowProblem(code, "import_row.unknown_dong", value=text)
-        valid = [c for c in candidates if c.valid_on(on)]
-        if not valid:
-            key, params = dong_suggestion(self.lookups, candidates, on)
-            raise RowProblem(code, key, value=text, on=on, **params)
-        if len({c.district_code for c in valid}) > 1:
-            raise RowProblem(code, "import_row.ambiguous_dong", value=text)
-        return valid[0].code
+        return resolve_dong(self.lookups, text, district, on, code=code)
 
-    def _optional(
-        self, row: RawRow, key: str, text: str, convert: Callable[[str], str | None]
-    ) -> str | None:
-        """An optional choice column: an unknown value is a warning and the default, never a
-        lost row (issue 10: 사업분야 saying "이웃만들기" kept every row)."""
-        try:
-            return convert(text)
-        except RowProblem:
-            default = Programme.village_community.value if key == "programme" else None
-            warning = RowError(
-                row.number,
+    def _default(self, number: int, key: str, text: str) -> str | None:
+        """An optional choice column's unknown value: a warning and the default, never a lost
+        row (issue 10: 사업분야 saying "이웃만들기" kept every row)."""
+        default = DEFAULT_PROGRAMME if key == "programme" else None
+        self.warnings.append(
+            RowError(
+                number,
                 self.header[key],
                 f"{key}_default",
                 "import_row.programme_default" if default else "import_row.home_dong_ignored",
@@ -313,8 +219,8 @@ class RowChecker:
                 if default
                 else {"value": text},
             )
-            self.warnings.append(warning)
-            return default
+        )
+        return default
 
     def _text(self, text: str, limit: int) -> str:
         value = unicodedata.normalize("NFC", text).strip()
@@ -323,119 +229,149 @@ class RowChecker:
         return self._intern.setdefault(value, value)
 
     def _memo(self, key: str, text: str, same: object, convert: Callable[[str], Any]) -> Any:
-        """``_screened(key, text, convert)`` once per (column, text, ``same``): its value, or
+        """``screened(key, text, convert)`` once per (column, text, ``same``): its value, or
         the problem raised again (a problem is turned into a new row error per row)."""
         found = self._memos.get((key, text, same), _MISSING)
         if found is _MISSING:
             try:
-                found = _screened(key, text, convert)
-            except (RowProblem, InvalidInput) as problem:
+                found = screened(key, text, convert)
+            except _CAUGHT as problem:
                 found = problem
-            if len(self._memos) < MEMO_LIMIT:
+            if len(self._memos) + self._plain_memos < MEMO_LIMIT:
                 self._memos[(key, text, same)] = found
-        if isinstance(found, (RowProblem, InvalidInput)):
+        if isinstance(found, _CAUGHT):
             raise found.with_traceback(None)  # not a traceback growing with every row
         return found
 
-    def check(self, row: RawRow) -> RosterRow | list[RowError]:
-        errors: list[RowError] = []
-        values: dict[str, Any] = {}
+    def _error(self, number: int, key: str, problem: Exception) -> RowError:
+        if isinstance(problem, RowProblem):
+            return problem.at(number, self.header[key])
+        assert isinstance(problem, InvalidInput)
+        return RowError.of(number, self.header[key], f"bad_{key}", problem)
 
-        def take(
-            key: str, convert: Callable[[str], Any], *, required: bool, same: object = None
-        ) -> None:
-            """``same``: what besides the text the value depends on, for a column whose value
-            is memoised (a file repeats its years, dates, dongs and choices on every row)."""
-            text = self._cell(row, key)
+    def _plain_values(self, row: RawRow, found: Found) -> list[Any]:
+        """The values of the ``PLAIN`` columns, in that order (None when empty or refused; the
+        refusal in ``found``): a repeated cell is one dictionary look-up."""
+        values: list[Any] = []
+        for rank, key, i, convert, required, memo in self._plain:
+            text = row.cells[i] if i is not None else ""
             if not text:
                 if required:
-                    errors.append(RowError(row.number, self.header.get(key, key), "required"))
-                values[key] = None
-                return
-            try:
-                if same is not None:
-                    values[key] = self._memo(key, text, same, convert)
-                else:
-                    values[key] = _screened(key, text, convert)
-            except RowProblem as problem:
-                errors.append(problem.at(row.number, self.header[key]))
-            except InvalidInput as exc:
-                errors.append(RowError.of(row.number, self.header[key], f"bad_{key}", exc))
-            if key not in values:
-                values[key] = None
+                    found.append(
+                        (rank, RowError(row.number, self.header.get(key, key), "required"))
+                    )
+                values.append(None)
+                continue
+            value = memo.get(text, _MISSING)
+            if value is _MISSING:
+                try:
+                    value = screened(key, text, convert)
+                except _CAUGHT as problem:
+                    value = problem
+                if len(self._memos) + self._plain_memos < MEMO_LIMIT:
+                    memo[text] = value
+                    self._plain_memos += 1
+            if isinstance(value, _CAUGHT):
+                found.append((rank, self._error(row.number, key, value)))
+                value = None
+            values.append(value)
+        return values
 
-        today = self.lookups.today
-        take(
-            "year",
-            lambda t: _year(t, low=2000, high=today.year + 1, code="bad_year"),
-            required=True,
-            same=(),
+    def _take(
+        self,
+        row: RawRow,
+        found: Found,
+        key: str,
+        convert: Callable[[str], Any],
+        same: object = (),
+    ) -> Any:
+        """The value of column ``key`` (None when empty or refused; the refusal in ``found``).
+        ``same``: what besides the text the value depends on (``_EACH``: not memoised)."""
+        i = self.index.get(key)
+        text = row.cells[i] if i is not None else ""
+        if not text:
+            if key in REQUIRED:
+                found.append(
+                    (RANK[key], RowError(row.number, self.header.get(key, key), "required"))
+                )
+            return None
+        try:
+            if same is _EACH:
+                return screened(key, text, convert)
+            return self._memo(key, text, same, convert)
+        except _CAUGHT as problem:
+            found.append((RANK[key], self._error(row.number, key, problem)))
+        return None
+
+    def _start(self, year: int | None) -> date:
+        """A row's first day without a start date: 1 January of its year (else today)."""
+        if not year:
+            return self.lookups.today
+        day = self._starts.get(year)
+        if day is None:
+            day = self._starts[year] = date(year, 1, 1)
+        return day
+
+    def _optional(
+        self, row: RawRow, found: Found, key: str, convert: Callable[[str], Any], same: object
+    ) -> Any:
+        value = self._take(row, found, key, convert, same)
+        if value is _UNKNOWN:
+            i = self.index[key]
+            return self._default(row.number, key, row.cells[i])
+        return value
+
+    def check(self, row: RawRow) -> RosterRow | list[RowError]:
+        found: Found = []
+        (year, district, start, end, project, group, stage, gender, role, consent_on, purposes) = (
+            self._plain_values(row, found)
         )
-        take("district", self._district, required=True, same=())
-        take("start_date", parse_date, required=False, same=())
-        take("end_date", parse_date, required=False, same=())
-        year = values["year"]
-        on = values["start_date"] or (date(year, 1, 1) if year else today)
-        district = values["district"]
-        take("dong", lambda t: self._dong(t, district, on), required=True, same=(district, on))
-        take(
+        take = self._take
+        on = start or self._start(year)
+        where = (district, on)
+        dong = take(row, found, "dong", lambda t: self._dong(t, district, on), where)
+        home_dong = self._optional(
+            row,
+            found,
             "home_dong",
-            lambda t: self._optional(
-                row, "home_dong", t, lambda v: self._dong(v, district, on, code="unknown_home_dong")
-            ),
-            required=False,
+            _soft(lambda t: self._dong(t, district, on, code="unknown_home_dong")),
+            where,
         )
-        take("project", lambda t: self._text(t, 200), required=True)
-        take("group", lambda t: self._text(t, 100), required=True)
-        take("stage", lambda t: _choice(t, STAGES, "unknown_stage"), required=True, same=())
-        take(
-            "programme",
-            lambda t: self._optional(
-                row, "programme", t, lambda v: _choice(v, PROGRAMMES, "unknown_programme")
-            ),
-            required=False,
-        )
-        take("name", normalize_name, required=True)
-        take("gender", lambda t: _choice(t, GENDERS, "unknown_gender"), required=True, same=())
-        take(
-            "birth_year",
-            lambda t: _birth_year(t, year or today.year),
-            required=True,
-            same=(year,),
-        )
-        take("phone", _phone, required=False)
-        take("email", normalize_email, required=False)
-        take("role", lambda t: _choice(t, ROLES, "unknown_role"), required=True, same=())
-        take("consent_date", lambda t: _consent_date(t, today), required=False, same=())
-        take("consent_items", _consent_items, required=False)
-        if values["consent_items"] and values["consent_date"] is None and not errors:
+        programme = self._optional(row, found, "programme", self._programme, ())
+        name = take(row, found, "name", normalize_name, _EACH)
+        high = year or self.lookups.today.year
+        birth = take(row, found, "birth_year", lambda t: cells.birth_year(t, high), (year,))
+        phone = take(row, found, "phone", cells.phone, _EACH)
+        email = take(row, found, "email", normalize_email, _EACH)
+        # Reported in the columns' order (ORDER), whatever order they were checked in.
+        errors = [error for _rank, error in sorted(found, key=_rank_of)] if found else []
+        if purposes and consent_on is None and not errors:
             errors.append(RowError(row.number, self.header["consent_items"], "consent_undated"))
-        end = values["end_date"]
         if end is not None and end < on:
             errors.append(RowError(row.number, self.header["end_date"], "end_before_start"))
         if errors:
             return errors
         return RosterRow(
-            number=row.number,
-            year=year,
-            district_code=district,
-            dong_code=values["dong"],
-            project=values["project"],
-            stage=values["stage"],
-            programme=values["programme"] or Programme.village_community.value,
-            group=values["group"],
-            name=sys.intern(values["name"]),
-            gender=values["gender"],
-            birth_year=values["birth_year"],
-            phone=values["phone"],
-            email=values["email"],
-            home_dong_code=values["home_dong"],
-            role=values["role"],
-            valid_from=on,
+            row.number,
+            year,
+            district,
+            dong,
+            project,
+            stage,
+            programme or DEFAULT_PROGRAMME,
+            group,
+            sys.intern(name),
+            gender,
+            birth,
+            phone,
+            email,
+            home_dong,
+            role,
+            on,
             # The roster's end date is the last day of taking part; intervals end exclusively.
-            valid_to=clock.valid_to_from_last_day(end),
-            consent_on=values["consent_date"],
-            consent_purposes=values["consent_items"] or (),
+            clock.valid_to_from_last_day(end),
+            consent_on,
+            purposes or (),
         )
 
 

@@ -24,10 +24,10 @@ from sqlmodel import Session, col
 
 from maeul_db.errors import InvalidInput
 from maeul_db.imports import files
+from maeul_db.imports.cell_checks import RowProblem, parse_date
 from maeul_db.imports.columns import YEAR_SUFFIX, header_key
 from maeul_db.imports.parse import ParsedFile, RawRow, ReadOptions, parse
 from maeul_db.imports.schemas import RejectedRowPublic, RowErrorPublic
-from maeul_db.imports.validate import RowProblem, parse_date
 from maeul_db.imports.values import year_of_birth_date
 from maeul_db.kit import time as clock
 from maeul_db.kit.text import normalize_name, normalize_phone
