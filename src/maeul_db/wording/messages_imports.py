@@ -32,8 +32,7 @@ MESSAGES_IMPORTS: dict[str, tuple[str, str]] = {
     "import.column_required": ("필수", "required"),
     "import.column_optional": ("선택", "optional"),
     # Rejected roster rows (imports/validate.py, cell_checks.py): the key is "import_row." + the
-    # row error code,
-    # or a more precise key for the same code.
+    # row error code, or a more precise key for the same code.
     "import_row.required": ("필수 항목이 비어 있습니다", "missing required field"),
     "import_row.rrn": ("주민등록번호 형식의 값은 받지 않습니다", "RRN-shaped value refused"),
     "import_row.bad_date": (
