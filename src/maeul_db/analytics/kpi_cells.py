@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, case, cast, func, literal, or_, union_all
+from sqlalchemy import Integer, String, case, cast, func, literal, or_, union_all
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -46,6 +46,12 @@ class HoursCell(NamedTuple):
     gender: str
     cents: int
     people: int
+
+
+def survivor_gender() -> Any:
+    """The person's gender, or for a merged duplicate the survivor's (``SURVIVOR`` joined on
+    ``merged_into_id``: only duplicates meet a row there)."""
+    return func.coalesce(SURVIVOR.gender, Person.gender)
 
 
 def _district(column: Any, district_code: str | None) -> Any:
@@ -129,31 +135,36 @@ def hours(
     """Hours attended in training modules in the period (by the session day, else the enrolment
     day; the district is the enrolment's, else the person's registering district) per scope ×
     gender, in hundredths (SQLite's floating-point SUM cannot round the Numeric(6, 2) hours),
-    with the distinct people behind each cell."""
-    owner = func.coalesce(Enrolment.district_code, Person.registered_district_code)
+    with the people behind each cell. Summed per person first, so each cell counts rows, not
+    distinct people (PostgreSQL sorted 115,000 rows on disk for ``COUNT(DISTINCT)``)."""
+    owner = cast(func.coalesce(Enrolment.district_code, Person.registered_district_code), String(5))
     day = func.coalesce(ModuleAttendance.attended_on, Enrolment.enrolled_on)
-    rows = (
+    cents = func.sum(cast(func.round(ModuleAttendance.hours_attended * 100), Integer))
+    per_person = (
         select(
             PERSON_KEY.label("pid"),
-            cast(owner, String(5)).label("scope"),
-            col(SURVIVOR.gender).label("gender"),
-            cast(func.round(ModuleAttendance.hours_attended * 100), Integer).label("cents"),
+            owner.label("scope"),
+            survivor_gender().label("gender"),
+            cents.label("cents"),
         )
         .select_from(ModuleAttendance)
         .join(Enrolment, col(Enrolment.id) == ModuleAttendance.enrolment_id)
         .join(Person, col(Person.id) == Enrolment.person_id)
-        .join(SURVIVOR, col(SURVIVOR.id) == PERSON_KEY)
-        .where(and_(day >= start, day <= end), _district(owner, district_code))
-        .cte("hours")
+        .outerjoin(SURVIVOR, col(SURVIVOR.id) == Person.merged_into_id)
+        .where(day.between(start, end), _district(owner, district_code))
+        .group_by(PERSON_KEY, owner, survivor_gender())
+        .cte("per_person")
     )
-    people = func.count(func.distinct(rows.c.pid))
-    per_district = select(rows.c.scope, rows.c.gender, func.sum(rows.c.cents), people).group_by(
-        rows.c.scope, rows.c.gender
+    p = per_person.c
+    city = (
+        select(p.pid, p.gender, func.sum(p.cents).label("cents"))
+        .group_by(p.pid, p.gender)
+        .subquery("city")
     )
-    city = select(
-        literal(CITY_SCOPE, String(5)), rows.c.gender, func.sum(rows.c.cents), people
-    ).group_by(rows.c.gender)
-    return [
-        HoursCell(s, str(g), int(c or 0), int(n))
-        for s, g, c, n in session.execute(union_all(per_district, city))
-    ]
+    stmt = union_all(
+        select(p.scope, p.gender, func.sum(p.cents), func.count()).group_by(p.scope, p.gender),
+        select(
+            literal(CITY_SCOPE, String(5)), city.c.gender, func.sum(city.c.cents), func.count()
+        ).group_by(city.c.gender),
+    )
+    return [HoursCell(s, str(g), int(c or 0), int(n)) for s, g, c, n in session.execute(stmt)]

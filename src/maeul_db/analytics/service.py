@@ -82,7 +82,7 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
         trained=[fact for fact, _ in track if fact.on >= start],
         pool=_pool(track),
         placed=queries.placements(session, start=end, end=end, district_code=district),
-        hours=kpi_cells.hours(session, start=start, end=end, district_code=district),
+        hours=summary_read.training_hours(session, start=start, end=end, district_code=district),
         dongs=dongs.get(district, 0) if district else sum(dongs.values()),
         expert_target=sum(
             per_dong.get(code, targets.PLAN_TARGET_PER_DONG) * n for code, n in in_scope.items()

@@ -1,6 +1,7 @@
 """Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
 for one whole year, the span counts for whole years within the stored spans, the person-year
-facts for other whole years, the raw facts otherwise."""
+facts for other whole years, the raw facts otherwise. The dong map and the training hours: the
+person year rows for whole summarised years, the raw facts otherwise."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from sqlmodel import Session
 
 from maeul_db.analytics import (
     families,
+    kpi_cells,
     queries,
     summary,
     summary_dong,
     summary_hook,
+    summary_hours,
     summary_span,
 )
 from maeul_db.analytics.families import FamilyRow
+from maeul_db.analytics.kpi_cells import HoursCell
 
 
 def built(session: Session) -> bool:
@@ -62,5 +66,18 @@ def participants_by_dong(
         )
     summary_hook.refresh_pending(session)  # this session's own writes first
     return summary_dong.participants(
+        session, first=start.year, last=end.year, district_code=district_code
+    )
+
+
+def training_hours(
+    session: Session, *, start: date, end: date, district_code: str | None
+) -> list[HoursCell]:
+    """Training hours per scope × gender in ``[start, end]``: from the person-year hours rows for
+    whole summarised years, else from the raw attendances (the same cells)."""
+    if not covered(session, start, end):
+        return kpi_cells.hours(session, start=start, end=end, district_code=district_code)
+    summary_hook.refresh_pending(session)  # this session's own writes first
+    return summary_hours.cells(
         session, first=start.year, last=end.year, district_code=district_code
     )

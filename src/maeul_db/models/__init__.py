@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         AnalyticsDataVersion,
         AnalyticsLadderReach,
         AnalyticsPersonDong,
+        AnalyticsPersonHours,
         AnalyticsPersonYear,
         AnalyticsRungCount,
         AnalyticsSpanCount,
@@ -147,7 +148,8 @@ _NAMES: dict[str, str] = {
     "accounts": "LoginFailure Role UserAccount",
     "activities": "Activity ActivityKind Attendance",
     "analytics_summary": (
-        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonYear"
+        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonHours"
+        " AnalyticsPersonYear"
         " AnalyticsRungCount AnalyticsSpanCount AnalyticsYearCount"
     ),
     "assemblies": "AgendaItem AutonomyPlan BudgetSource GeneralAssembly PopulationBasis",
@@ -225,6 +227,7 @@ __all__ = [
     "AnalyticsJob",
     "AnalyticsLadderReach",
     "AnalyticsPersonDong",
+    "AnalyticsPersonHours",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
     "AnalyticsRungCount",

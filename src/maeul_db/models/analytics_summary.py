@@ -148,3 +148,22 @@ class AnalyticsPersonDong(SQLModel, table=True):
     scope: str = Field(primary_key=True, max_length=5)
     dong_code: str = Field(primary_key=True, max_length=10)
     years: int = Field(sa_type=BigInteger)
+
+
+class AnalyticsPersonHours(SQLModel, table=True):
+    """Training hours (in hundredths) one person (the survivor of merges, under their gender)
+    attended in one calendar year in one scope (the enrolment's district, else the person's
+    registering district, ``-`` when neither; or Seoul ``*``): the KPI report's hours of any span
+    of whole years, with the distinct people behind each cell, without reading every attendance
+    (``analytics.summary_hours``)."""
+
+    __tablename__ = "analytics_person_hours"
+    __table_args__ = (
+        Index("ix_analytics_person_hours_span", "year", "scope", "gender", "person_id", "cents"),
+    )
+
+    person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    year: int = Field(primary_key=True)
+    gender: str = Field(max_length=1)
+    cents: int = Field(sa_type=BigInteger)
