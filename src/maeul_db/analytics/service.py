@@ -15,9 +15,7 @@ from maeul_db.analytics import (
     cache,
     families,
     indicators,
-    kpi_cells,
     queries,
-    summary_hook,
     summary_read,
 )
 from maeul_db.analytics.indicators import Inputs
@@ -62,11 +60,6 @@ def _pool(completions: list[tuple[queries.PersonFact, str]]) -> list[queries.Per
 def _inputs(session: Session, *, start: date, end: date, district: str | None) -> Inputs:
     # The participation family comes from one SQL query (families.py), not from fetched rows.
     parts: list[queries.PartRow] = []
-    built = summary_read.built(session)
-    if built:
-        # Council members' first participation comes from the ladder reach summary: this
-        # session's own writes go into it first.
-        summary_hook.refresh_pending(session)
     track = queries.completions(session, stages=EXPERT_TRACK, end=end, district_code=district)
     dongs = queries.dongs_per_district(session, on=end)
     per_dong = targets.per_district(session)
@@ -76,9 +69,7 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
         projects=queries.projects(
             session, first_year=start.year, last_year=end.year, district_code=district
         ),
-        seats=kpi_cells.seats(
-            session, start=start, end=end, district_code=district, from_reach=built
-        ),
+        seats=summary_read.council_seats(session, start=start, end=end, district_code=district),
         trained=[fact for fact, _ in track if fact.on >= start],
         pool=_pool(track),
         placed=queries.placements(session, start=end, end=end, district_code=district),

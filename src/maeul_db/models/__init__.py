@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         AnalyticsLadderReach,
         AnalyticsPersonDong,
         AnalyticsPersonHours,
+        AnalyticsPersonSeat,
         AnalyticsPersonYear,
         AnalyticsRungCount,
         AnalyticsSpanCount,
@@ -149,7 +150,7 @@ _NAMES: dict[str, str] = {
     "activities": "Activity ActivityKind Attendance",
     "analytics_summary": (
         "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonHours"
-        " AnalyticsPersonYear"
+        " AnalyticsPersonSeat AnalyticsPersonYear"
         " AnalyticsRungCount AnalyticsSpanCount AnalyticsYearCount"
     ),
     "assemblies": "AgendaItem AutonomyPlan BudgetSource GeneralAssembly PopulationBasis",
@@ -228,6 +229,7 @@ __all__ = [
     "AnalyticsLadderReach",
     "AnalyticsPersonDong",
     "AnalyticsPersonHours",
+    "AnalyticsPersonSeat",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
     "AnalyticsRungCount",

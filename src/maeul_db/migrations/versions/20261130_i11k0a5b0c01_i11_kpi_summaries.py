@@ -1,4 +1,5 @@
-"""i11: training hours per person, year and scope for the KPI report
+"""i11: training hours per person, year and scope, and council members' year masks, for the KPI
+report
 
 Revision ID: i11k0a5b0c01
 Revises: i11m0a5b0c01
@@ -35,11 +36,21 @@ def upgrade() -> None:
         "analytics_person_hours",
         ["year", "scope", "gender", "person_id", "cents"],
     )
+    op.create_table(
+        "analytics_person_seat",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("scope", sa.String(length=5), nullable=False),
+        sa.Column("gender", sa.String(length=1), nullable=False),
+        sa.Column("held", sa.BigInteger(), nullable=False),
+        sa.Column("experienced", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("person_id", "scope", name="pk_analytics_person_seat"),
+    )
     # Summaries built before this table have no hours rows: until the next full refresh they
     # count as never built, so the hours are read from the raw facts rather than an empty table.
     op.execute("UPDATE analytics_data_version SET last_year = NULL")
 
 
 def downgrade() -> None:
+    op.drop_table("analytics_person_seat")
     op.drop_index("ix_analytics_person_hours_span", table_name="analytics_person_hours")
     op.drop_table("analytics_person_hours")
