@@ -31,7 +31,6 @@ from sqlmodel import Session
 from maeul_db.analytics import (
     cache,
     dashboard,
-    kpi_cells,
     ladder_counts,
     ladder_service,
     ladder_summary,
@@ -214,12 +213,14 @@ def _families(session: Session, results: Results, periods: dict[str, tuple[date,
                 lambda y=years: list(session.execute(text(HAND_PROJECTS), y)),
             ),
             "hours": (
-                lambda s=start, e=end: kpi_cells.hours(session, start=s, end=e),
+                lambda s=start, e=end: summary_read.training_hours(
+                    session, start=s, end=e, district_code=None
+                ),
                 lambda d=dates: list(session.execute(text(HAND_HOURS), d)),
             ),
             "seats": (
-                lambda s=start, e=end: kpi_cells.seats(
-                    session, start=s, end=e, from_reach=summary_read.built(session)
+                lambda s=start, e=end: summary_read.council_seats(
+                    session, start=s, end=e, district_code=None
                 ),
                 lambda d=dates: list(session.execute(text(HAND_SEATS), d)),
             ),

@@ -159,7 +159,7 @@ class AnalyticsPersonHours(SQLModel, table=True):
 
     __tablename__ = "analytics_person_hours"
     __table_args__ = (
-        Index("ix_analytics_person_hours_span", "year", "scope", "gender", "person_id", "cents"),
+        Index("ix_analytics_person_hours_span", "scope", "gender", "person_id", "year", "cents"),
     )
 
     person_id: int = Field(primary_key=True)

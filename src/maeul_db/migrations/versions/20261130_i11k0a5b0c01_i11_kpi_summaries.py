@@ -34,7 +34,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_analytics_person_hours_span",
         "analytics_person_hours",
-        ["year", "scope", "gender", "person_id", "cents"],
+        ["scope", "gender", "person_id", "year", "cents"],
     )
     op.create_table(
         "analytics_person_seat",
