@@ -263,3 +263,34 @@ def test_merge_and_corrections_refresh_seats_and_hours(
     assert _city(seats) == {"M": (1, 0)}  # p6 only
     assert_kpi_summaries_match_facts(session)
     assert_kpi_equals_raw(session, monkeypatch)
+
+
+def test_council_roster_import_and_undo_refresh_the_seat_masks(session: Session) -> None:
+    """A council roster batch writes seats through the ORM; its undo deletes them in bulk and
+    marks their holders, so the seat masks follow both (compared with the raw seats)."""
+    from maeul_db.councils import roster_import
+    from tests.councils.test_roster_import import _rows, _xlsx
+    from tests.councils.test_roster_import import _world as council_world
+
+    _world(session)  # summarised from 2017 on
+    staff = make_user(session)
+    council, _chair, _member = council_world(session)
+    session.commit()
+
+    def members(last: int) -> int:
+        stored = summary_seats.cells(session, first=2021, last=last, district_code=None)
+        period = {"start": date(2021, 1, 1), "end": date(last, 12, 31), "district_code": None}
+        assert _cells(stored) == _cells(kpi_cells.seats(session, **period))
+        return sum(c.members for c in stored if c.scope == "*")
+
+    before = members(2021)  # p4 and p6, seated since 2019
+    assert before == 2
+    report = roster_import.run_import(
+        session, user=staff, council_id=council.id, content=_xlsx(_rows()), filename="a.xlsx"
+    )
+    session.commit()
+    assert report.batch_id is not None and report.seats_created > 0
+    assert members(2021) == before + report.seats_created
+    undo(session, user=staff, batch_id=report.batch_id)
+    session.commit()
+    assert members(2021) == before and members(2022) == before
