@@ -57,6 +57,18 @@ def _narrow(stmt: Any, people: list[int] | None) -> Any:
     return stmt.where(person_in(people), PERSON_KEY.in_(people))
 
 
+def _first_participation(people: list[int] | None) -> Any:
+    """Each person's earliest participation start, in any district (voided rows left out)."""
+    return _narrow(
+        select(PERSON_KEY.label("k"), func.min(Participation.valid_from).label("first"))
+        .select_from(Participation)
+        .join(Person, col(Person.id) == Participation.person_id)
+        .where(col(Participation.voided_at).is_(None))
+        .group_by(PERSON_KEY),
+        people,
+    ).subquery("first")
+
+
 def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
     """(person key, scope, gender, held mask, experienced mask) from the raw seats."""
     span = summary_sql._years(*years)
@@ -79,14 +91,7 @@ def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
         held.c.k, literal(CITY_SCOPE, String(5)).label("scope"), held.c.y, func.min(held.c.since)
     ).group_by(held.c.k, held.c.y)
     yearly = union_all(select(held.c.k, held.c.scope, held.c.y, held.c.since), city).subquery()
-    first = _narrow(
-        select(PERSON_KEY.label("k"), func.min(Participation.valid_from).label("first"))
-        .select_from(Participation)
-        .join(Person, col(Person.id) == Participation.person_id)
-        .where(col(Participation.voided_at).is_(None))
-        .group_by(PERSON_KEY),
-        people,
-    ).subquery("first")
+    first = _first_participation(people)
     after = and_(first.c.first.is_not(None), first.c.first < yearly.c.since)
     return (
         select(
