@@ -23,7 +23,10 @@ _lock = Lock()
 def cached(session: Session, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
     """``compute()`` once per ``key`` and data version. A session with writes of its own not yet
     committed, or summaries never built, bypasses the cache (nothing would invalidate it)."""
-    if session.info.get(summary_hook.TOUCHED) or session.new or session.dirty or session.deleted:
+    pending = session.info.get(summary_hook.TOUCHED) or session.info.get(
+        summary_hook.TOUCHED_ENROLMENTS
+    )
+    if pending or session.new or session.dirty or session.deleted:
         return compute()
     stamp = summary.data_stamp(session)
     if stamp is None:

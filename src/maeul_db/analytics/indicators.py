@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from maeul_db.analytics.kpi_cells import HoursCell, SeatCell
 from maeul_db.analytics.ladder import is_repeat
-from maeul_db.analytics.queries import HoursRow, PartRow, PersonFact, ProjectCount, SeatRow
+from maeul_db.analytics.queries import PartRow, PersonFact, ProjectCount
 from maeul_db.analytics.schemas import (
     AGE_BANDS,
     GENDER_BY_CODE,
@@ -30,12 +31,12 @@ class Inputs:
 
     parts: list[PartRow]
     projects: list[ProjectCount]
-    seats: list[SeatRow]
-    first_participation: dict[int, date]
+    # Counted in the database per scope × gender (analytics.kpi_cells), already this scope's.
+    seats: list[SeatCell]
     trained: list[PersonFact]
     pool: list[PersonFact]
     placed: list[PersonFact]
-    hours: list[HoursRow]
+    hours: list[HoursCell]
     dongs: int
     genders: dict[int, str] = field(default_factory=dict)
     # Placement target of the scope: each district's stored per-dong target × its dongs
@@ -64,23 +65,36 @@ def count_people(people: Iterable[int], gender_of: dict[int, str]) -> Count:
     )
 
 
-def hours_by_gender(rows: Iterable[HoursRow]) -> tuple[Hours, Count]:
+def count_cells(cells: Iterable[tuple[str, int]]) -> Count:
+    """People counted in the database per gender code, as a gender-split count."""
+    by_gender: Counter[str] = Counter()
+    for gender, n in cells:
+        by_gender[GENDER_BY_CODE.get(gender, "unstated")] += n
+    return Count(
+        total=sum(by_gender.values()),
+        female=by_gender["female"],
+        male=by_gender["male"],
+        unstated=by_gender["unstated"],
+    )
+
+
+def hours_by_gender(cells: list[HoursCell]) -> tuple[Hours, Count]:
     """Hours per gender and the people behind each cell (for suppression)."""
-    hours: dict[str, Decimal] = defaultdict(Decimal)
-    people: dict[int, str] = {}
-    for row in rows:
-        key = GENDER_BY_CODE.get(row.gender, "unstated")
-        hours[key] += row.hours
-        people[row.person_id] = row.gender
-    total = sum(hours.values(), Decimal(0))
+    cents: dict[str, int] = defaultdict(int)
+    for cell in cells:
+        cents[GENDER_BY_CODE.get(cell.gender, "unstated")] += cell.cents
+
+    def hours(n: int) -> float:
+        return float(Decimal(n) / 100)
+
     return (
         Hours(
-            total=float(total),
-            female=float(hours["female"]),
-            male=float(hours["male"]),
-            unstated=float(hours["unstated"]),
+            total=hours(sum(cents.values())),
+            female=hours(cents["female"]),
+            male=hours(cents["male"]),
+            unstated=hours(cents["unstated"]),
         ),
-        count_people(people, people),
+        count_cells((cell.gender, cell.people) for cell in cells),
     )
 
 
@@ -100,17 +114,6 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
     bands: dict[str, list[int]] = {band: [] for band in AGE_BANDS}
     for person, year in birth.items():
         bands[age_band(period_end.year - year)].append(person)
-    seat_start: dict[int, date] = {}
-    for seat in inputs.seats:
-        gender_of[seat.person_id] = seat.gender
-        seat_start[seat.person_id] = min(
-            seat.seat_from, seat_start.get(seat.person_id, seat.seat_from)
-        )
-    experienced = [
-        p
-        for p, start in seat_start.items()
-        if p in inputs.first_participation and inputs.first_participation[p] < start
-    ]
     for fact in (*inputs.trained, *inputs.pool, *inputs.placed):
         gender_of[fact.person_id] = fact.gender
     hours, hours_people = hours_by_gender(inputs.hours)
@@ -126,8 +129,10 @@ def compute(inputs: Inputs, *, period_end: date) -> tuple[Indicators, Count]:
         projects=sum(p.n for p in inputs.projects),
         projects_by_stage=_tally((p.stage, p.n) for p in inputs.projects),
         projects_by_programme=_tally((p.programme, p.n) for p in inputs.projects),
-        council_members=count_people(seat_start, gender_of),
-        council_members_with_project_experience=count_people(experienced, gender_of),
+        council_members=count_cells((c.gender, c.members) for c in inputs.seats),
+        council_members_with_project_experience=count_cells(
+            (c.gender, c.experienced) for c in inputs.seats
+        ),
         experts_trained=count_people((f.person_id for f in inputs.trained), gender_of),
         experts_pool=count_people((f.person_id for f in inputs.pool), gender_of),
         experts_placed=count_people((f.person_id for f in inputs.placed), gender_of),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -15,7 +16,6 @@ from maeul_db.analytics import (
     families,
     indicators,
     queries,
-    summary_hook,
     summary_read,
 )
 from maeul_db.analytics.indicators import Inputs
@@ -57,27 +57,9 @@ def _pool(completions: list[tuple[queries.PersonFact, str]]) -> list[queries.Per
     return [fact for person, fact in last.items() if needed <= stages[person]]
 
 
-def _first_participation(
-    session: Session,
-    seats: list[queries.SeatRow],
-    start: date,
-    end: date,
-    district: str | None,
-) -> dict[int, date]:
-    """Council members' first participation: from the ladder reach summary once it is built (and
-    this session's writes are in it), else from the facts."""
-    if summary_read.built(session):
-        summary_hook.refresh_pending(session)
-        return queries.first_participation_of_seats(
-            session, start=start, end=end, district_code=district
-        )
-    return queries.first_participation(session, person_ids={s.person_id for s in seats})
-
-
 def _inputs(session: Session, *, start: date, end: date, district: str | None) -> Inputs:
     # The participation family comes from one SQL query (families.py), not from fetched rows.
     parts: list[queries.PartRow] = []
-    seats = queries.council_seats(session, start=start, end=end, district_code=district)
     track = queries.completions(session, stages=EXPERT_TRACK, end=end, district_code=district)
     dongs = queries.dongs_per_district(session, on=end)
     per_dong = targets.per_district(session)
@@ -87,12 +69,11 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
         projects=queries.projects(
             session, first_year=start.year, last_year=end.year, district_code=district
         ),
-        seats=seats,
-        first_participation=_first_participation(session, seats, start, end, district),
+        seats=summary_read.council_seats(session, start=start, end=end, district_code=district),
         trained=[fact for fact, _ in track if fact.on >= start],
         pool=_pool(track),
         placed=queries.placements(session, start=end, end=end, district_code=district),
-        hours=queries.training_hours(session, start=start, end=end, district_code=district),
+        hours=summary_read.training_hours(session, start=start, end=end, district_code=district),
         dongs=dongs.get(district, 0) if district else sum(dongs.values()),
         expert_target=sum(
             per_dong.get(code, targets.PLAN_TARGET_PER_DONG) * n for code, n in in_scope.items()
@@ -102,21 +83,21 @@ def _inputs(session: Session, *, start: date, end: date, district: str | None) -
 
 def _split(inputs: Inputs) -> Callable[[str, int, int], Inputs]:
     """The part of city-wide inputs that belongs to each district: every list grouped once by
-    district (not scanned once per district: 25 passes over the rows of a long period)."""
+    district (not scanned once per district: 25 passes over the rows of a long period); the
+    cells counted in the database are already per district."""
     parts = _by_district(inputs.parts, lambda r: r.district_code)
     projects = _by_district(inputs.projects, lambda r: r.district_code)
-    seats = _by_district(inputs.seats, lambda r: r.district_code)
+    seats = _by_district(inputs.seats, lambda r: r.scope)
     trained = _by_district(inputs.trained, lambda r: r.district_code)
     pool = _by_district(inputs.pool, lambda r: r.district_code)
     placed = _by_district(inputs.placed, lambda r: r.district_code)
-    hours = _by_district(inputs.hours, lambda r: r.district_code)
+    hours = _by_district(inputs.hours, lambda r: r.scope)
 
     def district(code: str, dongs: int, per_dong: int) -> Inputs:
         return Inputs(
             parts=parts.get(code, []),
             projects=projects.get(code, []),
             seats=seats.get(code, []),
-            first_participation=inputs.first_participation,
             trained=trained.get(code, []),
             pool=pool.get(code, []),
             placed=placed.get(code, []),
@@ -194,7 +175,12 @@ def _report(
         )
     population = sum(p or 0 for code, _, p in all_districts if not scope or code == scope) or None
     city_family = family.get(scope or CITY_SCOPE) or families.empty()
-    city = _finish(raw, city_family, end=end, population=population, threshold=threshold)
+    city_inputs = replace(
+        raw,
+        seats=[c for c in raw.seats if c.scope == CITY_SCOPE],
+        hours=[c for c in raw.hours if c.scope == CITY_SCOPE],
+    )
+    city = _finish(city_inputs, city_family, end=end, population=population, threshold=threshold)
     return KpiReport(
         period_from=start,
         period_to=end,

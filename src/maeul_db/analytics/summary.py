@@ -23,6 +23,8 @@ from maeul_db.analytics import (
     ladder_counts,
     ladder_summary,
     summary_dong,
+    summary_hours,
+    summary_seats,
     summary_span,
     summary_sql,
 )
@@ -248,6 +250,8 @@ def refresh_all(session: Session) -> int:
     ladder_summary.rebuild(session, drop=None, people=None)
     ladder_counts.rebuild(session, (first, last))
     summary_dong.rebuild(session, summary_dong.mask_years(first, last))
+    summary_hours.rebuild(session)
+    summary_seats.rebuild(session, summary_dong.mask_years(first, last))
     return _bump(session, first=first, last=last)
 
 
@@ -343,6 +347,8 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     )
     dong_years = summary_dong.mask_years(current.first_year, current.last_year)
     summary_dong.replace(session, keys, survivors, dong_years)
+    summary_hours.replace(session, keys, survivors)
+    summary_seats.replace(session, keys, survivors, dong_years)
     rows = list(_rows(session, survivors, current.last_year))
     _contributions(rows, 1, delta)
     if rows:

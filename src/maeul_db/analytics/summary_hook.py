@@ -18,10 +18,14 @@ from sqlmodel import col, select
 
 TOUCHED = "analytics_touched_people"
 MOVED_PROJECTS = "analytics_moved_projects"
+TOUCHED_ENROLMENTS = "analytics_touched_enrolments"
 # The facts the summaries are built from: the person-year rows read the first two, the ladder
-# reach rows (analytics.ladder_summary) all of them.
+# reach rows (analytics.ladder_summary) the first seven, the training hours
+# (analytics.summary_hours) enrolments and their module attendance (which names the enrolment,
+# not the person: its people are read when the summaries refresh).
 FACT_TABLES = frozenset(
     {
+        "enrolment",
         "participation",
         "group_membership",
         "council_seat",
@@ -61,10 +65,16 @@ def _moved_project(session: OrmSession, obj: Any) -> None:
         session.info.setdefault(MOVED_PROJECTS, set()).add(obj.id)
 
 
+def _attended(session: OrmSession, obj: Any) -> None:
+    if getattr(obj, "__tablename__", None) == "module_attendance":
+        session.info.setdefault(TOUCHED_ENROLMENTS, set()).add(obj.enrolment_id)
+
+
 @event.listens_for(OrmSession, "after_flush")
 def _collect(session: OrmSession, _context: Any) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         mark(session, _people_of(obj))
+        _attended(session, obj)
     for obj in session.dirty:
         _moved_project(session, obj)
 
@@ -83,10 +93,17 @@ def refresh_pending(session: OrmSession) -> None:
     """Bring the summaries up to date with this session's writes (before commit, or before a read
     of the summaries in a session that wrote). Nothing to do while they were never built: the
     full refresh that builds them reads every fact."""
-    if (session.info.get(TOUCHED) or session.info.get(MOVED_PROJECTS)) and not _built(session):
-        session.info.pop(TOUCHED, None)
-        session.info.pop(MOVED_PROJECTS, None)
+    pending = (TOUCHED, MOVED_PROJECTS, TOUCHED_ENROLMENTS)
+    if any(session.info.get(key) for key in pending) and not _built(session):
+        for key in pending:
+            session.info.pop(key, None)
         return
+    enrolments = session.info.pop(TOUCHED_ENROLMENTS, None)
+    if enrolments:
+        from maeul_db.models import Enrolment
+
+        stmt = select(col(Enrolment.person_id)).where(col(Enrolment.id).in_(enrolments))
+        mark(session, (int(p) for (p,) in session.execute(stmt)))
     moved = session.info.pop(MOVED_PROJECTS, None)
     if moved:
         from maeul_db.models import Participation

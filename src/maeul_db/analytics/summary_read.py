@@ -1,6 +1,7 @@
 """Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
 for one whole year, the span counts for whole years within the stored spans, the person-year
-facts for other whole years, the raw facts otherwise."""
+facts for other whole years, the raw facts otherwise. The dong map and the training hours: the
+person year rows for whole summarised years, the raw facts otherwise."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from sqlmodel import Session
 
 from maeul_db.analytics import (
     families,
+    kpi_cells,
     queries,
     summary,
     summary_dong,
     summary_hook,
+    summary_hours,
+    summary_seats,
     summary_span,
 )
 from maeul_db.analytics.families import FamilyRow
+from maeul_db.analytics.kpi_cells import HoursCell, SeatCell
 
 
 def built(session: Session) -> bool:
@@ -48,19 +53,55 @@ def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
     return families.from_person_years(session, start.year, end.year)
 
 
+def _in_masks(session: Session, start: date, end: date) -> bool:
+    """Whether the person year masks answer ``[start, end]``: covered, within their 63 years."""
+    current = summary.state(session)
+    years = summary_dong.mask_years(current.first_year, current.last_year) if current else None
+    inside = years is not None and years[0] <= start.year and end.year <= years[1]
+    return inside and covered(session, start, end)
+
+
 def participants_by_dong(
     session: Session, *, start: date, end: date, district_code: str | None
 ) -> dict[str, int]:
     """Distinct people per dong in ``[start, end]``: from the person × dong year masks for whole
     summarised years, else from the raw facts (the same figures)."""
-    current = summary.state(session)
-    years = summary_dong.mask_years(current.first_year, current.last_year) if current else None
-    inside = years is not None and years[0] <= start.year and end.year <= years[1]
-    if not (covered(session, start, end) and inside):
+    if not _in_masks(session, start, end):
         return queries.participants_by_dong(
             session, start=start, end=end, district_code=district_code
         )
     summary_hook.refresh_pending(session)  # this session's own writes first
     return summary_dong.participants(
+        session, first=start.year, last=end.year, district_code=district_code
+    )
+
+
+def training_hours(
+    session: Session, *, start: date, end: date, district_code: str | None
+) -> list[HoursCell]:
+    """Training hours per scope × gender in ``[start, end]``: from the person-year hours rows for
+    whole summarised years, else from the raw attendances (the same cells)."""
+    if not covered(session, start, end):
+        return kpi_cells.hours(session, start=start, end=end, district_code=district_code)
+    summary_hook.refresh_pending(session)  # this session's own writes first
+    return summary_hours.cells(
+        session, first=start.year, last=end.year, district_code=district_code
+    )
+
+
+def council_seats(
+    session: Session, *, start: date, end: date, district_code: str | None
+) -> list[SeatCell]:
+    """Council members (and those with project experience) per scope × gender in ``[start,
+    end]``: from the seat holders' year masks for whole summarised years, else from the raw seats
+    (with the first participation from the ladder reach summary once it is built)."""
+    built_ = built(session)
+    if built_:
+        summary_hook.refresh_pending(session)  # this session's own writes first
+    if not _in_masks(session, start, end):
+        return kpi_cells.seats(
+            session, start=start, end=end, district_code=district_code, from_reach=built_
+        )
+    return summary_seats.cells(
         session, first=start.year, last=end.year, district_code=district_code
     )

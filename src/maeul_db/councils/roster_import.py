@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlmodel import Session, col
 
+from maeul_db.analytics import summary_hook
 from maeul_db.audit import service as audit
 from maeul_db.councils import roster_subcommittees
 from maeul_db.councils import service as council_service
@@ -288,6 +289,10 @@ def undo_rows(
     seat_ids = [int(i) for i in stored.get("seats", [])]
     removed = {"council_seat": 0}
     if seat_ids:
+        # A bulk delete the ORM does not see: its seat holders' summaries refresh at commit
+        # (the ladder reach rows and the council members' year masks).
+        holders = select(table.c.person_id).where(table.c.id.in_(seat_ids))
+        summary_hook.mark(session, (int(p) for (p,) in session.connection().execute(holders)))
         removed["council_seat"] = (
             session.connection().execute(delete(table).where(table.c.id.in_(seat_ids))).rowcount
         )

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
         AnalyticsDataVersion,
         AnalyticsLadderReach,
         AnalyticsPersonDong,
+        AnalyticsPersonHours,
+        AnalyticsPersonSeat,
         AnalyticsPersonYear,
         AnalyticsRungCount,
         AnalyticsSpanCount,
@@ -147,7 +149,8 @@ _NAMES: dict[str, str] = {
     "accounts": "LoginFailure Role UserAccount",
     "activities": "Activity ActivityKind Attendance",
     "analytics_summary": (
-        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonYear"
+        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonHours"
+        " AnalyticsPersonSeat AnalyticsPersonYear"
         " AnalyticsRungCount AnalyticsSpanCount AnalyticsYearCount"
     ),
     "assemblies": "AgendaItem AutonomyPlan BudgetSource GeneralAssembly PopulationBasis",
@@ -225,6 +228,8 @@ __all__ = [
     "AnalyticsJob",
     "AnalyticsLadderReach",
     "AnalyticsPersonDong",
+    "AnalyticsPersonHours",
+    "AnalyticsPersonSeat",
     "AnalyticsPersonYear",
     "AnalyticsPseudonym",
     "AnalyticsRungCount",

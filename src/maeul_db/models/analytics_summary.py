@@ -148,3 +148,39 @@ class AnalyticsPersonDong(SQLModel, table=True):
     scope: str = Field(primary_key=True, max_length=5)
     dong_code: str = Field(primary_key=True, max_length=10)
     years: int = Field(sa_type=BigInteger)
+
+
+class AnalyticsPersonHours(SQLModel, table=True):
+    """Training hours (in hundredths) one person (the survivor of merges, under their gender)
+    attended in one calendar year in one scope (the enrolment's district, else the person's
+    registering district, ``-`` when neither; or Seoul ``*``): the KPI report's hours of any span
+    of whole years, with the distinct people behind each cell, without reading every attendance
+    (``analytics.summary_hours``)."""
+
+    __tablename__ = "analytics_person_hours"
+    __table_args__ = (
+        Index("ix_analytics_person_hours_span", "scope", "gender", "person_id", "year", "cents"),
+    )
+
+    person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    year: int = Field(primary_key=True)
+    gender: str = Field(max_length=1)
+    cents: int = Field(sa_type=BigInteger)
+
+
+class AnalyticsPersonSeat(SQLModel, table=True):
+    """One council member (the survivor of merges, under their gender) in one scope (the seat's
+    district, or Seoul ``*``): the summarised years in which they held a seat there (bit ``year -
+    MASK_BASE_YEAR``), and the years whose earliest-starting seat began after their first
+    participation in any district. A span's first seat is the earliest-starting seat of its first
+    held year, so the KPI report's council members of any span of whole years, with and without
+    project experience, are one grouped read (``analytics.summary_seats``)."""
+
+    __tablename__ = "analytics_person_seat"
+
+    person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    gender: str = Field(max_length=1)
+    held: int = Field(sa_type=BigInteger)
+    experienced: int = Field(sa_type=BigInteger)

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Table, and_, bindparam, delete, select, update
 from sqlmodel import Session, SQLModel
 
+from maeul_db.analytics import summary_hook
 from maeul_db.bulk import bulk_insert
 from maeul_db.imports.write import allocate_ids
 from maeul_db.kit import time as clock
@@ -156,6 +157,7 @@ def write(
 ) -> Written:
     """Insert or update every row in the session's transaction; the caller recomputes."""
     people = sorted({r.person_id for r in rows})
+    summary_hook.mark(session, people)  # bulk writes: their training hours refresh at commit
     enrolments = _open_enrolments(session, program[0], people)
     new_people = [p for p in people if p not in enrolments]
     enrolments.update(
@@ -226,6 +228,7 @@ def undo_rows(
     from maeul_db.imports.undo import delete_unreferenced
 
     attendance, enrolment = _table("module_attendance"), _table("enrolment")
+    summary_hook.mark(session, stored.get("people", []))  # their hours refresh at commit
     removed = {
         "module_attendance": session.connection()
         .execute(delete(attendance).where(attendance.c.import_batch_id == batch_id))
