@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, text
 
+from maeul_db.kit.chunks import chunks
+
 DEFAULT_CHUNK_SIZE = 20_000
 
 Rows = Iterable[Mapping[str, Any] | Sequence[Any]]
@@ -54,11 +56,6 @@ def _tuple_chunks(rows: Iterator[Any], names: list[str], size: int) -> Iterator[
             else (tuple(row[name] for name in names) if isinstance(row, Mapping) else row)
             for row in chunk
         ]
-
-
-def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while chunk := list(islice(rows, size)):
-        yield chunk
 
 
 def _processed(process: Callable[[Any], Any] | None, values: list[Any]) -> list[Any]:
@@ -121,7 +118,7 @@ def _executemany_core(
 ) -> int:
     statement = insert(table)
     done = 0
-    for chunk in _chunks(rows, chunk_size):
+    for chunk in chunks(rows, chunk_size):
         params = [
             {name: row[name] for name in names}
             if isinstance(row, Mapping)

@@ -10,7 +10,7 @@ network is the one the whole network gives (tests/analytics/test_network_fast.py
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from itertools import chain
 from typing import Any, NamedTuple
@@ -28,6 +28,7 @@ from maeul_db.analytics.queries import (
     _overlaps,
     select,
 )
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import (
     AnalyticsPseudonym,
     Consent,
@@ -40,12 +41,6 @@ from maeul_db.privacy import consent
 
 # Bound parameters per IN list (SQLite allows 32,766 per statement; PostgreSQL 65,535).
 CHUNK = 10_000
-
-
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    ordered = sorted(set(ids))
-    for at in range(0, len(ordered), CHUNK):
-        yield ordered[at : at + CHUNK]
 
 
 def _scope(start: date, end: date, district_code: str | None) -> Any:
@@ -104,7 +99,7 @@ def projects_of(
     raw = {p for p in keys if p not in apart.merged}
     raw |= {dup for dup, into in apart.merged.items() if into in keys}
     found: set[int] = set()
-    for ids in _chunks(raw - apart.withdrawn):
+    for ids in sorted_chunks(raw - apart.withdrawn, CHUNK):
         stmt = select(Participation.project_id).where(
             col(Participation.person_id).in_(ids), _scope(start, end, district_code)
         )
@@ -132,7 +127,7 @@ def team_members(
     ``participations(..., consented=True)`` finds them, in the two columns a network needs."""
     rows: list[TeamMemberRow] = []
     merged, withdrawn = apart.merged, apart.withdrawn
-    for ids in _chunks(projects):
+    for ids in sorted_chunks(projects, CHUNK):
         stmt = select(Participation.person_id, Participation.project_id).where(
             col(Participation.project_id).in_(ids), _scope(start, end, district_code)
         )

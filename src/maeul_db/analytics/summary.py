@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
@@ -33,6 +32,7 @@ from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
 from maeul_db.kit import time as clock
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.kit.time import utcnow
 from maeul_db.models import (
     AnalyticsDataVersion,
@@ -94,18 +94,12 @@ def _years(valid_from: date, valid_to: date | None, last: int) -> range:
     return range(valid_from.year, min(end, last) + 1)
 
 
-def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
-    items = iter(sorted(values))
-    while chunk := list(islice(items, CHUNK)):
-        yield chunk
-
-
 def _keyed(stmt: Any, keys: set[int] | None) -> Iterator[Any]:
     """Rows of ``stmt`` for every person, or for ``keys`` only (in chunks of bound parameters)."""
     if keys is None:
         yield stmt
         return
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         yield stmt.where(person_in(chunk))
 
 
@@ -153,7 +147,7 @@ def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[in
 def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:
     """Gender and birth year of each (surviving) person."""
     result: dict[int, tuple[str, int]] = {}
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         stmt = select(Person.id, Person.gender, Person.birth_year).where(col(Person.id).in_(chunk))
         result.update({pid: (str(g), int(b)) for pid, g, b in session.execute(stmt)})
     return result
@@ -258,7 +252,7 @@ def refresh_all(session: Session) -> int:
 def _survivors(session: Session, ids: set[int]) -> set[int]:
     """The people (survivors of merges) whose rows stand for ``ids``."""
     keys: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in sorted_chunks(ids, CHUNK):
         stmt = select(PERSON_KEY).where(
             or_(col(Person.id).in_(chunk), col(Person.merged_into_id).in_(chunk))
         )
@@ -307,7 +301,7 @@ def _apply(session: Session, delta: dict[tuple[Any, ...], list[int]]) -> None:
 
 def _reach_rows(session: Session, people: set[int]) -> list[Any]:
     found: list[Any] = []
-    for chunk in _chunks(people):
+    for chunk in sorted_chunks(people, CHUNK):
         stmt = select(ladder_summary.LR).where(ladder_summary.LR.c.person_id.in_(chunk))
         found.extend(row._mapping for row in session.execute(stmt))
     return found
@@ -319,9 +313,9 @@ def _rebuild_reach(
     """The reach rows of ``keys`` replaced by the survivors' fresh rows, and the year-end rung
     counts moved by the difference."""
     old = _reach_rows(session, keys)
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         ladder_summary.rebuild(session, drop=chunk, people=[])
-    for chunk in _chunks(survivors):
+    for chunk in sorted_chunks(survivors, CHUNK):
         ladder_summary.rebuild(session, drop=[], people=chunk)
     ladder_counts.apply(session, ladder_counts.delta(old, _reach_rows(session, survivors), years))
 
@@ -336,7 +330,7 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     keys = _survivors(session, person_ids) | person_ids
     delta: dict[tuple[Any, ...], list[int]] = {}
     old_rows: list[Any] = []
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         old = select(PY).where(PY.c.person_id.in_(chunk))
         old_rows.extend(row._mapping for row in session.execute(old))
         session.execute(delete(PY).where(PY.c.person_id.in_(chunk)))

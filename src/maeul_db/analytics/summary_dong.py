@@ -12,8 +12,7 @@ replaces the rows of the people it touched, computed the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import BigInteger, String, cast, delete, func, insert, literal, union_all
@@ -21,6 +20,7 @@ from sqlmodel import Session, col
 
 from maeul_db.analytics import summary_sql
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonDong, Participation, Person, Project
 from maeul_db.models.analytics_summary import CITY_SCOPE, MASK_BASE_YEAR, MASK_LAST_YEAR
 
@@ -84,20 +84,13 @@ def replace(
 ) -> None:
     """The rows of ``keys`` (people touched, and whom they were merged into or from) replaced by
     the survivors' fresh rows."""
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         session.execute(delete(PD).where(PD.c.person_id.in_(chunk)))
     if years is None:
         return
     names = [c.name for c in PD.columns]
-    for chunk in _chunks(survivors):
+    for chunk in sorted_chunks(survivors, CHUNK):
         session.execute(insert(PD).from_select(names, _rows(years, chunk)))
-
-
-def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
-    """Sorted chunks small enough for one statement's parameters on both databases."""
-    items = iter(sorted(values))
-    while chunk := list(islice(items, CHUNK)):
-        yield chunk
 
 
 def participants(

@@ -12,8 +12,7 @@ people it touched (attendance, enrolment and person writes mark them: ``summary_
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Integer, String, cast, delete, func, insert, literal, union_all
@@ -21,6 +20,7 @@ from sqlmodel import Session, col
 
 from maeul_db.analytics.kpi_cells import SURVIVOR, HoursCell, survivor_gender
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonHours, Enrolment, ModuleAttendance, Person
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
@@ -73,17 +73,10 @@ def rebuild(session: Session) -> None:
 def replace(session: Session, keys: Iterable[int], survivors: Iterable[int]) -> None:
     """The rows of ``keys`` (people touched, and whom they were merged into or from) replaced by
     the survivors' fresh rows."""
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         session.execute(delete(PH).where(PH.c.person_id.in_(chunk)))
-    for chunk in _chunks(survivors):
+    for chunk in sorted_chunks(survivors, CHUNK):
         session.execute(insert(PH).from_select(COLUMNS, _rows(chunk)))
-
-
-def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
-    """Sorted chunks small enough for one statement's parameters on both databases."""
-    items = iter(sorted(values))
-    while chunk := list(islice(items, CHUNK)):
-        yield chunk
 
 
 def cells(session: Session, *, first: int, last: int, district_code: str | None) -> list[HoursCell]:

@@ -16,8 +16,7 @@ and experienced is ``experienced & lowest bit of (held & m) != 0``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
@@ -37,6 +36,7 @@ from sqlmodel import Session, col
 from maeul_db.analytics import summary_sql
 from maeul_db.analytics.kpi_cells import SeatCell
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonSeat, CouncilSeat, Participation, Person
 from maeul_db.models.analytics_summary import CITY_SCOPE, MASK_BASE_YEAR
 
@@ -120,18 +120,12 @@ def replace(
 ) -> None:
     """The rows of ``keys`` (people touched, and whom they were merged into or from) replaced by
     the survivors' fresh rows."""
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         session.execute(delete(PS).where(PS.c.person_id.in_(chunk)))
     if years is None:
         return
-    for chunk in _chunks(survivors):
+    for chunk in sorted_chunks(survivors, CHUNK):
         session.execute(insert(PS).from_select(COLUMNS, _rows(years, chunk)))
-
-
-def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
-    items = iter(sorted(values))
-    while chunk := list(islice(items, CHUNK)):
-        yield chunk
 
 
 def cells(session: Session, *, first: int, last: int, district_code: str | None) -> list[SeatCell]:

@@ -8,13 +8,13 @@ Matching rules (DESIGN-NOTES "Identity"):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
 
 from sqlmodel import Session, col, select
 
 from maeul_db.identity.merges import survivor_id
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import Person
 
 CHUNK = 2_000
@@ -29,16 +29,10 @@ class WeakMatch:
     district_code: str
 
 
-def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
-    iterator = iter(sorted(set(values)))
-    while chunk := list(islice(iterator, CHUNK)):
-        yield chunk
-
-
 def exact_matches(session: Session, keys: Iterable[str]) -> dict[str, int]:
     """Exact key hash → the id of the person it belongs to now (merges followed to the survivor)."""
     found: dict[str, int] = {}
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         for column in (Person.key_name_birth_phone, Person.key_name_birth_email):
             rows = session.exec(
                 select(column, Person.id, Person.merged_into_id)
@@ -55,7 +49,7 @@ def exact_matches(session: Session, keys: Iterable[str]) -> dict[str, int]:
 def weak_matches(session: Session, keys: Iterable[str]) -> dict[str, list[WeakMatch]]:
     """Weak key hash → people (not merged away) with the same name and birth year."""
     found: dict[str, list[WeakMatch]] = {}
-    for chunk in _chunks(keys):
+    for chunk in sorted_chunks(keys, CHUNK):
         rows = session.exec(
             select(
                 Person.key_name_birth,

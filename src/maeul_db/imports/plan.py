@@ -20,11 +20,10 @@ queries (``CHUNK`` keys at a time), never one query per row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlmodel import Session, col
@@ -33,6 +32,7 @@ from sqlmodel import select as sm_select
 from maeul_db.identity.keys import IdentityKeys, KeyMaker
 from maeul_db.identity.matching import exact_matches, weak_matches, weak_reason
 from maeul_db.imports.validate import RosterRow
+from maeul_db.kit.chunks import chunks
 from maeul_db.models import Group, GroupMembership, Participation, Person, Project
 
 CHUNK = 2_000
@@ -90,15 +90,9 @@ class Seen(NamedTuple):
         return "import_row.duplicate_participation_in_file", {"existing_row": self.row}
 
 
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
-    iterator = iter(values)
-    while chunk := list(islice(iterator, CHUNK)):
-        yield chunk
-
-
 def _existing_groups(session: Session, district: str, names: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for chunk in _chunks(sorted(names)):
+    for chunk in chunks(sorted(names), CHUNK):
         for group_id, name in session.exec(
             sm_select(Group.id, Group.name)
             .where(Group.district_code == district, col(Group.name).in_(chunk))
@@ -114,7 +108,7 @@ def _existing_projects(
 ) -> dict[tuple[int, str], int]:
     found: dict[tuple[int, str], int] = {}
     years = sorted({year for year, _ in keys})
-    for chunk in _chunks(sorted({name for _, name in keys})):
+    for chunk in chunks(sorted({name for _, name in keys}), CHUNK):
         for project_id, year, name in session.exec(
             sm_select(Project.id, Project.year, Project.name)
             .where(
@@ -134,7 +128,7 @@ def _existing_facts(
 ) -> tuple[dict[tuple[int, int], Seen], dict[tuple[int, str], int], set[tuple[int, int]]]:
     participations: dict[tuple[int, int], Seen] = {}
     by_name_birth: dict[tuple[int, str], int] = {}
-    for chunk in _chunks(sorted(project_ids)):
+    for chunk in chunks(sorted(project_ids), CHUNK):
         # Five columns: sqlmodel's select has no overload for more than four.
         for part_id, project_id, person_id, role, key in session.execute(
             select(
@@ -154,7 +148,7 @@ def _existing_facts(
             if key is not None:
                 by_name_birth.setdefault((project_id, key), person_id)
     memberships: set[tuple[int, int]] = set()
-    for chunk in _chunks(sorted(group_ids)):
+    for chunk in chunks(sorted(group_ids), CHUNK):
         memberships.update(
             session.exec(
                 sm_select(GroupMembership.group_id, GroupMembership.person_id).where(

@@ -21,8 +21,6 @@ is deleting, or the undo could delete a person a concurrent import just linked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import Table, and_, delete, exists, not_, or_, select
@@ -35,6 +33,7 @@ from maeul_db.imports.batches import stored
 from maeul_db.imports.schemas import UndoPublic
 from maeul_db.imports.service import batch_public, get_batch
 from maeul_db.imports.write import lock_district
+from maeul_db.kit.chunks import chunks
 from maeul_db.kit.time import utcnow
 from maeul_db.models import ImportStatus, MatchStatus, UserAccount, load_all
 
@@ -45,12 +44,6 @@ def _table(name: str) -> Table:
     if name not in SQLModel.metadata.tables:  # its model not imported yet (models load lazily)
         load_all()
     return SQLModel.metadata.tables[name]
-
-
-def _chunks(values: list[int]) -> Iterator[list[int]]:
-    iterator = iter(values)
-    while chunk := list(islice(iterator, CHUNK)):
-        yield chunk
 
 
 def _unreferenced(target: Table, *, skip: set[tuple[str, str]]) -> Any:
@@ -89,7 +82,7 @@ def delete_unreferenced(
         .scalars()
         .all()
     )
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         for dependent in before:
             session.connection().execute(delete(dependent).where(dependent.c.person_id.in_(chunk)))
         session.connection().execute(delete(target).where(target.c.id.in_(chunk)))
@@ -119,7 +112,7 @@ def delete_created_people(session: Session, people: list[int]) -> tuple[int, int
         .scalars()
         .all()
     )
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         for dependent in (_table("person_version"), _table("consent")):
             session.connection().execute(delete(dependent).where(dependent.c.person_id.in_(chunk)))
         session.connection().execute(delete(person).where(person.c.id.in_(chunk)))

@@ -12,11 +12,10 @@ something now refers to them (attendance recorded later, a completion a certific
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, delete, select, update
@@ -26,6 +25,7 @@ from maeul_db.analytics import summary_hook
 from maeul_db.bulk import bulk_insert
 from maeul_db.imports.write import allocate_ids
 from maeul_db.kit import time as clock
+from maeul_db.kit.chunks import chunks
 from maeul_db.models import load_all
 from maeul_db.training import service as training_service
 
@@ -56,16 +56,10 @@ def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
 
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
-    iterator = iter(values)
-    while chunk := list(islice(iterator, CHUNK)):
-        yield chunk
-
-
 def _open_enrolments(session: Session, program_id: int, people: list[int]) -> dict[int, int]:
     enrolment = _table("enrolment")
     found: dict[int, int] = {}
-    for chunk in _chunks(people):
+    for chunk in chunks(people, CHUNK):
         rows = session.connection().execute(
             select(enrolment.c.id, enrolment.c.person_id)
             .where(
@@ -122,7 +116,7 @@ def _insert_enrolments(
 def _recorded(session: Session, enrolment_ids: list[int]) -> dict[tuple[int, int], tuple[Any, Any]]:
     attendance = _table("module_attendance")
     found: dict[tuple[int, int], tuple[Any, Any]] = {}
-    for chunk in _chunks(enrolment_ids):
+    for chunk in chunks(enrolment_ids, CHUNK):
         for eid, mid, hours, day in session.connection().execute(
             select(
                 attendance.c.enrolment_id,
