@@ -20,7 +20,6 @@ from sqlmodel import Session, col
 
 from maeul_db.analytics import summary_sql
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
-from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonDong, Participation, Person, Project
 from maeul_db.models.analytics_summary import CITY_SCOPE, MASK_BASE_YEAR, MASK_LAST_YEAR
 
@@ -82,15 +81,15 @@ def rebuild(session: Session, years: tuple[int, int] | None) -> None:
 def replace(
     session: Session, keys: Iterable[int], survivors: Iterable[int], years: tuple[int, int] | None
 ) -> None:
-    """The rows of ``keys`` (people touched, and whom they were merged into or from) replaced by
-    the survivors' fresh rows."""
-    for chunk in sorted_chunks(keys, CHUNK):
-        session.execute(delete(PD).where(PD.c.person_id.in_(chunk)))
-    if years is None:
-        return
-    names = [c.name for c in PD.columns]
-    for chunk in sorted_chunks(survivors, CHUNK):
-        session.execute(insert(PD).from_select(names, _rows(years, chunk)))
+    """The rows of ``keys`` replaced by the survivors' fresh rows (summary_sql.replace_people)."""
+    summary_sql.replace_people(
+        session,
+        PD,
+        keys=keys,
+        survivors=survivors,
+        rows_of=None if years is None else (lambda ids: _rows(years, ids)),
+        chunk=CHUNK,
+    )
 
 
 def participants(

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import Integer, String, cast, delete, func, insert, literal, union_all
 from sqlmodel import Session, col
 
+from maeul_db.analytics import summary_sql
 from maeul_db.analytics.kpi_cells import SURVIVOR, HoursCell, survivor_gender
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
-from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonHours, Enrolment, ModuleAttendance, Person
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
@@ -71,12 +71,10 @@ def rebuild(session: Session) -> None:
 
 
 def replace(session: Session, keys: Iterable[int], survivors: Iterable[int]) -> None:
-    """The rows of ``keys`` (people touched, and whom they were merged into or from) replaced by
-    the survivors' fresh rows."""
-    for chunk in sorted_chunks(keys, CHUNK):
-        session.execute(delete(PH).where(PH.c.person_id.in_(chunk)))
-    for chunk in sorted_chunks(survivors, CHUNK):
-        session.execute(insert(PH).from_select(COLUMNS, _rows(chunk)))
+    """The rows of ``keys`` replaced by the survivors' fresh rows (summary_sql.replace_people)."""
+    summary_sql.replace_people(
+        session, PH, keys=keys, survivors=survivors, rows_of=_rows, columns=COLUMNS, chunk=CHUNK
+    )
 
 
 def cells(session: Session, *, first: int, last: int, district_code: str | None) -> list[HoursCell]:

@@ -36,7 +36,6 @@ from sqlmodel import Session, col
 from maeul_db.analytics import summary_sql
 from maeul_db.analytics.kpi_cells import SeatCell
 from maeul_db.analytics.queries import PERSON_KEY, person_in, select
-from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonSeat, CouncilSeat, Participation, Person
 from maeul_db.models.analytics_summary import CITY_SCOPE, MASK_BASE_YEAR
 
@@ -118,14 +117,16 @@ def rebuild(session: Session, years: tuple[int, int] | None) -> None:
 def replace(
     session: Session, keys: Iterable[int], survivors: Iterable[int], years: tuple[int, int] | None
 ) -> None:
-    """The rows of ``keys`` (people touched, and whom they were merged into or from) replaced by
-    the survivors' fresh rows."""
-    for chunk in sorted_chunks(keys, CHUNK):
-        session.execute(delete(PS).where(PS.c.person_id.in_(chunk)))
-    if years is None:
-        return
-    for chunk in sorted_chunks(survivors, CHUNK):
-        session.execute(insert(PS).from_select(COLUMNS, _rows(years, chunk)))
+    """The rows of ``keys`` replaced by the survivors' fresh rows (summary_sql.replace_people)."""
+    summary_sql.replace_people(
+        session,
+        PS,
+        keys=keys,
+        survivors=survivors,
+        rows_of=None if years is None else (lambda ids: _rows(years, ids)),
+        columns=COLUMNS,
+        chunk=CHUNK,
+    )
 
 
 def cells(session: Session, *, first: int, last: int, district_code: str | None) -> list[SeatCell]:

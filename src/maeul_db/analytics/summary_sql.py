@@ -8,13 +8,27 @@ A fact meets calendar year Y when it starts by 31 December Y and does not end by
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, cast, extract, func, insert, literal, or_, union_all
+from sqlalchemy import (
+    Integer,
+    String,
+    and_,
+    cast,
+    delete,
+    extract,
+    func,
+    insert,
+    literal,
+    or_,
+    union_all,
+)
 from sqlmodel import col
 
 from maeul_db.analytics.queries import PERSON_KEY, select
+from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonYear, GroupMembership, Participation, Person
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
@@ -210,3 +224,26 @@ def insert_person_years(session: Any, first: int, last: int) -> None:
     if joined is not None:
         first = min(first, int(str(joined)[:4]))
     session.execute(insert(PY).from_select(COLUMNS, person_year_select(first, last)))
+
+
+def replace_people(
+    session: Any,
+    table: Any,
+    *,
+    keys: Iterable[int],
+    survivors: Iterable[int],
+    rows_of: Callable[[list[int]], Any] | None,
+    columns: list[str] | None = None,
+    chunk: int = 5_000,
+) -> None:
+    """A per-person summary's rows of ``keys`` (people touched, and whom they were merged into or
+    from) replaced by the survivors' fresh rows (``rows_of(ids)`` selects them in the table's
+    order of ``columns``, the table's own by default; None: the summary holds no years, nothing
+    to insert)."""
+    for ids in sorted_chunks(keys, chunk):
+        session.execute(delete(table).where(table.c.person_id.in_(ids)))
+    if rows_of is None:
+        return
+    names = columns or [c.name for c in table.columns]
+    for ids in sorted_chunks(survivors, chunk):
+        session.execute(insert(table).from_select(names, rows_of(ids)))
