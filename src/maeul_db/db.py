@@ -105,7 +105,11 @@ def _build(url: str, busy_timeout_ms: int, echo: bool, **pool: Any) -> Engine:
                 begin_immediate(conn)
 
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, **pool)
+    # JIT compiling costs 50 ms and more per analytics query and pays back only on queries of
+    # many seconds, which this application does not run on a request (docs/decisions.md).
+    return create_engine(
+        url, echo=echo, pool_pre_ping=True, connect_args={"options": "-c jit=off"}, **pool
+    )
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) -> Engine:

@@ -4,7 +4,7 @@ data version moves with every committed change and cached results follow it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlmodel import Session, func, select
@@ -12,6 +12,7 @@ from sqlmodel import Session, func, select
 from maeul_db.analytics import (
     cache,
     families,
+    family_facts,
     queries,
     service,
     summary,
@@ -78,11 +79,39 @@ def assert_summaries_match_facts(session: Session) -> None:
     for first, last in PERIODS:
         start, end = date(first, 1, 1), date(last, 12, 31)
         assert summary_read.covered(session, start, end)
-        from_facts = _figures(families.from_facts(session, start, end))
+        from_facts = _figures(family_facts.from_facts(session, start, end))
         read = _figures(summary_read.family_rows(session, start=start, end=end))
         assert read == from_facts, (first, last)
     assert_span_counts_match_facts(session)
     assert_dong_map_matches_facts(session)
+    assert_month_periods_match_facts(session)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+# Every month and quarter of 2017-2020, and periods across a year's end.
+MONTH_PERIODS = [
+    *((date(y, m, 1), _month_end(y, m)) for y in range(2017, 2021) for m in range(1, 13)),
+    *((date(y, m, 1), _month_end(y, m + 2)) for y in range(2017, 2021) for m in (1, 4, 7, 10)),
+    (date(2018, 11, 1), date(2019, 2, 28)),
+    (date(2019, 7, 1), date(2020, 6, 30)),
+    (date(2017, 4, 1), date(2019, 9, 30)),
+]
+
+
+def assert_month_periods_match_facts(session: Session) -> None:
+    """The month masks of the person-year rows give the raw figures for periods of whole months
+    (full and incremental refreshes alike)."""
+    seen = 0
+    for start, end in MONTH_PERIODS:
+        assert summary_read.in_months(session, start, end), (start, end)
+        from_facts = _figures(family_facts.from_facts(session, start, end))
+        read = _figures(summary_read.family_rows(session, start=start, end=end))
+        assert read == from_facts, (start, end)
+        seen += sum(f["participants"]["total"] for f in from_facts.values())
+    assert seen > 0
 
 
 def assert_dong_map_matches_facts(session: Session) -> None:
@@ -120,7 +149,7 @@ def assert_span_counts_match_facts(session: Session) -> None:
     for first in range(years[0], years[1] + 1):
         for last in range(first + 1, years[1] + 1):
             start, end = date(first, 1, 1), date(last, 12, 31)
-            from_facts = _figures(families.from_facts(session, start, end))
+            from_facts = _figures(family_facts.from_facts(session, start, end))
             assert _figures(summary_span.read(session, first, last)) == from_facts, (first, last)
             person_years = families.from_person_years(session, first, last)
             assert _figures(person_years) == from_facts, (first, last)

@@ -3,27 +3,23 @@ repeat participants (within the period and ever by its end), lead proposers, gro
 people engaged (participants or members), per scope × gender × age band.
 
 Three equal ways to the same rows (docs/indicators.md "Summaries"): the year counts for one whole
-year, the person-year facts for whole years, the raw facts for any other period (or while the
-summaries were never built). ``tests/analytics/test_summary.py`` holds them equal.
+year, the person-year facts for whole years, the raw facts (``family_facts``) for any other period
+(or while the summaries were never built). ``tests/analytics/test_summary.py`` holds them equal.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, case, cast, func, literal, or_, union_all
+from sqlalchemy import String, and_, case, cast, func, literal
 from sqlmodel import Session, col
 
-from maeul_db.analytics.queries import PERSON_KEY, select
+from maeul_db.analytics.queries import select
 from maeul_db.analytics.schemas import AGE_BANDS, GENDER_BY_CODE, Count
 from maeul_db.models import (
     AnalyticsPersonYear,
     AnalyticsYearCount,
-    GroupMembership,
-    Participation,
-    Person,
 )
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
@@ -90,10 +86,10 @@ def from_person_years(session: Session, first: int, last: int) -> list[FamilyRow
         .group_by(py.person_id, py.scope, py.gender, py.birth_year)
         .subquery()
     )
-    return _totals(session, people, last)
+    return totals(session, people, last)
 
 
-def _totals(session: Session, people: Any, last: int) -> list[FamilyRow]:
+def totals(session: Session, people: Any, last: int) -> list[FamilyRow]:
     band = band_of(literal(last) - people.c.birth_year)
     part = people.c.part == 1
     stmt = select(
@@ -110,98 +106,12 @@ def _totals(session: Session, people: Any, last: int) -> list[FamilyRow]:
     return [FamilyRow(*row) for row in session.execute(stmt)]
 
 
-def _scoped(stmt: Any, district: Any) -> Any:
+def scoped(stmt: Any, district: Any) -> Any:
     """The statement once per district and once for Seoul (a person counts once city-wide)."""
     return [
         stmt.add_columns(district.label("scope")),
         stmt.add_columns(literal(CITY_SCOPE).label("scope")),
     ]
-
-
-def from_facts(session: Session, start: date, end: date) -> list[FamilyRow]:
-    """Any period, straight from participations and memberships (voided facts never count)."""
-    p, m = Participation, GroupMembership
-    meets_p = and_(
-        col(p.valid_from) <= end,
-        or_(col(p.valid_to).is_(None), col(p.valid_to) > start),
-        col(p.voided_at).is_(None),
-    )
-    meets_m = and_(
-        col(m.valid_from) <= end,
-        or_(col(m.valid_to).is_(None), col(m.valid_to) > start),
-        col(m.voided_at).is_(None),
-    )
-    is_lead = case((col(p.role) == "lead_proposer", 1), else_=0)
-    base_p = (
-        select(
-            PERSON_KEY.label("pid"),
-            p.project_id.label("project"),  # type: ignore[attr-defined]
-            literal(1).label("part"),
-            is_lead.label("lead"),
-            literal(0).label("member"),
-        )
-        .select_from(p)
-        .join(Person, col(Person.id) == p.person_id)
-        .where(meets_p)
-    )
-    base_m = (
-        select(
-            PERSON_KEY.label("pid"),
-            literal(None).label("project"),
-            literal(0).label("part"),
-            literal(0).label("lead"),
-            literal(1).label("member"),
-        )
-        .select_from(m)
-        .join(Person, col(Person.id) == m.person_id)
-        .where(meets_m)
-    )
-    facts = union_all(
-        *_scoped(base_p, p.district_code), *_scoped(base_m, m.district_code)
-    ).subquery()
-    started = (
-        select(PERSON_KEY.label("pid"), p.project_id.label("project"))  # type: ignore[attr-defined]
-        .select_from(p)
-        .join(Person, col(Person.id) == p.person_id)
-        .where(p.valid_from <= end, col(p.voided_at).is_(None))
-    )
-    ever = union_all(*_scoped(started, p.district_code)).subquery()
-    to_date = (
-        select(ever.c.pid, ever.c.scope, func.count(func.distinct(ever.c.project)).label("n"))
-        .group_by(ever.c.pid, ever.c.scope)
-        .subquery()
-    )
-    per_person = (
-        select(
-            facts.c.pid,
-            facts.c.scope,
-            func.max(facts.c.part).label("part"),
-            func.max(facts.c.lead).label("lead"),
-            func.max(facts.c.member).label("member"),
-            func.count(func.distinct(facts.c.project)).label("projects"),
-        )
-        .group_by(facts.c.pid, facts.c.scope)
-        .subquery()
-    )
-    people = (
-        select(
-            per_person.c.scope,
-            Person.gender,
-            Person.birth_year,
-            per_person.c.part,
-            per_person.c.lead,
-            per_person.c.member,
-            per_person.c.projects,
-            func.coalesce(to_date.c.n, 0).label("to_date"),
-        )
-        .join(Person, col(Person.id) == per_person.c.pid)
-        .outerjoin(
-            to_date,
-            and_(to_date.c.pid == per_person.c.pid, to_date.c.scope == per_person.c.scope),
-        )
-        .subquery()
-    )
-    return _totals(session, people, end.year)
 
 
 class Family(NamedTuple):

@@ -21,6 +21,7 @@ from sqlmodel import Session, col
 from maeul_db.analytics import (
     ladder_counts,
     ladder_summary,
+    month_masks,
     summary_dong,
     summary_hours,
     summary_seats,
@@ -86,6 +87,10 @@ class _Track:
     started: dict[int, int] = field(default_factory=dict)
     lead: set[int] = field(default_factory=set)
     member: set[int] = field(default_factory=set)
+    # year -> months (analytics.month_masks) of taking part, leading, belonging
+    part_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    lead_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    member_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
 
 
 def _years(valid_from: date, valid_to: date | None, last: int) -> range:
@@ -124,8 +129,11 @@ def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[in
                 years = _years(start, stop, last)
                 for year in years:
                     track.projects[year].add(project)
+                    months = month_masks.of_fact(start, stop, year)
+                    track.part_months[year] |= months
                     if role == LEAD:
                         track.lead.add(year)
+                        track.lead_months[year] |= months
                 track.started[project] = min(start.year, track.started.get(project, start.year))
     members = (
         select(
@@ -140,7 +148,10 @@ def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[in
     for stmt in _keyed(members, keys):
         for person, district, start, stop in session.execute(stmt):
             for scope in (district, CITY_SCOPE):
-                tracks[(person, scope)].member.update(_years(start, stop, last))
+                track = tracks[(person, scope)]
+                for year in _years(start, stop, last):
+                    track.member.add(year)
+                    track.member_months[year] |= month_masks.of_fact(start, stop, year)
     return tracks
 
 
@@ -173,6 +184,9 @@ def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[s
                 "projects": len(here),
                 "carried": len(here & track.projects.get(year - 1, set())),
                 "projects_to_date": sum(1 for s in starts if s <= year),
+                "part_months": track.part_months.get(year, 0),
+                "lead_months": track.lead_months.get(year, 0),
+                "member_months": track.member_months.get(year, 0),
             }
 
 

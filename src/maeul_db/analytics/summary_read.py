@@ -1,6 +1,6 @@
 """Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
 for one whole year, the span counts for whole years within the stored spans, the person-year
-facts for other whole years, the raw facts otherwise. The dong map and the training hours: the
+facts for other whole years, their month masks for whole months, the raw facts otherwise. The dong map and the training hours: the
 person year rows for whole summarised years, the raw facts otherwise."""
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from sqlmodel import Session
 
 from maeul_db.analytics import (
     families,
+    family_facts,
+    family_months,
     kpi_cells,
+    month_masks,
     queries,
     summary,
     summary_dong,
@@ -40,9 +43,22 @@ def covered(session: Session, start: date, end: date) -> bool:
     return whole and end.year <= current.last_year
 
 
+def in_months(session: Session, start: date, end: date) -> bool:
+    """Whether the person-year month masks answer ``[start, end]``: built, whole months, within
+    the years they cover."""
+    current = summary.state(session)
+    if current is None or current.last_year is None or current.first_year is None:
+        return False
+    inside = current.first_year <= start.year and end.year <= current.last_year
+    return inside and month_masks.whole_months(start, end)
+
+
 def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
     if not covered(session, start, end):
-        return families.from_facts(session, start, end)
+        if not in_months(session, start, end):
+            return family_facts.from_facts(session, start, end)
+        summary_hook.refresh_pending(session)  # this session's own writes first
+        return family_months.from_month_masks(session, start, end)
     summary_hook.refresh_pending(session)  # this session's own writes first
     if start.year == end.year:
         return families.from_year_counts(session, start.year)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     and_,
+    case,
     cast,
     delete,
     extract,
@@ -27,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlmodel import col
 
+from maeul_db.analytics import month_masks
 from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonYear, GroupMembership, Participation, Person
@@ -46,6 +48,9 @@ COLUMNS = [
     "projects",
     "carried",
     "projects_to_date",
+    "part_months",
+    "lead_months",
+    "member_months",
 ]
 
 
@@ -69,6 +74,10 @@ def _meets(model: Any, years: Any) -> Any:
     )
 
 
+def _months(model: Any, years: Any) -> Any:
+    return month_masks.in_year(model.valid_from, model.valid_to, years.c.y_from, years.c.y_to)
+
+
 def _both_scopes(rows: Any) -> Any:
     """Each row (person, district, ...) once in its district's scope and once in Seoul's."""
     f = rows.subquery()
@@ -80,7 +89,7 @@ def _both_scopes(rows: Any) -> Any:
 
 
 def _facts(years: Any) -> Any:
-    """(person, scope, year, project, lead, part, member) for every year a fact meets."""
+    """(person, scope, year, project, lead, part, member, months) for every year a fact meets."""
     parts = (
         select(
             PERSON_KEY.label("person"),
@@ -90,6 +99,7 @@ def _facts(years: Any) -> Any:
             (col(Participation.role) == LEAD).label("lead"),
             literal(1).label("part"),
             literal(0).label("member"),
+            _months(Participation, years).label("months"),
         )
         .select_from(Participation)
         .join(Person, col(Person.id) == Participation.person_id)
@@ -105,6 +115,7 @@ def _facts(years: Any) -> Any:
             literal(False).label("lead"),
             literal(0),
             literal(1),
+            _months(GroupMembership, years),
         )
         .select_from(GroupMembership)
         .join(Person, col(Person.id) == GroupMembership.person_id)
@@ -168,6 +179,15 @@ def person_year_select(first: int, last: int) -> Any:
             func.max(cast(facts.c.lead, Integer)).label("lead"),
             func.max(facts.c.member).label("member"),
             func.count(func.distinct(facts.c.project)).label("projects"),
+            month_masks.month_or(case((facts.c.part == 1, facts.c.months), else_=0)).label(
+                "part_months"
+            ),
+            month_masks.month_or(
+                case((cast(facts.c.lead, Integer) == 1, facts.c.months), else_=0)
+            ).label("lead_months"),
+            month_masks.month_or(case((facts.c.member == 1, facts.c.months), else_=0)).label(
+                "member_months"
+            ),
         )
         .group_by(facts.c.person, facts.c.scope, facts.c.year)
         .subquery("grouped")
@@ -189,10 +209,18 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
         grouped.c.lead,
         grouped.c.member,
         grouped.c.projects,
+        grouped.c.part_months,
+        grouped.c.lead_months,
+        grouped.c.member_months,
         carried.c.n,
     )
     return (
-        select(*keys[:-1], func.coalesce(carried.c.n, 0), func.count(started.c.project))
+        select(
+            *keys[:9],
+            func.coalesce(carried.c.n, 0),
+            func.count(started.c.project),
+            *keys[9:12],
+        )
         .select_from(grouped)
         .join(Person, col(Person.id) == grouped.c.person)
         .outerjoin(
@@ -212,6 +240,8 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
             ),
         )
         .group_by(*keys)
+        # Stored year by year: a period's rows (analytics.family_months) lie together on disk.
+        .order_by(grouped.c.year, grouped.c.scope, grouped.c.person)
     )
 
 

@@ -38,6 +38,11 @@ class AnalyticsPersonYear(SQLModel, table=True):
     carried: int = 0
     # Distinct projects of the scope the person had started by 31 December of the year.
     projects_to_date: int = 0
+    # The months of the year (bit month - 1) in which the person took part in a project, led
+    # one, belonged to a group: a period of whole months is read from these (summary_months).
+    part_months: int = 0
+    lead_months: int = 0
+    member_months: int = 0
 
 
 class AnalyticsYearCount(SQLModel, table=True):

@@ -1,0 +1,164 @@
+"""A period of whole months (an analyst's quarter): the participation family worked out by hand,
+from the raw facts while the summaries are not built and from the month masks once they are
+(issue 11); and the month masks themselves (analytics.month_masks)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from maeul_db.analytics import family_facts, month_masks, service, summary, summary_read
+from maeul_db.models import Gender, ParticipationRole, Role, UserAccount
+from tests.analytics.test_summary import _figures
+from tests.builders import (
+    DISTRICT_A,
+    DISTRICT_B,
+    make_group,
+    make_membership,
+    make_participation,
+    make_person,
+    make_project,
+)
+
+ADMIN = UserAccount(username="admin", password_hash="", role=Role.city_admin)
+Q2 = (date(2022, 4, 1), date(2022, 6, 30))
+APRIL = (date(2022, 4, 1), date(2022, 4, 30))
+F, M = Gender.female, Gender.male
+
+
+def _quarter_world(session: Session) -> None:
+    """Six people around the second quarter of 2022 (``valid_to`` is exclusive):
+
+    | person | born | facts |
+    |---|---|---|
+    | a (F) | 1985 | P1 Jan–Mar; P2 from May |
+    | b (M) | 1975 | P1 lead 15 Apr–May; Q (district B) 30 Jun–Jul |
+    | c (F) | 1990 | P3 from July |
+    | d (M) | 1960 | P1 2021 to the end of March 2022 |
+    | e (F) | 2000 | member of a group in A from 30 June |
+    | f (F) | 1980 | P2 in March; P3 from 15 June |
+    """
+    p1, p2, p3 = (make_project(session, year=2022) for _ in range(3))
+    q = make_project(session, year=2022, district_code=DISTRICT_B)
+    people = {
+        name: make_person(session, gender=gender, birth_year=born)
+        for name, gender, born in (
+            ("a", F, 1985),
+            ("b", M, 1975),
+            ("c", F, 1990),
+            ("d", M, 1960),
+            ("e", F, 2000),
+            ("f", F, 1980),
+        )
+    }
+    facts: list[tuple[Any, str, date, date | None]] = [
+        (p1, "a", date(2022, 1, 1), date(2022, 4, 1)),
+        (p2, "a", date(2022, 5, 1), None),
+        (q, "b", date(2022, 6, 30), date(2022, 8, 1)),
+        (p3, "c", date(2022, 7, 1), None),
+        (p1, "d", date(2021, 1, 1), date(2022, 4, 1)),
+        (p2, "f", date(2022, 3, 1), date(2022, 4, 1)),
+        (p3, "f", date(2022, 6, 15), None),
+    ]
+    for project, name, start, stop in facts:
+        make_participation(
+            session, project=project, person=people[name], valid_from=start, valid_to=stop
+        )
+    make_participation(
+        session,
+        project=p1,
+        person=people["b"],
+        role=ParticipationRole.lead_proposer,
+        valid_from=date(2022, 4, 15),
+        valid_to=date(2022, 6, 1),
+    )
+    group = make_group(session, district_code=DISTRICT_A)
+    make_membership(session, group=group, person=people["e"], valid_from=date(2022, 6, 30))
+    session.commit()
+
+
+def _totals(figures: dict[str, Any], scope: str) -> dict[str, int]:
+    return {metric: count["total"] for metric, count in figures[scope].items()}
+
+
+def _assert_second_quarter(figures: dict[str, Any]) -> None:
+    city, a, b = (_totals(figures, s) for s in ("*", DISTRICT_A, DISTRICT_B))
+    # a, b and f took part in Q2; c starts in July, d ended on 31 March.
+    assert city["participants"] == 3 and figures["*"]["participants"]["female"] == 2
+    # Only b met two projects within Q2 (P1 and, on its last day, Q) — in two districts.
+    assert (city["repeat_participants"], a["repeat_participants"]) == (1, 0)
+    # By 30 June a (P1, P2), b (P1, Q) and f (P2, P3) had each met two; in A, b had only P1.
+    assert (city["repeat_participants_ever"], a["repeat_participants_ever"]) == (3, 2)
+    assert (city["lead_proposers"], a["lead_proposers"], b["lead_proposers"]) == (1, 1, 0)
+    assert (city["group_members"], city["people_engaged"]) == (1, 4)
+    assert (b["participants"], b["repeat_participants_ever"]) == (1, 0)
+
+
+def _assert_april(figures: dict[str, Any]) -> None:
+    city = _totals(figures, "*")
+    # Only b (P1 from 15 April); Q starts on 30 June, e joins on 30 June.
+    assert city["participants"] == 1 and figures["*"]["participants"]["male"] == 1
+    assert city["repeat_participants"] == city["repeat_participants_ever"] == 0
+    assert (city["lead_proposers"], city["group_members"]) == (1, 0)
+
+
+def test_a_quarter_from_the_raw_facts_and_from_the_month_masks(session: Session) -> None:
+    _quarter_world(session)
+    assert not summary_read.in_months(session, *Q2)  # never built: the raw facts
+    raw_q2 = _figures(summary_read.family_rows(session, start=Q2[0], end=Q2[1]))
+    _assert_second_quarter(raw_q2)
+    _assert_april(_figures(summary_read.family_rows(session, start=APRIL[0], end=APRIL[1])))
+    summary.refresh_all(session)
+    session.commit()
+    assert summary_read.in_months(session, *Q2)
+    assert not summary_read.in_months(session, date(2022, 4, 2), date(2022, 6, 30))
+    masks_q2 = _figures(summary_read.family_rows(session, start=Q2[0], end=Q2[1]))
+    _assert_second_quarter(masks_q2)
+    assert masks_q2 == raw_q2
+    _assert_april(_figures(summary_read.family_rows(session, start=APRIL[0], end=APRIL[1])))
+    # The KPI report for the quarter reads the same figures.
+    report = service.kpi(session, user=ADMIN, start=Q2[0], end=Q2[1])
+    assert report.city.participants.total == 3
+    assert report.city.repeat_participants_ever.total == 3
+
+
+def test_a_period_not_of_whole_months_reads_the_raw_facts(session: Session) -> None:
+    _quarter_world(session)
+    summary.refresh_all(session)
+    session.commit()
+    start, end = date(2022, 4, 20), date(2022, 6, 29)
+    figures = _figures(summary_read.family_rows(session, start=start, end=end))
+    assert figures == _figures(family_facts.from_facts(session, start, end))
+    # a (P2 from May), b (P1) and f (P3 from 15 June); Q not until 30 June: no one met two.
+    assert _totals(figures, "*")["participants"] == 3
+    assert _totals(figures, "*")["repeat_participants"] == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "stop", "year", "months"),
+    [
+        (date(2022, 1, 1), None, 2022, "111111111111"),
+        (date(2021, 6, 1), date(2022, 4, 1), 2022, "000000000111"),  # ends 31 March
+        (date(2021, 6, 1), date(2022, 4, 2), 2022, "000000001111"),  # ends 1 April
+        (date(2022, 4, 15), date(2022, 6, 1), 2022, "000000011000"),  # April and May
+        (date(2022, 12, 31), date(2023, 1, 1), 2022, "100000000000"),
+        (date(2021, 3, 1), date(2023, 1, 1), 2022, "111111111111"),
+        (date(2021, 3, 1), None, 2021, "111111111100"),  # from March
+    ],
+)
+def test_months_a_fact_meets(start: date, stop: date | None, year: int, months: str) -> None:
+    assert month_masks.of_fact(start, stop, year) == int(months, 2)
+
+
+def test_whole_months_and_the_months_a_period_asks_for() -> None:
+    assert month_masks.whole_months(date(2024, 2, 1), date(2024, 2, 29))
+    assert not month_masks.whole_months(date(2023, 2, 1), date(2023, 2, 27))
+    assert not month_masks.whole_months(date(2023, 2, 2), date(2023, 2, 28))
+    start, end = date(2021, 11, 1), date(2023, 2, 28)
+    assert month_masks.of_period(start, end, 2021) == int("110000000000", 2)
+    assert month_masks.of_period(start, end, 2022) == month_masks.ALL_MONTHS
+    assert month_masks.of_period(start, end, 2023) == int("000000000011", 2)
+    assert month_masks.of_period(start, end, 2024) == 0
