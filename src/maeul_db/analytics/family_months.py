@@ -58,14 +58,9 @@ def _people(start: date, end: date) -> Any:
     keys: tuple[Any, ...] = (col(PY.person_id).label("pid"), PY.scope, PY.gender, PY.birth_year)
     where = (col(PY.year).between(start.year, end.year), active)
     if start.year == end.year:
-        return select(*keys, *(v.label(k) for k, v in values.items())).where(*where).subquery()
+        return select(*keys, *(v.label(k) for k, v in values.items())).where(*where)
     grouped = {k: (func.sum(v) if k == "projects" else func.max(v)) for k, v in values.items()}
-    return (
-        select(*keys, *(v.label(k) for k, v in grouped.items()))
-        .where(*where)
-        .group_by(*keys)
-        .subquery()
-    )
+    return select(*keys, *(v.label(k) for k, v in grouped.items())).where(*where).group_by(*keys)
 
 
 def _two_in_period(people: Any, start: date, end: date) -> Any:
@@ -100,13 +95,11 @@ def _two_in_period(people: Any, start: date, end: date) -> Any:
     return select(both.c.pid, both.c.scope, (both.c.lo != both.c.hi).label("two")).subquery()
 
 
-def _repeats(
-    session: Session, start: date, end: date
-) -> dict[tuple[str, str, str], tuple[int, int]]:
-    """(scope, gender, band) -> [two in the period, two by its end], for the few who might: by
-    the end from the ladder reach rows (the day of the second distinct project's first start),
-    in the period from the raw participations of those with two projects in its years."""
-    people = _people(start, end)
+def _repeats(people: Any, start: date, end: date) -> list[Any]:
+    """Rows (kind, scope, gender, band, count) of those who met two projects or more in the
+    period (``two``) or by its end (``ever``), looked up for the few who might: by the end in the
+    ladder reach rows (the first start of their second distinct project), in the period in the
+    raw participations of those with two projects in its years."""
     maybe = (
         select(people)
         .where(people.c.part == 1, or_(people.c.projects >= 2, people.c.to_date >= 2))
@@ -114,48 +107,45 @@ def _repeats(
     )
     checked = _two_in_period(select(maybe.c.pid).where(maybe.c.projects >= 2), start, end)
     reach = AnalyticsLadderReach.__table__  # type: ignore[attr-defined]
-    band = band_of(literal(end.year) - maybe.c.birth_year)
-    keys = (maybe.c.scope, maybe.c.gender, band)
+    keys = (maybe.c.scope, maybe.c.gender, band_of(literal(end.year) - maybe.c.birth_year))
+    none = (literal(0), literal(0), literal(0))
     # Each count driven by its few rows (a left join of everyone to both would scan).
     two = (
-        select(literal("two"), *keys, func.count())
+        select(literal("two"), *keys, func.count(), *none)
         .select_from(checked)
         .join(maybe, and_(maybe.c.pid == checked.c.pid, maybe.c.scope == checked.c.scope))
         .where(checked.c.two, maybe.c.projects >= 2)
         .group_by(*keys)
     )
     ever = (
-        select(literal("ever"), *keys, func.count())
+        select(literal("ever"), *keys, func.count(), *none)
         .select_from(maybe)
         .join(reach, and_(reach.c.person_id == maybe.c.pid, reach.c.scope == maybe.c.scope))
         .where(maybe.c.to_date >= 2, reach.c.repeat_participant <= end)
         .group_by(*keys)
     )
-    found: dict[tuple[str, str, str], tuple[int, int]] = defaultdict(lambda: (0, 0))
-    for kind, scope, gender, age_band, n in session.execute(union_all(two, ever)):
-        before = found[(scope, gender, age_band)]
-        found[(scope, gender, age_band)] = (
-            (before[0] + int(n), before[1]) if kind == "two" else (before[0], before[1] + int(n))
-        )
-    return found
+    return [two, ever]
 
 
 def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow]:
-    """A period of whole months within the summarised years (``month_masks.whole_months``)."""
-    people = _people(start, end)
-    band = band_of(literal(end.year) - people.c.birth_year)
-    stmt = select(
-        people.c.scope,
-        people.c.gender,
-        band,
+    """A period of whole months within the summarised years (``month_masks.whole_months``): one
+    statement, the period's people worked out once for the counts and the repeat lookups."""
+    people = _people(start, end).cte("period_people")
+    keys = (people.c.scope, people.c.gender, band_of(literal(end.year) - people.c.birth_year))
+    counts = select(
+        literal("all"),
+        *keys,
         func.sum(people.c.part),
         func.sum(people.c.lead),
         func.sum(people.c.member),
         func.count(),
-    ).group_by(people.c.scope, people.c.gender, band)
-    repeats = _repeats(session, start, end)
-    rows = []
-    for scope, gender, age_band, part, lead, member, engaged in session.execute(stmt):
-        two, ever = repeats[(scope, gender, age_band)]
-        rows.append(FamilyRow(scope, gender, age_band, part, two, ever, lead, member, engaged))
-    return rows
+    ).group_by(*keys)
+    found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
+    named = {"all": (0, 3, 4, 5), "two": (1,), "ever": (2,)}
+    for kind, scope, gender, age_band, *values in session.execute(
+        union_all(counts, *_repeats(people, start, end))
+    ):
+        cell = found[(scope, gender, age_band)]
+        for index, value in zip(named[kind], values, strict=False):
+            cell[index] = int(value or 0)
+    return [FamilyRow(*key, *cell) for key, cell in found.items()]
