@@ -114,7 +114,7 @@ def test_a_quarter_from_the_raw_facts_and_from_the_month_masks(session: Session)
     summary.refresh_all(session)
     session.commit()
     assert summary_read.in_months(session, *Q2)
-    assert not summary_read.in_months(session, date(2022, 4, 2), date(2022, 6, 30))
+    assert not summary_read.in_months(session, date(2000, 4, 1), date(2000, 6, 30))
     masks_q2 = _figures(summary_read.family_rows(session, start=Q2[0], end=Q2[1]))
     _assert_second_quarter(masks_q2)
     assert masks_q2 == raw_q2
@@ -125,16 +125,31 @@ def test_a_quarter_from_the_raw_facts_and_from_the_month_masks(session: Session)
     assert report.city.repeat_participants_ever.total == 3
 
 
-def test_a_period_not_of_whole_months_reads_the_raw_facts(session: Session) -> None:
+def test_days_not_whole_months_complete_the_masks_from_the_raw_facts(session: Session) -> None:
     _quarter_world(session)
+    start, end = date(2022, 4, 20), date(2022, 6, 29)
+    raw = _figures(summary_read.family_rows(session, start=start, end=end))
     summary.refresh_all(session)
     session.commit()
-    start, end = date(2022, 4, 20), date(2022, 6, 29)
+    assert summary_read.in_months(session, start, end)
     figures = _figures(summary_read.family_rows(session, start=start, end=end))
-    assert figures == _figures(family_facts.from_facts(session, start, end))
+    assert figures == raw == _figures(family_facts.from_facts(session, start, end))
     # a (P2 from May), b (P1) and f (P3 from 15 June); Q not until 30 June: no one met two.
     assert _totals(figures, "*")["participants"] == 3
     assert _totals(figures, "*")["repeat_participants"] == 0
+    # From 1 to 29 June: a (P2) and f (P3); b's P1 ended in May; e joins on the 30th.
+    june = _figures(summary_read.family_rows(session, start=date(2022, 6, 1), end=end))
+    assert _totals(june, "*")["participants"] == 2
+    assert _totals(june, "*")["group_members"] == 0
+    # 30 June alone: a, f, b (Q's first day) and e's first day in the group.
+    last_day = _figures(summary_read.family_rows(session, start=date(2022, 6, 30), end=Q2[1]))
+    assert _totals(last_day, "*")["participants"] == 3
+    assert _totals(last_day, "*")["group_members"] == 1
+    # b leads P1 from 15 April: not within 1-14 April, when no one took part.
+    early_april = (date(2022, 4, 1), date(2022, 4, 14))
+    assert "*" not in _figures(
+        summary_read.family_rows(session, start=early_april[0], end=early_april[1])
+    )
 
 
 @pytest.mark.parametrize(
@@ -153,12 +168,15 @@ def test_months_a_fact_meets(start: date, stop: date | None, year: int, months: 
     assert month_masks.of_fact(start, stop, year) == int(months, 2)
 
 
-def test_whole_months_and_the_months_a_period_asks_for() -> None:
-    assert month_masks.whole_months(date(2024, 2, 1), date(2024, 2, 29))
-    assert not month_masks.whole_months(date(2023, 2, 1), date(2023, 2, 27))
-    assert not month_masks.whole_months(date(2023, 2, 2), date(2023, 2, 28))
+def test_the_months_a_period_holds_whole_and_in_part() -> None:
     start, end = date(2021, 11, 1), date(2023, 2, 28)
-    assert month_masks.of_period(start, end, 2021) == int("110000000000", 2)
-    assert month_masks.of_period(start, end, 2022) == month_masks.ALL_MONTHS
-    assert month_masks.of_period(start, end, 2023) == int("000000000011", 2)
-    assert month_masks.of_period(start, end, 2024) == 0
+    assert month_masks.split(start, end, 2021) == (int("110000000000", 2), 0)
+    assert month_masks.split(start, end, 2022) == (month_masks.ALL_MONTHS, 0)
+    assert month_masks.split(start, end, 2023) == (int("000000000011", 2), 0)
+    assert month_masks.split(start, end, 2024) == (0, 0)
+    # 15 April 2023 to 28 February 2024 (a leap year): April and February held in part.
+    start, end = date(2023, 4, 15), date(2024, 2, 28)
+    assert month_masks.split(start, end, 2023) == (int("111111110000", 2), 0b1000)
+    assert month_masks.split(start, end, 2024) == (0b1, 0b10)
+    # Days within one month: that month in part only.
+    assert month_masks.split(date(2022, 5, 10), date(2022, 5, 20), 2022) == (0, 0b10000)

@@ -91,19 +91,26 @@ def _month_end(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
-# Every month and quarter of 2017-2020, and periods across a year's end.
+# Every month and quarter of 2017-2020, periods across a year's end, and days.
 MONTH_PERIODS = [
     *((date(y, m, 1), _month_end(y, m)) for y in range(2017, 2021) for m in range(1, 13)),
     *((date(y, m, 1), _month_end(y, m + 2)) for y in range(2017, 2021) for m in (1, 4, 7, 10)),
     (date(2018, 11, 1), date(2019, 2, 28)),
     (date(2019, 7, 1), date(2020, 6, 30)),
     (date(2017, 4, 1), date(2019, 9, 30)),
+    # Days, not whole months: the months held in part come from the raw facts of the few.
+    (date(2019, 4, 15), date(2019, 6, 20)),
+    (date(2019, 3, 31), date(2019, 4, 1)),
+    (date(2018, 12, 31), date(2019, 1, 1)),
+    (date(2019, 5, 10), date(2019, 5, 20)),
+    (date(2017, 4, 2), date(2019, 9, 29)),
+    (date(2018, 5, 2), date(2019, 12, 30)),
 ]
 
 
 def assert_month_periods_match_facts(session: Session) -> None:
     """The month masks of the person-year rows give the raw figures for periods of whole months
-    (full and incremental refreshes alike)."""
+    and of days (full and incremental refreshes alike)."""
     seen = 0
     for start, end in MONTH_PERIODS:
         assert summary_read.in_months(session, start, end), (start, end)

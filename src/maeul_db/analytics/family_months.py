@@ -1,12 +1,15 @@
-"""The participation family for a period of whole months (an analyst's quarter, say) from the
-person-year rows' month masks (issue 11), where the raw path groups every fact of the period.
+"""The participation family for any period within the summarised years (an analyst's quarter,
+July to June, 15 April to 20 June) from the person-year rows' month masks (issue 11), where the
+raw path groups every fact of the period.
 
-Who took part, led or belonged in the period is exact from the masks: one grouped count of the
-period's person-year rows. Two projects or more is not (a month mask does not say which
-projects); the person-year counts name the few who might, and only they are looked up: "by the
-period's end" in the ladder reach rows (the first start of a person's second distinct project),
-"in the period" in the raw participations of those with two projects in its years, through the
-person index. The same rows as ``family_facts.from_facts`` (``tests/analytics/test_summary.py``).
+Who took part, led or belonged is exact from the masks for the months the period holds whole,
+and for everyone whose facts in a month it holds in part also lie in a month it holds whole; the
+few others (facts only in the period's first or last, partial month) are read from their raw
+facts. Two projects or more is not in a mask (it does not say which projects); the person-year
+counts name the few who might, and only they are looked up: "by the period's end" in the ladder
+reach rows (the first start of a person's second distinct project), "in the period" in the raw
+participations of those with two projects in its years, through the person index. The same rows
+as ``family_facts.from_facts`` (``tests/analytics/test_summary.py``).
 """
 
 from __future__ import annotations
@@ -22,39 +25,51 @@ from maeul_db.analytics import month_masks
 from maeul_db.analytics.families import FamilyRow, band_of
 from maeul_db.analytics.family_facts import meets
 from maeul_db.analytics.queries import PERSON_KEY, select
-from maeul_db.models import AnalyticsLadderReach, AnalyticsPersonYear, Participation, Person
+from maeul_db.models import (
+    AnalyticsLadderReach,
+    AnalyticsPersonYear,
+    GroupMembership,
+    Participation,
+    Person,
+)
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
 PY = AnalyticsPersonYear
 
 
-def _asked(start: date, end: date) -> Any:
-    """SQL: the months of each row's year that the period holds."""
+def _months(start: date, end: date, which: int) -> Any:
+    """SQL: the months of each row's year the period holds whole (``which`` 0) or in part (1)."""
     if start.year == end.year:
-        return literal(month_masks.of_period(start, end, start.year), BigInteger)
+        return literal(month_masks.split(start, end, start.year)[which], BigInteger)
     years = range(start.year, end.year + 1)
-    return case(*((col(PY.year) == y, month_masks.of_period(start, end, y)) for y in years))
+    return case(
+        *((col(PY.year) == y, month_masks.split(start, end, y)[which]) for y in years), else_=0
+    )
 
 
 def _hit(mask: Any, asked: Any) -> Any:
     return case((mask.op("&")(asked) != 0, 1), else_=0)
 
 
-def _people(start: date, end: date) -> Any:
-    """Per person and scope: took part, led, belonged in the period, and whether they might have
-    met two projects in it (``projects``) or by its end (``to_date``). One row per person and
-    scope already when the period lies in one year."""
-    asked = _asked(start, end)
-    part = _hit(PY.part_months, asked)
-    active = col(PY.part_months).op("|")(PY.member_months).op("&")(asked) != 0
-    # A sum of each year's distinct projects is at least the distinct count over the years.
+FLAGS = ("part", "lead", "member")
+
+
+def _rows(start: date, end: date) -> Any:
+    """Per person and scope: took part, led, belonged in the months the period holds whole
+    (``part``, …) and in those it holds in part (``part_e``, …); whether they might have met two
+    projects in it (``projects``) or by its end (``to_date``). One row per person and scope
+    already when the period lies in one year."""
+    inner, edges = _months(start, end, 0), _months(start, end, 1)
+    masks = {"part": PY.part_months, "lead": PY.lead_months, "member": PY.member_months}
+    met = col(PY.part_months).op("&")(inner.op("|")(edges)) != 0
     values = {
-        "part": part,
-        "lead": _hit(PY.lead_months, asked),
-        "member": _hit(PY.member_months, asked),
-        "projects": case((part == 1, PY.projects), else_=0),
-        "to_date": case((part == 1, PY.projects_to_date), else_=0),
+        **{flag: _hit(mask, inner) for flag, mask in masks.items()},
+        **{f"{flag}_e": _hit(mask, edges) for flag, mask in masks.items()},
+        # A sum of each year's distinct projects is at least the distinct count over the years.
+        "projects": case((met, PY.projects), else_=0),
+        "to_date": case((met, PY.projects_to_date), else_=0),
     }
+    active = col(PY.part_months).op("|")(PY.member_months).op("&")(inner.op("|")(edges)) != 0
     keys: tuple[Any, ...] = (col(PY.person_id).label("pid"), PY.scope, PY.gender, PY.birth_year)
     where = (col(PY.year).between(start.year, end.year), active)
     if start.year == end.year:
@@ -63,17 +78,100 @@ def _people(start: date, end: date) -> Any:
     return select(*keys, *(v.label(k) for k, v in grouped.items())).where(*where).group_by(*keys)
 
 
-def _two_in_period(people: Any, start: date, end: date) -> Any:
-    """Per person and scope, whether they met two projects or more in the period, from the raw
-    participations of the people ``people`` names (per district, and Seoul's from those)."""
-    p = Participation
-    # The people's rows (merged duplicates too) through the two person indexes, then their
-    # participations through the person index: not every participation of the period.
-    rows = (
+def _people(start: date, end: date) -> Any:
+    """Per person and scope active in the period: part, lead, member exactly, and the counts
+    ``projects`` and ``to_date`` (two or more: maybe). Exact from the masks for whoever's every
+    kind of fact in a month the period holds in part also lies in a month it holds whole; the
+    other people's rows are read from their raw facts, with two projects marked maybe (the
+    repeat lookups then decide)."""
+    years = range(start.year, end.year + 1)
+    partial = any(month_masks.split(start, end, year)[1] for year in years)
+    rows = _rows(start, end).cte("month_rows") if partial else _rows(start, end).subquery()
+    shared = (rows.c.pid, rows.c.scope, rows.c.gender, rows.c.birth_year)
+    counts = (rows.c.projects, rows.c.to_date)
+    sure = select(*shared, *(rows.c[f] for f in FLAGS), *counts).where(
+        or_(rows.c.part == 1, rows.c.member == 1)
+    )
+    if not partial:
+        return sure
+    unsure = select(rows.c.pid).where(
+        or_(*(and_(rows.c[f"{f}_e"] == 1, rows.c[f] == 0) for f in FLAGS))
+    )
+    raw = _raw_flags(unsure, start, end)
+    read = (
+        select(
+            raw.c.pid,
+            raw.c.scope,
+            Person.gender,
+            Person.birth_year,
+            *(raw.c[f] for f in FLAGS),
+            literal(2),
+            literal(2),
+        )
+        .join(Person, col(Person.id) == raw.c.pid)
+        .where(or_(raw.c.part == 1, raw.c.member == 1))
+    )
+    # A person read from the raw facts is read so in every scope.
+    return union_all(sure.where(rows.c.pid.not_in(unsure)), read)
+
+
+def _person_rows(people: Any, name: str) -> Any:
+    """The person rows (merged duplicates too) of the people ``people`` names, with their key,
+    through the two person indexes, once: their facts are then read through the person index."""
+    return (
         select(col(Person.id).label("row"), PERSON_KEY.label("pid"))
         .where(or_(col(Person.id).in_(people), col(Person.merged_into_id).in_(people)))
-        .subquery()
+        .cte(name)
     )
+
+
+def _per_scope(districts: Any, *aggregates: Any) -> Any:
+    """Per-district rows (pid, scope, …) and Seoul's, each column aggregated over districts."""
+    d = districts.c
+    city = select(
+        d.pid,
+        literal(CITY_SCOPE).label("scope"),
+        *(f(c) for f, c in zip(aggregates, list(d)[2:], strict=True)),
+    ).group_by(d.pid)
+    return union_all(select(districts), city).subquery()
+
+
+def _raw_flags(people: Any, start: date, end: date) -> Any:
+    """Took part, led, belonged in the period, per person and scope, from the raw facts of the
+    people ``people`` names."""
+    p, m = Participation, GroupMembership
+    rows = _person_rows(people, "flag_people")
+    is_lead = case((col(p.role) == "lead_proposer", 1), else_=0)
+    facts = union_all(
+        select(rows.c.pid, p.district_code, literal(1), is_lead, literal(0))
+        .select_from(rows)
+        .join(p, p.person_id == rows.c.row)
+        .where(meets(p, start, end)),
+        select(rows.c.pid, m.district_code, literal(0), literal(0), literal(1))
+        .select_from(rows)
+        .join(m, m.person_id == rows.c.row)
+        .where(meets(m, start, end)),
+    ).subquery()
+    pid, district, part, lead, member = tuple(facts.c)
+    districts = (
+        select(
+            pid.label("pid"),
+            district.label("scope"),
+            func.max(part).label("part"),
+            func.max(lead).label("lead"),
+            func.max(member).label("member"),
+        )
+        .group_by(pid, district)
+        .cte("flag_districts")
+    )
+    return _per_scope(districts, func.max, func.max, func.max)
+
+
+def _two_in_period(people: Any, start: date, end: date) -> Any:
+    """Per person and scope, whether they met two projects or more in the period, from the raw
+    participations of the people ``people`` names."""
+    p = Participation
+    rows = _person_rows(people, "two_people")
     districts = (
         select(
             rows.c.pid,
@@ -87,11 +185,7 @@ def _two_in_period(people: Any, start: date, end: date) -> Any:
         .group_by(rows.c.pid, p.district_code)
         .cte("districts")
     )
-    d = districts.c
-    city = select(
-        d.pid, literal(CITY_SCOPE).label("scope"), func.min(d.lo), func.max(d.hi)
-    ).group_by(d.pid)
-    both = union_all(select(districts), city).subquery()
+    both = _per_scope(districts, func.min, func.max)
     return select(both.c.pid, both.c.scope, (both.c.lo != both.c.hi).label("two")).subquery()
 
 
@@ -128,8 +222,8 @@ def _repeats(people: Any, start: date, end: date) -> list[Any]:
 
 
 def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow]:
-    """A period of whole months within the summarised years (``month_masks.whole_months``): one
-    statement, the period's people worked out once for the counts and the repeat lookups."""
+    """Any period within the summarised years: one statement, the period's people worked out
+    once for the counts and the repeat lookups."""
     people = _people(start, end).cte("period_people")
     keys = (people.c.scope, people.c.gender, band_of(literal(end.year) - people.c.birth_year))
     counts = select(

@@ -65,13 +65,18 @@ def of_fact(valid_from: date, valid_to: date | None, year: int) -> int:
     return (1 << last) - (1 << (first - 1))
 
 
-def whole_months(start: date, end: date) -> bool:
-    """Whether ``[start, end]`` is made of whole months (from a 1st to a month's last day)."""
-    return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
-
-
-def of_period(start: date, end: date, year: int) -> int:
-    """The months of ``year`` within the period of whole months ``[start, end]``."""
+def split(start: date, end: date, year: int) -> tuple[int, int]:
+    """The months of ``year`` that ``[start, end]`` holds whole, and those it holds in part."""
+    if not start.year <= year <= end.year:
+        return 0, 0
     first = start.month if year == start.year else 1
     last = end.month if year == end.year else 12
-    return (1 << last) - (1 << (first - 1)) if start.year <= year <= end.year else 0
+    inner = edges = 0
+    for month in range(first, last + 1):
+        days = calendar.monthrange(year, month)[1]
+        whole = start <= date(year, month, 1) and date(year, month, days) <= end
+        if whole:
+            inner |= 1 << (month - 1)
+        else:
+            edges |= 1 << (month - 1)
+    return inner, edges

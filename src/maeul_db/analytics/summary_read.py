@@ -1,6 +1,7 @@
 """Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
 for one whole year, the span counts for whole years within the stored spans, the person-year
-facts for other whole years, their month masks for whole months, the raw facts otherwise. The dong map and the training hours: the
+facts for other whole years, their month masks for any other period within the summarised
+years, the raw facts otherwise. The dong map and the training hours: the
 person year rows for whole summarised years, the raw facts otherwise."""
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from maeul_db.analytics import (
     family_facts,
     family_months,
     kpi_cells,
-    month_masks,
     queries,
     summary,
     summary_dong,
@@ -44,13 +44,12 @@ def covered(session: Session, start: date, end: date) -> bool:
 
 
 def in_months(session: Session, start: date, end: date) -> bool:
-    """Whether the person-year month masks answer ``[start, end]``: built, whole months, within
-    the years they cover."""
+    """Whether the person-year month masks answer ``[start, end]``: built, within the years they
+    cover (any days: the months held in part are completed from the raw facts of the few)."""
     current = summary.state(session)
     if current is None or current.last_year is None or current.first_year is None:
         return False
-    inside = current.first_year <= start.year and end.year <= current.last_year
-    return inside and month_masks.whole_months(start, end)
+    return current.first_year <= start.year and end.year <= current.last_year
 
 
 def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
