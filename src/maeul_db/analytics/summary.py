@@ -125,16 +125,7 @@ def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[in
     for stmt in _keyed(parts, keys):
         for person, district, project, role, start, stop in session.execute(stmt):
             for scope in (district, CITY_SCOPE):
-                track = tracks[(person, scope)]
-                years = _years(start, stop, last)
-                for year in years:
-                    track.projects[year].add(project)
-                    months = month_masks.of_fact(start, stop, year)
-                    track.part_months[year] |= months
-                    if role == LEAD:
-                        track.lead.add(year)
-                        track.lead_months[year] |= months
-                track.started[project] = min(start.year, track.started.get(project, start.year))
+                _took_part(tracks[(person, scope)], project, role == LEAD, start, stop, last)
     members = (
         select(
             PERSON_KEY,
@@ -153,6 +144,20 @@ def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[in
                     track.member.add(year)
                     track.member_months[year] |= month_masks.of_fact(start, stop, year)
     return tracks
+
+
+def _took_part(
+    track: _Track, project: int, lead: bool, start: date, stop: date | None, last: int
+) -> None:
+    """One participation in a person's track: its years, months, project and start."""
+    for year in _years(start, stop, last):
+        track.projects[year].add(project)
+        months = month_masks.of_fact(start, stop, year)
+        track.part_months[year] |= months
+        if lead:
+            track.lead.add(year)
+            track.lead_months[year] |= months
+    track.started[project] = min(start.year, track.started.get(project, start.year))
 
 
 def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:

@@ -146,6 +146,19 @@ def _started() -> Any:
     )
 
 
+def _month_columns(facts: Any) -> list[Any]:
+    """The months of the year in which the person took part, led, belonged (OR of the facts')."""
+    kinds = {
+        "part_months": facts.c.part == 1,
+        "lead_months": cast(facts.c.lead, Integer) == 1,
+        "member_months": facts.c.member == 1,
+    }
+    return [
+        month_masks.month_or(case((kind, facts.c.months), else_=0)).label(name)
+        for name, kind in kinds.items()
+    ]
+
+
 def person_year_select(first: int, last: int) -> Any:
     years = _years(first, last)
     facts = _facts(years)
@@ -179,15 +192,7 @@ def person_year_select(first: int, last: int) -> Any:
             func.max(cast(facts.c.lead, Integer)).label("lead"),
             func.max(facts.c.member).label("member"),
             func.count(func.distinct(facts.c.project)).label("projects"),
-            month_masks.month_or(case((facts.c.part == 1, facts.c.months), else_=0)).label(
-                "part_months"
-            ),
-            month_masks.month_or(
-                case((cast(facts.c.lead, Integer) == 1, facts.c.months), else_=0)
-            ).label("lead_months"),
-            month_masks.month_or(case((facts.c.member == 1, facts.c.months), else_=0)).label(
-                "member_months"
-            ),
+            *_month_columns(facts),
         )
         .group_by(facts.c.person, facts.c.scope, facts.c.year)
         .subquery("grouped")
@@ -199,28 +204,21 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
     """Person-years with gender and birth year, ``carried`` and the projects started by the year
     (a join and a count, not a correlated subquery: PostgreSQL would re-run the grouped
     ``started`` per row)."""
+    g = grouped.c
+    counts = (g.part, g.lead, g.member, g.projects)
+    months = (g.part_months, g.lead_months, g.member_months)
     keys = (
-        grouped.c.person,
-        grouped.c.scope,
-        grouped.c.year,
+        g.person,
+        g.scope,
+        g.year,
         Person.gender,
         Person.birth_year,
-        grouped.c.part,
-        grouped.c.lead,
-        grouped.c.member,
-        grouped.c.projects,
-        grouped.c.part_months,
-        grouped.c.lead_months,
-        grouped.c.member_months,
+        *counts,
+        *months,
         carried.c.n,
     )
     return (
-        select(
-            *keys[:9],
-            func.coalesce(carried.c.n, 0),
-            func.count(started.c.project),
-            *keys[9:12],
-        )
+        select(*keys[:9], func.coalesce(carried.c.n, 0), func.count(started.c.project), *months)
         .select_from(grouped)
         .join(Person, col(Person.id) == grouped.c.person)
         .outerjoin(
