@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import BigInteger, and_, case, func, literal, or_, union_all
 from sqlmodel import Session, col
 
-from maeul_db.analytics import month_masks
+from maeul_db.analytics import month_masks, planner
 from maeul_db.analytics.families import FamilyRow, band_of
 from maeul_db.analytics.family_facts import meets
 from maeul_db.analytics.queries import PERSON_KEY, select
@@ -236,9 +236,9 @@ def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow
     ).group_by(*keys)
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
     named = {"all": (0, 3, 4, 5), "two": (1,), "ever": (2,)}
-    for kind, scope, gender, age_band, *values in session.execute(
-        union_all(counts, *_repeats(people, start, end))
-    ):
+    with planner.without_nested_loops(session):
+        rows = session.execute(union_all(counts, *_repeats(people, start, end))).all()
+    for kind, scope, gender, age_band, *values in rows:
         cell = found[(scope, gender, age_band)]
         for index, value in zip(named[kind], values, strict=False):
             cell[index] = int(value or 0)
