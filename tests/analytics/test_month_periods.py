@@ -108,14 +108,14 @@ def _assert_april(figures: dict[str, Any]) -> None:
 
 def test_a_quarter_from_the_raw_facts_and_from_the_month_masks(session: Session) -> None:
     _quarter_world(session)
-    assert not summary_read.in_months(session, *Q2)  # never built: the raw facts
+    assert not summary_read.in_month_masks(session, *Q2)  # never built: the raw facts
     raw_q2 = _figures(summary_read.family_rows(session, start=Q2[0], end=Q2[1]))
     _assert_second_quarter(raw_q2)
     _assert_april(_figures(summary_read.family_rows(session, start=APRIL[0], end=APRIL[1])))
     summary.refresh_all(session)
     session.commit()
-    assert summary_read.in_months(session, *Q2)
-    assert not summary_read.in_months(session, date(2000, 4, 1), date(2000, 6, 30))
+    assert summary_read.in_month_masks(session, *Q2)
+    assert not summary_read.in_month_masks(session, date(2000, 4, 1), date(2000, 6, 30))
     masks_q2 = _figures(summary_read.family_rows(session, start=Q2[0], end=Q2[1]))
     _assert_second_quarter(masks_q2)
     if session.get_bind().dialect.name == "postgresql":
@@ -135,7 +135,7 @@ def test_days_not_whole_months_complete_the_masks_from_the_raw_facts(session: Se
     raw = _figures(summary_read.family_rows(session, start=start, end=end))
     summary.refresh_all(session)
     session.commit()
-    assert summary_read.in_months(session, start, end)
+    assert summary_read.in_month_masks(session, start, end)
     figures = _figures(summary_read.family_rows(session, start=start, end=end))
     assert figures == raw == _figures(family_facts.from_facts(session, start, end))
     # a (P2 from May), b (P1) and f (P3 from 15 June); Q not until 30 June: no one met two.

@@ -113,7 +113,7 @@ def assert_month_periods_match_facts(session: Session) -> None:
     and of days (full and incremental refreshes alike)."""
     seen = 0
     for start, end in MONTH_PERIODS:
-        assert summary_read.in_months(session, start, end), (start, end)
+        assert summary_read.in_month_masks(session, start, end), (start, end)
         from_facts = _figures(family_facts.from_facts(session, start, end))
         read = _figures(summary_read.family_rows(session, start=start, end=end))
         assert read == from_facts, (start, end)

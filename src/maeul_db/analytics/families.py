@@ -2,9 +2,10 @@
 repeat participants (within the period and ever by its end), lead proposers, group members and
 people engaged (participants or members), per scope × gender × age band.
 
-Three equal ways to the same rows (docs/indicators.md "Summaries"): the year counts for one whole
-year, the person-year facts for whole years, the raw facts (``family_facts``) for any other period
-(or while the summaries were never built). ``tests/analytics/test_summary.py`` holds them equal.
+Equal ways to the same rows (docs/indicators.md "Summaries"; ``summary_read`` picks one): the
+year counts for one whole year, the span counts or the person-year facts for whole years, their
+month masks for any other period within the summarised years (``family_months``), the raw facts
+otherwise (``family_facts``). ``tests/analytics/test_summary.py`` holds them equal.
 """
 
 from __future__ import annotations

@@ -1,13 +1,16 @@
-"""The participation family for any period straight from the raw facts (issue 11): the way
-``summary_read`` takes for a period that is not whole years (an analyst's quarter) or while the
-summaries were never built. The same rows as ``families.from_person_years`` for whole years
+"""The participation family straight from the raw facts (issue 11), and the per-person grouping
+of a period's facts that the month-mask path (``family_months``) also reads for its few people.
+
+``summary_read`` takes the raw path for a period outside the summarised years or while the
+summaries were never built; it gives the same rows as the summaries
 (``tests/analytics/test_summary.py``).
 
 Only "two projects or more" is ever asked of a person's project counts (``families.totals``), so
 a person's projects are kept as their lowest and highest project id (two differ exactly when there
-are two or more), which groups by hash where a distinct count would sort. "Ever, by the period's
-end" reads the earlier participations of only the people who took part in exactly one project in
-the period: whoever met two in the period has met two by its end, and the rest are not asked.
+are two or more). Every column is a maximum or a minimum, so a person's row for Seoul is worked
+out from their rows per district rather than from every fact again. "Ever, by the period's end"
+reads the earlier participations of only the people who took part in exactly one project in the
+period: whoever met two in the period has met two by its end, and the rest are not asked.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from sqlmodel import Session, col
 from maeul_db.analytics.families import FamilyRow, scoped, totals
 from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.models import GroupMembership, Participation, Person
+from maeul_db.models.analytics_summary import CITY_SCOPE
+
+LEAD = "lead_proposer"
 
 
 def meets(model: Any, start: date, end: date) -> Any:
@@ -32,52 +38,71 @@ def meets(model: Any, start: date, end: date) -> Any:
     )
 
 
-def _period_facts(start: date, end: date) -> Any:
-    """One row per fact in the period per scope: pid, project, part, lead, member, scope."""
-    p, m = Participation, GroupMembership
-    is_lead = case((col(p.role) == "lead_proposer", 1), else_=0)
-    base_p = (
-        select(
-            PERSON_KEY.label("pid"),
-            p.project_id.label("project"),  # type: ignore[attr-defined]
-            literal(1).label("part"),
-            is_lead.label("lead"),
-            literal(0).label("member"),
-        )
-        .select_from(p)
-        .join(Person, col(Person.id) == p.person_id)
-        .where(meets(p, start, end))
-    )
-    base_m = (
-        select(
-            PERSON_KEY.label("pid"),
-            literal(None).label("project"),
-            literal(0).label("part"),
-            literal(0).label("lead"),
-            literal(1).label("member"),
-        )
-        .select_from(m)
-        .join(Person, col(Person.id) == m.person_id)
-        .where(meets(m, start, end))
-    )
-    return union_all(*scoped(base_p, p.district_code), *scoped(base_m, m.district_code)).subquery()
-
-
-def _per_person(start: date, end: date) -> Any:
-    facts = _period_facts(start, end)
+def person_rows(people: Any, name: str) -> Any:
+    """The person rows (merged duplicates too) of the people ``people`` names, with their key,
+    through the two person indexes, once: their facts are then read through the person index."""
     return (
-        select(
-            facts.c.pid,
-            facts.c.scope,
-            func.max(facts.c.part).label("part"),
-            func.max(facts.c.lead).label("lead"),
-            func.max(facts.c.member).label("member"),
-            func.min(facts.c.project).label("lo"),
-            func.max(facts.c.project).label("hi"),
-        )
-        .group_by(facts.c.pid, facts.c.scope)
-        .cte("per_person")
+        select(col(Person.id).label("row"), PERSON_KEY.label("pid"))
+        .where(or_(col(Person.id).in_(people), col(Person.merged_into_id).in_(people)))
+        .cte(name)
     )
+
+
+def _owned(model: Any, people: Any, *columns: Any) -> Any:
+    """(pid, district, *columns) of the model's facts: everyone's, or those of ``people``
+    (``person_rows``)."""
+    if people is None:
+        return (
+            select(PERSON_KEY.label("pid"), model.district_code, *columns)
+            .select_from(model)
+            .join(Person, col(Person.id) == model.person_id)
+        )
+    return (
+        select(people.c.pid, model.district_code, *columns)
+        .select_from(people)
+        .join(model, model.person_id == people.c.row)
+    )
+
+
+def period_people(
+    start: date, end: date, *, people: Any = None, members: bool = True, name: str
+) -> Any:
+    """Per person and scope (each district, and Seoul): took part, led, belonged in the period,
+    and the lowest and highest project id met in it; everyone's, or those of ``people``
+    (``members`` False: participations only, for the project ids alone)."""
+    p, m = Participation, GroupMembership
+    is_lead = case((col(p.role) == LEAD, 1), else_=0)
+    parts = _owned(p, people, p.project_id, literal(1), is_lead, literal(0))
+    branches = [parts.where(meets(p, start, end))]
+    if members:
+        belongs = _owned(m, people, literal(None), literal(0), literal(0), literal(1))
+        branches.append(belongs.where(meets(m, start, end)))
+    facts = union_all(*branches).subquery()
+    pid, district, project, part, lead, member = tuple(facts.c)
+    districts = (
+        select(
+            pid.label("pid"),
+            district.label("scope"),
+            func.max(part).label("part"),
+            func.max(lead).label("lead"),
+            func.max(member).label("member"),
+            func.min(project).label("lo"),
+            func.max(project).label("hi"),
+        )
+        .group_by(pid, district)
+        .cte(f"{name}_districts")
+    )
+    d = districts.c
+    city = select(
+        d.pid,
+        literal(CITY_SCOPE).label("scope"),
+        func.max(d.part),
+        func.max(d.lead),
+        func.max(d.member),
+        func.min(d.lo),
+        func.max(d.hi),
+    ).group_by(d.pid)
+    return union_all(select(districts), city).cte(name)
 
 
 def _ever(per_person: Any, end: date) -> Any:
@@ -108,7 +133,7 @@ def _ever(per_person: Any, end: date) -> Any:
 
 def from_facts(session: Session, start: date, end: date) -> list[FamilyRow]:
     """Any period, straight from participations and memberships."""
-    per_person = _per_person(start, end)
+    per_person = period_people(start, end, name="per_person")
     ever = _ever(per_person, end)
     two_in_period = per_person.c.lo != per_person.c.hi
     people = (

@@ -21,18 +21,14 @@ from typing import Any
 from sqlalchemy import BigInteger, and_, case, func, literal, or_, union_all
 from sqlmodel import Session, col
 
-from maeul_db.analytics import month_masks, planner
+from maeul_db.analytics import family_facts, month_masks, planner
 from maeul_db.analytics.families import FamilyRow, band_of
-from maeul_db.analytics.family_facts import meets
-from maeul_db.analytics.queries import PERSON_KEY, select
+from maeul_db.analytics.queries import select
 from maeul_db.models import (
     AnalyticsLadderReach,
     AnalyticsPersonYear,
-    GroupMembership,
-    Participation,
     Person,
 )
-from maeul_db.models.analytics_summary import CITY_SCOPE
 
 PY = AnalyticsPersonYear
 
@@ -97,7 +93,9 @@ def _people(start: date, end: date) -> Any:
     unsure = select(rows.c.pid).where(
         or_(*(and_(rows.c[f"{f}_e"] == 1, rows.c[f] == 0) for f in FLAGS))
     )
-    raw = _raw_flags(unsure, start, end)
+    raw = family_facts.period_people(
+        start, end, people=family_facts.person_rows(unsure, "flag_people"), name="flags"
+    )
     read = (
         select(
             raw.c.pid,
@@ -115,78 +113,17 @@ def _people(start: date, end: date) -> Any:
     return union_all(sure.where(rows.c.pid.not_in(unsure)), read)
 
 
-def _person_rows(people: Any, name: str) -> Any:
-    """The person rows (merged duplicates too) of the people ``people`` names, with their key,
-    through the two person indexes, once: their facts are then read through the person index."""
-    return (
-        select(col(Person.id).label("row"), PERSON_KEY.label("pid"))
-        .where(or_(col(Person.id).in_(people), col(Person.merged_into_id).in_(people)))
-        .cte(name)
-    )
-
-
-def _per_scope(districts: Any, *aggregates: Any) -> Any:
-    """Per-district rows (pid, scope, …) and Seoul's, each column aggregated over districts."""
-    d = districts.c
-    city = select(
-        d.pid,
-        literal(CITY_SCOPE).label("scope"),
-        *(f(c) for f, c in zip(aggregates, list(d)[2:], strict=True)),
-    ).group_by(d.pid)
-    return union_all(select(districts), city).subquery()
-
-
-def _raw_flags(people: Any, start: date, end: date) -> Any:
-    """Took part, led, belonged in the period, per person and scope, from the raw facts of the
-    people ``people`` names."""
-    p, m = Participation, GroupMembership
-    rows = _person_rows(people, "flag_people")
-    is_lead = case((col(p.role) == "lead_proposer", 1), else_=0)
-    facts = union_all(
-        select(rows.c.pid, p.district_code, literal(1), is_lead, literal(0))
-        .select_from(rows)
-        .join(p, p.person_id == rows.c.row)
-        .where(meets(p, start, end)),
-        select(rows.c.pid, m.district_code, literal(0), literal(0), literal(1))
-        .select_from(rows)
-        .join(m, m.person_id == rows.c.row)
-        .where(meets(m, start, end)),
-    ).subquery()
-    pid, district, part, lead, member = tuple(facts.c)
-    districts = (
-        select(
-            pid.label("pid"),
-            district.label("scope"),
-            func.max(part).label("part"),
-            func.max(lead).label("lead"),
-            func.max(member).label("member"),
-        )
-        .group_by(pid, district)
-        .cte("flag_districts")
-    )
-    return _per_scope(districts, func.max, func.max, func.max)
-
-
 def _two_in_period(people: Any, start: date, end: date) -> Any:
     """Per person and scope, whether they met two projects or more in the period, from the raw
-    participations of the people ``people`` names."""
-    p = Participation
-    rows = _person_rows(people, "two_people")
-    districts = (
-        select(
-            rows.c.pid,
-            p.district_code.label("scope"),  # type: ignore[attr-defined]
-            func.min(p.project_id).label("lo"),
-            func.max(p.project_id).label("hi"),
-        )
-        .select_from(rows)
-        .join(p, p.person_id == rows.c.row)
-        .where(meets(p, start, end))
-        .group_by(rows.c.pid, p.district_code)
-        .cte("districts")
+    facts of the people ``people`` names."""
+    met = family_facts.period_people(
+        start,
+        end,
+        people=family_facts.person_rows(people, "two_people"),
+        members=False,
+        name="two",
     )
-    both = _per_scope(districts, func.min, func.max)
-    return select(both.c.pid, both.c.scope, (both.c.lo != both.c.hi).label("two")).subquery()
+    return select(met.c.pid, met.c.scope, (met.c.lo != met.c.hi).label("two")).subquery()
 
 
 def _repeats(people: Any, start: date, end: date) -> list[Any]:

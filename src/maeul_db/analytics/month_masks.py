@@ -1,7 +1,7 @@
 """Months of a year as a 12-bit mask (bit ``month - 1``): which months of a person-year a fact
-meets, in SQL for the full refresh and in Python for the incremental one, and the mask a period
-of whole months asks for (issue 11: an analyst's quarter read from the summaries, not the raw
-facts).
+meets, in SQL for the full refresh and in Python for the incremental one, and which months of a
+year a period holds whole or in part (issue 11: an analyst's quarter read from the summaries,
+not the raw facts).
 
 A fact ``[valid_from, valid_to)`` meets a month when it starts by the month's last day and does
 not end by its first (``valid_to`` is exclusive, as everywhere in the summaries).

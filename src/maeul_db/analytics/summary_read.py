@@ -43,7 +43,7 @@ def covered(session: Session, start: date, end: date) -> bool:
     return whole and end.year <= current.last_year
 
 
-def in_months(session: Session, start: date, end: date) -> bool:
+def in_month_masks(session: Session, start: date, end: date) -> bool:
     """Whether the person-year month masks answer ``[start, end]``: built, within the years they
     cover (any days: the months held in part are completed from the raw facts of the few)."""
     current = summary.state(session)
@@ -54,7 +54,7 @@ def in_months(session: Session, start: date, end: date) -> bool:
 
 def family_rows(session: Session, *, start: date, end: date) -> list[FamilyRow]:
     if not covered(session, start, end):
-        if not in_months(session, start, end):
+        if not in_month_masks(session, start, end):
             return family_facts.from_facts(session, start, end)
         summary_hook.refresh_pending(session)  # this session's own writes first
         return family_months.from_month_masks(session, start, end)
