@@ -184,3 +184,80 @@ def test_the_months_a_period_holds_whole_and_in_part() -> None:
     assert month_masks.split(start, end, 2024) == (0b1, 0b10)
     # Days within one month: that month in part only.
     assert month_masks.split(date(2022, 5, 10), date(2022, 5, 20), 2022) == (0, 0b10000)
+
+
+def _gap_world(session: Session) -> int:
+    """One person, g (F, 1970): P4 March–May 2017; a group member through 2018 only; P5
+    September–November 2019. Returns g's id."""
+    p4, p5 = make_project(session, year=2017), make_project(session, year=2019)
+    g = make_person(session, gender=F, birth_year=1970)
+    make_participation(
+        session, project=p4, person=g, valid_from=date(2017, 3, 1), valid_to=date(2017, 6, 1)
+    )
+    make_participation(
+        session, project=p5, person=g, valid_from=date(2019, 9, 1), valid_to=date(2019, 12, 1)
+    )
+    group = make_group(session, district_code=DISTRICT_A)
+    make_membership(
+        session, group=group, person=g, valid_from=date(2018, 1, 1), valid_to=date(2019, 1, 1)
+    )
+    session.commit()
+    assert g.id is not None
+    return g.id
+
+
+def test_person_years_hold_the_months_before_and_after_them(session: Session) -> None:
+    """Each person-year row knows the last earlier month of taking part, leading, belonging and
+    the next month of taking part (a month as year * 12 + month - 1), alike from the full
+    refresh (SQL) and from the incremental one (Python)."""
+    g = _gap_world(session)
+    may_2017, dec_2018, sep_2019 = 2017 * 12 + 4, 2018 * 12 + 11, 2019 * 12 + 8
+    expected = {
+        # year: (prev_part, prev_lead, prev_member, next_part)
+        2017: (0, 0, 0, sep_2019),
+        2018: (may_2017, 0, 0, sep_2019),
+        2019: (may_2017, 0, dec_2018, 0),
+    }
+    summary.refresh_all(session)
+    session.commit()
+    columns = ("year", "prev_part", "prev_lead", "prev_member", "next_part")
+    full = {
+        row[0]: tuple(row[1:])
+        for row in session.execute(
+            summary.select(*(summary.PY.c[c] for c in columns)).where(
+                summary.PY.c.person_id == g, summary.PY.c.scope == "*"
+            )
+        )
+    }
+    python_rows = {
+        row["year"]: tuple(row[c] for c in columns[1:])
+        for row in summary._rows(session, {g}, 2022)
+        if row["scope"] == "*"
+    }
+    assert full == python_rows == expected
+
+
+def test_periods_across_years_count_each_person_once(session: Session) -> None:
+    _gap_world(session)
+    raw = {
+        period: _figures(summary_read.family_rows(session, start=period[0], end=period[1]))
+        for period in (
+            (date(2017, 4, 1), date(2019, 9, 30)),
+            (date(2017, 4, 15), date(2019, 9, 10)),
+            (date(2018, 7, 1), date(2019, 6, 30)),
+        )
+    }
+    summary.refresh_all(session)
+    session.commit()
+    for (start, end), figures in raw.items():
+        assert summary_read.in_month_masks(session, start, end)
+        assert _figures(summary_read.family_rows(session, start=start, end=end)) == figures
+    # April 2017 to September 2019: g took part (P4, P5: two projects), belonged, once each.
+    whole = _totals(raw[(date(2017, 4, 1), date(2019, 9, 30))], "*")
+    assert (whole["participants"], whole["people_engaged"], whole["group_members"]) == (1, 1, 1)
+    assert whole["repeat_participants"] == whole["repeat_participants_ever"] == 1
+    # Days at both ends, as the months there hold in part.
+    assert _totals(raw[(date(2017, 4, 15), date(2019, 9, 10))], "*") == whole
+    # July 2018 to June 2019: g only belonged.
+    between = _totals(raw[(date(2018, 7, 1), date(2019, 6, 30))], "*")
+    assert (between["participants"], between["group_members"]) == (0, 1)

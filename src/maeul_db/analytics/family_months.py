@@ -5,11 +5,15 @@ raw path groups every fact of the period.
 Who took part, led or belonged is exact from the masks for the months the period holds whole,
 and for everyone whose facts in a month it holds in part also lie in a month it holds whole; the
 few others (facts only in the period's first or last, partial month) are read from their raw
-facts. Two projects or more is not in a mask (it does not say which projects); the person-year
-counts name the few who might, and only they are looked up: "by the period's end" in the ladder
-reach rows (the first start of a person's second distinct project), "in the period" in the raw
-participations of those with two projects in its years, through the person index. The same rows
-as ``family_facts.from_facts`` (``tests/analytics/test_summary.py``).
+facts. A period across years counts a person in the first of its years they were active in
+(each row's ``prev_*``: the last earlier month of each kind), so each year's rows are summed on
+their own, in the index's order, and no person's rows are grouped. Two projects or more is not
+in a mask (it does not say which projects); the rows name the few who might, and only they are
+looked up: "by the period's end" in the ladder reach rows (the first start of a person's second
+distinct project), "in the period" in the raw participations of those with two projects in a
+year of it or who took part in two of its years, through the person index. The same rows as
+``family_facts.from_facts`` (``tests/analytics/test_summary.py``,
+``tests/analytics/test_month_periods.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, case, func, literal, or_, union_all
+from sqlalchemy import and_, case, func, literal, or_, union_all
 from sqlmodel import Session, col
 
 from maeul_db.analytics import family_facts, month_masks, planner
@@ -31,86 +35,160 @@ from maeul_db.models import (
 )
 
 PY = AnalyticsPersonYear
-
-
-def _months(start: date, end: date, which: int) -> Any:
-    """SQL: the months of each row's year the period holds whole (``which`` 0) or in part (1)."""
-    if start.year == end.year:
-        return literal(month_masks.split(start, end, start.year)[which], BigInteger)
-    years = range(start.year, end.year + 1)
-    return case(
-        *((col(PY.year) == y, month_masks.split(start, end, y)[which]) for y in years), else_=0
-    )
-
-
-def _hit(mask: Any, asked: Any) -> Any:
-    return case((mask.op("&")(asked) != 0, 1), else_=0)
-
-
 FLAGS = ("part", "lead", "member")
+COUNTED = (*FLAGS, "here")
+MASKS: dict[str, Any] = {
+    "part": col(PY.part_months),
+    "lead": col(PY.lead_months),
+    "member": col(PY.member_months),
+}
+PREV: dict[str, Any] = {
+    "part": col(PY.prev_part),
+    "lead": col(PY.prev_lead),
+    "member": col(PY.prev_member),
+}
 
 
-def _rows(start: date, end: date) -> Any:
-    """Per person and scope: took part, led, belonged in the months the period holds whole
-    (``part``, …) and in those it holds in part (``part_e``, …); whether they might have met two
-    projects in it (``projects``) or by its end (``to_date``). One row per person and scope
-    already when the period lies in one year."""
-    inner, edges = _months(start, end, 0), _months(start, end, 1)
-    masks = {"part": PY.part_months, "lead": PY.lead_months, "member": PY.member_months}
-    met = col(PY.part_months).op("&")(inner.op("|")(edges)) != 0
-    values = {
-        **{flag: _hit(mask, inner) for flag, mask in masks.items()},
-        **{f"{flag}_e": _hit(mask, edges) for flag, mask in masks.items()},
-        # A sum of each year's distinct projects is at least the distinct count over the years.
-        "projects": case((met, PY.projects), else_=0),
-        "to_date": case((met, PY.projects_to_date), else_=0),
+def _hit(mask: Any, months: int) -> Any:
+    return mask.op("&")(months) != 0
+
+
+def _flag(condition: Any) -> Any:
+    return case((condition, 1), else_=0)
+
+
+def _first_whole(start: date, end: date) -> int:
+    """The month number of the period's first whole month; past its last when it has none."""
+    for year in range(start.year, end.year + 1):
+        inner = month_masks.split(start, end, year)[0]
+        if inner:
+            return month_masks.first_month(inner, year)
+    return month_masks.month_number(end.year, end.month) + 1
+
+
+def _values(start: date, end: date, year: int) -> dict[str, Any]:
+    """What each of the year's rows adds to the period's counts: took part, led, belonged
+    (``part``, …; ``here``: active at all) in the months the period holds whole, and whether the
+    person might have met two projects in it (``two``) or by its end (``ever``). A person active
+    in several of the period's years adds to a count in the first of them only (``prev_*``:
+    nothing of that kind in its earlier whole months) and is asked "ever" in the last
+    (``next_part``), so the years' sums add up and no one's rows are grouped."""
+    inner, edges = month_masks.split(start, end, year)
+    hit = {flag: _hit(mask, inner) for flag, mask in MASKS.items()}
+    met = _hit(MASKS["part"], inner | edges)
+    first, last = (month_masks.month_number(d.year, d.month) for d in (start, end))
+    whole = _first_whole(start, end)
+    fresh = {flag: PREV[flag] < whole for flag in FLAGS}
+    return {
+        **{flag: _flag(hit[flag] & fresh[flag]) for flag in FLAGS},
+        "here": _flag((hit["part"] | hit["member"]) & fresh["part"] & fresh["member"]),
+        # A year's distinct projects, or a year of taking part earlier in the period.
+        "two": _flag(met & ((col(PY.projects) >= 2) | (PREV["part"] >= first))),
+        "ever": _flag(
+            met
+            & (col(PY.projects_to_date) >= 2)
+            & ((col(PY.next_part) == 0) | (col(PY.next_part) > last))
+        ),
     }
-    active = col(PY.part_months).op("|")(PY.member_months).op("&")(inner.op("|")(edges)) != 0
-    keys: tuple[Any, ...] = (col(PY.person_id).label("pid"), PY.scope, PY.gender, PY.birth_year)
-    where = (col(PY.year).between(start.year, end.year), active)
-    if start.year == end.year:
-        return select(*keys, *(v.label(k) for k, v in values.items())).where(*where)
-    grouped = {k: (func.sum(v) if k == "projects" else func.max(v)) for k, v in values.items()}
-    return select(*keys, *(v.label(k) for k, v in grouped.items())).where(*where).group_by(*keys)
 
 
-def _people(start: date, end: date) -> Any:
-    """Per person and scope active in the period: part, lead, member exactly, and the counts
-    ``projects`` and ``to_date`` (two or more: maybe). Exact from the masks for whoever's every
-    kind of fact in a month the period holds in part also lies in a month it holds whole; the
-    other people's rows are read from their raw facts, with two projects marked maybe (the
-    repeat lookups then decide)."""
-    years = range(start.year, end.year + 1)
-    partial = any(month_masks.split(start, end, year)[1] for year in years)
-    rows = _rows(start, end).cte("month_rows") if partial else _rows(start, end).subquery()
-    shared = (rows.c.pid, rows.c.scope, rows.c.gender, rows.c.birth_year)
-    counts = (rows.c.projects, rows.c.to_date)
-    sure = select(*shared, *(rows.c[f] for f in FLAGS), *counts).where(
-        or_(rows.c.part == 1, rows.c.member == 1)
-    )
-    if not partial:
-        return sure
-    unsure = select(rows.c.pid).where(
-        or_(*(and_(rows.c[f"{f}_e"] == 1, rows.c[f] == 0) for f in FLAGS))
-    )
+def _year_where(start: date, end: date, year: int, unsure: Any) -> Any:
+    """Which of the year's rows are active in the period (but the people read from their raw
+    facts)."""
+    inner, edges = month_masks.split(start, end, year)
+    active = _hit(MASKS["part"].op("|")(MASKS["member"]), inner | edges)
+    where = [col(PY.year) == year, active]
+    if unsure is not None:
+        where.append(col(PY.person_id).not_in(select(unsure)))
+    return where
+
+
+def _unsure(start: date, end: date) -> Any | None:
+    """The people whose facts of some kind in a month the period holds in part lie in no month
+    of their year it holds whole (None: the period holds every month whole). They are read
+    from their raw facts; one read so who is also active in another of its years is exact."""
+    odd = []
+    for year in range(start.year, end.year + 1):
+        inner, edges = month_masks.split(start, end, year)
+        if edges:
+            kinds = [_hit(mask, edges) & ~_hit(mask, inner) for mask in MASKS.values()]
+            odd.append((col(PY.year) == year) & or_(*kinds))
+    if not odd:
+        return None
+    return select(col(PY.person_id).label("pid")).where(or_(*odd)).cte("unsure_people")
+
+
+def _raw_people(start: date, end: date, unsure: Any) -> Any:
+    """One row per scope of each person of ``_unsure``, from their raw facts, in the columns of
+    ``_values`` ("two" and "ever" to be looked up whenever they took part)."""
     raw = family_facts.period_people(
-        start, end, people=family_facts.person_rows(unsure, "flag_people"), name="flags"
+        start, end, people=family_facts.person_rows(select(unsure), "flag_people"), name="flags"
     )
-    read = (
+    return (
         select(
             raw.c.pid,
             raw.c.scope,
             Person.gender,
             Person.birth_year,
             *(raw.c[f] for f in FLAGS),
-            literal(2),
-            literal(2),
+            literal(1).label("here"),
+            raw.c.part.label("two"),
+            raw.c.part.label("ever"),
         )
         .join(Person, col(Person.id) == raw.c.pid)
         .where(or_(raw.c.part == 1, raw.c.member == 1))
+        .subquery("raw_people")
     )
-    # A person read from the raw facts is read so in every scope.
-    return union_all(sure.where(rows.c.pid.not_in(unsure)), read)
+
+
+def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
+    """Rows ("all", scope, gender, band, part, lead, member, here): each year's sums per scope,
+    gender and birth year (SQLite reads a year's rows in that order from the index: no sort),
+    then per age band."""
+    per_year = [
+        select(
+            PY.scope,
+            PY.gender,
+            PY.birth_year,
+            *(func.sum(v).label(k) for k, v in _values(start, end, y).items() if k in COUNTED),
+        )
+        .where(*_year_where(start, end, y, unsure))
+        .group_by(PY.scope, PY.gender, PY.birth_year)
+        for y in range(start.year, end.year + 1)
+    ]
+    if raw is not None:
+        per_year.append(
+            select(raw.c.scope, raw.c.gender, raw.c.birth_year, *(raw.c[k] for k in COUNTED))
+        )
+    years = union_all(*per_year).subquery("year_sums")
+    keys = _keys(years.c.scope, years.c, end)
+    return select(literal("all"), *keys, *(func.sum(years.c[k]) for k in COUNTED)).group_by(*keys)
+
+
+def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
+    """Rows (pid, scope, gender, birth_year, two, ever) of the people who might have met two
+    projects in the period or by its end."""
+    branches = []
+    for y in range(start.year, end.year + 1):
+        values = _values(start, end, y)
+        branches.append(
+            select(
+                col(PY.person_id).label("pid"),
+                PY.scope,
+                PY.gender,
+                PY.birth_year,
+                values["two"].label("two"),
+                values["ever"].label("ever"),
+            ).where(
+                *_year_where(start, end, y, unsure), or_(values["two"] == 1, values["ever"] == 1)
+            )
+        )
+    if raw is not None:
+        c = raw.c
+        branches.append(
+            select(c.pid, c.scope, c.gender, c.birth_year, c.two, c.ever).where(c.part == 1)
+        )
+    return union_all(*branches).cte("maybe")
 
 
 def _two_in_period(people: Any, start: date, end: date) -> Any:
@@ -126,55 +204,50 @@ def _two_in_period(people: Any, start: date, end: date) -> Any:
     return select(met.c.pid, met.c.scope, (met.c.lo != met.c.hi).label("two")).subquery()
 
 
-def _repeats(people: Any, start: date, end: date) -> list[Any]:
+def _repeats(maybe: Any, start: date, end: date) -> list[Any]:
     """Rows (kind, scope, gender, band, count) of those who met two projects or more in the
-    period (``two``) or by its end (``ever``), looked up for the few who might: by the end in the
-    ladder reach rows (the first start of their second distinct project), in the period in the
-    raw participations of those with two projects in its years."""
-    maybe = (
-        select(people)
-        .where(people.c.part == 1, or_(people.c.projects >= 2, people.c.to_date >= 2))
-        .cte("maybe")
-    )
-    checked = _two_in_period(select(maybe.c.pid).where(maybe.c.projects >= 2), start, end)
+    period (``two``) or by its end (``ever``), looked up for the few who might: in the raw
+    participations of the period, and in the ladder reach rows (the first start of a person's
+    second distinct project)."""
+    checked = _two_in_period(select(maybe.c.pid).where(maybe.c.two == 1), start, end)
     reach = AnalyticsLadderReach.__table__  # type: ignore[attr-defined]
-    keys = (maybe.c.scope, maybe.c.gender, band_of(literal(end.year) - maybe.c.birth_year))
     none = (literal(0), literal(0), literal(0))
     # Each count driven by its few rows (a left join of everyone to both would scan).
+    # The same key objects in the select and the group by (PostgreSQL matches them by text).
+    keys = _keys(checked.c.scope, Person, end)
     two = (
         select(literal("two"), *keys, func.count(), *none)
         .select_from(checked)
-        .join(maybe, and_(maybe.c.pid == checked.c.pid, maybe.c.scope == checked.c.scope))
-        .where(checked.c.two, maybe.c.projects >= 2)
+        .join(Person, col(Person.id) == checked.c.pid)
+        .where(checked.c.two)
         .group_by(*keys)
     )
+    keys = _keys(maybe.c.scope, maybe.c, end)
     ever = (
         select(literal("ever"), *keys, func.count(), *none)
         .select_from(maybe)
         .join(reach, and_(reach.c.person_id == maybe.c.pid, reach.c.scope == maybe.c.scope))
-        .where(maybe.c.to_date >= 2, reach.c.repeat_participant <= end)
+        .where(maybe.c.ever == 1, reach.c.repeat_participant <= end)
         .group_by(*keys)
     )
     return [two, ever]
 
 
+def _keys(scope: Any, person: Any, end: date) -> tuple[Any, ...]:
+    return (scope, person.gender, band_of(literal(end.year) - person.birth_year))
+
+
 def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow]:
-    """Any period within the summarised years: one statement, the period's people worked out
-    once for the counts and the repeat lookups."""
-    people = _people(start, end).cte("period_people")
-    keys = (people.c.scope, people.c.gender, band_of(literal(end.year) - people.c.birth_year))
-    counts = select(
-        literal("all"),
-        *keys,
-        func.sum(people.c.part),
-        func.sum(people.c.lead),
-        func.sum(people.c.member),
-        func.count(),
-    ).group_by(*keys)
+    """Any period within the summarised years: one statement, the counts and the repeat
+    lookups."""
+    unsure = _unsure(start, end)
+    raw = _raw_people(start, end, unsure) if unsure is not None else None
+    counts = _counts(start, end, unsure, raw)
+    repeats = _repeats(_maybe(start, end, unsure, raw), start, end)
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
     named = {"all": (0, 3, 4, 5), "two": (1,), "ever": (2,)}
     with planner.without_nested_loops(session):
-        rows = session.execute(union_all(counts, *_repeats(people, start, end))).all()
+        rows = session.execute(union_all(counts, *repeats)).all()
     for kind, scope, gender, age_band, *values in rows:
         cell = found[(scope, gender, age_band)]
         for index, value in zip(named[kind], values, strict=False):

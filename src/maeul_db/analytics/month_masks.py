@@ -80,3 +80,30 @@ def split(start: date, end: date, year: int) -> tuple[int, int]:
         else:
             edges |= 1 << (month - 1)
     return inner, edges
+
+
+def month_number(year: int, month: int) -> int:
+    """A month as one number (``year * 12 + month - 1``), as the person-years' ``prev_*``."""
+    return year * 12 + month - 1
+
+
+def last_month(mask: int, year: int) -> int:
+    """Python: the last month of ``mask`` in ``year`` as a month number; 0 for no month."""
+    return month_number(year, mask.bit_length()) if mask else 0
+
+
+def last_month_sql(mask: Any, year: Any) -> Any:
+    """SQL: as ``last_month``, NULL for no month (an aggregate then passes it over)."""
+    top = case(*((mask >= (1 << bit), bit) for bit in range(11, -1, -1)), else_=None)
+    return year * 12 + top
+
+
+def first_month(mask: int, year: int) -> int:
+    """Python: the first month of ``mask`` in ``year`` as a month number; 0 for no month."""
+    return month_number(year, (mask & -mask).bit_length()) if mask else 0
+
+
+def first_month_sql(mask: Any, year: Any) -> Any:
+    """SQL: as ``first_month``, NULL for no month."""
+    low = case(*((mask.op("&")(1 << bit) != 0, bit) for bit in range(12)), else_=None)
+    return year * 12 + low

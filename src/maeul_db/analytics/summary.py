@@ -175,7 +175,10 @@ def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[s
     for (person, scope), track in tracks.items():
         gender, birth = people[person]
         starts = sorted(track.started.values())
-        for year in sorted(set(track.projects) | track.member):
+        prev = dict.fromkeys(PREV, 0)
+        years = sorted(set(track.projects) | track.member)
+        following = _next_part(track, years)
+        for year in years:
             here = track.projects.get(year, set())
             yield {
                 "person_id": person,
@@ -192,7 +195,31 @@ def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[s
                 "part_months": track.part_months.get(year, 0),
                 "lead_months": track.lead_months.get(year, 0),
                 "member_months": track.member_months.get(year, 0),
+                **prev,
+                "next_part": following[year],
             }
+            prev = _prev_after(prev, track, year)
+
+
+PREV = ("prev_part", "prev_lead", "prev_member")
+
+
+def _prev_after(prev: dict[str, int], track: _Track, year: int) -> dict[str, int]:
+    """The ``prev_*`` of the person's next year: this year's last months where it has any."""
+    months = (track.part_months, track.lead_months, track.member_months)
+    return {
+        name: month_masks.last_month(kind.get(year, 0), year) or prev[name]
+        for name, kind in zip(PREV, months, strict=True)
+    }
+
+
+def _next_part(track: _Track, years: list[int]) -> dict[int, int]:
+    """Per year, the first month of taking part in a later year (0: none)."""
+    following, first = {}, 0
+    for year in reversed(years):
+        following[year] = first
+        first = month_masks.first_month(track.part_months.get(year, 0), year) or first
+    return following
 
 
 def _band() -> Any:

@@ -51,6 +51,10 @@ COLUMNS = [
     "part_months",
     "lead_months",
     "member_months",
+    "prev_part",
+    "prev_lead",
+    "prev_member",
+    "next_part",
 ]
 
 
@@ -197,7 +201,7 @@ def person_year_select(first: int, last: int) -> Any:
         .group_by(facts.c.person, facts.c.scope, facts.c.year)
         .subquery("grouped")
     )
-    return _joined(grouped, carried, _started())
+    return _with_prev(_joined(grouped, carried, _started()))
 
 
 def _joined(grouped: Any, carried: Any, started: Any) -> Any:
@@ -218,7 +222,12 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
         carried.c.n,
     )
     return (
-        select(*keys[:9], func.coalesce(carried.c.n, 0), func.count(started.c.project), *months)
+        select(
+            *keys[:9],
+            func.coalesce(carried.c.n, 0).label("carried"),
+            func.count(started.c.project).label("projects_to_date"),
+            *months,
+        )
         .select_from(grouped)
         .join(Person, col(Person.id) == grouped.c.person)
         .outerjoin(
@@ -238,8 +247,27 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
             ),
         )
         .group_by(*keys)
+        .subquery("joined")
+    )
+
+
+def _with_prev(joined: Any) -> Any:
+    """Each person-year with the last month of each kind in the person's earlier years, and the
+    first month of taking part in their later years."""
+    j = joined.c
+    earlier = {"partition_by": (j.person, j.scope), "order_by": j.year, "rows": (None, -1)}
+    prev = [
+        func.coalesce(
+            func.max(month_masks.last_month_sql(j[f"{kind}_months"], j.year)).over(**earlier), 0
+        )
+        for kind in ("part", "lead", "member")
+    ]
+    later = {"partition_by": (j.person, j.scope), "order_by": j.year, "rows": (1, None)}
+    first = month_masks.first_month_sql(j.part_months, j.year)
+    return (
+        select(*j, *prev, func.coalesce(func.min(first).over(**later), 0))
         # Stored year by year: a period's rows (analytics.family_months) lie together on disk.
-        .order_by(grouped.c.year, grouped.c.scope, grouped.c.person)
+        .order_by(j.year, j.scope, j.person)
     )
 
 

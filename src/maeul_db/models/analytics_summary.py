@@ -22,7 +22,18 @@ class AnalyticsPersonYear(SQLModel, table=True):
     for Seoul) in one calendar year in which they took part in a project or belonged to a group."""
 
     __tablename__ = "analytics_person_year"
-    __table_args__ = (Index("ix_analytics_person_year_year_scope", "year", "scope", "person_id"),)
+    # A year's rows in the order a period's counts group them (analytics.family_months: SQLite
+    # then sums them without sorting).
+    __table_args__ = (
+        Index(
+            "ix_analytics_person_year_year_group",
+            "year",
+            "scope",
+            "gender",
+            "birth_year",
+            "person_id",
+        ),
+    )
 
     person_id: int = Field(primary_key=True)
     scope: str = Field(primary_key=True, max_length=5)
@@ -43,6 +54,15 @@ class AnalyticsPersonYear(SQLModel, table=True):
     part_months: int = 0
     lead_months: int = 0
     member_months: int = 0
+    # The last month before this year (year * 12 + month - 1; 0: none) in which the person took
+    # part, led, belonged: a period across years counts each person once, in the first of its
+    # years they were active, without grouping their rows (analytics.family_months).
+    prev_part: int = 0
+    prev_lead: int = 0
+    prev_member: int = 0
+    # The first month after this year in which the person took part (0: none): their last year
+    # of taking part in such a period is the one whose ``next_part`` lies beyond it.
+    next_part: int = 0
 
 
 class AnalyticsYearCount(SQLModel, table=True):
