@@ -207,20 +207,21 @@ def _gap_world(session: Session) -> int:
 
 
 def test_person_years_hold_the_months_before_and_after_them(session: Session) -> None:
-    """Each person-year row knows the last earlier month of taking part, leading, belonging and
-    the next month of taking part (a month as year * 12 + month - 1), alike from the full
-    refresh (SQL) and from the incremental one (Python)."""
+    """Each person-year row knows the last earlier month of taking part, leading, belonging, the
+    next month of taking part (a month as year * 12 + month - 1) and the day of the second
+    project, alike from the full refresh (SQL) and from the incremental one (Python)."""
     g = _gap_world(session)
     may_2017, dec_2018, sep_2019 = 2017 * 12 + 4, 2018 * 12 + 11, 2019 * 12 + 8
+    second = date(2019, 9, 1)  # P5's first day: g's second project, on every row
     expected = {
-        # year: (prev_part, prev_lead, prev_member, next_part)
-        2017: (0, 0, 0, sep_2019),
-        2018: (may_2017, 0, 0, sep_2019),
-        2019: (may_2017, 0, dec_2018, 0),
+        # year: (prev_part, prev_lead, prev_member, next_part, repeat_on)
+        2017: (0, 0, 0, sep_2019, second),
+        2018: (may_2017, 0, 0, sep_2019, second),
+        2019: (may_2017, 0, dec_2018, 0, second),
     }
     summary.refresh_all(session)
     session.commit()
-    columns = ("year", "prev_part", "prev_lead", "prev_member", "next_part")
+    columns = ("year", "prev_part", "prev_lead", "prev_member", "next_part", "repeat_on")
     full = {
         row[0]: tuple(row[1:])
         for row in session.execute(

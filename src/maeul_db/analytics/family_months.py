@@ -36,7 +36,7 @@ from maeul_db.models import (
 
 PY = AnalyticsPersonYear
 FLAGS = ("part", "lead", "member")
-COUNTED = (*FLAGS, "here")
+COUNTED = (*FLAGS, "here", "ever")
 MASKS: dict[str, Any] = {
     "part": col(PY.part_months),
     "lead": col(PY.lead_months),
@@ -86,7 +86,7 @@ def _values(start: date, end: date, year: int) -> dict[str, Any]:
         "two": _flag(met & ((col(PY.projects) >= 2) | (PREV["part"] >= first))),
         "ever": _flag(
             met
-            & (col(PY.projects_to_date) >= 2)
+            & (col(PY.repeat_on) <= end)
             & ((col(PY.next_part) == 0) | (col(PY.next_part) > last))
         ),
     }
@@ -120,10 +120,12 @@ def _unsure(start: date, end: date) -> Any | None:
 
 def _raw_people(start: date, end: date, unsure: Any) -> Any:
     """One row per scope of each person of ``_unsure``, from their raw facts, in the columns of
-    ``_values`` ("two" and "ever" to be looked up whenever they took part)."""
+    ``_values`` ("two" to be looked up whenever they took part; "ever" from the ladder reach)."""
     raw = family_facts.period_people(
         start, end, people=family_facts.person_rows(select(unsure), "flag_people"), name="flags"
     )
+    reach = AnalyticsLadderReach.__table__  # type: ignore[attr-defined]
+    ever = (raw.c.part == 1) & (reach.c.repeat_participant <= end)
     return (
         select(
             raw.c.pid,
@@ -133,9 +135,10 @@ def _raw_people(start: date, end: date, unsure: Any) -> Any:
             *(raw.c[f] for f in FLAGS),
             literal(1).label("here"),
             raw.c.part.label("two"),
-            raw.c.part.label("ever"),
+            _flag(ever).label("ever"),
         )
         .join(Person, col(Person.id) == raw.c.pid)
+        .outerjoin(reach, and_(reach.c.person_id == raw.c.pid, reach.c.scope == raw.c.scope))
         .where(or_(raw.c.part == 1, raw.c.member == 1))
         .subquery("raw_people")
     )
@@ -166,28 +169,17 @@ def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
 
 
 def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
-    """Rows (pid, scope, gender, birth_year, two, ever) of the people who might have met two
-    projects in the period or by its end."""
+    """The people who might have met two projects in the period."""
     branches = []
     for y in range(start.year, end.year + 1):
-        values = _values(start, end, y)
+        two = _values(start, end, y)["two"]
         branches.append(
-            select(
-                col(PY.person_id).label("pid"),
-                PY.scope,
-                PY.gender,
-                PY.birth_year,
-                values["two"].label("two"),
-                values["ever"].label("ever"),
-            ).where(
-                *_year_where(start, end, y, unsure), or_(values["two"] == 1, values["ever"] == 1)
+            select(col(PY.person_id).label("pid")).where(
+                *_year_where(start, end, y, unsure), two == 1
             )
         )
     if raw is not None:
-        c = raw.c
-        branches.append(
-            select(c.pid, c.scope, c.gender, c.birth_year, c.two, c.ever).where(c.part == 1)
-        )
+        branches.append(select(raw.c.pid).where(raw.c.part == 1))
     return union_all(*branches).cte("maybe")
 
 
@@ -204,33 +196,20 @@ def _two_in_period(people: Any, start: date, end: date) -> Any:
     return select(met.c.pid, met.c.scope, (met.c.lo != met.c.hi).label("two")).subquery()
 
 
-def _repeats(maybe: Any, start: date, end: date) -> list[Any]:
-    """Rows (kind, scope, gender, band, count) of those who met two projects or more in the
-    period (``two``) or by its end (``ever``), looked up for the few who might: in the raw
-    participations of the period, and in the ladder reach rows (the first start of a person's
-    second distinct project)."""
-    checked = _two_in_period(select(maybe.c.pid).where(maybe.c.two == 1), start, end)
-    reach = AnalyticsLadderReach.__table__  # type: ignore[attr-defined]
-    none = (literal(0), literal(0), literal(0))
-    # Each count driven by its few rows (a left join of everyone to both would scan).
+def _two(maybe: Any, start: date, end: date) -> Any:
+    """Rows ("two", scope, gender, band, count, 0, 0, 0, 0) of those who met two projects or more
+    in the period, looked up for the few who might in the raw participations of the period."""
+    checked = _two_in_period(select(maybe.c.pid), start, end)
+    none = (literal(0),) * 4
     # The same key objects in the select and the group by (PostgreSQL matches them by text).
     keys = _keys(checked.c.scope, Person, end)
-    two = (
+    return (
         select(literal("two"), *keys, func.count(), *none)
         .select_from(checked)
         .join(Person, col(Person.id) == checked.c.pid)
         .where(checked.c.two)
         .group_by(*keys)
     )
-    keys = _keys(maybe.c.scope, maybe.c, end)
-    ever = (
-        select(literal("ever"), *keys, func.count(), *none)
-        .select_from(maybe)
-        .join(reach, and_(reach.c.person_id == maybe.c.pid, reach.c.scope == maybe.c.scope))
-        .where(maybe.c.ever == 1, reach.c.repeat_participant <= end)
-        .group_by(*keys)
-    )
-    return [two, ever]
 
 
 def _keys(scope: Any, person: Any, end: date) -> tuple[Any, ...]:
@@ -243,11 +222,11 @@ def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow
     unsure = _unsure(start, end)
     raw = _raw_people(start, end, unsure) if unsure is not None else None
     counts = _counts(start, end, unsure, raw)
-    repeats = _repeats(_maybe(start, end, unsure, raw), start, end)
+    two = _two(_maybe(start, end, unsure, raw), start, end)
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
-    named = {"all": (0, 3, 4, 5), "two": (1,), "ever": (2,)}
+    named = {"all": (0, 3, 4, 5, 2), "two": (1,)}
     with planner.without_nested_loops(session):
-        rows = session.execute(union_all(counts, *repeats)).all()
+        rows = session.execute(union_all(counts, two)).all()
     for kind, scope, gender, age_band, *values in rows:
         cell = found[(scope, gender, age_band)]
         for index, value in zip(named[kind], values, strict=False):

@@ -127,7 +127,7 @@ def _both_scopes(rows: Any) -> Any:
     ).subquery()
 
 
-def _repeat_days(keys: list[int] | None) -> Any:
+def repeat_days(keys: list[int] | None) -> Any:
     """Rung 2 per person and scope: the first start of their second distinct project."""
     rows = select(
         PERSON_KEY, Participation.district_code, Participation.project_id, Participation.valid_from
@@ -152,7 +152,7 @@ def reach_select(keys: list[int] | None, dialect: str) -> Any:
     """(person, scope, gender, day of each rung) for everyone, or for the people ``keys`` (who
     must be survivors of merges: their duplicates' facts count as theirs)."""
     scoped = _both_scopes(union_all(*_part_facts(keys), *_other_facts(keys, dialect)))
-    facts = union_all(select(scoped), _repeat_days(keys)).subquery("facts")
+    facts = union_all(select(scoped), repeat_days(keys)).subquery("facts")
     person, scope, rung, on = tuple(facts.c)
     days = [func.min(case((rung == index, on))).label(name) for index, name in enumerate(RUNGS)]
     reach = select(person.label("person"), scope.label("scope"), *days[1:])

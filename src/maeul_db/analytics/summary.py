@@ -85,6 +85,8 @@ class _Track:
 
     projects: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     started: dict[int, int] = field(default_factory=dict)
+    # project -> the first day the person took part in it
+    first_day: dict[int, date] = field(default_factory=dict)
     lead: set[int] = field(default_factory=set)
     member: set[int] = field(default_factory=set)
     # year -> months (analytics.month_masks) of taking part, leading, belonging
@@ -158,6 +160,7 @@ def _took_part(
             track.lead.add(year)
             track.lead_months[year] |= months
     track.started[project] = min(start.year, track.started.get(project, start.year))
+    track.first_day[project] = min(start, track.first_day.get(project, start))
 
 
 def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:
@@ -178,6 +181,8 @@ def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[s
         prev = dict.fromkeys(PREV, 0)
         years = sorted(set(track.projects) | track.member)
         following = _next_part(track, years)
+        days = sorted(track.first_day.values())
+        repeat_on = days[1] if len(days) > 1 else None
         for year in years:
             here = track.projects.get(year, set())
             yield {
@@ -197,6 +202,7 @@ def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[s
                 "member_months": track.member_months.get(year, 0),
                 **prev,
                 "next_part": following[year],
+                "repeat_on": repeat_on,
             }
             prev = _prev_after(prev, track, year)
 

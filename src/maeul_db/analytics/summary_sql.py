@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlmodel import col
 
-from maeul_db.analytics import month_masks
+from maeul_db.analytics import ladder_summary, month_masks
 from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonYear, GroupMembership, Participation, Person
@@ -55,6 +55,7 @@ COLUMNS = [
     "prev_lead",
     "prev_member",
     "next_part",
+    "repeat_on",
 ]
 
 
@@ -253,7 +254,7 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
 
 def _with_prev(joined: Any) -> Any:
     """Each person-year with the last month of each kind in the person's earlier years, and the
-    first month of taking part in their later years."""
+    first month of taking part in their later years, and the day of their second project."""
     j = joined.c
     earlier = {"partition_by": (j.person, j.scope), "order_by": j.year, "rows": (None, -1)}
     prev = [
@@ -264,8 +265,12 @@ def _with_prev(joined: Any) -> Any:
     ]
     later = {"partition_by": (j.person, j.scope), "order_by": j.year, "rows": (1, None)}
     first = month_masks.first_month_sql(j.part_months, j.year)
+    repeats = ladder_summary.repeat_days(None).subquery("repeats")
+    person, scope, _, day = tuple(repeats.c)
     return (
-        select(*j, *prev, func.coalesce(func.min(first).over(**later), 0))
+        select(*j, *prev, func.coalesce(func.min(first).over(**later), 0), day)
+        .select_from(joined)
+        .outerjoin(repeats, and_(person == j.person, scope == j.scope))
         # Stored year by year: a period's rows (analytics.family_months) lie together on disk.
         .order_by(j.year, j.scope, j.person)
     )

@@ -63,6 +63,9 @@ class AnalyticsPersonYear(SQLModel, table=True):
     # The first month after this year in which the person took part (0: none): their last year
     # of taking part in such a period is the one whose ``next_part`` lies beyond it.
     next_part: int = 0
+    # The first start of the person's second distinct project of the scope (None: not yet, ever):
+    # "two projects by a period's end" read on the row (as the ladder reach rows' rung 2).
+    repeat_on: date | None = None
 
 
 class AnalyticsYearCount(SQLModel, table=True):

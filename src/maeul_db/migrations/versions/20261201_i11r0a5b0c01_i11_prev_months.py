@@ -1,4 +1,4 @@
-"""i11: each person-year's last earlier months of taking part, leading, belonging, and next month of taking part
+"""i11: person-years' earlier and later months, and the day of a second project
 
 Revision ID: i11r0a5b0c01
 Revises: i11q0a5b0c01
@@ -26,6 +26,7 @@ def upgrade() -> None:
     with op.batch_alter_table("analytics_person_year") as batch:
         for name in COLUMNS:
             batch.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(sa.Column("repeat_on", sa.Date(), nullable=True))
     # A year's rows in the order a period's counts group them (SQLite then sums them unsorted).
     op.drop_index("ix_analytics_person_year_year_scope", table_name="analytics_person_year")
     op.create_index(
@@ -46,5 +47,6 @@ def downgrade() -> None:
         ["year", "scope", "person_id"],
     )
     with op.batch_alter_table("analytics_person_year") as batch:
+        batch.drop_column("repeat_on")
         for name in reversed(COLUMNS):
             batch.drop_column(name)
