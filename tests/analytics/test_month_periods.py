@@ -262,3 +262,30 @@ def test_periods_across_years_count_each_person_once(session: Session) -> None:
     # July 2018 to June 2019: g only belonged.
     between = _totals(raw[(date(2018, 7, 1), date(2019, 6, 30))], "*")
     assert (between["participants"], between["group_members"]) == (0, 1)
+
+
+def test_a_merged_duplicates_project_counts_for_the_survivor(session: Session) -> None:
+    """s took part in P1 in April 2022; a duplicate of s, merged into s, in P2 in May: in the
+    second quarter s is one participant who met two projects, from the raw facts and from the
+    masks (whose look-up of "two" reads the duplicate's participations too)."""
+    p1, p2 = make_project(session, year=2022), make_project(session, year=2022)
+    s = make_person(session, gender=F, birth_year=1980)
+    dup = make_person(session, gender=F, birth_year=1980)
+    make_participation(
+        session, project=p1, person=s, valid_from=date(2022, 4, 1), valid_to=date(2022, 5, 1)
+    )
+    make_participation(
+        session, project=p2, person=dup, valid_from=date(2022, 5, 1), valid_to=date(2022, 6, 1)
+    )
+    dup.merged_into_id = s.id
+    session.add(dup)
+    session.commit()
+    periods = (Q2, (date(2022, 4, 15), date(2022, 6, 20)))
+    raw = [_figures(summary_read.family_rows(session, start=a, end=b)) for a, b in periods]
+    summary.refresh_all(session)
+    session.commit()
+    masks = [_figures(summary_read.family_rows(session, start=a, end=b)) for a, b in periods]
+    assert masks == raw
+    for figures in masks:
+        city = _totals(figures, "*")
+        assert (city["participants"], city["repeat_participants"]) == (1, 1)

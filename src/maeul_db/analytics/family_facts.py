@@ -48,6 +48,15 @@ def person_rows(people: Any, name: str) -> Any:
     )
 
 
+def survivor_rows(keys: Any, name: str) -> Any:
+    """As ``person_rows`` for ``keys``, a CTE of distinct survivors' keys (column ``pid``): their
+    own rows are their keys, and only their merged duplicates are looked up."""
+    dupes = select(col(Person.id), col(Person.merged_into_id)).where(
+        col(Person.merged_into_id).in_(select(keys.c.pid))
+    )
+    return union_all(select(keys.c.pid.label("row"), keys.c.pid), dupes).cte(name)
+
+
 def _owned(model: Any, people: Any, *columns: Any) -> Any:
     """(pid, district, *columns) of the model's facts: everyone's, or those of ``people``
     (``person_rows``)."""

@@ -169,45 +169,39 @@ def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
 
 
 def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
-    """The people who might have met two projects in the period."""
+    """The people (pid, gender, birth_year) who might have met two projects in the period."""
     branches = []
     for y in range(start.year, end.year + 1):
         two = _values(start, end, y)["two"]
         branches.append(
-            select(col(PY.person_id).label("pid")).where(
+            select(col(PY.person_id).label("pid"), PY.gender, PY.birth_year).where(
                 *_year_where(start, end, y, unsure), two == 1
             )
         )
     if raw is not None:
-        branches.append(select(raw.c.pid).where(raw.c.part == 1))
-    return union_all(*branches).cte("maybe")
-
-
-def _two_in_period(people: Any, start: date, end: date) -> Any:
-    """Per person and scope, whether they met two projects or more in the period, from the raw
-    facts of the people ``people`` names."""
-    met = family_facts.period_people(
-        start,
-        end,
-        people=family_facts.person_rows(people, "two_people"),
-        members=False,
-        name="two",
-    )
-    return select(met.c.pid, met.c.scope, (met.c.lo != met.c.hi).label("two")).subquery()
+        branches.append(select(raw.c.pid, raw.c.gender, raw.c.birth_year).where(raw.c.part == 1))
+    rows = union_all(*branches).subquery("maybe_rows")
+    return select(rows).distinct().cte("maybe")
 
 
 def _two(maybe: Any, start: date, end: date) -> Any:
     """Rows ("two", scope, gender, band, count, 0, 0, 0, 0) of those who met two projects or more
     in the period, looked up for the few who might in the raw participations of the period."""
-    checked = _two_in_period(select(maybe.c.pid), start, end)
+    met = family_facts.period_people(
+        start,
+        end,
+        people=family_facts.survivor_rows(maybe, "two_people"),
+        members=False,
+        name="two",
+    )
     none = (literal(0),) * 4
     # The same key objects in the select and the group by (PostgreSQL matches them by text).
-    keys = _keys(checked.c.scope, Person, end)
+    keys = _keys(met.c.scope, maybe.c, end)
     return (
         select(literal("two"), *keys, func.count(), *none)
-        .select_from(checked)
-        .join(Person, col(Person.id) == checked.c.pid)
-        .where(checked.c.two)
+        .select_from(met)
+        .join(maybe, maybe.c.pid == met.c.pid)
+        .where(met.c.lo != met.c.hi)
         .group_by(*keys)
     )
 
