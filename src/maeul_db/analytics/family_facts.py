@@ -38,19 +38,11 @@ def meets(model: Any, start: date, end: date) -> Any:
     )
 
 
-def person_rows(people: Any, name: str) -> Any:
-    """The person rows (merged duplicates too) of the people ``people`` names, with their key,
-    through the two person indexes, once: their facts are then read through the person index."""
-    return (
-        select(col(Person.id).label("row"), PERSON_KEY.label("pid"))
-        .where(or_(col(Person.id).in_(people), col(Person.merged_into_id).in_(people)))
-        .cte(name)
-    )
-
-
 def survivor_rows(keys: Any, name: str) -> Any:
-    """As ``person_rows`` for ``keys``, a CTE of distinct survivors' keys (column ``pid``): their
-    own rows are their keys, and only their merged duplicates are looked up."""
+    """The person rows (merged duplicates too) of the survivors ``keys`` (a CTE of distinct
+    keys, column ``pid``), with their key: a survivor's own row is its key, and only the
+    duplicates merged into them are looked up (by index). Their facts are then read through the
+    person index."""
     dupes = select(col(Person.id), col(Person.merged_into_id)).where(
         col(Person.merged_into_id).in_(select(keys.c.pid))
     )
@@ -59,7 +51,7 @@ def survivor_rows(keys: Any, name: str) -> Any:
 
 def _owned(model: Any, people: Any, *columns: Any) -> Any:
     """(pid, district, *columns) of the model's facts: everyone's, or those of ``people``
-    (``person_rows``)."""
+    (``survivor_rows``)."""
     if people is None:
         return (
             select(PERSON_KEY.label("pid"), model.district_code, *columns)

@@ -115,14 +115,14 @@ def _unsure(start: date, end: date) -> Any | None:
             odd.append((col(PY.year) == year) & or_(*kinds))
     if not odd:
         return None
-    return select(col(PY.person_id).label("pid")).where(or_(*odd)).cte("unsure_people")
+    return select(col(PY.person_id).label("pid")).where(or_(*odd)).distinct().cte("unsure_people")
 
 
 def _raw_people(start: date, end: date, unsure: Any) -> Any:
     """One row per scope of each person of ``_unsure``, from their raw facts, in the columns of
     ``_values`` ("two" to be looked up whenever they took part; "ever" from the ladder reach)."""
     raw = family_facts.period_people(
-        start, end, people=family_facts.person_rows(select(unsure), "flag_people"), name="flags"
+        start, end, people=family_facts.survivor_rows(unsure, "flag_people"), name="flags"
     )
     reach = AnalyticsLadderReach.__table__  # type: ignore[attr-defined]
     ever = (raw.c.part == 1) & (reach.c.repeat_participant <= end)
