@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, union_all
 from sqlmodel import Session, col
 
-from maeul_db.analytics import family_facts, month_masks, planner
+from maeul_db.analytics import family_facts, month_masks
 from maeul_db.analytics.families import FamilyRow, band_of
 from maeul_db.analytics.queries import select
 from maeul_db.models import (
@@ -219,8 +219,7 @@ def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow
     two = _two(_maybe(start, end, unsure, raw), start, end)
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
     named = {"all": (0, 3, 4, 5, 2), "two": (1,)}
-    with planner.without_nested_loops(session):
-        rows = session.execute(union_all(counts, two)).all()
+    rows = session.execute(union_all(counts, two)).all()
     for kind, scope, gender, age_band, *values in rows:
         cell = found[(scope, gender, age_band)]
         for index, value in zip(named[kind], values, strict=False):
