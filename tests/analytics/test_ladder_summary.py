@@ -15,6 +15,7 @@ from maeul_db.analytics import (
     ladder_service,
     ladder_summary,
     map_service,
+    person_year_rows,
     service,
     summary,
 )
@@ -197,7 +198,7 @@ def test_full_refresh_in_sql_writes_the_rows_python_works_out(session: Session) 
     assert last is not None and last.last_year is not None
     python_rows = {
         tuple(row[c.name] for c in summary.PY.columns)
-        for row in summary._rows(session, None, last.last_year)
+        for row in person_year_rows.rows(session, None, last.last_year)
     }
     summary.refresh_all(session)
     session.commit()

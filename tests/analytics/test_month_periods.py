@@ -10,12 +10,20 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from maeul_db.analytics import family_facts, month_masks, service, summary, summary_read
+from maeul_db.analytics import (
+    family_facts,
+    month_masks,
+    person_year_rows,
+    service,
+    summary,
+    summary_read,
+)
 from maeul_db.models import Gender, ParticipationRole, Role, UserAccount
 from tests.analytics.test_summary import _figures
 from tests.builders import (
     DISTRICT_A,
     DISTRICT_B,
+    DONG_A,
     make_group,
     make_membership,
     make_participation,
@@ -228,7 +236,7 @@ def test_person_years_hold_the_months_before_and_after_them(session: Session) ->
     }
     python_rows = {
         row["year"]: tuple(row[c] for c in columns[1:])
-        for row in summary._rows(session, {g}, 2022)
+        for row in person_year_rows.rows(session, {g}, 2022)
         if row["scope"] == "*"
     }
     assert full == python_rows == expected
@@ -285,3 +293,36 @@ def test_a_merged_duplicates_project_counts_for_the_survivor(session: Session) -
     for figures in masks:
         city = _totals(figures, "*")
         assert (city["participants"], city["repeat_participants"]) == (1, 1)
+
+
+def test_dong_map_of_a_period_across_years_from_the_month_rows(session: Session) -> None:
+    """5 July 2021 to 30 June 2022 in one dong (July 2021 held in part):
+
+    | person | facts in the dong | in the period |
+    |---|---|---|
+    | u | 1–10 July 2021; again from February 2022 | once (July read from raw facts) |
+    | v | 20–31 July 2021 only | yes (from raw facts) |
+    | w | 1–3 July 2021 only | no |
+    | x | from September 2021 into 2022 | once |
+    """
+    p1, p2 = (make_project(session, year=2021, dong_code=DONG_A) for _ in range(2))
+    people = {name: make_person(session, gender=F, birth_year=1980) for name in "uvwx"}
+    facts: list[tuple[Any, str, date, date | None]] = [
+        (p1, "u", date(2021, 7, 1), date(2021, 7, 11)),
+        (p2, "u", date(2022, 2, 1), None),
+        (p1, "v", date(2021, 7, 20), date(2021, 8, 1)),
+        (p1, "w", date(2021, 7, 1), date(2021, 7, 4)),
+        (p2, "x", date(2021, 9, 1), date(2022, 3, 1)),
+    ]
+    for project, name, start, stop in facts:
+        make_participation(
+            session, project=project, person=people[name], valid_from=start, valid_to=stop
+        )
+    session.commit()
+    start, end = date(2021, 7, 5), date(2022, 6, 30)
+    raw = summary_read.participants_by_dong(session, start=start, end=end, district_code=None)
+    summary.refresh_all(session)
+    session.commit()
+    assert summary_read.in_month_masks(session, start, end)
+    read = summary_read.participants_by_dong(session, start=start, end=end, district_code=None)
+    assert read == raw == {DONG_A: 3}  # u, v, x

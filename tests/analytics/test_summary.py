@@ -17,6 +17,7 @@ from maeul_db.analytics import (
     service,
     summary,
     summary_dong,
+    summary_dong_months,
     summary_read,
     summary_service,
     summary_span,
@@ -123,8 +124,8 @@ def assert_month_periods_match_facts(session: Session) -> None:
 
 def assert_dong_map_matches_facts(session: Session) -> None:
     """The dong map's participants per dong, from the person × dong year masks, equal the raw
-    query for every span of whole summarised years (single years too), city-wide and per
-    district."""
+    query for every span of whole summarised years (single years too), and from the person ×
+    dong month rows for every period of months and days, city-wide and per district."""
     current = summary.state(session)
     assert current is not None and current.first_year and current.last_year
     seen = 0
@@ -145,6 +146,19 @@ def assert_dong_map_matches_facts(session: Session) -> None:
                 assert read == raw, (first, last, scope)
                 seen += sum(raw.values())
     assert seen > 0  # the world places its projects in dongs
+    months_seen = 0
+    for start, end in MONTH_PERIODS:
+        for scope in (None, DISTRICT_A, DISTRICT_B):
+            raw = queries.participants_by_dong(session, start=start, end=end, district_code=scope)
+            stored = summary_dong_months.participants(
+                session, start=start, end=end, district_code=scope
+            )
+            read = summary_read.participants_by_dong(
+                session, start=start, end=end, district_code=scope
+            )
+            assert stored == read == raw, (start, end, scope)
+            months_seen += sum(raw.values())
+    assert months_seen > 0
 
 
 def assert_span_counts_match_facts(session: Session) -> None:

@@ -57,15 +57,6 @@ def _flag(condition: Any) -> Any:
     return case((condition, 1), else_=0)
 
 
-def _first_whole(start: date, end: date) -> int:
-    """The month number of the period's first whole month; past its last when it has none."""
-    for year in range(start.year, end.year + 1):
-        inner = month_masks.split(start, end, year)[0]
-        if inner:
-            return month_masks.first_month(inner, year)
-    return month_masks.month_number(end.year, end.month) + 1
-
-
 def _values(start: date, end: date, year: int) -> dict[str, Any]:
     """What each of the year's rows adds to the period's counts: took part, led, belonged
     (``part``, …; ``here``: active at all) in the months the period holds whole, and whether the
@@ -77,7 +68,7 @@ def _values(start: date, end: date, year: int) -> dict[str, Any]:
     hit = {flag: _hit(mask, inner) for flag, mask in MASKS.items()}
     met = _hit(MASKS["part"], inner | edges)
     first, last = (month_masks.month_number(d.year, d.month) for d in (start, end))
-    whole = _first_whole(start, end)
+    whole = month_masks.first_whole(start, end)
     fresh = {flag: PREV[flag] < whole for flag in FLAGS}
     return {
         **{flag: _flag(hit[flag] & fresh[flag]) for flag in FLAGS},
@@ -92,7 +83,7 @@ def _values(start: date, end: date, year: int) -> dict[str, Any]:
     }
 
 
-def _year_where(start: date, end: date, year: int, unsure: Any) -> Any:
+def _year_where(start: date, end: date, year: int, unsure: Any) -> list[Any]:
     """Which of the year's rows are active in the period (but the people read from their raw
     facts)."""
     inner, edges = month_masks.split(start, end, year)
@@ -145,7 +136,7 @@ def _raw_people(start: date, end: date, unsure: Any) -> Any:
 
 
 def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
-    """Rows ("all", scope, gender, band, part, lead, member, here): each year's sums per scope,
+    """Rows ("all", scope, gender, band, part, lead, member, here, ever): each year's sums per scope,
     gender and birth year (SQLite reads a year's rows in that order from the index: no sort),
     then per age band."""
     per_year = [

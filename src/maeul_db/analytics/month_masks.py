@@ -107,3 +107,14 @@ def first_month_sql(mask: Any, year: Any) -> Any:
     """SQL: as ``first_month``, NULL for no month."""
     low = case(*((mask.op("&")(1 << bit) != 0, bit) for bit in range(12)), else_=None)
     return year * 12 + low
+
+
+def first_whole(start: date, end: date) -> int:
+    """The month number of the first month ``[start, end]`` holds whole; past its last month
+    when it holds none. A person's earlier month before it (``prev_*``) lies before the period
+    or in its first, partial month."""
+    for year in range(start.year, end.year + 1):
+        inner = split(start, end, year)[0]
+        if inner:
+            return first_month(inner, year)
+    return month_number(end.year, end.month) + 1

@@ -2,17 +2,15 @@
 in full (``refresh_all``) or for the people a write touched (``refresh_people``), and a data
 version bumped by every refresh (``analytics.cache`` keys cached results on it).
 
-The person-year rows are worked out here from the facts of the people concerned (small for an
-incremental refresh); the year counts are one ``INSERT ... SELECT ... GROUP BY`` per refresh in the
+The person-year rows of a write are worked out in Python (``person_year_rows``) from the facts of
+the people concerned; the year counts are one ``INSERT ... SELECT ... GROUP BY`` per refresh in the
 database. Definitions: docs/indicators.md "Summaries".
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import case, delete, func, insert, inspect, or_, update
@@ -21,8 +19,9 @@ from sqlmodel import Session, col
 from maeul_db.analytics import (
     ladder_counts,
     ladder_summary,
-    month_masks,
+    person_year_rows,
     summary_dong,
+    summary_dong_months,
     summary_hours,
     summary_seats,
     summary_span,
@@ -31,7 +30,7 @@ from maeul_db.analytics import (
 from maeul_db.analytics.families import METRICS as COUNTED
 from maeul_db.analytics.families import band_of
 from maeul_db.analytics.indicators import age_band
-from maeul_db.analytics.queries import PERSON_KEY, person_in, select
+from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.kit import time as clock
 from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.kit.time import utcnow
@@ -39,11 +38,9 @@ from maeul_db.models import (
     AnalyticsDataVersion,
     AnalyticsPersonYear,
     AnalyticsYearCount,
-    GroupMembership,
     Participation,
     Person,
 )
-from maeul_db.models.analytics_summary import CITY_SCOPE
 
 CHUNK = 500
 LEAD = "lead_proposer"
@@ -77,155 +74,6 @@ def data_version(session: Session) -> int:
         select(AnalyticsDataVersion.version).where(col(AnalyticsDataVersion.id) == 1)
     ).scalar()
     return int(row) if row is not None else 0
-
-
-@dataclass
-class _Track:
-    """One person's activity in one scope, year by year."""
-
-    projects: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-    started: dict[int, int] = field(default_factory=dict)
-    # project -> the first day the person took part in it
-    first_day: dict[int, date] = field(default_factory=dict)
-    lead: set[int] = field(default_factory=set)
-    member: set[int] = field(default_factory=set)
-    # year -> months (analytics.month_masks) of taking part, leading, belonging
-    part_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-    lead_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-    member_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-
-
-def _years(valid_from: date, valid_to: date | None, last: int) -> range:
-    """Calendar years an interval ``[valid_from, valid_to)`` meets, open ones up to ``last``."""
-    end = (valid_to - timedelta(days=1)).year if valid_to is not None else last
-    return range(valid_from.year, min(end, last) + 1)
-
-
-def _keyed(stmt: Any, keys: set[int] | None) -> Iterator[Any]:
-    """Rows of ``stmt`` for every person, or for ``keys`` only (in chunks of bound parameters)."""
-    if keys is None:
-        yield stmt
-        return
-    for chunk in sorted_chunks(keys, CHUNK):
-        yield stmt.where(person_in(chunk))
-
-
-def _tracks(session: Session, keys: set[int] | None, last: int) -> dict[tuple[int, str], _Track]:
-    tracks: dict[tuple[int, str], _Track] = defaultdict(_Track)
-    parts = (
-        select(
-            PERSON_KEY,
-            Participation.district_code,
-            Participation.project_id,
-            Participation.role,
-            Participation.valid_from,
-            Participation.valid_to,
-        )
-        .join(Person, col(Person.id) == Participation.person_id)
-        .where(col(Participation.voided_at).is_(None))
-    )
-    for stmt in _keyed(parts, keys):
-        for person, district, project, role, start, stop in session.execute(stmt):
-            for scope in (district, CITY_SCOPE):
-                _took_part(tracks[(person, scope)], project, role == LEAD, start, stop, last)
-    members = (
-        select(
-            PERSON_KEY,
-            GroupMembership.district_code,
-            GroupMembership.valid_from,
-            GroupMembership.valid_to,
-        )
-        .join(Person, col(Person.id) == GroupMembership.person_id)
-        .where(col(GroupMembership.voided_at).is_(None))
-    )
-    for stmt in _keyed(members, keys):
-        for person, district, start, stop in session.execute(stmt):
-            for scope in (district, CITY_SCOPE):
-                track = tracks[(person, scope)]
-                for year in _years(start, stop, last):
-                    track.member.add(year)
-                    track.member_months[year] |= month_masks.of_fact(start, stop, year)
-    return tracks
-
-
-def _took_part(
-    track: _Track, project: int, lead: bool, start: date, stop: date | None, last: int
-) -> None:
-    """One participation in a person's track: its years, months, project and start."""
-    for year in _years(start, stop, last):
-        track.projects[year].add(project)
-        months = month_masks.of_fact(start, stop, year)
-        track.part_months[year] |= months
-        if lead:
-            track.lead.add(year)
-            track.lead_months[year] |= months
-    track.started[project] = min(start.year, track.started.get(project, start.year))
-    track.first_day[project] = min(start, track.first_day.get(project, start))
-
-
-def _people(session: Session, keys: set[int]) -> dict[int, tuple[str, int]]:
-    """Gender and birth year of each (surviving) person."""
-    result: dict[int, tuple[str, int]] = {}
-    for chunk in sorted_chunks(keys, CHUNK):
-        stmt = select(Person.id, Person.gender, Person.birth_year).where(col(Person.id).in_(chunk))
-        result.update({pid: (str(g), int(b)) for pid, g, b in session.execute(stmt)})
-    return result
-
-
-def _rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[str, Any]]:
-    tracks = _tracks(session, keys, last)
-    people = _people(session, {person for person, _ in tracks})
-    for (person, scope), track in tracks.items():
-        gender, birth = people[person]
-        starts = sorted(track.started.values())
-        prev = dict.fromkeys(PREV, 0)
-        years = sorted(set(track.projects) | track.member)
-        following = _next_part(track, years)
-        days = sorted(track.first_day.values())
-        repeat_on = days[1] if len(days) > 1 else None
-        for year in years:
-            here = track.projects.get(year, set())
-            yield {
-                "person_id": person,
-                "scope": scope,
-                "year": year,
-                "gender": gender,
-                "birth_year": birth,
-                "part": int(bool(here)),
-                "lead": int(year in track.lead),
-                "member": int(year in track.member),
-                "projects": len(here),
-                "carried": len(here & track.projects.get(year - 1, set())),
-                "projects_to_date": sum(1 for s in starts if s <= year),
-                "part_months": track.part_months.get(year, 0),
-                "lead_months": track.lead_months.get(year, 0),
-                "member_months": track.member_months.get(year, 0),
-                **prev,
-                "next_part": following[year],
-                "repeat_on": repeat_on,
-            }
-            prev = _prev_after(prev, track, year)
-
-
-PREV = ("prev_part", "prev_lead", "prev_member")
-
-
-def _prev_after(prev: dict[str, int], track: _Track, year: int) -> dict[str, int]:
-    """The ``prev_*`` of the person's next year: this year's last months where it has any."""
-    months = (track.part_months, track.lead_months, track.member_months)
-    return {
-        name: month_masks.last_month(kind.get(year, 0), year) or prev[name]
-        for name, kind in zip(PREV, months, strict=True)
-    }
-
-
-def _next_part(track: _Track, years: list[int]) -> dict[int, int]:
-    """Per year, the first month of taking part in a later year (0: none)."""
-    following, first = {}, 0
-    for year in reversed(years):
-        following[year] = first
-        first = month_masks.first_month(track.part_months.get(year, 0), year) or first
-    return following
 
 
 def _band() -> Any:
@@ -296,6 +144,7 @@ def refresh_all(session: Session) -> int:
     ladder_summary.rebuild(session, drop=None, people=None)
     ladder_counts.rebuild(session, (first, last))
     summary_dong.rebuild(session, summary_dong.mask_years(first, last))
+    summary_dong_months.rebuild(session, (first, last))
     summary_hours.rebuild(session)
     summary_seats.rebuild(session, summary_dong.mask_years(first, last))
     return _bump(session, first=first, last=last)
@@ -393,9 +242,12 @@ def refresh_people(session: Session, person_ids: set[int]) -> int | None:
     )
     dong_years = summary_dong.mask_years(current.first_year, current.last_year)
     summary_dong.replace(session, keys, survivors, dong_years)
+    summary_dong_months.replace(
+        session, keys, survivors, (current.first_year or current.last_year, current.last_year)
+    )
     summary_hours.replace(session, keys, survivors)
     summary_seats.replace(session, keys, survivors, dong_years)
-    rows = list(_rows(session, survivors, current.last_year))
+    rows = list(person_year_rows.rows(session, survivors, current.last_year))
     _contributions(rows, 1, delta)
     if rows:
         session.execute(insert(PY), rows)

@@ -1,8 +1,9 @@
 """Which way the participation family is read (docs/indicators.md "Summaries"): the year counts
 for one whole year, the span counts for whole years within the stored spans, the person-year
 facts for other whole years, their month masks for any other period within the summarised
-years, the raw facts otherwise. The dong map and the training hours: the
-person year rows for whole summarised years, the raw facts otherwise."""
+years, the raw facts otherwise. The dong map: the person × dong year masks for whole
+summarised years, the person × dong month rows for any other period within them. The training
+hours: the person year rows for whole summarised years. The raw facts otherwise."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from maeul_db.analytics import (
     queries,
     summary,
     summary_dong,
+    summary_dong_months,
     summary_hook,
     summary_hours,
     summary_seats,
@@ -80,9 +82,15 @@ def participants_by_dong(
     session: Session, *, start: date, end: date, district_code: str | None
 ) -> dict[str, int]:
     """Distinct people per dong in ``[start, end]``: from the person × dong year masks for whole
-    summarised years, else from the raw facts (the same figures)."""
+    summarised years, from the person × dong month rows for any other period within them, else
+    from the raw facts (the same figures)."""
     if not _in_masks(session, start, end):
-        return queries.participants_by_dong(
+        if not in_month_masks(session, start, end):
+            return queries.participants_by_dong(
+                session, start=start, end=end, district_code=district_code
+            )
+        summary_hook.refresh_pending(session)  # this session's own writes first
+        return summary_dong_months.participants(
             session, start=start, end=end, district_code=district_code
         )
     summary_hook.refresh_pending(session)  # this session's own writes first

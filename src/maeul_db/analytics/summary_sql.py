@@ -1,5 +1,5 @@
 """The full rebuild of the person-year summary as one ``INSERT ... SELECT`` in the database (both
-SQLite and PostgreSQL): the same rows as ``analytics.summary._rows`` works out in Python (kept for
+SQLite and PostgreSQL): the same rows as ``analytics.person_year_rows.rows`` works out in Python (kept for
 the incremental refresh of a few people), without fetching a million facts into Python.
 
 A fact meets calendar year Y when it starts by 31 December Y and does not end by 1 January Y

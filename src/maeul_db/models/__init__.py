@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         AnalyticsDataVersion,
         AnalyticsLadderReach,
         AnalyticsPersonDong,
+        AnalyticsPersonDongYear,
         AnalyticsPersonHours,
         AnalyticsPersonSeat,
         AnalyticsPersonYear,
@@ -149,7 +150,8 @@ _NAMES: dict[str, str] = {
     "accounts": "LoginFailure Role UserAccount",
     "activities": "Activity ActivityKind Attendance",
     "analytics_summary": (
-        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonHours"
+        "AnalyticsDataVersion AnalyticsLadderReach AnalyticsPersonDong AnalyticsPersonDongYear"
+        " AnalyticsPersonHours"
         " AnalyticsPersonSeat AnalyticsPersonYear"
         " AnalyticsRungCount AnalyticsSpanCount AnalyticsYearCount"
     ),
@@ -228,6 +230,7 @@ __all__ = [
     "AnalyticsJob",
     "AnalyticsLadderReach",
     "AnalyticsPersonDong",
+    "AnalyticsPersonDongYear",
     "AnalyticsPersonHours",
     "AnalyticsPersonSeat",
     "AnalyticsPersonYear",

@@ -178,6 +178,26 @@ class AnalyticsPersonDong(SQLModel, table=True):
     years: int = Field(sa_type=BigInteger)
 
 
+class AnalyticsPersonDongYear(SQLModel, table=True):
+    """The months of one calendar year (bit ``month - 1``) in which a person (the survivor of
+    merges) took part in a project placed in a dong, in a scope (the participation's district,
+    or Seoul ``*``), and the last earlier month they did (``year * 12 + month - 1``; 0: none):
+    the dong map of a period that is not whole years, each year's rows counted on their own, in
+    the index's order (``analytics.summary_dong_months``)."""
+
+    __tablename__ = "analytics_person_dong_year"
+    __table_args__ = (
+        Index("ix_analytics_person_dong_year_map", "scope", "year", "dong_code", "person_id"),
+    )
+
+    person_id: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True, max_length=5)
+    dong_code: str = Field(primary_key=True, max_length=10)
+    year: int = Field(primary_key=True)
+    part_months: int = 0
+    prev_part: int = 0
+
+
 class AnalyticsPersonHours(SQLModel, table=True):
     """Training hours (in hundredths) one person (the survivor of merges, under their gender)
     attended in one calendar year in one scope (the enrolment's district, else the person's

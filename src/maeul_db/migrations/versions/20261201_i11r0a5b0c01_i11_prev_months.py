@@ -1,4 +1,4 @@
-"""i11: person-years' earlier and later months, and the day of a second project
+"""i11: person-years' earlier and later months, the day of a second project, dong months
 
 Revision ID: i11r0a5b0c01
 Revises: i11q0a5b0c01
@@ -34,12 +34,31 @@ def upgrade() -> None:
         "analytics_person_year",
         ["year", "scope", "gender", "birth_year", "person_id"],
     )
+    op.create_table(
+        "analytics_person_dong_year",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("scope", sa.String(length=5), nullable=False),
+        sa.Column("dong_code", sa.String(length=10), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("part_months", sa.Integer(), nullable=False),
+        sa.Column("prev_part", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "person_id", "scope", "dong_code", "year", name="pk_analytics_person_dong_year"
+        ),
+    )
+    op.create_index(
+        "ix_analytics_person_dong_year_map",
+        "analytics_person_dong_year",
+        ["scope", "year", "dong_code", "person_id"],
+    )
     # Rows built before these columns hold no earlier months: until the next full refresh the
     # summaries count as never built, so a period is read from the raw facts.
     op.execute("UPDATE analytics_data_version SET last_year = NULL")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_analytics_person_dong_year_map", table_name="analytics_person_dong_year")
+    op.drop_table("analytics_person_dong_year")
     op.drop_index("ix_analytics_person_year_year_group", table_name="analytics_person_year")
     op.create_index(
         "ix_analytics_person_year_year_scope",
