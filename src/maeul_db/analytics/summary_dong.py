@@ -39,16 +39,16 @@ def _bit(year: Any) -> Any:
     return literal(1, BigInteger).op("<<")(year - MASK_BASE_YEAR)
 
 
-def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
-    """(person key, scope, dong, year mask) from the raw facts, for ``people`` (merge survivors)
-    or everyone: once per participation district and once for Seoul."""
-    span = summary_sql._years(*years)
-    met = (
+def met(span: Any, people: list[int] | None, *columns: Any) -> Any:
+    """(person key, district, dong, year, *columns) of every participation in a project placed in
+    a dong and every year of ``span`` it meets, for ``people`` (merge survivors) or everyone."""
+    stmt = (
         select(
             PERSON_KEY.label("k"),
             cast(col(Participation.district_code), String(5)).label("scope"),
             col(Project.dong_code).label("dong"),
             span.c.y.label("y"),
+            *columns,
         )
         .select_from(Participation)
         .join(Person, col(Person.id) == Participation.person_id)
@@ -56,10 +56,16 @@ def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
         .join(span, summary_sql._meets(Participation, span))
         .where(col(Participation.voided_at).is_(None), col(Project.dong_code).is_not(None))
     )
-    if people is not None:
-        # The indexable condition narrows; the key keeps exactly these survivors' facts.
-        met = met.where(person_in(people), PERSON_KEY.in_(people))
-    facts = met.distinct().subquery()
+    if people is None:
+        return stmt
+    # The indexable condition narrows; the key keeps exactly these survivors' facts.
+    return stmt.where(person_in(people), PERSON_KEY.in_(people))
+
+
+def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
+    """(person key, scope, dong, year mask) from the raw facts, for ``people`` (merge survivors)
+    or everyone: once per participation district and once for Seoul."""
+    facts = met(summary_sql._years(*years), people).distinct().subquery()
     # Seoul's rows: each (person, dong, year) once whatever the districts it was met in.
     city = select(
         facts.c.k, literal(CITY_SCOPE, String(5)).label("scope"), facts.c.dong, facts.c.y

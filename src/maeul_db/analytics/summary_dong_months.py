@@ -19,12 +19,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, insert, literal, or_, union_all
+from sqlalchemy import String, delete, func, insert, literal, or_, union_all
 from sqlmodel import Session, col
 
-from maeul_db.analytics import family_facts, month_masks, summary_sql
-from maeul_db.analytics.queries import PERSON_KEY, person_in, select
-from maeul_db.models import AnalyticsPersonDongYear, Participation, Person, Project
+from maeul_db.analytics import family_facts, month_masks, summary_dong, summary_sql
+from maeul_db.analytics.queries import select
+from maeul_db.models import AnalyticsPersonDongYear, Participation, Project
 from maeul_db.models.analytics_summary import CITY_SCOPE
 
 PDY = AnalyticsPersonDongYear.__table__  # type: ignore[attr-defined]
@@ -36,24 +36,9 @@ def _rows(years: tuple[int, int], people: list[int] | None) -> Any:
     ``people`` (merge survivors) or everyone: once per participation district and once for
     Seoul."""
     span = summary_sql._years(*years)
-    met = (
-        select(
-            PERSON_KEY.label("k"),
-            cast(col(Participation.district_code), String(5)).label("scope"),
-            col(Project.dong_code).label("dong"),
-            span.c.y.label("y"),
-            summary_sql._months(Participation, span).label("months"),
-        )
-        .select_from(Participation)
-        .join(Person, col(Person.id) == Participation.person_id)
-        .join(Project, col(Project.id) == Participation.project_id)
-        .join(span, summary_sql._meets(Participation, span))
-        .where(col(Participation.voided_at).is_(None), col(Project.dong_code).is_not(None))
-    )
-    if people is not None:
-        # The indexable condition narrows; the key keeps exactly these survivors' facts.
-        met = met.where(person_in(people), PERSON_KEY.in_(people))
-    facts = met.subquery()
+    facts = summary_dong.met(
+        span, people, summary_sql._months(Participation, span).label("months")
+    ).subquery()
     city = literal(CITY_SCOPE, String(5))
     both = union_all(
         select(facts.c.k, facts.c.scope, facts.c.dong, facts.c.y, facts.c.months),
