@@ -106,9 +106,12 @@ def _build(url: str, busy_timeout_ms: int, echo: bool, **pool: Any) -> Engine:
 
         return engine
     # JIT compiling costs 50 ms and more per analytics query and pays back only on queries of
-    # many seconds, which this application does not run on a request (docs/decisions.md).
+    # many seconds, which this application does not run on a request; a random page read costs
+    # about what a sequential one does on solid-state storage, where the default (4) had a
+    # year's person-year rows read by scanning the whole table (docs/decisions.md).
+    options = "-c jit=off -c random_page_cost=1.1"
     return create_engine(
-        url, echo=echo, pool_pre_ping=True, connect_args={"options": "-c jit=off"}, **pool
+        url, echo=echo, pool_pre_ping=True, connect_args={"options": options}, **pool
     )
 
 
