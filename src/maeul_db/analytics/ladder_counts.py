@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, literal, union_all, update
+from sqlalchemy import and_, case, delete, func, insert, literal, or_, union_all, update
 from sqlmodel import Session, col
 
 from maeul_db.analytics.ladder import RUNGS
@@ -112,3 +112,40 @@ def read(session: Session, *, year: int, scope: str | None) -> RungPairs:
         )
     ).scalar()
     return RungPairs(counts, date(int(first), 12, 31) if first is not None else None)
+
+
+def _moved(session: Session, *, before: date, on: date, scope: str | None) -> RungPairs:
+    """The pairs of only the people who reached a rung after ``before`` and by ``on``."""
+    moved = or_(*(and_(LR.c[name] > before, LR.c[name] <= on) for name in RUNGS[1:]))
+    earlier, later = rung_case(before), rung_case(on)
+    first = func.min(case((LR.c.participant <= on, LR.c.participant), else_=None))
+    stmt = (
+        select(earlier, later, LR.c.gender, func.count(), first)
+        .where(LR.c.scope == (scope or CITY_SCOPE), moved)
+        .group_by(earlier, later, LR.c.gender)
+    )
+    counts: dict[tuple[int, int, str], int] = {}
+    days: list[date] = []
+    for a, b, gender, n, day in session.execute(stmt):
+        counts[(int(a), int(b), str(gender))] = int(n)
+        if day is not None:
+            days.append(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
+    return RungPairs(counts, min(days, default=None))
+
+
+def read_within_year(session: Session, *, on: date, scope: str | None) -> RungPairs:
+    """The pairs (rung on 31 December of the year before, rung on ``on``) of a day within a year
+    whose year before is stored: everyone stays on the rung the stored counts give them on that
+    31 December, but the few who reached a rung since, read from the reach rows (a scan of every
+    reach row of the scope sorted them all: most of a cold dashboard on SQLite)."""
+    before = date(on.year - 1, 12, 31)
+    base = read(session, year=on.year - 1, scope=scope)
+    moved = _moved(session, before=before, on=on, scope=scope)
+    counts: dict[tuple[int, int, str], int] = {}
+    for (_, rung, gender), n in base.counts.items():
+        counts[(rung, rung, gender)] = counts.get((rung, rung, gender), 0) + n
+    for (earlier, later, gender), n in moved.counts.items():
+        counts[(earlier, later, gender)] = counts.get((earlier, later, gender), 0) + n
+        if earlier:
+            counts[(earlier, earlier, gender)] -= n
+    return RungPairs({k: n for k, n in counts.items() if n}, base.first or moved.first)

@@ -157,9 +157,12 @@ def reach_select(keys: list[int] | None, dialect: str) -> Any:
     days = [func.min(case((rung == index, on))).label(name) for index, name in enumerate(RUNGS)]
     reach = select(person.label("person"), scope.label("scope"), *days[1:])
     reach = reach.group_by(person, scope).subquery("reach")
-    return select(
-        reach.c.person, reach.c.scope, Person.gender, *(reach.c[name] for name in RUNGS[1:])
-    ).join(Person, col(Person.id) == reach.c.person)
+    return (
+        select(reach.c.person, reach.c.scope, Person.gender, *(reach.c[name] for name in RUNGS[1:]))
+        .join(Person, col(Person.id) == reach.c.person)
+        # Written scope by scope: the dashboard reads one scope's rows through the scope index.
+        .order_by(reach.c.scope, reach.c.person)
+    )
 
 
 COLUMNS = ["person_id", "scope", "gender", *RUNGS[1:]]
