@@ -7,10 +7,12 @@ PostgreSQL side by side, for docs/benchmarks.md (issue 11; networks: scripts/ben
 For each database: the participation family (participants, repeat participants within the period
 and ever, lead proposers, group members, people engaged, by scope × gender × age band) as the
 service reads it against hand-written SQL over the raw facts for the same figures, for one year,
-for the span, for one quarter and for July-June (month masks), and for days (raw facts); the KPI report's projects and training hours against
+for the span, for one quarter, July-June, days and three years from July to June (month masks);
+the KPI report's projects and training hours against
 hand-written SQL; the KPI report and the dashboard cold (cache cleared; the map's drawing, projected
 once per process, already drawn) and warm, with the dashboard's ladder and map cold on their own;
-the ladder from the stored year-end counts, from a scan of the reach rows and by hand; an
+the ladder from the stored year-end counts, from a scan of the reach rows and by hand, and on 30
+June from the year before's counts and the people who moved since, against the scan; an
 incremental summary refresh of one person. Wall and CPU seconds of this process (SQLite: all of
 the work; PostgreSQL: the client's share) and the load average at the start and the end. Run
 ``maeul-db summaries refresh`` (or the demo) first, and ANALYZE a bulk-loaded PostgreSQL database.
@@ -282,9 +284,11 @@ def measure(url: str, year: int, first: int, last: int, full_refresh: bool) -> R
         "year": (date(year, 1, 1), date(year, 12, 31)),
         "span": (date(first, 1, 1), date(last, 12, 31)),
         "quarter": (date(year, 4, 1), date(year, 6, 30)),
-        # Whole months across a year's end (month masks), and days (the raw facts).
+        # Whole months across a year's end, days, three years from July to June (month masks;
+        # the people of a partial month from their raw facts).
         "july-june": (date(year - 1, 7, 1), date(year, 6, 30)),
         "days": (date(year, 4, 15), date(year, 6, 20)),
+        "three-years": (date(year - 2, 7, 1), date(year + 1, 6, 30)),
     }
     with Session(engine) as session:
         _families(session, results, periods)
@@ -302,6 +306,17 @@ def measure(url: str, year: int, first: int, last: int, full_refresh: bool) -> R
             lambda: ladder_summary.rung_pairs(session, before=before, on=end, scope=None),
         )
         _record(results, "ladder rungs (hand SQL)", lambda: hand_ladder(session, end))
+        june = date(year, 6, 30)
+        _record(
+            results,
+            "ladder 30 June (stored + movers)",
+            lambda: ladder_counts.read_within_year(session, on=june, scope=None),
+        )
+        _record(
+            results,
+            "ladder 30 June (scan of reach rows)",
+            lambda: ladder_summary.rung_pairs(session, before=before, on=june, scope=None),
+        )
         _record(
             results,
             "ladder report (Python)",
@@ -352,6 +367,7 @@ def main() -> None:
         ("family quarter", "family quarter: service", "family quarter: hand SQL"),
         ("family july-june", "family july-june: service", "family july-june: hand SQL"),
         ("family days", "family days: service", "family days: hand SQL"),
+        ("family three-years", "family three-years: service", "family three-years: hand SQL"),
         ("projects year", "projects year: service", "projects year: hand SQL"),
         ("projects span", "projects span: service", "projects span: hand SQL"),
         ("hours year", "hours year: service", "hours year: hand SQL"),
