@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, literal, or_, union_all, update
+from sqlalchemy import and_, delete, func, insert, literal, or_, union_all, update
 from sqlmodel import Session, col
 
 from maeul_db.analytics.ladder import RUNGS
-from maeul_db.analytics.ladder_summary import LR, RungPairs, rung_case
+from maeul_db.analytics.ladder_summary import LR, RungPairs, rung_case, rung_pairs
 from maeul_db.analytics.queries import select
 from maeul_db.models import AnalyticsRungCount, AnalyticsYearCount
 from maeul_db.models.analytics_summary import CITY_SCOPE
@@ -117,20 +117,7 @@ def read(session: Session, *, year: int, scope: str | None) -> RungPairs:
 def _moved(session: Session, *, before: date, on: date, scope: str | None) -> RungPairs:
     """The pairs of only the people who reached a rung after ``before`` and by ``on``."""
     moved = or_(*(and_(LR.c[name] > before, LR.c[name] <= on) for name in RUNGS[1:]))
-    earlier, later = rung_case(before), rung_case(on)
-    first = func.min(case((LR.c.participant <= on, LR.c.participant), else_=None))
-    stmt = (
-        select(earlier, later, LR.c.gender, func.count(), first)
-        .where(LR.c.scope == (scope or CITY_SCOPE), moved)
-        .group_by(earlier, later, LR.c.gender)
-    )
-    counts: dict[tuple[int, int, str], int] = {}
-    days: list[date] = []
-    for a, b, gender, n, day in session.execute(stmt):
-        counts[(int(a), int(b), str(gender))] = int(n)
-        if day is not None:
-            days.append(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
-    return RungPairs(counts, min(days, default=None))
+    return rung_pairs(session, before=before, on=on, scope=scope, among=moved)
 
 
 def read_within_year(session: Session, *, on: date, scope: str | None) -> RungPairs:

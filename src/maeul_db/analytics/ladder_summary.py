@@ -198,15 +198,18 @@ class RungPairs(NamedTuple):
     first: date | None
 
 
-def rung_pairs(session: Session, *, before: date, on: date, scope: str | None) -> RungPairs:
+def rung_pairs(
+    session: Session, *, before: date, on: date, scope: str | None, among: Any = None
+) -> RungPairs:
     """The rung counts on ``on``, the transitions from ``before`` and the first participation in
     one scan of the scope's reach rows (three scans before: the dashboard's ladder was most of a
-    cold dashboard on SQLite)."""
+    cold dashboard on SQLite); of the people the condition ``among`` picks, or of everyone."""
     earlier, later = rung_case(before).label("a"), rung_case(on).label("b")
     first = func.min(case((LR.c.participant <= on, LR.c.participant), else_=None))
+    picked = [among] if among is not None else []
     stmt = (
         select(earlier, later, LR.c.gender, func.count(), first)
-        .where(_scope(scope), later > 0)
+        .where(_scope(scope), later > 0, *picked)
         .group_by(earlier, later, LR.c.gender)
     )
     counts: dict[tuple[int, int, str], int] = {}
