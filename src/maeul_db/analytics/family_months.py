@@ -136,9 +136,9 @@ def _raw_people(start: date, end: date, unsure: Any) -> Any:
 
 
 def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
-    """Rows ("all", scope, gender, band, part, lead, member, here, ever): each year's sums per scope,
-    gender and birth year (SQLite reads a year's rows in that order from the index: no sort),
-    then per age band."""
+    """Rows ("all", scope, gender, band, part, lead, member, here, ever): each year's sums per
+    scope, gender and birth year (SQLite reads a year's rows in that order from the index: no
+    sort), then per age band."""
     per_year = [
         select(
             PY.scope,

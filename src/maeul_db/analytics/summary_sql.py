@@ -1,6 +1,6 @@
 """The full rebuild of the person-year summary as one ``INSERT ... SELECT`` in the database (both
-SQLite and PostgreSQL): the same rows as ``analytics.person_year_rows.rows`` works out in Python (kept for
-the incremental refresh of a few people), without fetching a million facts into Python.
+SQLite and PostgreSQL): the same rows as ``analytics.person_year_rows.rows`` works out in Python
+(kept for the incremental refresh of a few people), without fetching a million facts into Python.
 
 A fact meets calendar year Y when it starts by 31 December Y and does not end by 1 January Y
 (``valid_to`` is exclusive), as ``summary._years`` says; open facts run to the last summarised year.
