@@ -49,10 +49,6 @@ PREV: dict[str, Any] = {
 }
 
 
-def _hit(mask: Any, months: int) -> Any:
-    return mask.op("&")(months) != 0
-
-
 def _flag(condition: Any) -> Any:
     return case((condition, 1), else_=0)
 
@@ -65,8 +61,8 @@ def _values(start: date, end: date, year: int) -> dict[str, Any]:
     nothing of that kind in its earlier whole months) and is asked "ever" in the last
     (``next_part``), so the years' sums add up and no one's rows are grouped."""
     inner, edges = month_masks.split(start, end, year)
-    hit = {flag: _hit(mask, inner) for flag, mask in MASKS.items()}
-    met = _hit(MASKS["part"], inner | edges)
+    hit = {flag: month_masks.meets(mask, inner) for flag, mask in MASKS.items()}
+    met = month_masks.meets(MASKS["part"], inner | edges)
     first, last = (month_masks.month_number(d.year, d.month) for d in (start, end))
     whole = month_masks.first_whole(start, end)
     fresh = {flag: PREV[flag] < whole for flag in FLAGS}
@@ -87,7 +83,7 @@ def _year_where(start: date, end: date, year: int, unsure: Any) -> list[Any]:
     """Which of the year's rows are active in the period (but the people read from their raw
     facts)."""
     inner, edges = month_masks.split(start, end, year)
-    active = _hit(MASKS["part"].op("|")(MASKS["member"]), inner | edges)
+    active = month_masks.meets(MASKS["part"].op("|")(MASKS["member"]), inner | edges)
     where = [col(PY.year) == year, active]
     if unsure is not None:
         where.append(col(PY.person_id).not_in(select(unsure)))
@@ -102,7 +98,10 @@ def _unsure(start: date, end: date) -> Any | None:
     for year in range(start.year, end.year + 1):
         inner, edges = month_masks.split(start, end, year)
         if edges:
-            kinds = [_hit(mask, edges) & ~_hit(mask, inner) for mask in MASKS.values()]
+            kinds = [
+                month_masks.meets(mask, edges) & ~month_masks.meets(mask, inner)
+                for mask in MASKS.values()
+            ]
             odd.append((col(PY.year) == year) & or_(*kinds))
     if not odd:
         return None

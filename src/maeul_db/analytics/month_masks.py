@@ -40,6 +40,11 @@ def _month_or(element: month_or, compiler: SQLCompiler, **kw: Any) -> str:
     return "(" + " + ".join(f"max(({value}) & {1 << bit})" for bit in range(12)) + ")"
 
 
+def meets(mask: Any, months: int) -> Any:
+    """SQL: whether a mask column holds any of ``months``."""
+    return mask.op("&")(months) != 0
+
+
 def in_year(valid_from: Any, valid_to: Any, year_from: Any, year_to: Any) -> Any:
     """SQL: the months of the year ``[year_from, year_to]`` that a fact meeting it meets."""
     first = case((valid_from < year_from, 1), else_=_part("month", valid_from))

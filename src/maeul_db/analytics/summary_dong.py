@@ -93,7 +93,7 @@ def replace(
         PD,
         keys=keys,
         survivors=survivors,
-        rows_of=None if years is None else (lambda ids: _rows(years, ids)),
+        rows_of=summary_sql.for_years(_rows, years),
         chunk=CHUNK,
     )
 

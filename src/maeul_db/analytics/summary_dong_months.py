@@ -75,7 +75,7 @@ def replace(
         PDY,
         keys=keys,
         survivors=survivors,
-        rows_of=None if years is None else (lambda ids: _rows(years, ids)),
+        rows_of=summary_sql.for_years(_rows, years),
         chunk=CHUNK,
     )
 
@@ -89,7 +89,9 @@ def _unsure(start: date, end: date, scope: str) -> Any | None:
         if edges:
             months = PDY.c.part_months
             odd.append(
-                (PDY.c.year == year) & (months.op("&")(edges) != 0) & (months.op("&")(inner) == 0)
+                (PDY.c.year == year)
+                & month_masks.meets(months, edges)
+                & ~month_masks.meets(months, inner)
             )
     if not odd:
         return None
@@ -127,7 +129,7 @@ def participants(
         where = [
             PDY.c.scope == scope,
             PDY.c.year == year,
-            PDY.c.part_months.op("&")(inner) != 0,
+            month_masks.meets(PDY.c.part_months, inner),
             PDY.c.prev_part < whole,
         ]
         if unsure is not None:

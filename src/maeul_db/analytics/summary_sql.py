@@ -292,6 +292,16 @@ def insert_person_years(session: Any, first: int, last: int) -> None:
     session.execute(insert(PY).from_select(COLUMNS, person_year_select(first, last)))
 
 
+def for_years(
+    rows: Callable[[tuple[int, int], list[int]], Any], years: tuple[int, int] | None
+) -> Callable[[list[int]], Any] | None:
+    """``replace_people``'s ``rows_of`` for a summary kept per year: the rows of ``years``, or
+    none while no years are summarised."""
+    if years is None:
+        return None
+    return lambda ids: rows(years, ids)
+
+
 def replace_people(
     session: Any,
     table: Any,
