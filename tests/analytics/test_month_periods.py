@@ -18,7 +18,7 @@ from maeul_db.analytics import (
     summary,
     summary_read,
 )
-from maeul_db.models import Gender, ParticipationRole, Role, UserAccount
+from maeul_db.models import Gender, Participation, ParticipationRole, Role, UserAccount
 from tests.analytics.test_summary import _figures
 from tests.builders import (
     DISTRICT_A,
@@ -242,6 +242,37 @@ def test_person_years_hold_the_months_before_and_after_them(session: Session) ->
     assert full == python_rows == expected
 
 
+def test_person_years_hold_their_project_range_and_the_last_earlier_one(
+    session: Session,
+) -> None:
+    """Lowest and highest project of the year, and of the last earlier year of taking part: g's
+    2019 row holds P4's, as 2018 (belonging only) has no project, alike from both refreshes."""
+    g = _gap_world(session)
+    p4, p5 = sorted(
+        session.execute(
+            summary.select(Participation.project_id).where(Participation.person_id == g)
+        ).scalars()
+    )
+    expected = {2017: (p4, p4, 0, 0), 2018: (0, 0, p4, p4), 2019: (p5, p5, p4, p4)}
+    summary.refresh_all(session)
+    session.commit()
+    columns = ("year", "lo_project", "hi_project", "prev_lo_project", "prev_hi_project")
+    full = {
+        row[0]: tuple(row[1:])
+        for row in session.execute(
+            summary.select(*(summary.PY.c[c] for c in columns)).where(
+                summary.PY.c.person_id == g, summary.PY.c.scope == "*"
+            )
+        )
+    }
+    python_rows = {
+        row["year"]: tuple(row[c] for c in columns[1:])
+        for row in person_year_rows.rows(session, {g}, 2022)
+        if row["scope"] == "*"
+    }
+    assert full == python_rows == expected
+
+
 def test_periods_across_years_count_each_person_once(session: Session) -> None:
     _gap_world(session)
     raw = {
@@ -326,3 +357,66 @@ def test_dong_map_of_a_period_across_years_from_the_month_rows(session: Session)
     assert summary_read.in_month_masks(session, start, end)
     read = summary_read.participants_by_dong(session, start=start, end=end, district_code=None)
     assert read == raw == {DONG_A: 3}  # u, v, x
+
+
+THREE_YEARS = (date(2020, 7, 1), date(2023, 6, 30))
+
+
+def _project_range_world(session: Session) -> None:
+    """Eight people around July 2020 to June 2023 (``valid_to`` exclusive; one district):
+
+    | person | facts | two projects in the period? |
+    |---|---|---|
+    | h | L, March 2020 to September 2023 | no: one project, every year |
+    | i | P6 Sep–Nov 2020; P6 again Feb–Apr 2022 | no: the same project met again |
+    | j | P7 Sep–Nov 2020; P8 Feb–Apr 2022 | yes, across a year without any |
+    | k | P9 Feb–Mar 2023; P10 Aug–Sep 2023 | no: P10 after the period |
+    | l | P11 and P12 in 2021 | yes, in one year |
+    | m | P13 Jan–Mar 2020; P14 Oct 2020 | no (P13 before it), but two by its end |
+    | n | P15 May 2020 to Feb 2021; P16 in 2022 | yes |
+    | o | P17 Jan–Mar 2020; P18 in 2021 | no (P17 before it), but two by its end |
+    """
+    projects = {name: make_project(session, year=2020) for name in ("L", *map(str, range(6, 19)))}
+    facts = [
+        ("h", "L", date(2020, 3, 1), date(2023, 10, 1)),
+        ("i", "6", date(2020, 9, 1), date(2020, 12, 1)),
+        ("i", "6", date(2022, 2, 1), date(2022, 5, 1)),
+        ("j", "7", date(2020, 9, 1), date(2020, 12, 1)),
+        ("j", "8", date(2022, 2, 1), date(2022, 5, 1)),
+        ("k", "9", date(2023, 2, 1), date(2023, 4, 1)),
+        ("k", "10", date(2023, 8, 1), date(2023, 10, 1)),
+        ("l", "11", date(2021, 3, 1), date(2021, 5, 1)),
+        ("l", "12", date(2021, 9, 1), date(2021, 11, 1)),
+        ("m", "13", date(2020, 1, 1), date(2020, 4, 1)),
+        ("m", "14", date(2020, 10, 1), date(2020, 11, 1)),
+        ("n", "15", date(2020, 5, 1), date(2021, 3, 1)),
+        ("n", "16", date(2022, 3, 1), date(2022, 6, 1)),
+        ("o", "17", date(2020, 1, 1), date(2020, 4, 1)),
+        ("o", "18", date(2021, 3, 1), date(2021, 6, 1)),
+    ]
+    people = {name: make_person(session, gender=F, birth_year=1980) for name in "hijklmno"}
+    for name, project, start, stop in facts:
+        make_participation(
+            session, project=projects[project], person=people[name], valid_from=start, valid_to=stop
+        )
+    session.commit()
+
+
+def test_two_projects_across_years_told_apart_from_one_met_again(session: Session) -> None:
+    """The rows' project ranges settle most people's "two projects in the period" without their
+    raw facts; those they cannot settle (one project met again, two in a year partly outside
+    the period) are looked up: the figures match the raw facts by hand, for whole months and
+    for days at both ends."""
+    _project_range_world(session)
+    periods = (THREE_YEARS, (date(2020, 8, 15), date(2023, 5, 20)))
+    raw = [_figures(summary_read.family_rows(session, start=a, end=b)) for a, b in periods]
+    summary.refresh_all(session)
+    session.commit()
+    for (start, end), expected in zip(periods, raw, strict=True):
+        assert summary_read.in_month_masks(session, start, end)
+        assert _figures(summary_read.family_rows(session, start=start, end=end)) == expected
+    city = _totals(raw[0], "*")
+    assert city["participants"] == 8
+    assert city["repeat_participants"] == 3  # j, l and n
+    assert city["repeat_participants_ever"] == 5  # and m and o (P13 and P17 before it)
+    assert _totals(raw[1], "*")["repeat_participants"] == 3

@@ -71,12 +71,29 @@ def _values(start: date, end: date, year: int) -> dict[str, Any]:
         "here": _flag((hit["part"] | hit["member"]) & fresh["part"] & fresh["member"]),
         # A year's distinct projects, or a year of taking part earlier in the period.
         "two": _flag(met & ((col(PY.projects) >= 2) | (PREV["part"] >= first))),
+        "sure": _flag(_surely_two(inner, whole)),
         "ever": _flag(
             met
             & (col(PY.repeat_on) <= end)
             & ((col(PY.next_part) == 0) | (col(PY.next_part) > last))
         ),
     }
+
+
+def _surely_two(inner: int, whole: int) -> Any:
+    """Whether the row alone shows two projects in the period: it took part in a month the
+    period holds whole, and either all its months lie in the period and it met two projects, or
+    its projects (some met in the period) all differ from those of the person's last earlier
+    year of taking part, when that year's last month of it (``prev_part``) lies in the period
+    too. Anyone else who might have met two is looked up (``_two``)."""
+    outside = month_masks.ALL_MONTHS ^ inner
+    within = MASKS["part"].op("&")(outside) == 0
+    apart = (col(PY.hi_project) < col(PY.prev_lo_project)) | (
+        col(PY.lo_project) > col(PY.prev_hi_project)
+    )
+    return month_masks.meets(MASKS["part"], inner) & (
+        (within & (col(PY.projects) >= 2)) | ((PREV["part"] >= whole) & apart)
+    )
 
 
 def _year_where(start: date, end: date, year: int, unsure: Any) -> list[Any]:
@@ -159,41 +176,57 @@ def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
 
 
 def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
-    """The people (pid, gender, birth_year) who might have met two projects in the period."""
+    """The people and scopes (pid, scope, gender, birth_year, sure) that might have met two
+    projects in the period; ``sure`` when some row of theirs shows it (``_surely_two``)."""
     branches = []
     for y in range(start.year, end.year + 1):
-        two = _values(start, end, y)["two"]
+        values = _values(start, end, y)
         branches.append(
-            select(col(PY.person_id).label("pid"), PY.gender, PY.birth_year).where(
-                *_year_where(start, end, y, unsure), two == 1
-            )
+            select(
+                col(PY.person_id).label("pid"),
+                PY.scope,
+                PY.gender,
+                PY.birth_year,
+                values["sure"].label("sure"),
+            ).where(*_year_where(start, end, y, unsure), values["two"] == 1)
         )
     if raw is not None:
-        branches.append(select(raw.c.pid, raw.c.gender, raw.c.birth_year).where(raw.c.part == 1))
+        branches.append(
+            select(raw.c.pid, raw.c.scope, raw.c.gender, raw.c.birth_year, literal(0)).where(
+                raw.c.part == 1
+            )
+        )
     rows = union_all(*branches).subquery("maybe_rows")
-    return select(rows).distinct().cte("maybe")
+    keys = (rows.c.pid, rows.c.scope, rows.c.gender, rows.c.birth_year)
+    return select(*keys, func.max(rows.c.sure).label("sure")).group_by(*keys).cte("maybe")
 
 
-def _two(maybe: Any, start: date, end: date) -> Any:
+def _two(maybe: Any, start: date, end: date) -> list[Any]:
     """Rows ("two", scope, gender, band, count, 0, 0, 0, 0) of those who met two projects or more
-    in the period, looked up for the few who might in the raw participations of the period."""
+    in the period: those a row shows it of, and of the others who might, those whose raw
+    participations of the period show it."""
+    asked = select(maybe.c.pid).where(maybe.c.sure == 0).distinct().cte("two_keys")
     met = family_facts.period_people(
         start,
         end,
-        people=family_facts.survivor_rows(maybe, "two_people"),
+        people=family_facts.survivor_rows(asked, "two_people"),
         members=False,
         name="two",
     )
     none = (literal(0),) * 4
     # The same key objects in the select and the group by (PostgreSQL matches them by text).
-    keys = _keys(met.c.scope, maybe.c, end)
-    return (
+    keys = _keys(maybe.c.scope, maybe.c, end)
+    sure = (
+        select(literal("two"), *keys, func.count(), *none).where(maybe.c.sure == 1).group_by(*keys)
+    )
+    found = (
         select(literal("two"), *keys, func.count(), *none)
         .select_from(met)
-        .join(maybe, maybe.c.pid == met.c.pid)
-        .where(met.c.lo != met.c.hi)
+        .join(maybe, and_(maybe.c.pid == met.c.pid, maybe.c.scope == met.c.scope))
+        .where(maybe.c.sure == 0, met.c.lo != met.c.hi)
         .group_by(*keys)
     )
+    return [sure, found]
 
 
 def _keys(scope: Any, person: Any, end: date) -> tuple[Any, ...]:
@@ -209,9 +242,9 @@ def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow
     two = _two(_maybe(start, end, unsure, raw), start, end)
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
     named = {"all": (0, 3, 4, 5, 2), "two": (1,)}
-    rows = session.execute(union_all(counts, two)).all()
+    rows = session.execute(union_all(counts, *two)).all()
     for kind, scope, gender, age_band, *values in rows:
         cell = found[(scope, gender, age_band)]
         for index, value in zip(named[kind], values, strict=False):
-            cell[index] = int(value or 0)
+            cell[index] += int(value or 0)
     return [FamilyRow(*key, *cell) for key, cell in found.items()]

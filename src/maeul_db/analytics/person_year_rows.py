@@ -126,6 +126,7 @@ def rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[st
         gender, birth = people[person]
         starts = sorted(track.started.values())
         prev = dict.fromkeys(PREV, 0)
+        before = {"prev_lo_project": 0, "prev_hi_project": 0}
         years = sorted(set(track.projects) | track.member)
         following = _next_part(track, years)
         days = sorted(track.first_day.values())
@@ -150,8 +151,13 @@ def rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[st
                 **prev,
                 "next_part": following[year],
                 "repeat_on": repeat_on,
+                "lo_project": min(here, default=0),
+                "hi_project": max(here, default=0),
+                **before,
             }
             prev = _prev_after(prev, track, year)
+            if here:
+                before = {"prev_lo_project": min(here), "prev_hi_project": max(here)}
 
 
 PREV = ("prev_part", "prev_lead", "prev_member")

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Integer,
     String,
     and_,
@@ -56,7 +57,14 @@ COLUMNS = [
     "prev_member",
     "next_part",
     "repeat_on",
+    "lo_project",
+    "hi_project",
+    "prev_lo_project",
+    "prev_hi_project",
 ]
+# Above any project id: a year and a project id as one number whose maximum over a person's
+# earlier years is the last year's (its project id the remainder).
+PROJECT_RANGE = 1 << 32
 
 
 def _years(first: int, last: int) -> Any:
@@ -198,6 +206,8 @@ def person_year_select(first: int, last: int) -> Any:
             func.max(facts.c.member).label("member"),
             func.count(func.distinct(facts.c.project)).label("projects"),
             *_month_columns(facts),
+            func.min(facts.c.project).label("lo"),
+            func.max(facts.c.project).label("hi"),
         )
         .group_by(facts.c.person, facts.c.scope, facts.c.year)
         .subquery("grouped")
@@ -221,6 +231,8 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
         *counts,
         *months,
         carried.c.n,
+        g.lo,
+        g.hi,
     )
     return (
         select(
@@ -228,6 +240,8 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
             func.coalesce(carried.c.n, 0).label("carried"),
             func.count(started.c.project).label("projects_to_date"),
             *months,
+            g.lo,
+            g.hi,
         )
         .select_from(grouped)
         .join(Person, col(Person.id) == grouped.c.person)
@@ -271,14 +285,31 @@ def _with_prev(joined: Any) -> Any:
     # rather than scanning it once per person-year.
     repeats = select(person, scope, func.min(day).label("day")).group_by(person, scope)
     r = repeats.subquery("repeats")
+    rows = [c for c in j if c.name not in ("lo", "hi")]
     return (
-        select(*j, *prev, func.coalesce(func.min(first).over(**later), 0), r.c.day)
+        select(
+            *rows,
+            *prev,
+            func.coalesce(func.min(first).over(**later), 0),
+            r.c.day,
+            func.coalesce(j.lo, 0),
+            func.coalesce(j.hi, 0),
+            *(_last_earlier(j, j[end], earlier) for end in ("lo", "hi")),
+        )
         .select_from(joined)
         .outerjoin(r, and_(r.c.person == j.person, r.c.scope == j.scope))
         # Stored in the order of the period counts' index (analytics.family_months): a year's
         # rows lie together on disk, in the order SQLite reads them (3x faster than by person).
         .order_by(j.year, j.scope, j.gender, j.birth_year, j.person)
     )
+
+
+def _last_earlier(j: Any, project: Any, earlier: dict[str, Any]) -> Any:
+    """A project id of the person's last earlier year of taking part (0: none). A year without
+    a project (belonging only) has none to offer, so the maximum of year and id as one number
+    skips it, on both databases (SQLite's windows know no ``IGNORE NULLS``)."""
+    both = cast(j.year, BigInteger) * PROJECT_RANGE + project
+    return func.coalesce(func.max(both).over(**earlier) % PROJECT_RANGE, 0)
 
 
 def insert_person_years(session: Any, first: int, last: int) -> None:

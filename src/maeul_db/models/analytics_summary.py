@@ -15,6 +15,27 @@ from maeul_db.models.base import aware_datetime
 
 # The city-wide scope of a summary row (a person active in two districts is one person in Seoul).
 CITY_SCOPE = "*"
+# The period index's columns: its order first, then what a period's counts read of each row.
+PERIOD_COLUMNS = (
+    "year",
+    "scope",
+    "gender",
+    "birth_year",
+    "person_id",
+    "part_months",
+    "lead_months",
+    "member_months",
+    "prev_part",
+    "prev_lead",
+    "prev_member",
+    "next_part",
+    "repeat_on",
+    "projects",
+    "lo_project",
+    "hi_project",
+    "prev_lo_project",
+    "prev_hi_project",
+)
 
 
 class AnalyticsPersonYear(SQLModel, table=True):
@@ -22,18 +43,10 @@ class AnalyticsPersonYear(SQLModel, table=True):
     for Seoul) in one calendar year in which they took part in a project or belonged to a group."""
 
     __tablename__ = "analytics_person_year"
-    # A year's rows in the order a period's counts group them (analytics.family_months: SQLite
-    # then sums them without sorting).
-    __table_args__ = (
-        Index(
-            "ix_analytics_person_year_year_group",
-            "year",
-            "scope",
-            "gender",
-            "birth_year",
-            "person_id",
-        ),
-    )
+    # A year's rows in the order a period's counts group them, with every column those counts
+    # read (analytics.family_months): both databases then sum a year from the index alone,
+    # without sorting and without a lookup per row.
+    __table_args__ = (Index("ix_analytics_person_year_period", *PERIOD_COLUMNS),)
 
     person_id: int = Field(primary_key=True)
     scope: str = Field(primary_key=True, max_length=5)
@@ -66,6 +79,13 @@ class AnalyticsPersonYear(SQLModel, table=True):
     # The first start of the person's second distinct project of the scope (None: not yet, ever):
     # "two projects by a period's end" read on the row (as the ladder reach rows' rung 2).
     repeat_on: date | None = None
+    # The lowest and highest project id met that year, and those of the person's last earlier
+    # year of taking part (0: none): two projects in a period across years are told apart from
+    # one project met again without reading the raw facts (analytics.family_months).
+    lo_project: int = 0
+    hi_project: int = 0
+    prev_lo_project: int = 0
+    prev_hi_project: int = 0
 
 
 class AnalyticsYearCount(SQLModel, table=True):
