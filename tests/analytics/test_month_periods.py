@@ -375,6 +375,7 @@ def _project_range_world(session: Session) -> None:
     | m | P13 Jan–Mar 2020; P14 Oct 2020 | no (P13 before it), but two by its end |
     | n | P15 May 2020 to Feb 2021; P16 in 2022 | yes |
     | o | P17 Jan–Mar 2020; P18 in 2021 | no (P17 before it), but two by its end |
+    | q | L as h (district A); B1 and B2 in 2021 (district B) | in B and Seoul, not in A |
     """
     projects = {name: make_project(session, year=2020) for name in ("L", *map(str, range(6, 19)))}
     facts = [
@@ -394,7 +395,13 @@ def _project_range_world(session: Session) -> None:
         ("o", "17", date(2020, 1, 1), date(2020, 4, 1)),
         ("o", "18", date(2021, 3, 1), date(2021, 6, 1)),
     ]
-    people = {name: make_person(session, gender=F, birth_year=1980) for name in "hijklmno"}
+    projects |= {name: make_project(session, year=2021, district_code=DISTRICT_B) for name in "BC"}
+    facts += [
+        ("q", "L", date(2020, 3, 1), date(2023, 10, 1)),
+        ("q", "B", date(2021, 3, 1), date(2021, 5, 1)),
+        ("q", "C", date(2021, 9, 1), date(2021, 11, 1)),
+    ]
+    people = {name: make_person(session, gender=F, birth_year=1980) for name in "hijklmnoq"}
     for name, project, start, stop in facts:
         make_participation(
             session, project=projects[project], person=people[name], valid_from=start, valid_to=stop
@@ -415,8 +422,10 @@ def test_two_projects_across_years_told_apart_from_one_met_again(session: Sessio
     for (start, end), expected in zip(periods, raw, strict=True):
         assert summary_read.in_month_masks(session, start, end)
         assert _figures(summary_read.family_rows(session, start=start, end=end)) == expected
-    city = _totals(raw[0], "*")
-    assert city["participants"] == 8
-    assert city["repeat_participants"] == 3  # j, l and n
-    assert city["repeat_participants_ever"] == 5  # and m and o (P13 and P17 before it)
-    assert _totals(raw[1], "*")["repeat_participants"] == 3
+    city, a, b = (_totals(raw[0], scope) for scope in ("*", DISTRICT_A, DISTRICT_B))
+    assert city["participants"] == 9
+    assert city["repeat_participants"] == 4  # j, l, n and q
+    assert city["repeat_participants_ever"] == 6  # and m and o (P13 and P17 before it)
+    # q met two projects in B only: looked up for A, counted once in B and in Seoul.
+    assert (a["repeat_participants"], b["repeat_participants"]) == (3, 1)
+    assert _totals(raw[1], "*")["repeat_participants"] == 4

@@ -203,8 +203,11 @@ def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
 
 def _two(maybe: Any, start: date, end: date) -> list[Any]:
     """Rows ("two", scope, gender, band, count, 0, 0, 0, 0) of those who met two projects or more
-    in the period: those a row shows it of, and of the others who might, those whose raw
-    participations of the period show it."""
+    in the period: of the people a row shows it of in every scope they might have, from those
+    rows; of the others, from their raw participations of the period. (Joined to the people by
+    their key, not to ``maybe``: PostgreSQL cannot guess how few rows ``maybe`` holds and would
+    loop over one for each row of the other.)"""
+    # A person is looked up (in every scope) unless every scope of theirs is sure.
     asked = select(maybe.c.pid).where(maybe.c.sure == 0).distinct().cte("two_keys")
     met = family_facts.period_people(
         start,
@@ -216,17 +219,17 @@ def _two(maybe: Any, start: date, end: date) -> list[Any]:
     none = (literal(0),) * 4
     # The same key objects in the select and the group by (PostgreSQL matches them by text).
     keys = _keys(maybe.c.scope, maybe.c, end)
-    sure = (
-        select(literal("two"), *keys, func.count(), *none).where(maybe.c.sure == 1).group_by(*keys)
+    sure = select(literal("two"), *keys, func.count(), *none).where(
+        maybe.c.sure == 1, maybe.c.pid.not_in(select(asked.c.pid))
     )
+    found_keys = _keys(met.c.scope, Person, end)
     found = (
-        select(literal("two"), *keys, func.count(), *none)
+        select(literal("two"), *found_keys, func.count(), *none)
         .select_from(met)
-        .join(maybe, and_(maybe.c.pid == met.c.pid, maybe.c.scope == met.c.scope))
-        .where(maybe.c.sure == 0, met.c.lo != met.c.hi)
-        .group_by(*keys)
+        .join(Person, col(Person.id) == met.c.pid)
+        .where(met.c.lo != met.c.hi)
     )
-    return [sure, found]
+    return [sure.group_by(*keys), found.group_by(*found_keys)]
 
 
 def _keys(scope: Any, person: Any, end: date) -> tuple[Any, ...]:
