@@ -362,7 +362,7 @@ def test_dong_map_of_a_period_across_years_from_the_month_rows(session: Session)
 THREE_YEARS = (date(2020, 7, 1), date(2023, 6, 30))
 
 
-def _project_range_world(session: Session) -> None:
+def _project_range_world(session: Session) -> dict[str, Any]:
     """Eight people around July 2020 to June 2023 (``valid_to`` exclusive; one district):
 
     | person | facts | two projects in the period? |
@@ -375,7 +375,9 @@ def _project_range_world(session: Session) -> None:
     | m | P13 Jan–Mar 2020; P14 Oct 2020 | no (P13 before it), but two by its end |
     | n | P15 May 2020 to Feb 2021; P16 in 2022 | yes |
     | o | P17 Jan–Mar 2020; P18 in 2021 | no (P17 before it), but two by its end |
-    | q | L as h (district A); B1 and B2 in 2021 (district B) | in B and Seoul, not in A |
+    | q | L as h (district A); B and C in 2021 (district B) | in B and Seoul, not in A |
+    | r | X Jan–Mar 2020, Q Sep–Oct 2020; P Mar–Aug 2023 (ids X < P < Q) | yes: Q and P |
+    | s | S1 Feb–Mar 2023, S2 Aug–Sep 2023 (A); T1, T2 in 2021 (B) | in B and Seoul, not in A |
     """
     projects = {name: make_project(session, year=2020) for name in ("L", *map(str, range(6, 19)))}
     facts = [
@@ -401,12 +403,27 @@ def _project_range_world(session: Session) -> None:
         ("q", "B", date(2021, 3, 1), date(2021, 5, 1)),
         ("q", "C", date(2021, 9, 1), date(2021, 11, 1)),
     ]
-    people = {name: make_person(session, gender=F, birth_year=1980) for name in "hijklmnoq"}
+    # Made in this order for their ids: X < P < Q.
+    projects |= {name: make_project(session, year=2020) for name in ("X", "P", "Q", "S1", "S2")}
+    projects |= {
+        name: make_project(session, year=2021, district_code=DISTRICT_B) for name in ("T1", "T2")
+    }
+    facts += [
+        ("r", "X", date(2020, 1, 1), date(2020, 4, 1)),
+        ("r", "Q", date(2020, 9, 1), date(2020, 11, 1)),
+        ("r", "P", date(2023, 3, 1), date(2023, 9, 1)),
+        ("s", "S1", date(2023, 2, 1), date(2023, 4, 1)),
+        ("s", "S2", date(2023, 8, 1), date(2023, 10, 1)),
+        ("s", "T1", date(2021, 3, 1), date(2021, 5, 1)),
+        ("s", "T2", date(2021, 9, 1), date(2021, 11, 1)),
+    ]
+    people = {name: make_person(session, gender=F, birth_year=1980) for name in "hijklmnoqrs"}
     for name, project, start, stop in facts:
         make_participation(
             session, project=projects[project], person=people[name], valid_from=start, valid_to=stop
         )
     session.commit()
+    return people
 
 
 def test_two_projects_across_years_told_apart_from_one_met_again(session: Session) -> None:
@@ -423,9 +440,43 @@ def test_two_projects_across_years_told_apart_from_one_met_again(session: Sessio
         assert summary_read.in_month_masks(session, start, end)
         assert _figures(summary_read.family_rows(session, start=start, end=end)) == expected
     city, a, b = (_totals(raw[0], scope) for scope in ("*", DISTRICT_A, DISTRICT_B))
-    assert city["participants"] == 9
-    assert city["repeat_participants"] == 4  # j, l, n and q
-    assert city["repeat_participants_ever"] == 6  # and m and o (P13 and P17 before it)
-    # q met two projects in B only: looked up for A, counted once in B and in Seoul.
-    assert (a["repeat_participants"], b["repeat_participants"]) == (3, 1)
-    assert _totals(raw[1], "*")["repeat_participants"] == 4
+    assert city["participants"] == 11
+    assert city["repeat_participants"] == 6  # j, l, n, q, r and s
+    assert city["repeat_participants_ever"] == 8  # and m and o (P13 and P17 before it)
+    # q and s met two projects in B only (s looked up for A), counted once in B and in Seoul.
+    assert (a["repeat_participants"], b["repeat_participants"]) == (4, 2)
+    assert _totals(raw[1], "*")["repeat_participants"] == 6
+
+
+def test_person_years_hold_the_month_since_two_projects(session: Session) -> None:
+    """q took part in L from March 2020 to September 2023 and in B (March–April) and C
+    (September–October) in 2021: in Seoul two projects were met from October 2021 on (C's last
+    month, L's being later) in 2021, 2022 and 2023; none in 2020. r: X (to March 2020) and Q (to
+    October 2020) make March 2020 in 2020, then P (to August 2023) makes October 2020. Alike from
+    both refreshes."""
+    people = _project_range_world(session)
+    oct_2021, mar_2020, oct_2020 = 2021 * 12 + 9, 2020 * 12 + 2, 2020 * 12 + 9
+    expected = {
+        # person: {year: (two_since, prev_two_since)}
+        "q": {2020: (0, 0), 2021: (oct_2021, 0), 2022: (oct_2021, oct_2021), 2023: (oct_2021,) * 2},
+        "r": {2020: (mar_2020, 0), 2023: (oct_2020, mar_2020)},
+    }
+    summary.refresh_all(session)
+    session.commit()
+    names = {people[name].id: name for name in expected}
+    columns = ("person_id", "year", "two_since", "prev_two_since")
+    full = {
+        (names[row[0]], row[1]): tuple(row[2:])
+        for row in session.execute(
+            summary.select(*(summary.PY.c[c] for c in columns)).where(
+                summary.PY.c.person_id.in_(names), summary.PY.c.scope == "*"
+            )
+        )
+    }
+    python_rows = {
+        (names[row["person_id"]], row["year"]): tuple(row[c] for c in columns[2:])
+        for row in person_year_rows.rows(session, set(names), 2024)
+        if row["scope"] == "*"
+    }
+    by_hand = {(p, y): v for p, years in expected.items() for y, v in years.items()}
+    assert full == python_rows == by_hand

@@ -11,6 +11,7 @@ otherwise (``family_facts``). ``tests/analytics/test_summary.py`` holds them equ
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import String, and_, case, cast, func, literal
@@ -53,6 +54,12 @@ def band_of(age: Any) -> Any:
         (age >= 70, literal("70_plus")),
         else_=cast((age // 10) * 10, String(3)) + literal("s"),
     )
+
+
+def period_keys(scope: Any, person: Any, end: date) -> tuple[Any, ...]:
+    """(scope, gender, age band on 31 December of the period's last year) of a person's row;
+    the same key objects go in a select and its group by (PostgreSQL matches them by text)."""
+    return (scope, person.gender, band_of(literal(end.year) - person.birth_year))
 
 
 def _flag(condition: Any) -> Any:

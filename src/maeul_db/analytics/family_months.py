@@ -25,8 +25,8 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, union_all
 from sqlmodel import Session, col
 
-from maeul_db.analytics import family_facts, month_masks
-from maeul_db.analytics.families import FamilyRow, band_of
+from maeul_db.analytics import family_facts, family_two, month_masks
+from maeul_db.analytics.families import FamilyRow, period_keys
 from maeul_db.analytics.queries import select
 from maeul_db.models import (
     AnalyticsLadderReach,
@@ -152,27 +152,29 @@ def _raw_people(start: date, end: date, unsure: Any) -> Any:
 
 
 def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
-    """Rows ("all", scope, gender, band, part, lead, member, here, ever): each year's sums per
-    scope, gender and birth year (SQLite reads a year's rows in that order from the index: no
-    sort), then per age band."""
+    """Rows ("all", scope, gender, band, part, lead, member, here, ever, two): each year's sums
+    per scope, gender and birth year (SQLite reads a year's rows in that order from the index: no
+    sort), then per age band. "Two in the period" is summed on the rows (``family_two``) when the
+    period holds every month whole, else looked up (``_two``; 0 here)."""
     per_year = [
         select(
             PY.scope,
             PY.gender,
             PY.birth_year,
             *(func.sum(v).label(k) for k, v in _values(start, end, y).items() if k in COUNTED),
+            func.sum(family_two.row_two(start, end, y) if unsure is None else 0).label("two"),
         )
         .where(*_year_where(start, end, y, unsure))
         .group_by(PY.scope, PY.gender, PY.birth_year)
         for y in range(start.year, end.year + 1)
     ]
     if raw is not None:
-        per_year.append(
-            select(raw.c.scope, raw.c.gender, raw.c.birth_year, *(raw.c[k] for k in COUNTED))
-        )
+        columns = (raw.c[k] for k in COUNTED)
+        per_year.append(select(raw.c.scope, raw.c.gender, raw.c.birth_year, *columns, literal(0)))
     years = union_all(*per_year).subquery("year_sums")
     keys = _keys(years.c.scope, years.c, end)
-    return select(literal("all"), *keys, *(func.sum(years.c[k]) for k in COUNTED)).group_by(*keys)
+    sums = (func.sum(years.c[k]) for k in (*COUNTED, "two"))
+    return select(literal("all"), *keys, *sums).group_by(*keys)
 
 
 def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
@@ -216,7 +218,7 @@ def _two(maybe: Any, start: date, end: date) -> list[Any]:
         members=False,
         name="two",
     )
-    none = (literal(0),) * 4
+    none = (literal(0),) * 5
     # The same key objects in the select and the group by (PostgreSQL matches them by text).
     keys = _keys(maybe.c.scope, maybe.c, end)
     sure = select(literal("two"), *keys, func.count(), *none).where(
@@ -232,8 +234,7 @@ def _two(maybe: Any, start: date, end: date) -> list[Any]:
     return [sure.group_by(*keys), found.group_by(*found_keys)]
 
 
-def _keys(scope: Any, person: Any, end: date) -> tuple[Any, ...]:
-    return (scope, person.gender, band_of(literal(end.year) - person.birth_year))
+_keys = period_keys
 
 
 def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow]:
@@ -242,9 +243,12 @@ def from_month_masks(session: Session, start: date, end: date) -> list[FamilyRow
     unsure = _unsure(start, end)
     raw = _raw_people(start, end, unsure) if unsure is not None else None
     counts = _counts(start, end, unsure, raw)
-    two = _two(_maybe(start, end, unsure, raw), start, end)
+    if unsure is None:
+        two = family_two.corrections(start, end)
+    else:
+        two = _two(_maybe(start, end, unsure, raw), start, end)
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
-    named = {"all": (0, 3, 4, 5, 2), "two": (1,)}
+    named = {"all": (0, 3, 4, 5, 2, 1), "two": (1,)}
     rows = session.execute(union_all(counts, *two)).all()
     for kind, scope, gender, age_band, *values in rows:
         cell = found[(scope, gender, age_band)]

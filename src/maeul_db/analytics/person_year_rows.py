@@ -39,6 +39,8 @@ class _Track:
     part_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     lead_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     member_months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    # (project, year) -> the last month of the year in which the person took part in it
+    last_in: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def _years(valid_from: date, valid_to: date | None, last: int) -> range:
@@ -102,6 +104,8 @@ def _took_part(
         track.projects[year].add(project)
         months = month_masks.of_fact(start, stop, year)
         track.part_months[year] |= months
+        last = month_masks.last_month(months, year)
+        track.last_in[(project, year)] = max(last, track.last_in.get((project, year), 0))
         if lead:
             track.lead.add(year)
             track.lead_months[year] |= months
@@ -126,7 +130,8 @@ def rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[st
         gender, birth = people[person]
         starts = sorted(track.started.values())
         prev = dict.fromkeys(PREV, 0)
-        before = {"prev_lo_project": 0, "prev_hi_project": 0}
+        before = {"prev_lo_project": 0, "prev_hi_project": 0, "prev_two_since": 0}
+        since = _two_since(track)
         years = sorted(set(track.projects) | track.member)
         following = _next_part(track, years)
         days = sorted(track.first_day.values())
@@ -153,11 +158,16 @@ def rows(session: Session, keys: set[int] | None, last: int) -> Iterator[dict[st
                 "repeat_on": repeat_on,
                 "lo_project": min(here, default=0),
                 "hi_project": max(here, default=0),
+                "two_since": since.get(year, 0),
                 **before,
             }
             prev = _prev_after(prev, track, year)
             if here:
-                before = {"prev_lo_project": min(here), "prev_hi_project": max(here)}
+                before = {
+                    "prev_lo_project": min(here),
+                    "prev_hi_project": max(here),
+                    "prev_two_since": since.get(year, 0),
+                }
 
 
 PREV = ("prev_part", "prev_lead", "prev_member")
@@ -179,3 +189,18 @@ def _next_part(track: _Track, years: list[int]) -> dict[int, int]:
         following[year] = first
         first = month_masks.first_month(track.part_months.get(year, 0), year) or first
     return following
+
+
+def _two_since(track: _Track) -> dict[int, int]:
+    """Per year of taking part, the second latest of the last months (up to 31 December of the
+    year) in which each project was met: two distinct projects were met from then on (absent:
+    fewer than two)."""
+    latest: dict[int, int] = {}
+    since: dict[int, int] = {}
+    for year in sorted(track.projects):
+        for project in track.projects[year]:
+            latest[project] = max(latest.get(project, 0), track.last_in[(project, year)])
+        ranked = sorted(latest.values(), reverse=True)
+        if len(ranked) > 1:
+            since[year] = ranked[1]
+    return since

@@ -61,9 +61,11 @@ COLUMNS = [
     "hi_project",
     "prev_lo_project",
     "prev_hi_project",
+    "two_since",
+    "prev_two_since",
 ]
-# Above any project id: a year and a project id as one number whose maximum over a person's
-# earlier years is the last year's (its project id the remainder).
+# Above any project id or month number: a year and such a value as one number whose maximum over
+# a person's earlier years is the last year's (the value the remainder).
 PROJECT_RANGE = 1 << 32
 
 
@@ -212,7 +214,45 @@ def person_year_select(first: int, last: int) -> Any:
         .group_by(facts.c.person, facts.c.scope, facts.c.year)
         .subquery("grouped")
     )
-    return _with_prev(_joined(grouped, carried, _started()))
+    return _with_prev(_joined(grouped, carried, _started()), _two_since(facts))
+
+
+def _two_since(facts: Any) -> Any:
+    """(person, scope, year, since) for each year of taking part: the second latest of the
+    last months (up to 31 December of the year) in which each of the person's projects was met,
+    so that two distinct projects were met from ``since`` on (no row: fewer than two)."""
+    lm = month_masks.last_month_sql(facts.c.months, facts.c.year)
+    pm = (
+        select(
+            facts.c.person, facts.c.scope, facts.c.project, facts.c.year, func.max(lm).label("lm")
+        )
+        .where(facts.c.project.is_not(None))
+        .group_by(facts.c.person, facts.c.scope, facts.c.project, facts.c.year)
+        .subquery("project_months")
+    )
+    years = select(pm.c.person, pm.c.scope, pm.c.year).distinct().subquery("part_years")
+    upto = pm.alias("upto")
+    keys = (years.c.person, years.c.scope, years.c.year)
+    latest = (
+        select(*keys, func.max(upto.c.lm).label("lm"))
+        .join(
+            upto,
+            and_(
+                upto.c.person == years.c.person,
+                upto.c.scope == years.c.scope,
+                upto.c.year <= years.c.year,
+            ),
+        )
+        .group_by(*keys, upto.c.project)
+        .subquery("latest")
+    )
+    lt = latest.c
+    rank = func.row_number().over(
+        partition_by=(lt.person, lt.scope, lt.year), order_by=lt.lm.desc()
+    )
+    ranked = select(lt.person, lt.scope, lt.year, lt.lm, rank.label("rank")).subquery("ranked")
+    r = ranked.c
+    return select(r.person, r.scope, r.year, r.lm.label("since")).where(r.rank == 2).subquery("two")
 
 
 def _joined(grouped: Any, carried: Any, started: Any) -> Any:
@@ -266,7 +306,7 @@ def _joined(grouped: Any, carried: Any, started: Any) -> Any:
     )
 
 
-def _with_prev(joined: Any) -> Any:
+def _with_prev(joined: Any, two: Any) -> Any:
     """Each person-year with the last month of each kind in the person's earlier years, and the
     first month of taking part in their later years, and the day of their second project."""
     j = joined.c
@@ -295,20 +335,26 @@ def _with_prev(joined: Any) -> Any:
             func.coalesce(j.lo, 0),
             func.coalesce(j.hi, 0),
             *(_last_earlier(j, j[end], earlier) for end in ("lo", "hi")),
+            func.coalesce(two.c.since, 0),
+            _last_earlier(j, case((j.part == 1, func.coalesce(two.c.since, 0))), earlier),
         )
         .select_from(joined)
         .outerjoin(r, and_(r.c.person == j.person, r.c.scope == j.scope))
+        .outerjoin(
+            two,
+            and_(two.c.person == j.person, two.c.scope == j.scope, two.c.year == j.year),
+        )
         # Stored in the order of the period counts' index (analytics.family_months): a year's
         # rows lie together on disk, in the order SQLite reads them (3x faster than by person).
         .order_by(j.year, j.scope, j.gender, j.birth_year, j.person)
     )
 
 
-def _last_earlier(j: Any, project: Any, earlier: dict[str, Any]) -> Any:
-    """A project id of the person's last earlier year of taking part (0: none). A year without
-    a project (belonging only) has none to offer, so the maximum of year and id as one number
-    skips it, on both databases (SQLite's windows know no ``IGNORE NULLS``)."""
-    both = cast(j.year, BigInteger) * PROJECT_RANGE + project
+def _last_earlier(j: Any, value: Any, earlier: dict[str, Any]) -> Any:
+    """A value (a project id, a month; NULL on a year of belonging only) of the person's last
+    earlier year of taking part (0: none): the maximum of year and value as one number skips the
+    NULLs, on both databases (SQLite's windows know no ``IGNORE NULLS``)."""
+    both = cast(j.year, BigInteger) * PROJECT_RANGE + value
     return func.coalesce(func.max(both).over(**earlier) % PROJECT_RANGE, 0)
 
 

@@ -35,6 +35,8 @@ PERIOD_COLUMNS = (
     "hi_project",
     "prev_lo_project",
     "prev_hi_project",
+    "two_since",
+    "prev_two_since",
 )
 
 
@@ -86,6 +88,12 @@ class AnalyticsPersonYear(SQLModel, table=True):
     hi_project: int = 0
     prev_lo_project: int = 0
     prev_hi_project: int = 0
+    # The last month (as ``prev_part``) from which to 31 December of the year the person took part
+    # in two distinct projects (0: fewer than two by then), and the same of their last earlier
+    # year of taking part: "two projects in a period" of whole months, read on the person's last
+    # year in it (analytics.family_two).
+    two_since: int = 0
+    prev_two_since: int = 0
 
 
 class AnalyticsYearCount(SQLModel, table=True):
