@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlmodel import col
 
-from maeul_db.analytics import ladder_summary, month_masks
+from maeul_db.analytics import ladder_summary, month_masks, summary_two_since
 from maeul_db.analytics.queries import PERSON_KEY, select
 from maeul_db.kit.chunks import sorted_chunks
 from maeul_db.models import AnalyticsPersonYear, GroupMembership, Participation, Person
@@ -214,45 +214,7 @@ def person_year_select(first: int, last: int) -> Any:
         .group_by(facts.c.person, facts.c.scope, facts.c.year)
         .subquery("grouped")
     )
-    return _with_prev(_joined(grouped, carried, _started()), _two_since(facts))
-
-
-def _two_since(facts: Any) -> Any:
-    """(person, scope, year, since) for each year of taking part: the second latest of the
-    last months (up to 31 December of the year) in which each of the person's projects was met,
-    so that two distinct projects were met from ``since`` on (no row: fewer than two)."""
-    lm = month_masks.last_month_sql(facts.c.months, facts.c.year)
-    pm = (
-        select(
-            facts.c.person, facts.c.scope, facts.c.project, facts.c.year, func.max(lm).label("lm")
-        )
-        .where(facts.c.project.is_not(None))
-        .group_by(facts.c.person, facts.c.scope, facts.c.project, facts.c.year)
-        .subquery("project_months")
-    )
-    years = select(pm.c.person, pm.c.scope, pm.c.year).distinct().subquery("part_years")
-    upto = pm.alias("upto")
-    keys = (years.c.person, years.c.scope, years.c.year)
-    latest = (
-        select(*keys, func.max(upto.c.lm).label("lm"))
-        .join(
-            upto,
-            and_(
-                upto.c.person == years.c.person,
-                upto.c.scope == years.c.scope,
-                upto.c.year <= years.c.year,
-            ),
-        )
-        .group_by(*keys, upto.c.project)
-        .subquery("latest")
-    )
-    lt = latest.c
-    rank = func.row_number().over(
-        partition_by=(lt.person, lt.scope, lt.year), order_by=lt.lm.desc()
-    )
-    ranked = select(lt.person, lt.scope, lt.year, lt.lm, rank.label("rank")).subquery("ranked")
-    r = ranked.c
-    return select(r.person, r.scope, r.year, r.lm.label("since")).where(r.rank == 2).subquery("two")
+    return _with_prev(_joined(grouped, carried, _started()), summary_two_since.rows(facts))
 
 
 def _joined(grouped: Any, carried: Any, started: Any) -> Any:
