@@ -49,4 +49,8 @@ def rows(facts: Any) -> Any:
     )
     ranked = select(lt.person, lt.scope, lt.year, lt.lm, rank.label("rank")).subquery("ranked")
     r = ranked.c
-    return select(r.person, r.scope, r.year, r.lm.label("since")).where(r.rank == 2).subquery("two")
+    # Grouped (one row per person-year already), so that SQLite indexes it for the join rather
+    # than scanning it once per person-year.
+    keys = (r.person, r.scope, r.year)
+    second = select(*keys, func.max(r.lm).label("since")).where(r.rank == 2).group_by(*keys)
+    return second.subquery("two")
