@@ -1,6 +1,6 @@
-""" "Two projects or more in the period" for a period of whole months within the summarised years
-(an analyst's quarter, July to June, July 2020 to June 2023), read on each person's last row of
-the period as a sum, like the other counts of ``family_months`` (issue 11).
+"""Who met two projects or more in a period of whole months within the summarised years (an
+analyst's quarter, July to June, July 2020 to June 2023), read on each person's last row of the
+period as a sum, like the other counts of ``family_months`` (issue 11).
 
 Each person-year row holds ``two_since``: the last month from which to 31 December of its year
 the person took part in two distinct projects. On a person's last row of the period (no taking
@@ -9,9 +9,9 @@ the period, two projects were met in the period exactly when ``two_since`` is no
 month. A last row in the period's last year with months after the period settles it from the
 earlier years (``prev_two_since``) and from its own projects against those of the last earlier
 year of taking part (``lo_project`` … ``prev_hi_project``); the few it cannot settle (two projects
-that year, or one met again from a year with others) are looked up in their raw participations:
-their rows' sums are taken away and their looked-up figures added. The same figures as
-``family_facts.from_facts`` (``tests/analytics/test_month_periods.py``).
+that year, or one met again from a year with others) are looked up in their raw participations
+and counted on that row from them. The same figures as ``family_facts.from_facts``
+(``tests/analytics/test_month_periods.py``).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_
+from sqlalchemy import case, func, literal
 from sqlmodel import col
 
 from maeul_db.analytics import family_facts, month_masks
 from maeul_db.analytics.families import period_keys
 from maeul_db.analytics.queries import select
-from maeul_db.models import AnalyticsPersonYear, Person
+from maeul_db.models import AnalyticsPersonYear
 
 PY = AnalyticsPersonYear
 PART = col(PY.part_months)
@@ -67,28 +67,22 @@ def row_two(start: date, end: date, year: int) -> Any:
 
 
 def _asked(start: date, end: date) -> Any:
-    """The people (``pid``) whose last row in some scope cannot settle it."""
-    years = range(start.year, end.year + 1)
-    which = [(col(PY.year) == y) & _decide(start, end, y)[1] for y in years]
-    return select(col(PY.person_id).label("pid")).where(or_(*which)).distinct().cte("two_asked")
+    """The people (``pid``) whose last row in some scope cannot settle it (a row of the period's
+    last year: only there can a last row have months after the period)."""
+    unsure = _decide(start, end, end.year)[1]
+    return (
+        select(col(PY.person_id).label("pid"))
+        .where(col(PY.year) == end.year, unsure)
+        .distinct()
+        .cte("two_asked")
+    )
 
 
 def corrections(start: date, end: date) -> list[Any]:
-    """Rows ("two", scope, gender, band, count, 0, …) for the people the rows cannot settle:
-    their rows' own sums taken away, their raw participations' figures added."""
+    """Rows ("two", scope, gender, band, count, 0, …) of the people and scopes the rows cannot
+    settle: from their raw participations of the period, each on its unsettled row (found by
+    the table's key), so a scope the rows settled keeps its own count."""
     asked = _asked(start, end)
-    none = (literal(0),) * 5
-    keys = period_keys(PY.scope, PY, end)
-    own = sum(
-        (case(((col(PY.year) == y) & _decide(start, end, y)[0], 1), else_=0))
-        for y in range(start.year, end.year + 1)
-    )
-    taken = (
-        select(literal("two"), *keys, -func.sum(own), *none)
-        # By the person index (``own`` names the years): a year range would scan the years.
-        .where(col(PY.person_id).in_(select(asked.c.pid)))
-        .group_by(*keys)
-    )
     met = family_facts.period_people(
         start,
         end,
@@ -96,12 +90,17 @@ def corrections(start: date, end: date) -> list[Any]:
         members=False,
         name="asked_two",
     )
-    found_keys = period_keys(met.c.scope, Person, end)
-    found = (
-        select(literal("two"), *found_keys, func.count(), *none)
-        .select_from(met)
-        .join(Person, col(Person.id) == met.c.pid)
-        .where(met.c.lo != met.c.hi)
-        .group_by(*found_keys)
+    keys = period_keys(met.c.scope, PY, end)
+    row = (
+        (col(PY.person_id) == met.c.pid)
+        & (col(PY.scope) == met.c.scope)
+        & (col(PY.year) == end.year)
     )
-    return [taken, found]
+    found = (
+        select(literal("two"), *keys, func.count(), *(literal(0),) * 5)
+        .select_from(met)
+        .join(PY, row)
+        .where(_decide(start, end, end.year)[1], met.c.lo != met.c.hi)
+        .group_by(*keys)
+    )
+    return [found]
