@@ -54,12 +54,13 @@ def _flag(condition: Any) -> Any:
 
 
 def _values(start: date, end: date, year: int) -> dict[str, Any]:
-    """What each of the year's rows adds to the period's counts: took part, led, belonged
-    (``part``, …; ``here``: active at all) in the months the period holds whole, and whether the
-    person might have met two projects in it (``two``) or by its end (``ever``). A person active
-    in several of the period's years adds to a count in the first of them only (``prev_*``:
-    nothing of that kind in its earlier whole months) and is asked "ever" in the last
-    (``next_part``), so the years' sums add up and no one's rows are grouped."""
+    """SQL conditions on each of the year's rows: it adds to the period's count of those who took
+    part, led, belonged (``part``, …; ``here``: active at all) in the months the period holds
+    whole, or of those with two projects by its end (``ever``); the person might have met two
+    projects in it (``maybe``), and the row alone shows they did (``sure``). A person active in
+    several of the period's years adds to a count in the first of them only (``prev_*``: nothing
+    of that kind in its earlier whole months) and is asked "ever" in the last (``next_part``), so
+    the years' sums add up and no one's rows are grouped."""
     inner, edges = month_masks.split(start, end, year)
     hit = {flag: month_masks.meets(mask, inner) for flag, mask in MASKS.items()}
     met = month_masks.meets(MASKS["part"], inner | edges)
@@ -67,16 +68,14 @@ def _values(start: date, end: date, year: int) -> dict[str, Any]:
     whole = month_masks.first_whole(start, end)
     fresh = {flag: PREV[flag] < whole for flag in FLAGS}
     return {
-        **{flag: _flag(hit[flag] & fresh[flag]) for flag in FLAGS},
-        "here": _flag((hit["part"] | hit["member"]) & fresh["part"] & fresh["member"]),
+        **{flag: hit[flag] & fresh[flag] for flag in FLAGS},
+        "here": (hit["part"] | hit["member"]) & fresh["part"] & fresh["member"],
         # A year's distinct projects, or a year of taking part earlier in the period.
-        "two": _flag(met & ((col(PY.projects) >= 2) | (PREV["part"] >= first))),
-        "sure": _flag(_surely_two(inner, whole)),
-        "ever": _flag(
-            met
-            & (col(PY.repeat_on) <= end)
-            & ((col(PY.next_part) == 0) | (col(PY.next_part) > last))
-        ),
+        "maybe": met & ((col(PY.projects) >= 2) | (PREV["part"] >= first)),
+        "sure": _surely_two(inner, whole),
+        "ever": met
+        & (col(PY.repeat_on) <= end)
+        & ((col(PY.next_part) == 0) | (col(PY.next_part) > last)),
     }
 
 
@@ -100,8 +99,10 @@ def _year_where(start: date, end: date, year: int, unsure: Any) -> list[Any]:
     """Which of the year's rows are active in the period (but the people read from their raw
     facts)."""
     inner, edges = month_masks.split(start, end, year)
-    active = month_masks.meets(MASKS["part"].op("|")(MASKS["member"]), inner | edges)
-    where = [col(PY.year) == year, active]
+    where = [col(PY.year) == year]
+    if inner | edges != month_masks.ALL_MONTHS:
+        # (Every row is active in some month of its year: a whole year needs no condition.)
+        where.append(month_masks.meets(MASKS["part"].op("|")(MASKS["member"]), inner | edges))
     if unsure is not None:
         where.append(col(PY.person_id).not_in(select(unsure)))
     return where
@@ -161,8 +162,17 @@ def _counts(start: date, end: date, unsure: Any, raw: Any) -> Any:
             PY.scope,
             PY.gender,
             PY.birth_year,
-            *(func.sum(v).label(k) for k, v in _values(start, end, y).items() if k in COUNTED),
-            func.sum(family_two.row_two(start, end, y) if unsure is None else 0).label("two"),
+            # count(*) FILTER: a fifth faster on SQLite than sum(CASE ...).
+            *(
+                func.count().filter(v).label(k)
+                for k, v in _values(start, end, y).items()
+                if k in COUNTED
+            ),
+            (
+                func.count().filter(family_two.row_two(start, end, y))
+                if unsure is None
+                else literal(0)
+            ).label("two"),
         )
         .where(*_year_where(start, end, y, unsure))
         .group_by(PY.scope, PY.gender, PY.birth_year)
@@ -189,8 +199,8 @@ def _maybe(start: date, end: date, unsure: Any, raw: Any) -> Any:
                 PY.scope,
                 PY.gender,
                 PY.birth_year,
-                values["sure"].label("sure"),
-            ).where(*_year_where(start, end, y, unsure), values["two"] == 1)
+                _flag(values["sure"]).label("sure"),
+            ).where(*_year_where(start, end, y, unsure), values["maybe"])
         )
     if raw is not None:
         branches.append(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, literal
+from sqlalchemy import func, literal
 from sqlmodel import col
 
 from maeul_db.analytics import family_facts, month_masks
@@ -62,8 +62,8 @@ def _decide(start: date, end: date, year: int) -> tuple[Any, Any]:
 
 
 def row_two(start: date, end: date, year: int) -> Any:
-    """SQL: 1 on the row that counts its person as having met two projects in the period."""
-    return case((_decide(start, end, year)[0], 1), else_=0)
+    """SQL condition: the row counts its person as having met two projects in the period."""
+    return _decide(start, end, year)[0]
 
 
 def _asked(start: date, end: date) -> Any:

@@ -42,6 +42,8 @@ def _month_or(element: month_or, compiler: SQLCompiler, **kw: Any) -> str:
 
 def meets(mask: Any, months: int) -> Any:
     """SQL: whether a mask column holds any of ``months``."""
+    if months == ALL_MONTHS:  # any month at all (no bitwise AND per row)
+        return mask != 0
     return mask.op("&")(months) != 0
 
 
