@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from calendar import monthrange
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -69,6 +70,29 @@ def assert_kpi_summaries_match_facts(session: Session) -> None:
                 seats = summary_seats.cells(session, first=first, last=last, district_code=scope)
                 assert _cells(seats) == _cells(raw_seats), (first, last, scope)
                 seen += sum(c.members for c in raw_seats) + sum(c.cents for c in raw_hours)
+    assert seen > 0
+    assert_month_hours_match_facts(session, current.first_year, current.last_year)
+
+
+def assert_month_hours_match_facts(session: Session, first: int, last: int) -> None:
+    """Hours cells of periods of whole months (each quarter of every summarised year, July–June
+    across each year's end, a month, two years and a half) from the person-month rows equal the
+    raw query's, city-wide and per district, read as the KPI report reads them."""
+    periods = [
+        (date(year, month, 1), date(year, month + 2, monthrange(year, month + 2)[1]))
+        for year in range(first, last + 1)
+        for month in (1, 4, 7, 10)
+    ]
+    periods += [(date(year, 7, 1), date(year + 1, 6, 30)) for year in range(first, last)]
+    periods += [(date(first, 3, 1), date(first, 3, 31)), (date(first, 7, 1), date(last, 12, 31))]
+    seen = 0
+    for start, end in periods:
+        assert summary_read.whole_months(start, end)
+        for scope in SCOPES:
+            raw = kpi_cells.hours(session, start=start, end=end, district_code=scope)
+            stored = summary_read.training_hours(session, start=start, end=end, district_code=scope)
+            assert _cells(stored) == _cells(raw), (start, end, scope)
+            seen += sum(c.cents for c in raw)
     assert seen > 0
 
 

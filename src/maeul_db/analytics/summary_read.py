@@ -7,7 +7,7 @@ hours: the person year rows for whole summarised years. The raw facts otherwise.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
@@ -102,14 +102,24 @@ def participants_by_dong(
 def training_hours(
     session: Session, *, start: date, end: date, district_code: str | None
 ) -> list[HoursCell]:
-    """Training hours per scope × gender in ``[start, end]``: from the person-year hours rows for
-    whole summarised years, else from the raw attendances (the same cells)."""
-    if not covered(session, start, end):
+    """Training hours per scope × gender in ``[start, end]``: from the person-month hours rows for
+    whole months within the summarised years, else from the raw attendances (the same cells)."""
+    months = in_month_masks(session, start, end) and whole_months(start, end)
+    if not (covered(session, start, end) or months):
         return kpi_cells.hours(session, start=start, end=end, district_code=district_code)
     summary_hook.refresh_pending(session)  # this session's own writes first
     return summary_hours.cells(
-        session, first=start.year, last=end.year, district_code=district_code
+        session,
+        first=start.year,
+        last=end.year,
+        district_code=district_code,
+        months=(start.month, end.month),
     )
+
+
+def whole_months(start: date, end: date) -> bool:
+    """Whether ``[start, end]`` starts on a month's first day and ends on a month's last."""
+    return start.day == 1 and (end + timedelta(days=1)).day == 1
 
 
 def council_seats(

@@ -228,19 +228,28 @@ class AnalyticsPersonDongYear(SQLModel, table=True):
 
 class AnalyticsPersonHours(SQLModel, table=True):
     """Training hours (in hundredths) one person (the survivor of merges, under their gender)
-    attended in one calendar year in one scope (the enrolment's district, else the person's
-    registering district, ``-`` when neither; or Seoul ``*``): the KPI report's hours of any span
-    of whole years, with the distinct people behind each cell, without reading every attendance
-    (``analytics.summary_hours``)."""
+    attended in one month in one scope (the enrolment's district, else the person's registering
+    district, ``-`` when neither; or Seoul ``*``): the KPI report's hours of any period of whole
+    months (a span of years, an analyst's quarter), with the distinct people behind each cell,
+    without reading every attendance (``analytics.summary_hours``)."""
 
     __tablename__ = "analytics_person_hours"
     __table_args__ = (
-        Index("ix_analytics_person_hours_span", "scope", "gender", "person_id", "year", "cents"),
+        Index(
+            "ix_analytics_person_hours_span",
+            "scope",
+            "gender",
+            "person_id",
+            "year",
+            "month",
+            "cents",
+        ),
     )
 
     person_id: int = Field(primary_key=True)
     scope: str = Field(primary_key=True, max_length=5)
     year: int = Field(primary_key=True)
+    month: int = Field(primary_key=True)
     gender: str = Field(max_length=1)
     cents: int = Field(sa_type=BigInteger)
 
