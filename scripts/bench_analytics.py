@@ -289,6 +289,7 @@ def measure(url: str, year: int, first: int, last: int, full_refresh: bool) -> R
         "july-june": (date(year - 1, 7, 1), date(year, 6, 30)),
         "days": (date(year, 4, 15), date(year, 6, 20)),
         "three-years": (date(year - 2, 7, 1), date(year + 1, 6, 30)),
+        "seven-years": (date(year - 6, 7, 1), date(year + 1, 6, 30)),
     }
     with Session(engine) as session:
         _families(session, results, periods)
@@ -368,6 +369,7 @@ def main() -> None:
         ("family july-june", "family july-june: service", "family july-june: hand SQL"),
         ("family days", "family days: service", "family days: hand SQL"),
         ("family three-years", "family three-years: service", "family three-years: hand SQL"),
+        ("family seven-years", "family seven-years: service", "family seven-years: hand SQL"),
         ("projects year", "projects year: service", "projects year: hand SQL"),
         ("projects span", "projects span: service", "projects span: hand SQL"),
         ("hours year", "hours year: service", "hours year: hand SQL"),
