@@ -112,20 +112,28 @@ def assert_ladders_match(session: Session) -> None:
 
 
 def assert_rung_counts_match(session: Session) -> None:
-    """The stored year-end rung counts (slice i11-cold) equal a scan of the reach rows, for every
-    summarised year and scope; the dashboard's 31 December reads them. For days within a year,
+    """The stored rung counts of every quarter's end (slice i11-cold; by quarter since session 10)
+    equal a scan of the reach rows, for every summarised year and scope; the dashboard's quarter
+    ends read them. For other days within a year,
     the year before's stored counts moved by the people who reached a rung since equal the scan
     too."""
     current = summary.state(session)
     assert current is not None and current.first_year and current.last_year
     for year in range(current.first_year, current.last_year + 1):
         for scope in (None, DISTRICT_A, DISTRICT_B):
-            on, before = date(year, 12, 31), date(year - 1, 12, 31)
-            scanned = ladder_summary.rung_pairs(session, before=before, on=on, scope=scope)
-            stored = ladder_counts.read(session, year=year, scope=scope)
-            assert stored.counts == scanned.counts, (year, scope)
-            first = None if scanned.first is None else scanned.first.year
-            assert (None if stored.first is None else stored.first.year) == first
+            before = date(year - 1, 12, 31)
+            for quarter, on in (
+                (1, date(year, 3, 31)),
+                (2, date(year, 6, 30)),
+                (3, date(year, 9, 30)),
+                (4, date(year, 12, 31)),
+            ):
+                assert ladder_counts.quarter_of(on) == quarter
+                scanned = ladder_summary.rung_pairs(session, before=before, on=on, scope=scope)
+                stored = ladder_counts.read(session, year=year, scope=scope, quarter=quarter)
+                assert stored.counts == scanned.counts, (on, scope)
+                first = None if scanned.first is None else scanned.first.year
+                assert (None if stored.first is None else stored.first.year) == first, on
             if year == current.first_year:
                 continue  # no stored year before it
             # 1 April: the worlds' facts start on it (a rung reached on the day itself).

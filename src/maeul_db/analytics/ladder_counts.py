@@ -12,7 +12,7 @@ the day). ``ladder_summary.rung_pairs`` gives the same figures for any other day
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, literal, or_, union_all, update
@@ -27,33 +27,51 @@ from maeul_db.models.analytics_summary import CITY_SCOPE
 RC = AnalyticsRungCount.__table__  # type: ignore[attr-defined]
 
 
-def _year_ends(first: int, last: int) -> Any:
+QUARTERS = (1, 2, 3, 4)
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    """The last day of a quarter."""
+    if quarter == 4:
+        return date(year, 12, 31)
+    return date(year, 3 * quarter + 1, 1) - timedelta(days=1)
+
+
+def quarter_of(day: date) -> int | None:
+    """The quarter ``day`` ends, or None."""
+    quarter = (day.month + 2) // 3
+    return quarter if day == quarter_end(day.year, quarter) else None
+
+
+def _quarter_ends(first: int, last: int) -> Any:
     rows = [
         select(
             literal(y).label("y"),
+            literal(q).label("q"),
             literal(date(y - 1, 12, 31)).label("before"),
-            literal(date(y, 12, 31)).label("on"),
+            literal(quarter_end(y, q)).label("on"),
         )
         for y in range(first, last + 1)
+        for q in QUARTERS
     ]
-    return union_all(*rows).subquery("year_ends")
+    return union_all(*rows).subquery("quarter_ends")
 
 
 def rebuild(session: Session, years: tuple[int, int] | None) -> None:
-    """Every year's rung counts, from the reach rows (already rebuilt)."""
+    """Every quarter's rung counts, from the reach rows (already rebuilt)."""
     session.execute(delete(RC))
     if years is None:
         return
-    ends = _year_ends(*years)
+    ends = _quarter_ends(*years)
     earlier, later = rung_case(ends.c.before), rung_case(ends.c.on)
     stmt = (
-        select(ends.c.y, LR.c.scope, LR.c.gender, earlier, later, func.count())
+        select(ends.c.y, ends.c.q, LR.c.scope, LR.c.gender, earlier, later, func.count())
         .select_from(LR)
         .join(ends, literal(True))
         .where(later > 0)
-        .group_by(ends.c.y, LR.c.scope, LR.c.gender, earlier, later)
+        .group_by(ends.c.y, ends.c.q, LR.c.scope, LR.c.gender, earlier, later)
     )
-    names = ["year", "scope", "gender", "rung_before", "rung_after", "people"]
+    names = ["year", "quarter", "scope", "gender", "rung_before", "rung_after", "people"]
     session.execute(insert(RC).from_select(names, stmt))
 
 
@@ -73,21 +91,23 @@ def delta(
     for rows, sign in ((old, -1), (new, 1)):
         for row in rows:
             for year in range(years[0], years[1] + 1):
-                after = _rung(row, date(year, 12, 31))
-                if after == 0:
-                    continue
                 before = _rung(row, date(year - 1, 12, 31))
-                key = (year, row["scope"], row["gender"], before, after)
-                moved[key] = moved.get(key, 0) + sign
+                for quarter in QUARTERS:
+                    after = _rung(row, quarter_end(year, quarter))
+                    if after == 0:
+                        continue
+                    key = (year, quarter, row["scope"], row["gender"], before, after)
+                    moved[key] = moved.get(key, 0) + sign
     return moved
 
 
 def apply(session: Session, moved: dict[tuple[Any, ...], int]) -> None:
-    for (year, scope, gender, before, after), change in moved.items():
+    for (year, quarter, scope, gender, before, after), change in moved.items():
         if not change:
             continue
         keys = {
             "year": year,
+            "quarter": quarter,
             "scope": scope,
             "gender": gender,
             "rung_before": before,
@@ -99,16 +119,23 @@ def apply(session: Session, moved: dict[tuple[Any, ...], int]) -> None:
             session.execute(insert(RC).values(**keys, people=change))
 
 
-def read(session: Session, *, year: int, scope: str | None) -> RungPairs:
-    """The stored year's pairs, and the first participation's year (31 December of it stands for
-    the day: the dashboard only asks whether it came before ``year``)."""
+def read(session: Session, *, year: int, scope: str | None, quarter: int = 4) -> RungPairs:
+    """The stored pairs of a quarter's end (31 December unless told), and the first
+    participation's year (31 December of it stands for the day: the dashboard only asks whether
+    it came before ``year``; within ``year`` only when someone is on the ladder by the day)."""
     rc, yc = AnalyticsRungCount, AnalyticsYearCount
-    where = (col(rc.year) == year, col(rc.scope) == (scope or CITY_SCOPE))
+    where = (
+        col(rc.year) == year,
+        col(rc.quarter) == quarter,
+        col(rc.scope) == (scope or CITY_SCOPE),
+    )
     stmt = select(rc.rung_before, rc.rung_after, rc.gender, rc.people).where(*where)
     counts = {(int(a), int(b), str(g)): int(n) for a, b, g, n in session.execute(stmt) if n}
     first = session.execute(
         select(func.min(yc.year)).where(
-            col(yc.scope) == (scope or CITY_SCOPE), col(yc.participants) > 0, col(yc.year) <= year
+            col(yc.scope) == (scope or CITY_SCOPE),
+            col(yc.participants) > 0,
+            col(yc.year) <= (year if counts else year - 1),
         )
     ).scalar()
     return RungPairs(counts, date(int(first), 12, 31) if first is not None else None)

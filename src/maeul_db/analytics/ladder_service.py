@@ -164,14 +164,14 @@ def _summary_transitions(pairs: ladder_summary.RungPairs) -> dict[str, dict[str,
 
 
 def _pairs(session: Session, *, as_of: date, scope: str | None) -> ladder_summary.RungPairs:
-    """From the stored year-end counts for 31 December of a summarised year; for another day,
-    from those of the year before and the people who reached a rung since; else one scan of
-    the reach rows (the same figures: tests/analytics/test_ladder_summary.py)."""
+    """From the stored counts for a quarter's end (an analyst's every day) in a summarised year;
+    for another day, from those of the year before and the people who reached a rung since;
+    else one scan of the reach rows (the same figures: tests/analytics/test_ladder_summary.py)."""
     current = summary.state(session)
-    year_end = (as_of.month, as_of.day) == (12, 31)
+    quarter = ladder_counts.quarter_of(as_of)
     first, last = (current.first_year, current.last_year) if current else (None, None)
-    if year_end and first is not None and last is not None and first <= as_of.year <= last:
-        return ladder_counts.read(session, year=as_of.year, scope=scope)
+    if quarter and first is not None and last is not None and first <= as_of.year <= last:
+        return ladder_counts.read(session, year=as_of.year, scope=scope, quarter=quarter)
     if first is not None and last is not None and first <= as_of.year - 1 <= last:
         return ladder_counts.read_within_year(session, on=as_of, scope=scope)
     before = date(as_of.year - 1, 12, 31)

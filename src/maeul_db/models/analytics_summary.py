@@ -140,13 +140,15 @@ class AnalyticsSpanCount(SQLModel, table=True):
 
 
 class AnalyticsRungCount(SQLModel, table=True):
-    """People per year × scope × gender × (rung on 31 December of the year before, rung on 31
-    December of the year), everyone on the ladder by the year's end: the dashboard's ladder of a
-    whole year without a scan of the reach rows (``analytics.ladder_counts``)."""
+    """People per year × quarter × scope × gender × (rung on 31 December of the year before, rung
+    on the quarter's last day), everyone on the ladder by that day: the dashboard's ladder on a
+    quarter's end (an analyst's every day, ``access.snap_day``; quarter 4: 31 December) without a
+    scan of the reach rows (``analytics.ladder_counts``)."""
 
     __tablename__ = "analytics_rung_count"
 
     year: int = Field(primary_key=True)
+    quarter: int = Field(primary_key=True)
     scope: str = Field(primary_key=True, max_length=5)
     gender: str = Field(primary_key=True, max_length=1)
     rung_before: int = Field(primary_key=True)
