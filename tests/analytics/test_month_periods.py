@@ -210,6 +210,24 @@ def _gap_world(session: Session) -> int:
     return g.id
 
 
+def _city_rows_both_ways(
+    session: Session, people: set[int], columns: tuple[str, ...]
+) -> tuple[dict[tuple[int, int], tuple[Any, ...]], dict[tuple[int, int], tuple[Any, ...]]]:
+    """The Seoul person-year rows of ``people`` as {(person, year): columns}, as the full refresh
+    stored them and as the incremental one (Python) works them out."""
+    names = ("person_id", "year", *columns)
+    stmt = summary.select(*(summary.PY.c[c] for c in names)).where(
+        summary.PY.c.person_id.in_(people), summary.PY.c.scope == "*"
+    )
+    full = {(row[0], row[1]): tuple(row[2:]) for row in session.execute(stmt)}
+    python_rows = {
+        (row["person_id"], row["year"]): tuple(row[c] for c in columns)
+        for row in person_year_rows.rows(session, people, 2024)
+        if row["scope"] == "*"
+    }
+    return full, python_rows
+
+
 def test_person_years_hold_the_months_before_and_after_them(session: Session) -> None:
     """Each person-year row knows the last earlier month of taking part, leading, belonging, the
     next month of taking part (a month as year * 12 + month - 1) and the day of the second
@@ -226,20 +244,8 @@ def test_person_years_hold_the_months_before_and_after_them(session: Session) ->
     summary.refresh_all(session)
     session.commit()
     columns = ("year", "prev_part", "prev_lead", "prev_member", "next_part", "repeat_on")
-    full = {
-        row[0]: tuple(row[1:])
-        for row in session.execute(
-            summary.select(*(summary.PY.c[c] for c in columns)).where(
-                summary.PY.c.person_id == g, summary.PY.c.scope == "*"
-            )
-        )
-    }
-    python_rows = {
-        row["year"]: tuple(row[c] for c in columns[1:])
-        for row in person_year_rows.rows(session, {g}, 2022)
-        if row["scope"] == "*"
-    }
-    assert full == python_rows == expected
+    full, python_rows = _city_rows_both_ways(session, {g}, columns[1:])
+    assert full == python_rows == {(g, year): values for year, values in expected.items()}
 
 
 def test_person_years_hold_their_project_range_and_the_last_earlier_one(
@@ -257,20 +263,8 @@ def test_person_years_hold_their_project_range_and_the_last_earlier_one(
     summary.refresh_all(session)
     session.commit()
     columns = ("year", "lo_project", "hi_project", "prev_lo_project", "prev_hi_project")
-    full = {
-        row[0]: tuple(row[1:])
-        for row in session.execute(
-            summary.select(*(summary.PY.c[c] for c in columns)).where(
-                summary.PY.c.person_id == g, summary.PY.c.scope == "*"
-            )
-        )
-    }
-    python_rows = {
-        row["year"]: tuple(row[c] for c in columns[1:])
-        for row in person_year_rows.rows(session, {g}, 2022)
-        if row["scope"] == "*"
-    }
-    assert full == python_rows == expected
+    full, python_rows = _city_rows_both_ways(session, {g}, columns[1:])
+    assert full == python_rows == {(g, year): values for year, values in expected.items()}
 
 
 def test_periods_across_years_count_each_person_once(session: Session) -> None:
@@ -464,19 +458,6 @@ def test_person_years_hold_the_month_since_two_projects(session: Session) -> Non
     summary.refresh_all(session)
     session.commit()
     names = {people[name].id: name for name in expected}
-    columns = ("person_id", "year", "two_since", "prev_two_since")
-    full = {
-        (names[row[0]], row[1]): tuple(row[2:])
-        for row in session.execute(
-            summary.select(*(summary.PY.c[c] for c in columns)).where(
-                summary.PY.c.person_id.in_(names), summary.PY.c.scope == "*"
-            )
-        )
-    }
-    python_rows = {
-        (names[row["person_id"]], row["year"]): tuple(row[c] for c in columns[2:])
-        for row in person_year_rows.rows(session, set(names), 2024)
-        if row["scope"] == "*"
-    }
-    by_hand = {(p, y): v for p, years in expected.items() for y, v in years.items()}
+    full, python_rows = _city_rows_both_ways(session, set(names), ("two_since", "prev_two_since"))
+    by_hand = {(people[p].id, y): v for p, years in expected.items() for y, v in years.items()}
     assert full == python_rows == by_hand
